@@ -1,0 +1,30 @@
+/* conf.h - the server's configuration file: "key = value" lines, '#' comments; see docs/configuration.md. */
+#ifndef TP_CONF_H
+#define TP_CONF_H
+
+struct conf {
+	char	*socket;		/* FastCGI listen socket path, or "host:port"; default /run/tpportal/tpportal.sock */
+	int	 socket_mode;		/* mode for a unix socket; default 0660 */
+	char	*socket_group;		/* group to give the socket (e.g. www-data); default none */
+	int	 threads;		/* worker threads, each with its own DB connection; default 4 */
+	char	*db_socket;		/* MariaDB unix socket; default /run/mysqld/mysqld.sock */
+	char	*db_name;		/* default tpportal */
+	char	*db_user;		/* default tpportal */
+	char	*db_password_file;	/* file holding the password (first line); default none */
+	char	*base_url;		/* the portal's public origin, e.g. https://portal.example; default http://127.0.0.1:8080 */
+	int	 public_read;		/* 1: pages readable without login; default 1 */
+	int	 public_contacts;	/* 1: phone/email shown to anonymous readers; default 0 */
+	char	*upload_dir;		/* where attachments are stored; default /var/lib/tpportal/uploads */
+	char	*template_dir;		/* templates/ folder; default the installed data dir */
+	int	 log_level;		/* 0 error, 1 warn, 2 info, 3 debug; default 2 */
+	char	*user;			/* drop privileges to this user after opening the socket; default none */
+};
+
+/* Fill c with the defaults. */
+void	conf_defaults(struct conf *c);
+/* Read path over the defaults already in c. Returns 0, or -1 after printing "path:line: message" to stderr. */
+int	conf_load(struct conf *c, const char *path);
+/* Free the strings. */
+void	conf_free(struct conf *c);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * db.h - the thin database layer over MariaDB prepared statements.
+ *
+ * SQL text is always a string literal of the program and values are always bound: there is no
+ * function here that formats SQL. Each worker thread owns one struct db (one connection) and
+ * its statements, which are prepared once and cached by the address of their SQL literal.
+ */
+#ifndef TP_DB_H
+#define TP_DB_H
+
+struct conf;
+struct db;
+struct db_stmt;
+
+enum {
+	DB_ERR = -1,	/* see db_status() for what to answer */
+	DB_ROW = 1,	/* a row is ready: read it with db_col_* */
+	DB_DONE = 2	/* no (more) rows; for writes, the statement ran */
+};
+
+/* A handle for one connection, not yet connected. NULL on ENOMEM. */
+struct db	*db_new(const struct conf *c);
+/* Close the connection and free every statement. */
+void		 db_free(struct db *db);
+/*
+ * Make the connection usable for a request: connect or reconnect when it was lost (statements
+ * are then prepared anew), and ping it first when it sat idle. Returns 0, or 503 when the server
+ * cannot be reached.
+ */
+int		 db_ready(struct db *db);
+/* The HTTP status for the last failure on db: 503 when the connection was lost, else 500. */
+int		 db_status(const struct db *db);
+
+/* The cached statement for sql (a literal), prepared on first use. NULL on error (logged). */
+struct db_stmt	*db_prepare(struct db *db, const char *sql);
+/* Bind parameter i (0-based). Text is referenced, not copied: keep it alive until db_step. NULL text binds SQL NULL. */
+int		 db_bind_int(struct db_stmt *st, int i, long long v);
+int		 db_bind_text(struct db_stmt *st, int i, const char *s);
+int		 db_bind_null(struct db_stmt *st, int i);
+/* First call executes the statement; each call returns DB_ROW, DB_DONE or DB_ERR. */
+int		 db_step(struct db_stmt *st);
+/* Release the result and the bindings so the statement can be used again. Always call it. */
+void		 db_reset(struct db_stmt *st);
+
+/* Columns of the current row. Text is valid until the next db_step/db_reset; NULL for SQL NULL. */
+int		 db_col_count(const struct db_stmt *st);
+const char	*db_col_name(const struct db_stmt *st, int i);
+const char	*db_col_text(const struct db_stmt *st, int i);
+long long	 db_col_int(const struct db_stmt *st, int i);
+int		 db_col_isnull(const struct db_stmt *st, int i);
+
+/* After a write: rows changed, and the AUTO_INCREMENT id it made. */
+unsigned long long db_affected(const struct db_stmt *st);
+unsigned long long db_insert_id(const struct db_stmt *st);
+
+/* Transactions: 0 or DB_ERR. A failed request's open transaction is rolled back by db_ready. */
+int		 db_begin(struct db *db);
+int		 db_commit(struct db *db);
+int		 db_rollback(struct db *db);
+
+/* Run a statement that takes no parameters and returns no rows (used by /healthz). 0 or DB_ERR. */
+int		 db_exec(struct db *db, const char *sql);
+
+/* Pure helper, exported for tests: 1 when a MariaDB client/server error code means the connection is gone. */
+int		 db_errno_is_connection(unsigned int err);
+
+#endif

@@ -1,0 +1,41 @@
+/* pages.h - the page handlers named in the route table, one file per area (page_*.c). */
+#ifndef TP_PAGES_H
+#define TP_PAGES_H
+
+#include <stddef.h>
+
+#include "cs.h"
+
+#include "request.h"
+
+/* page_home.c */
+int	page_home(struct request *rq, HDF *hdf);
+/* Put the network figures (formatted) under prefix.N; 0 or an HTTP status. */
+int	page_figures(struct request *rq, HDF *hdf, const char *prefix);
+/* page_members.c */
+int	page_members_list(struct request *rq, HDF *hdf);
+int	page_members_show(struct request *rq, HDF *hdf);
+/* page_people.c */
+int	page_people_list(struct request *rq, HDF *hdf);
+/* page_about.c */
+int	page_about(struct request *rq, HDF *hdf);
+/* page_system.c */
+int	page_healthz(struct request *rq, HDF *hdf);
+
+
+/* page_util.c: small helpers the pages share. */
+struct db_stmt;
+/*
+ * Store st's rows (first column: the option's slug) under prefix.N like render_rows, marking the
+ * row whose slug equals selected with .selected = 1; *found tells whether one did. Returns the
+ * row count or -1.
+ */
+int	page_options(HDF *hdf, const char *prefix, struct db_stmt *st, const char *selected, int *found);
+/* Format n with thousands separators ("19,674") into out. */
+void	page_fmt_thousands(long long n, char *out, size_t size);
+/* Format an amount in 억원 the Korean way ("17조 6,031억 원") into out. */
+void	page_fmt_eok(long long eok, char *out, size_t size);
+/* 1 when the reader may see phone numbers and e-mail addresses. */
+int	page_may_see_contacts(const struct request *rq);
+
+#endif

@@ -1,0 +1,18 @@
+/* text.h - UTF-8 checks and cutting that never splits a character. Pure functions. */
+#ifndef TP_TEXT_H
+#define TP_TEXT_H
+
+#include <stddef.h>
+
+/* 1 when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF) and has no NUL byte. */
+int	text_valid_utf8(const char *s, size_t len);
+/* Number of characters (code points) in valid UTF-8 text. */
+size_t	text_utf8_chars(const char *s, size_t len);
+/* Length in bytes of the longest prefix of s with at most max_chars characters. */
+size_t	text_utf8_prefix(const char *s, size_t len, size_t max_chars);
+/* Copy of s cut to max_chars characters, with "…" appended when cut. Caller frees. NULL on ENOMEM. */
+char	*text_ellipsize(const char *s, size_t max_chars);
+/* 1 when s is a slug: 1..max bytes of [a-z0-9-], not starting or ending with '-'. */
+int	text_is_slug(const char *s, size_t max);
+
+#endif

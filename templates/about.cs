@@ -1,0 +1,64 @@
+<?cs # about.cs - the association: summary, history, leaders, functions, programmes, committees, sources. ?>
+<?cs set:Page.Title = L.about.title ?><?cs set:Page.Nav = "about" ?>
+<?cs include:"header.cs" ?>
+<h1><?cs var:L.about.title ?></h1>
+
+<section aria-labelledby="sum-h">
+<h2 id="sum-h"><?cs var:L.about.summary ?></h2>
+<?cs if:Assoc.summary ?><p><?cs var:Assoc.summary ?></p><?cs /if ?>
+<dl class="facts">
+<dt><?cs var:L.member.name_en ?></dt><dd lang="en"><?cs call:fact(Assoc.name_en) ?></dd>
+<dt><?cs var:L.about.legal_form ?></dt><dd><?cs call:fact(Assoc.legal_form) ?></dd>
+<dt><?cs var:L.about.address ?></dt><dd><?cs call:fact(Assoc.address) ?></dd>
+<dt><?cs var:L.member.phone ?></dt><dd><?cs call:fact(Assoc.phone) ?></dd>
+<dt><?cs var:L.member.email ?></dt><dd><?cs call:fact(Assoc.email) ?></dd>
+<dt><?cs var:L.member.website ?></dt><dd><?cs call:fact(Assoc.website) ?></dd>
+</dl>
+</section>
+
+<section aria-labelledby="hist-h">
+<h2 id="hist-h"><?cs var:L.about.history ?></h2>
+<ol class="timeline">
+<?cs each:h = History ?><li><span class="when"><?cs var:h.year ?><?cs if:h.year_note ?> <span class="note">(<?cs var:h.year_note ?>)</span><?cs /if ?></span>
+<strong><?cs var:h.title ?></strong><?cs if:h.description ?><br><?cs var:h.description ?><?cs /if ?></li>
+<?cs /each ?></ol>
+</section>
+
+<section aria-labelledby="lead-h">
+<h2 id="lead-h"><?cs var:L.about.leaders ?></h2>
+<ul>
+<?cs each:l = Leaders ?><li><?cs if:l.ordinal_note ?><?cs var:l.ordinal_note ?> <?cs /if ?><?cs var:l.role ?> <strong><?cs var:l.name ?></strong><?cs if:l.affiliation ?> (<?cs var:l.affiliation ?>)<?cs /if ?></li>
+<?cs /each ?></ul>
+</section>
+
+<?cs def:items(list) ?><ul class="items">
+<?cs each:f = list ?><li><strong><?cs var:f.title ?></strong><?cs if:f.description ?>: <?cs var:f.description ?><?cs /if ?></li>
+<?cs /each ?></ul><?cs /def ?>
+<section aria-labelledby="fn-h">
+<h2 id="fn-h"><?cs var:L.about.functions ?></h2>
+<?cs call:items(Functions) ?>
+</section>
+<section aria-labelledby="pg-h">
+<h2 id="pg-h"><?cs var:L.about.programmes ?></h2>
+<?cs call:items(Programmes) ?>
+</section>
+<section aria-labelledby="pub-h">
+<h2 id="pub-h"><?cs var:L.about.publications ?></h2>
+<?cs call:items(Publications) ?>
+</section>
+
+<section aria-labelledby="com-h">
+<h2 id="com-h"><?cs var:L.about.committees ?></h2>
+<dl class="committees">
+<?cs each:c = Committees ?><dt><?cs var:c.name_ko ?><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs /if ?></dt>
+<dd><?cs call:fact(c.purpose) ?></dd>
+<?cs /each ?></dl>
+</section>
+
+<section aria-labelledby="src-h">
+<h2 id="src-h"><?cs var:L.about.sources ?></h2>
+<ul>
+<?cs each:s = Sources ?><li><?cs var:s.outlet ?>, 「<?cs var:s.title ?>」<?cs if:s.author ?>, <?cs var:s.author ?><?cs /if ?><?cs if:s.published_on ?>, <?cs var:s.published_on ?><?cs /if ?></li>
+<?cs /each ?></ul>
+</section>
+<?cs include:"footer.cs" ?>

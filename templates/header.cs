@@ -1,0 +1,28 @@
+<?cs # header.cs - the top of every page: head, skip link, site header and navigation. 
+The including template sets Page.Title and Page.Nav first. ?><!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:Page.Title ?> | <?cs var:L.site.name ?></title>
+<link rel="stylesheet" href="/static/site.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main"><?cs var:L.nav.skip ?></a>
+<header class="site">
+<div class="wrap">
+<a class="brand" href="/"><span class="brand-name"><?cs var:L.site.name ?></span> <span class="brand-sub"><?cs var:L.site.portal ?></span></a>
+<nav aria-label="<?cs var:L.nav.label ?>">
+<ul>
+<li><a href="/members"<?cs if:Page.Nav == "members" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.members ?></a></li>
+<li><a href="/people"<?cs if:Page.Nav == "people" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.people ?></a></li>
+<li><a href="/about"<?cs if:Page.Nav == "about" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.about ?></a></li>
+</ul>
+</nav>
+</div>
+</header>
+<main id="main" tabindex="-1">
+<div class="wrap">
+<?cs # Print v, or "unknown" when the source does not say. ?>
+<?cs def:fact(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>

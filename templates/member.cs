@@ -1,0 +1,59 @@
+<?cs # member.cs - one technopark: facts (unknown ones said so), focus industries, activities, people. ?>
+<?cs set:Page.Title = TP.name_ko ?><?cs set:Page.Nav = "members" ?>
+<?cs include:"header.cs" ?>
+<p class="crumbs"><a href="/members"><?cs var:L.member.back ?></a></p>
+<h1><?cs var:TP.name_ko ?></h1>
+<?cs if:TP.summary ?><p class="lead"><?cs var:TP.summary ?></p><?cs /if ?>
+
+<section aria-labelledby="facts-h">
+<h2 id="facts-h"><?cs var:L.member.facts ?></h2>
+<dl class="facts">
+<dt><?cs var:L.member.name_en ?></dt><dd lang="en"><?cs call:fact(TP.name_en) ?></dd>
+<dt><?cs var:L.member.region ?></dt><dd><a href="/members?region=<?cs var:url_escape(TP.region_slug) ?>"><?cs var:TP.region ?></a></dd>
+<dt><?cs var:L.member.joined ?></dt><dd><?cs if:TP.joined_year ?><?cs var:TP.joined_year ?><?cs if:TP.founding_member == 1 ?> (<?cs var:L.members.founding ?>)<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:TP.joined_note ?><br><span class="note"><?cs var:TP.joined_note ?></span><?cs /if ?></dd>
+<dt><?cs var:L.member.director ?></dt><dd><?cs call:fact(TP.director) ?><?cs if:TP.director_note ?> <span class="note">(<?cs var:TP.director_note ?>)</span><?cs /if ?></dd>
+<dt><?cs var:L.member.address ?></dt><dd><?cs call:fact(TP.address) ?></dd>
+<dt><?cs var:L.member.phone ?></dt><dd><?cs call:fact(TP.phone) ?></dd>
+<dt><?cs var:L.member.email ?></dt><dd><?cs if:TP.email ?><a href="mailto:<?cs var:url_escape(TP.email) ?>"><?cs var:TP.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></dd>
+<dt><?cs var:L.member.website ?></dt><dd><?cs call:fact(TP.website) ?></dd>
+</dl>
+</section>
+
+<section aria-labelledby="ind-h">
+<h2 id="ind-h"><?cs var:L.member.industries ?></h2>
+<?cs if:subcount(Industries) ?><ul class="tags">
+<?cs each:i = Industries ?><li><a href="/members?industry=<?cs var:url_escape(i.slug) ?>"><?cs var:i.name_ko ?></a></li>
+<?cs /each ?></ul><?cs else ?><p><span class="unknown"><?cs var:L.unknown ?></span></p><?cs /if ?>
+</section>
+
+<?cs if:subcount(Events) ?>
+<section aria-labelledby="ev-h">
+<h2 id="ev-h"><?cs var:L.member.events ?></h2>
+<ul class="timeline">
+<?cs each:e = Events ?><li><span class="when"><?cs if:e.year ?><?cs var:e.year ?><?cs /if ?><?cs if:e.year_note ?> <span class="note">(<?cs var:e.year_note ?>)</span><?cs /if ?></span> <?cs var:e.description ?></li>
+<?cs /each ?></ul>
+</section>
+<?cs /if ?>
+
+<section aria-labelledby="people-h">
+<h2 id="people-h"><?cs var:L.member.people ?></h2>
+<?cs if:subcount(People) ?>
+<?cs if:!Page.ShowContacts ?><p class="note"><?cs var:L.contacts_hidden ?></p><?cs /if ?>
+<div class="table-wrap">
+<table class="people">
+<caption><?cs var:TP.name_ko ?> <?cs var:L.member.people ?></caption>
+<thead><tr><th scope="col"><?cs var:L.people.name ?></th><th scope="col"><?cs var:L.people.position ?></th><th scope="col"><?cs var:L.people.department ?></th><?cs if:Page.ShowContacts ?><th scope="col"><?cs var:L.people.phone ?></th><th scope="col"><?cs var:L.people.email ?></th><?cs /if ?></tr></thead>
+<tbody>
+<?cs each:p = People ?><tr>
+<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.note && p.is_demo != 1 ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?></th>
+<td><?cs call:fact(p.title) ?></td>
+<td><?cs call:fact(p.department) ?></td>
+<?cs if:Page.ShowContacts ?><td><?cs call:fact(p.phone) ?></td>
+<td><?cs if:p.email ?><a href="mailto:<?cs var:url_escape(p.email) ?>"><?cs var:p.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td><?cs /if ?>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+<?cs else ?><p><?cs var:L.member.no_people ?></p><?cs /if ?>
+</section>
+<?cs include:"footer.cs" ?>

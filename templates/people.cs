@@ -1,0 +1,49 @@
+<?cs # people.cs - the people directory: a search box, a technopark filter, one page of results. ?>
+<?cs set:Page.Title = L.people.title ?><?cs set:Page.Nav = "people" ?>
+<?cs include:"header.cs" ?>
+<h1><?cs var:L.people.title ?></h1>
+<form class="filters" method="get" action="/people" role="search">
+<div class="field grow">
+<label for="f-q"><?cs var:L.people.query ?></label>
+<input id="f-q" type="search" name="q" maxlength="50" value="<?cs var:Filter.q ?>">
+</div>
+<div class="field">
+<label for="f-tp"><?cs var:L.people.tp ?></label>
+<select id="f-tp" name="tp">
+<option value=""><?cs var:L.all ?></option>
+<option value="association"<?cs if:Filter.tp == "association" ?> selected<?cs /if ?>><?cs var:L.people.association ?></option>
+<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:t.selected ?> selected<?cs /if ?>><?cs var:t.name_ko ?></option>
+<?cs /each ?></select>
+</div>
+<div class="field actions"><button type="submit"><?cs var:L.search ?></button></div>
+</form>
+
+<?cs if:!Page.ShowContacts ?><p class="note"><?cs var:L.contacts_hidden ?></p><?cs /if ?>
+<?cs if:Pager.count == 0 ?>
+<p role="status"><?cs var:L.people.empty ?></p>
+<?cs else ?>
+<p class="count" role="status"><?cs var:Pager.page ?><?cs var:L.people.page ?>: <?cs var:Pager.count ?><?cs var:L.people.found ?></p>
+<div class="table-wrap">
+<table class="people">
+<caption><?cs var:L.people.title ?></caption>
+<thead><tr><th scope="col"><?cs var:L.people.name ?></th><th scope="col"><?cs var:L.people.org ?></th><th scope="col"><?cs var:L.people.position ?></th><th scope="col"><?cs var:L.people.department ?></th><?cs if:Page.ShowContacts ?><th scope="col"><?cs var:L.people.phone ?></th><th scope="col"><?cs var:L.people.email ?></th><?cs /if ?></tr></thead>
+<tbody>
+<?cs each:p = People ?><tr>
+<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<td><?cs if:p.tp_slug ?><a href="/members/<?cs var:url_escape(p.tp_slug) ?>"><?cs var:p.tp_name ?></a><?cs else ?><a href="/about"><?cs var:p.tp_name ?></a><?cs /if ?></td>
+<td><?cs call:fact(p.title) ?></td>
+<td><?cs call:fact(p.department) ?></td>
+<?cs if:Page.ShowContacts ?><td><?cs call:fact(p.phone) ?></td>
+<td><?cs if:p.email ?><a href="mailto:<?cs var:url_escape(p.email) ?>"><?cs var:p.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td><?cs /if ?>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+<?cs /if ?>
+<?cs if:Pager.prev || Pager.next ?>
+<nav class="pager" aria-label="<?cs var:L.people.page ?>">
+<?cs if:Pager.prev ?><a rel="prev" href="/people?q=<?cs var:url_escape(Filter.q) ?>&amp;tp=<?cs var:url_escape(Filter.tp) ?>&amp;page=<?cs var:Pager.prev ?>"><?cs var:L.prev ?></a><?cs /if ?>
+<?cs if:Pager.next ?><a rel="next" href="/people?q=<?cs var:url_escape(Filter.q) ?>&amp;tp=<?cs var:url_escape(Filter.tp) ?>&amp;page=<?cs var:Pager.next ?>"><?cs var:L.next ?></a><?cs /if ?>
+</nav>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>

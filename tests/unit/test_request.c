@@ -1,0 +1,498 @@
+/* test_request.c - unit tests for request.c: tables of bad and good query strings, cookies and typed parameters. */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "request.h"
+
+static int
+parse(const char *s, struct params *p)
+{
+	return request_parse_urlencoded(s, strlen(s), p);
+}
+
+/* Every one of these is refused with 400. */
+static const char *const bad_queries[] = {
+	"a=%C0%AF",			/* overlong '/' */
+	"a=%E0%80%AF",			/* overlong, 3 bytes */
+	"a=%ED%A0%80",			/* surrogate U+D800 */
+	"a=%F4%90%80%80",		/* above U+10FFFF */
+	"a=%F5%80%80%80",		/* F5 lead */
+	"a=%FF",
+	"a=%80",			/* lone continuation */
+	"a=%EC%B6",			/* truncated 충 */
+	"a=%EC%B6%A9%EB%82",		/* 충남 with the last byte missing */
+	"a=%F0%9F%98",			/* truncated 4-byte */
+	"a=%00",			/* NUL */
+	"a=x%00y",
+	"%00=x",			/* NUL in the name */
+	"a%00b=x",
+	"%C0%AF=x",			/* bad UTF-8 in the name */
+	"a=\xC0\xAF",			/* raw bad bytes, not escaped */
+	"a=\xED\xA0\x80",
+	"a=%G1",			/* not hex */
+	"a=%1G",
+	"a=%",				/* trailing % */
+	"a=%2",				/* one digit only */
+	"a=x%",
+	"%=x",
+	"a%2=x",
+	"a=%%41",
+	"a=% 41",
+	"a=%-1",
+	"=x",				/* empty name */
+	"=",
+	"a=1&=2",
+	"a=1&=",
+};
+
+static void
+test_urlencoded_bad(void **state)
+{
+	struct params	 p = { 0 };
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad_queries) / sizeof(bad_queries[0]); i++) {
+		rc = parse(bad_queries[i], &p);
+		if (rc != 400)
+			fail_msg("\"%s\": got %d, want 400", bad_queries[i], rc);
+		params_free(&p);
+	}
+}
+
+/* Good inputs and the exact pairs they give, written "name=value|name=value". */
+static const struct {
+	const char	*in;
+	const char	*pairs;
+} good_queries[] = {
+	{ "", "" },
+	{ "&", "" },
+	{ "&&&", "" },
+	{ "a=1", "a=1|" },
+	{ "a=1&b=2", "a=1|b=2|" },
+	{ "a=1&&b=2&", "a=1|b=2|" },	/* empty segments are skipped */
+	{ "&&a=1", "a=1|" },
+	{ "a", "a=|" },			/* no '=': value "" */
+	{ "a=", "a=|" },
+	{ "a&b=", "a=|b=|" },
+	{ "a==b", "a==b|" },		/* only the first '=' splits */
+	{ "q=hello+world", "q=hello world|" },
+	{ "q=a%2Bb", "q=a+b|" },	/* an escaped '+' stays '+' */
+	{ "q=%2b%2B", "q=++|" },	/* hex in either case */
+	{ "q=%3d%26", "q==&|" },
+	{ "first+name=x", "first name=x|" },
+	{ "region=%EC%B6%A9%EB%82%A8", "region=\xEC\xB6\xA9\xEB\x82\xA8|" },	/* 충남 */
+	{ "q=%ec%b6%a9%eb%82%a8+%ED%85%8C%ED%81%AC%EB%85%B8%ED%8C%8C%ED%81%AC",
+	  "q=\xEC\xB6\xA9\xEB\x82\xA8 \xED\x85\x8C\xED\x81\xAC\xEB\x85\xB8\xED\x8C\x8C\xED\x81\xAC|" },
+	{ "q=\xEC\xB6\xA9", "q=\xEC\xB6\xA9|" },	/* raw UTF-8 passes too */
+	{ "t=line%0D%0Anext", "t=line\r\nnext|" },	/* a textarea may hold newlines */
+	{ "region=&sort=name", "region=|sort=name|" },
+	{ "a=1&a=2", "a=1|a=2|" },	/* parsing keeps repeats; the check refuses them */
+};
+
+static void
+join(const struct params *p, char *out, size_t size)
+{
+	size_t	 i, n = 0;
+	int	 k;
+
+	out[0] = '\0';
+	for (i = 0; i < p->n; i++) {
+		k = snprintf(out + n, size - n, "%s=%s|", p->v[i].name, p->v[i].value);
+		assert_true(k > 0 && (size_t)k < size - n);
+		n += (size_t)k;
+	}
+}
+
+static void
+test_urlencoded_good(void **state)
+{
+	struct params	 p = { 0 };
+	char		 got[512];
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(good_queries) / sizeof(good_queries[0]); i++) {
+		rc = parse(good_queries[i].in, &p);
+		if (rc != 0)
+			fail_msg("\"%s\": got %d, want 0", good_queries[i].in, rc);
+		join(&p, got, sizeof(got));
+		if (strcmp(got, good_queries[i].pairs) != 0)
+			fail_msg("\"%s\": got \"%s\", want \"%s\"", good_queries[i].in, got, good_queries[i].pairs);
+		params_free(&p);
+		assert_null(p.v);
+		assert_int_equal(p.n, 0);
+	}
+}
+
+static void
+test_urlencoded_len_not_nul(void **state)
+{
+	struct params	 p = { 0 };
+
+	(void)state;
+	/* only len bytes are read: "a=1&b" of "a=1&b=2" */
+	assert_int_equal(request_parse_urlencoded("a=1&b=2", 5, &p), 0);
+	assert_int_equal(p.n, 2);
+	assert_string_equal(p.v[1].name, "b");
+	assert_string_equal(p.v[1].value, "");
+	params_free(&p);
+	/* an escape cut by len is bad even when the bytes after len would complete it */
+	assert_int_equal(request_parse_urlencoded("a=%41", 4, &p), 400);
+	params_free(&p);
+	assert_int_equal(request_parse_urlencoded("a=%41", 5, &p), 0);
+	assert_string_equal(p.v[0].value, "A");
+	params_free(&p);
+	/* a body with a raw NUL byte inside a value is refused */
+	assert_int_equal(request_parse_urlencoded("a=x\0y", 5, &p), 400);
+	params_free(&p);
+}
+
+static void
+test_urlencoded_max_pairs(void **state)
+{
+	struct params	 p = { 0 };
+	char		 q[REQUEST_MAX_PARAMS * 8 + 16];
+	size_t		 n = 0, i;
+
+	(void)state;
+	for (i = 0; i < REQUEST_MAX_PARAMS; i++)
+		n += (size_t)snprintf(q + n, sizeof(q) - n, "k%zu=%zu&", i, i);
+	assert_int_equal(request_parse_urlencoded(q, n, &p), 0);
+	assert_int_equal(p.n, REQUEST_MAX_PARAMS);
+	assert_string_equal(p.v[REQUEST_MAX_PARAMS - 1].name, "k63");
+	params_free(&p);
+	/* empty segments do not count */
+	assert_int_equal(request_parse_urlencoded(q, n, &p), 0);
+	assert_int_equal(parse("&&&", &p), 0);
+	assert_int_equal(p.n, REQUEST_MAX_PARAMS);
+	/* one more pair, even appended by a later call, is 400 */
+	assert_int_equal(parse("x=1", &p), 400);
+	params_free(&p);
+	snprintf(q + n, sizeof(q) - n, "k%d=1", REQUEST_MAX_PARAMS);
+	assert_int_equal(parse(q, &p), 400);
+	params_free(&p);
+}
+
+static void
+test_cookies(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*pairs;
+	} t[] = {
+		{ "", "" },
+		{ "sid=abc", "sid=abc|" },
+		{ "sid=abc; lang=ko", "sid=abc|lang=ko|" },
+		{ "  sid = abc ;lang=ko;  ", "sid=abc|lang=ko|" },
+		{ "a=%41+b", "a=%41+b|" },		/* not decoded */
+		{ "a=\"q v\"", "a=\"q v\"|" },		/* kept as sent */
+		{ "a=b=c", "a=b=c|" },
+		{ "e=", "e=|" },
+		{ "novalue; x=1", "x=1|" },		/* no '=': skipped */
+		{ "=v; x=1", "x=1|" },			/* empty name: skipped */
+		{ " =v;;; x=1", "x=1|" },
+		{ "bad=\xC0\xAF; x=1", "x=1|" },	/* not UTF-8: skipped */
+		{ "x=1; x=2", "x=1|x=2|" },
+	};
+	struct params	 p = { 0 };
+	char		 got[256];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		assert_int_equal(request_parse_cookies(t[i].in, &p), 0);
+		join(&p, got, sizeof(got));
+		if (strcmp(got, t[i].pairs) != 0)
+			fail_msg("\"%s\": got \"%s\", want \"%s\"", t[i].in, got, t[i].pairs);
+		params_free(&p);
+	}
+	assert_int_equal(request_parse_cookies(NULL, &p), 0);
+	assert_int_equal(p.n, 0);
+}
+
+static void
+test_cookies_cap(void **state)
+{
+	struct params	 p = { 0 };
+	char		 h[(REQUEST_MAX_PARAMS + 10) * 10];
+	size_t		 n = 0, i;
+
+	(void)state;
+	for (i = 0; i < REQUEST_MAX_PARAMS + 10; i++)
+		n += (size_t)snprintf(h + n, sizeof(h) - n, "c%zu=v; ", i);
+	assert_int_equal(request_parse_cookies(h, &p), 0);
+	assert_int_equal(p.n, REQUEST_MAX_PARAMS);
+	assert_string_equal(p.v[REQUEST_MAX_PARAMS - 1].name, "c63");
+	params_free(&p);
+}
+
+static const char *const sorts[] = { "name", "region", "joined", NULL };
+
+static const struct param_spec spec[] = {
+	{ "page", PT_INT, 1, 1000, NULL },
+	{ "delta", PT_INT, -10, 10, NULL },
+	{ "q", PT_TEXT, 0, 5, NULL },
+	{ "title", PT_TEXT, 2, 4, NULL },
+	{ "region", PT_SLUG, 0, 12, NULL },
+	{ "sort", PT_ENUM, 0, 0, sorts },
+	{ NULL, 0, 0, 0, NULL },
+};
+
+/* Queries refused by request_check_params, and the key it must name. */
+static const struct {
+	const char	*in;
+	const char	*bad;
+} bad_checks[] = {
+	{ "nope=1", "nope" },				/* unknown key */
+	{ "page=1&nope=", "nope" },
+	{ "Page=1", "Page" },				/* keys are case sensitive */
+	{ "page=1&page=2", "page" },			/* repeated key */
+	{ "sort=name&q=a&sort=name", "sort" },
+	{ "page=0", "page" },				/* below min */
+	{ "page=1001", "page" },			/* above max */
+	{ "page=-1", "page" },				/* negative where min >= 0 */
+	{ "page=-0", "page" },
+	{ "page=%2B5", "page" },			/* leading '+' */
+	{ "page=+5", "page" },				/* '+' decodes to a space */
+	{ "page=5+", "page" },
+	{ "page=%205", "page" },
+	{ "page=5x", "page" },
+	{ "page=0x10", "page" },
+	{ "page=1e3", "page" },
+	{ "page=9223372036854775807", "page" },
+	{ "page=9223372036854775808", "page" },		/* overflows long long */
+	{ "page=99999999999999999999999999", "page" },
+	{ "delta=11", "delta" },
+	{ "delta=-11", "delta" },
+	{ "delta=--1", "delta" },
+	{ "delta=-", "delta" },
+	{ "delta=-9223372036854775809", "delta" },
+	{ "q=abcdef", "q" },				/* 6 characters > 5 */
+	{ "q=%EC%B6%A9%EB%82%A8%EC%B6%A9%EB%82%A8%EC%B6%A9%EB%82%A8", "q" },	/* 6 syllables */
+	{ "title=", "title" },				/* min 2: empty refused */
+	{ "title=a", "title" },
+	{ "title=abcde", "title" },
+	{ "region=Chungnam", "region" },		/* uppercase */
+	{ "region=chung_nam", "region" },		/* underscore */
+	{ "region=-chungnam", "region" },		/* leading dash */
+	{ "region=chungnam-", "region" },
+	{ "region=chungnam-tp-x", "region" },		/* 13 bytes > 12 */
+	{ "region=%EC%B6%A9%EB%82%A8", "region" },	/* 충남 is not a slug */
+	{ "sort=Name", "sort" },
+	{ "sort=nam", "sort" },
+	{ "sort=name+", "sort" },
+};
+
+static void
+test_check_bad(void **state)
+{
+	struct params	 p = { 0 };
+	const char	*bad;
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad_checks) / sizeof(bad_checks[0]); i++) {
+		assert_int_equal(parse(bad_checks[i].in, &p), 0);
+		bad = NULL;
+		rc = request_check_params(&p, spec, &bad);
+		if (rc != 400)
+			fail_msg("\"%s\": got %d, want 400", bad_checks[i].in, rc);
+		if (bad == NULL || strcmp(bad, bad_checks[i].bad) != 0)
+			fail_msg("\"%s\": bad key %s, want %s", bad_checks[i].in,
+			    bad != NULL ? bad : "(null)", bad_checks[i].bad);
+		params_free(&p);
+	}
+}
+
+/* Queries that pass the same spec. */
+static const char *const good_checks[] = {
+	"",
+	"page=1",
+	"page=1000",
+	"page=007",
+	"delta=-10",
+	"delta=0",
+	"delta=10",
+	"q=",					/* PT_TEXT with min 0 */
+	"q=abcde",
+	"q=%EC%B6%A9%EB%82%A8",			/* 2 characters, 6 bytes */
+	"q=%ED%85%8C%ED%81%AC%EB%85%B8%ED%8C%8C%ED%81%AC",	/* 테크노파크: 5 characters, 15 bytes */
+	"q=a+b+c",
+	"title=ab",
+	"title=%EC%B6%A9%EB%82%A8",
+	"region=chungnam",
+	"region=chungnam-tp",
+	"region=&sort=name",			/* empty select: absent */
+	"sort=",
+	"page=",
+	"delta=",
+	"page=3&delta=-2&q=hi&title=abc&region=tp-2&sort=joined",
+};
+
+static void
+test_check_good(void **state)
+{
+	struct params	 p = { 0 };
+	const char	*bad;
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(good_checks) / sizeof(good_checks[0]); i++) {
+		assert_int_equal(parse(good_checks[i], &p), 0);
+		bad = NULL;
+		rc = request_check_params(&p, spec, &bad);
+		if (rc != 0)
+			fail_msg("\"%s\": got %d (bad %s), want 0", good_checks[i], rc, bad != NULL ? bad : "(null)");
+		assert_null(bad);
+		params_free(&p);
+	}
+}
+
+static void
+test_check_null_spec(void **state)
+{
+	struct params	 p = { 0 };
+	const char	*bad = NULL;
+
+	(void)state;
+	assert_int_equal(request_check_params(&p, NULL, &bad), 0);
+	assert_null(bad);
+	assert_int_equal(parse("x=", &p), 0);
+	assert_int_equal(request_check_params(&p, NULL, &bad), 400);
+	assert_string_equal(bad, "x");
+	params_free(&p);
+}
+
+static void
+test_parse_ll(void **state)
+{
+	static const struct {
+		const char	*s;
+		long long	 min, max;
+		int		 rc;
+		long long	 want;
+	} t[] = {
+		{ "0", 0, 10, 0, 0 },
+		{ "10", 0, 10, 0, 10 },
+		{ "11", 0, 10, -1, 0 },
+		{ "-1", 0, 10, -1, 0 },
+		{ "-0", 0, 10, -1, 0 },
+		{ "-5", -10, 10, 0, -5 },
+		{ "-0", -10, 10, 0, 0 },
+		{ "9223372036854775807", LLONG_MIN, LLONG_MAX, 0, LLONG_MAX },
+		{ "-9223372036854775808", LLONG_MIN, LLONG_MAX, 0, LLONG_MIN },
+		{ "9223372036854775808", LLONG_MIN, LLONG_MAX, -1, 0 },
+		{ "-9223372036854775809", LLONG_MIN, LLONG_MAX, -1, 0 },
+		{ "18446744073709551616", 0, LLONG_MAX, -1, 0 },
+		{ "", 0, 10, -1, 0 },
+		{ "-", -10, 10, -1, 0 },
+		{ "+1", 0, 10, -1, 0 },
+		{ " 1", 0, 10, -1, 0 },
+		{ "1 ", 0, 10, -1, 0 },
+		{ "\t1", 0, 10, -1, 0 },
+		{ "1\n", 0, 10, -1, 0 },
+		{ "0x1", 0, 10, -1, 0 },
+		{ "1.0", 0, 10, -1, 0 },
+		{ "--1", -10, 10, -1, 0 },
+		{ "\xD9\xA1", 0, 10, -1, 0 },	/* Arabic-Indic one */
+	};
+	long long	 v;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		v = 12345;
+		if (parse_ll(t[i].s, t[i].min, t[i].max, &v) != t[i].rc)
+			fail_msg("parse_ll(\"%s\"): want rc %d", t[i].s, t[i].rc);
+		if (t[i].rc == 0 && v != t[i].want)
+			fail_msg("parse_ll(\"%s\") = %lld, want %lld", t[i].s, v, t[i].want);
+		if (t[i].rc != 0 && v != 12345)
+			fail_msg("parse_ll(\"%s\") wrote *out on failure", t[i].s);
+	}
+}
+
+static void
+test_getters(void **state)
+{
+	struct request	 rq;
+
+	(void)state;
+	memset(&rq, 0, sizeof(rq));
+	assert_int_equal(parse("page=3&region=&q=%EC%B6%A9&n=x&big=9223372036854775808", &rq.params), 0);
+	assert_int_equal(request_parse_cookies("sid=s1; lang=ko; e=", &rq.cookies), 0);
+	assert_string_equal(request_param(&rq, "q"), "\xEC\xB6\xA9");
+	assert_null(request_param(&rq, "missing"));
+	assert_null(request_param(&rq, "region"));	/* empty means absent */
+	assert_string_equal(params_get(&rq.params, "region"), "");
+	assert_int_equal(request_param_int(&rq, "page", 1), 3);
+	assert_int_equal(request_param_int(&rq, "missing", 7), 7);
+	assert_int_equal(request_param_int(&rq, "region", 7), 7);
+	assert_int_equal(request_param_int(&rq, "n", 7), 7);
+	assert_int_equal(request_param_int(&rq, "big", 7), 7);
+	assert_string_equal(request_cookie(&rq, "sid"), "s1");
+	assert_string_equal(request_cookie(&rq, "lang"), "ko");
+	assert_string_equal(request_cookie(&rq, "e"), "");
+	assert_null(request_cookie(&rq, "page"));
+	request_free(&rq);
+	assert_null(rq.params.v);
+	assert_null(rq.cookies.v);
+}
+
+static void
+test_request_free(void **state)
+{
+	struct request	 rq;
+
+	(void)state;
+	memset(&rq, 0, sizeof(rq));
+	assert_int_equal(parse("a=1", &rq.params), 0);
+	assert_int_equal(request_parse_cookies("c=1", &rq.cookies), 0);
+	assert_non_null(rq.body = strdup("a=1"));
+	rq.body_len = 3;
+	assert_non_null(rq.argbuf = strdup("chungnam"));
+	rq.args[0] = rq.argbuf;
+	rq.nargs = 1;
+	assert_non_null(rq.location = strdup("/members"));
+	assert_int_equal(buf_puts(&rq.raw, "ok\n"), 0);
+	request_free(&rq);	/* ASan reports any leak */
+	assert_null(rq.body);
+	assert_null(rq.argbuf);
+	assert_null(rq.location);
+	assert_null(rq.raw.data);
+	assert_int_equal(rq.params.n, 0);
+	request_free(&rq);	/* twice is harmless */
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_urlencoded_bad),
+		cmocka_unit_test(test_urlencoded_good),
+		cmocka_unit_test(test_urlencoded_len_not_nul),
+		cmocka_unit_test(test_urlencoded_max_pairs),
+		cmocka_unit_test(test_cookies),
+		cmocka_unit_test(test_cookies_cap),
+		cmocka_unit_test(test_check_bad),
+		cmocka_unit_test(test_check_good),
+		cmocka_unit_test(test_check_null_spec),
+		cmocka_unit_test(test_parse_ll),
+		cmocka_unit_test(test_getters),
+		cmocka_unit_test(test_request_free),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
