@@ -46,6 +46,7 @@ static const struct key keys[] = {
 	{ "base_url",		K_URL,		offsetof(struct conf, base_url) },
 	{ "public_read",	K_BOOL,		offsetof(struct conf, public_read) },
 	{ "public_contacts",	K_BOOL,		offsetof(struct conf, public_contacts) },
+	{ "people_review",	K_BOOL,		offsetof(struct conf, people_review) },
 	{ "upload_dir",		K_PATH,		offsetof(struct conf, upload_dir) },
 	{ "template_dir",	K_PATH,		offsetof(struct conf, template_dir) },
 	{ "log_level",		K_LEVEL,	offsetof(struct conf, log_level) },
@@ -83,6 +84,7 @@ conf_defaults(struct conf *c)
 	c->base_url = dup_or_exit("http://127.0.0.1:8080");
 	c->public_read = 1;
 	c->public_contacts = 0;
+	c->people_review = 0;
 	c->upload_dir = dup_or_exit("/var/lib/tpportal/uploads");
 	c->template_dir = dup_or_exit(TP_DATADIR "/templates");
 	c->log_level = 2;

@@ -14,6 +14,7 @@ struct conf {
 	char	*base_url;		/* the portal's public origin, e.g. https://portal.example; default http://127.0.0.1:8080 */
 	int	 public_read;		/* 1: pages readable without login; default 1 */
 	int	 public_contacts;	/* 1: phone/email shown to anonymous readers; default 0 */
+	int	 people_review;		/* 1: member admins' edits of people wait for review too; default 0 */
 	char	*upload_dir;		/* where attachments are stored; default /var/lib/tpportal/uploads */
 	char	*template_dir;		/* templates/ folder; default the installed data dir */
 	int	 log_level;		/* 0 error, 1 warn, 2 info, 3 debug; default 2 */

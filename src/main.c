@@ -26,6 +26,7 @@
 #include <fcgiapp.h>
 #include <mysql.h>
 
+#include "auth.h"
 #include "buf.h"
 #include "conf.h"
 #include "db.h"
@@ -272,7 +273,7 @@ start(void)
 		log_err("cannot initialise the MariaDB library");
 		return -1;
 	}
-	if (render_init(tdir ? tdir : conf.template_dir, "ko") != 0)
+	if (render_init(tdir ? tdir : conf.template_dir, "ko") != 0 || auth_init() != 0)
 		return -1;
 	if (FCGX_Init() != 0) {
 		log_err("cannot initialise libfcgi");

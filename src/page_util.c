@@ -72,5 +72,5 @@ page_fmt_eok(long long eok, char *out, size_t size)
 int
 page_may_see_contacts(const struct request *rq)
 {
-	return rq->conf->public_contacts;	/* signed-in readers join this with the accounts issue */
+	return rq->conf->public_contacts || rq->session != NULL;
 }

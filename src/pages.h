@@ -23,6 +23,37 @@ int	page_about(struct request *rq, HDF *hdf);
 int	page_healthz(struct request *rq, HDF *hdf);
 
 
+/* page_auth.c: sign in and out, change password. */
+int	page_login_form(struct request *rq, HDF *hdf);
+int	page_login(struct request *rq, HDF *hdf);
+int	page_logout(struct request *rq, HDF *hdf);
+int	page_password_form(struct request *rq, HDF *hdf);
+int	page_password(struct request *rq, HDF *hdf);
+/* page_admin.c: the admin start page. */
+int	page_admin_home(struct request *rq, HDF *hdf);
+/* page_admin_members.c: a technopark's profile form; members' changes become change requests. */
+int	page_admin_member_form(struct request *rq, HDF *hdf);
+int	page_admin_member_save(struct request *rq, HDF *hdf);
+/* page_admin_people.c: a technopark's people. */
+int	page_admin_people_list(struct request *rq, HDF *hdf);
+int	page_admin_person_new(struct request *rq, HDF *hdf);
+int	page_admin_person_create(struct request *rq, HDF *hdf);
+int	page_admin_person_form(struct request *rq, HDF *hdf);
+int	page_admin_person_save(struct request *rq, HDF *hdf);
+int	page_admin_person_delete(struct request *rq, HDF *hdf);
+/* page_admin_review.c: change requests, the review queue, approve and reject. */
+int	page_admin_requests(struct request *rq, HDF *hdf);
+int	page_admin_request_show(struct request *rq, HDF *hdf);
+int	page_admin_request_decide(struct request *rq, HDF *hdf);
+/* page_admin_history.c: the audit log. */
+int	page_admin_history(struct request *rq, HDF *hdf);
+/* page_admin_users.c: accounts (secretariat only). */
+int	page_admin_users(struct request *rq, HDF *hdf);
+int	page_admin_user_new(struct request *rq, HDF *hdf);
+int	page_admin_user_create(struct request *rq, HDF *hdf);
+int	page_admin_user_form(struct request *rq, HDF *hdf);
+int	page_admin_user_save(struct request *rq, HDF *hdf);
+
 /* page_util.c: small helpers the pages share. */
 struct db_stmt;
 /*

@@ -193,7 +193,8 @@ render_template(HDF *hdf, const char *name, struct buf *out)
 	char *text = NULL;
 	int rc = -1;
 
-	if (fileload(NULL, hdf, name, &text) != STATUS_OK) {
+	if ((err = fileload(NULL, hdf, name, &text)) != STATUS_OK) {
+		nerr_ignore(&err);
 		log_err("render: no template %s", name);
 		return -1;
 	}

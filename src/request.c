@@ -251,6 +251,8 @@ request_check_params(const struct params *params, const struct param_spec *spec,
 		name = params->v[i].name;
 		if ((sp = spec_find(spec, name)) == NULL || !value_fits(sp, params->v[i].value))
 			goto bad;
+		if (sp->repeat)
+			continue;
 		for (j = 0; j < i; j++)
 			if (strcmp(params->v[j].name, name) == 0)
 				goto bad;
@@ -365,4 +367,39 @@ request_free(struct request *rq)
 	rq->location = NULL;
 	free(rq->path);
 	rq->path = NULL;
+	free(rq->session);
+	rq->session = NULL;
+	free(rq->set_cookie);
+	rq->set_cookie = NULL;
+	free(rq->csrf);
+	rq->csrf = NULL;
+}
+
+/* Every value of key (for keys with repeat = 1), in order, up to max; returns how many. */
+size_t
+request_param_all(const struct request *rq, const char *key, const char **out, size_t max)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rq->params.n && n < max; i++)
+		if (strcmp(rq->params.v[i].name, key) == 0 && rq->params.v[i].value[0] != '\0')
+			out[n++] = rq->params.v[i].value;
+	return n;
+}
+
+/* Remove every pair named key from params (the dispatcher takes the CSRF token out this way). */
+void
+params_remove(struct params *p, const char *key)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < p->n; i++) {
+		if (strcmp(p->v[i].name, key) == 0) {
+			free(p->v[i].name);
+			free(p->v[i].value);
+			continue;
+		}
+		p->v[j++] = p->v[i];
+	}
+	p->n = j;
 }

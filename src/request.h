@@ -40,6 +40,7 @@ struct param_spec {
 	long long		 min;
 	long long		 max;
 	const char *const	*words;
+	int			 repeat;	/* 1: the key may appear several times (checkboxes) */
 };
 
 struct conf;
@@ -65,10 +66,12 @@ struct request {
 	const char		*args[REQUEST_MAX_ARGS];	/* {slug}/{id} captures, point into argbuf */
 	size_t			 nargs;
 	char			*argbuf;
+	char			*csrf;		/* the form's "csrf" value, taken out of params (malloc'd) */
 
 	/* environment, shared and read-only */
 	const struct conf	*conf;
 	struct db		*db;		/* this thread's connection */
+	struct session		*session;	/* the signed-in user, or NULL (malloc'd) */
 	const struct route	*route;
 
 	/* response, filled by the handler */
@@ -77,7 +80,8 @@ struct request {
 	char			*location;	/* for 303: where to go (malloc'd) */
 	const char		*content_type_out;	/* for raw bodies */
 	struct buf		 raw;		/* a raw body instead of a template (e.g. /healthz) */
-	const char		*cache_control;	/* NULL: "no-store" is sent for dynamic pages */
+	char			*set_cookie;	/* a Set-Cookie value (malloc'd) */
+	const char		*cache_control;	/* NULL: "no-cache", or "private, no-store" when signed in */
 	const char		*error_detail;	/* shown on a 400 page: which parameter was refused */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
 };
@@ -108,11 +112,15 @@ const char	*params_get(const struct params *p, const char *key);
 const char	*request_param(const struct request *rq, const char *key);
 long long	 request_param_int(const struct request *rq, const char *key, long long dflt);
 const char	*request_cookie(const struct request *rq, const char *key);
+/* Every non-empty value of a repeatable key, in order, up to max; returns how many. */
+size_t		 request_param_all(const struct request *rq, const char *key, const char **out, size_t max);
+/* Remove every pair named key. */
+void		 params_remove(struct params *p, const char *key);
 
 /* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0 or -1. */
 int		 parse_ll(const char *s, long long min, long long max, long long *out);
 
-/* Free everything the request owns (path, params, cookies, body, argbuf, raw, location). */
+/* Free everything the request owns (path, params, cookies, body, argbuf, csrf, raw, location, session, set_cookie). */
 void		 request_free(struct request *rq);
 
 #endif

@@ -45,7 +45,9 @@ int
 response_head(const struct request *rq, int status, size_t body_len, struct buf *out)
 {
 	const char *type = rq->content_type_out ? rq->content_type_out : "text/html; charset=utf-8";
-	const char *cache = rq->cache_control ? rq->cache_control : "no-cache";
+	/* Pages for a signed-in user may carry contact details: no cache may keep them. */
+	const char *cache = rq->cache_control ? rq->cache_control :
+	    rq->session != NULL ? "private, no-store" : "no-cache";
 	int rc = 0;
 
 	rc |= buf_printf(out, "Status: %d %s\r\n", status, response_reason(status));
@@ -63,6 +65,8 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 		rc |= allow_header(rq, out);
 	if (status == 503)
 		rc |= buf_puts(out, "Retry-After: 5\r\n");
+	if (rq->set_cookie != NULL)
+		rc |= buf_printf(out, "Set-Cookie: %s\r\n", rq->set_cookie);
 	if (rq->location != NULL && status >= 300 && status < 400)
 		rc |= buf_printf(out, "Location: %s\r\n", rq->location);
 	rc |= buf_puts(out, "\r\n");

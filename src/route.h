@@ -14,11 +14,15 @@
 #include "request.h"
 
 enum access {
-	ACC_PUBLIC,		/* anyone (when public_read is on) */
+	ACC_OPEN,		/* anyone, always (sign-in page, health check) */
+	ACC_PUBLIC,		/* anyone when public_read is on; else signed-in users */
 	ACC_LOGIN,		/* any signed-in user */
 	ACC_MEMBER_ADMIN,	/* a member admin (own technopark) or the secretariat */
 	ACC_SECRETARIAT		/* association staff only */
 };
+
+/* What a POST must carry: our own Origin (or Referer), and the session's form token. */
+enum { CSRF_NONE, CSRF_ORIGIN, CSRF_TOKEN };
 
 /* A handler fills hdf (and rq's response fields) and returns 0 or an HTTP status. */
 typedef int (*handler_fn)(struct request *rq, HDF *hdf);
@@ -28,7 +32,7 @@ struct route {
 	const char			*pattern;	/* "/members/{slug}", "/news/{id}" */
 	handler_fn			 handler;
 	enum access			 access;
-	int				 csrf;		/* 1: POST must carry the session's token and our Origin */
+	int				 csrf;		/* CSRF_ORIGIN or CSRF_TOKEN on every POST route */
 	const struct param_spec		*params;	/* NULL: no parameters accepted */
 	const char			*sample;	/* a representative URL for the route walks in tests */
 };

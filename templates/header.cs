@@ -18,8 +18,15 @@ The including template sets Page.Title and Page.Nav first. ?><!DOCTYPE html>
 <li><a href="/members"<?cs if:Page.Nav == "members" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.members ?></a></li>
 <li><a href="/people"<?cs if:Page.Nav == "people" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.people ?></a></li>
 <li><a href="/about"<?cs if:Page.Nav == "about" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.about ?></a></li>
+<?cs if:User.admin ?><li><a href="/admin"<?cs if:Page.Nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.title ?></a></li><?cs /if ?>
 </ul>
 </nav>
+<div class="account">
+<?cs if:User.login ?><span class="who"><?cs var:User.name ?></span>
+<a href="/account/password"><?cs var:L.admin.account ?></a>
+<form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="<?cs var:User.csrf ?>"><button type="submit" class="link"><?cs var:L.login.logout ?></button></form>
+<?cs else ?><a href="/login"><?cs var:L.login.title ?></a><?cs /if ?>
+</div>
 </div>
 </header>
 <main id="main" tabindex="-1">

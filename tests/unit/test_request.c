@@ -240,13 +240,14 @@ test_cookies_cap(void **state)
 static const char *const sorts[] = { "name", "region", "joined", NULL };
 
 static const struct param_spec spec[] = {
-	{ "page", PT_INT, 1, 1000, NULL },
-	{ "delta", PT_INT, -10, 10, NULL },
-	{ "q", PT_TEXT, 0, 5, NULL },
-	{ "title", PT_TEXT, 2, 4, NULL },
-	{ "region", PT_SLUG, 0, 12, NULL },
-	{ "sort", PT_ENUM, 0, 0, sorts },
-	{ NULL, 0, 0, 0, NULL },
+	{ "page", PT_INT, 1, 1000, NULL, 0 },
+	{ "delta", PT_INT, -10, 10, NULL, 0 },
+	{ "q", PT_TEXT, 0, 5, NULL, 0 },
+	{ "title", PT_TEXT, 2, 4, NULL, 0 },
+	{ "region", PT_SLUG, 0, 12, NULL, 0 },
+	{ "sort", PT_ENUM, 0, 0, sorts, 0 },
+	{ "tag", PT_SLUG, 0, 12, NULL, 1 },
+	{ NULL, 0, 0, 0, NULL, 0 },
 };
 
 /* Queries refused by request_check_params, and the key it must name. */
@@ -258,6 +259,7 @@ static const struct {
 	{ "page=1&nope=", "nope" },
 	{ "Page=1", "Page" },				/* keys are case sensitive */
 	{ "page=1&page=2", "page" },			/* repeated key */
+	{ "tag=a&tag=B", "tag" },			/* a repeatable key still checks each value */
 	{ "sort=name&q=a&sort=name", "sort" },
 	{ "page=0", "page" },				/* below min */
 	{ "page=1001", "page" },			/* above max */
@@ -318,6 +320,7 @@ test_check_bad(void **state)
 
 /* Queries that pass the same spec. */
 static const char *const good_checks[] = {
+	"tag=a&tag=b&tag=a",				/* a repeatable key may come several times */
 	"",
 	"page=1",
 	"page=1000",

@@ -1,0 +1,33 @@
+/* profile.h - a technopark's editable profile: load it, and write a new version with its audit. */
+#ifndef TP_PROFILE_H
+#define TP_PROFILE_H
+
+struct db;
+
+#define PROFILE_NFIELDS	7
+
+/* summary, director, address, phone, email, website, industry (comma-joined sorted slugs). */
+extern const char *const profile_fields[PROFILE_NFIELDS];
+
+struct profile {
+	long long	id;
+	long long	version;
+	char		slug[41];
+	char		name[301];
+	char		*v[PROFILE_NFIELDS];	/* malloc'd; NULL when empty */
+};
+
+/* Load by slug (id 0) or by id. lock = 1 takes a row lock (inside a transaction). 1 found, 0 not, -1 error. */
+int	profile_load(struct db *db, const char *slug, long long id, int lock, struct profile *p);
+void	profile_free(struct profile *p);
+/* The index of field name in profile_fields, or -1. */
+int	profile_field_index(const char *name);
+/*
+ * Write values (profile_fields order) over cur inside the caller's transaction: one UPDATE guarded
+ * by cur->version, the industry tags, and an audit record (action, note) listing each changed
+ * field. Returns 0, 409 when cur->version is stale, or an HTTP status on a database error.
+ */
+int	profile_apply(struct db *db, long long user_id, const struct profile *cur,
+	    const char *const *values, const char *action, const char *note);
+
+#endif

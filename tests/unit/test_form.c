@@ -1,0 +1,168 @@
+/* test_form.c - form validation: per-field messages, values kept, trimming, secrets never echoed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "form.h"
+#include "render.h"
+#include "request.h"
+
+static void
+test_email(void **state)
+{
+	static const char *const good[] = { "a@b.kr", "demo.kim01@example.org", "x+y@sub.example.co.kr" };
+	static const char *const bad[] = { "", "a", "@b.kr", "a@", "a@b", "a@@b.kr", "a b@c.kr", "a@b.kr>",
+		"a@.kr", "a@b.", "<a@b.kr>", "a@b,c.kr" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_true(form_valid_email(good[i]));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(form_valid_email(bad[i]));
+}
+
+static void
+test_phone(void **state)
+{
+	static const char *const good[] = { "02-1234-5678", "041-123-4567", "+82 2 1234 5678", "(02) 123-4567" };
+	static const char *const bad[] = { "", "abc", "02-12", "1234567890123456", "02-1234-5678 ext", "02.1234.5678" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_true(form_valid_phone(good[i]));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(form_valid_phone(bad[i]));
+}
+
+static void
+test_url(void **state)
+{
+	static const char *const good[] = { "https://www.ctp.or.kr", "http://example.org/a?b=c" };
+	static const char *const bad[] = { "", "www.example.org", "javascript:alert(1)", "https://",
+		"https://a b.kr", "https://x.kr/\"onmouseover=1", "ftp://x.kr" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		assert_true(form_valid_url(good[i]));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_false(form_valid_url(bad[i]));
+}
+
+static void
+test_trim(void **state)
+{
+	char a[] = "  x y \t\r\n", b[] = "\n\n", c[] = "가나";
+
+	(void)state;
+	form_trim(a);
+	form_trim(b);
+	form_trim(c);
+	assert_string_equal(a, "x y");
+	assert_string_equal(b, "");
+	assert_string_equal(c, "가나");
+}
+
+static const char *const colours[] = { "red", "blue", NULL };
+
+static const struct form_field fields[] = {
+	{ "name", FT_LINE, 1, 1, 5, NULL },
+	{ "note", FT_TEXT, 0, 0, 20, NULL },
+	{ "phone", FT_PHONE, 0, 0, 40, NULL },
+	{ "sort", FT_INT, 0, 0, 99, NULL },
+	{ "colour", FT_ENUM, 0, 0, 0, colours },
+	{ "visible", FT_BOOL, 0, 0, 0, NULL },
+	{ "tag", FT_SLUGS, 0, 0, 0, NULL },
+	{ "secret", FT_SECRET, 0, 3, 10, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+/* Run form_check on a urlencoded body; returns the error count and leaves the HDF in *out. */
+static int
+check(const char *body, HDF **out)
+{
+	struct request rq;
+	int n;
+
+	memset(&rq, 0, sizeof(rq));
+	assert_int_equal(request_parse_urlencoded(body, strlen(body), &rq.params), 0);
+	assert_int_equal(hdf_init(out), STATUS_OK);
+	hdf_set_value(*out, "L.form.err_required", "REQ");
+	hdf_set_value(*out, "L.form.err_long", "LONG");
+	n = form_check(&rq, *out, fields);
+	params_free(&rq.params);
+	return n;
+}
+
+static void
+test_check_good(void **state)
+{
+	HDF *h;
+
+	(void)state;
+	assert_int_equal(check("name=+%EA%B0%80%EB%82%98+&note=&phone=02-123-4567&sort=7&colour=blue&visible=1"
+	    "&tag=b&tag=a&tag=b&secret=+pw+", &h), 0);
+	assert_string_equal(hdf_get_value(h, "Form.name.value", ""), "가나");
+	assert_null(form_value(h, "note"));
+	assert_string_equal(form_value(h, "tag"), "a,b");
+	assert_string_equal(hdf_get_value(h, "Form.tag.checked.a", ""), "1");
+	assert_null(hdf_get_value(h, "Form.secret.value", NULL));	/* never echoed */
+	assert_int_equal(hdf_get_int_value(h, "Form.errors", -1), 0);
+	hdf_destroy(&h);
+}
+
+static void
+test_check_bad(void **state)
+{
+	HDF *h;
+
+	(void)state;
+	/* name missing; note too long; phone, sort, colour, visible, tag and secret wrong */
+	assert_int_equal(check("note=123456789012345678901&phone=x&sort=100&colour=green&visible=yes"
+	    "&tag=Bad_Slug&secret=ab", &h), 8);
+	assert_string_equal(hdf_get_value(h, "Form.name.error", ""), "REQ");
+	assert_string_equal(hdf_get_value(h, "Form.note.error", ""), "LONG");
+	assert_string_equal(hdf_get_value(h, "Form.note.value", ""), "123456789012345678901");	/* kept */
+	assert_string_equal(hdf_get_value(h, "Form.sort.value", ""), "100");
+	assert_non_null(hdf_get_value(h, "Form.phone.error", NULL));
+	assert_non_null(hdf_get_value(h, "Form.secret.error", NULL));
+	assert_null(hdf_get_value(h, "Form.secret.value", NULL));
+	assert_string_equal(hdf_get_value(h, "Form.Errors.0", ""), "name");
+	assert_int_equal(hdf_get_int_value(h, "Form.errors", -1), 8);
+	hdf_destroy(&h);
+}
+
+static void
+test_line_refuses_newline(void **state)
+{
+	HDF *h;
+
+	(void)state;
+	assert_int_equal(check("name=a%0Ab", &h), 1);
+	assert_non_null(hdf_get_value(h, "Form.name.error", NULL));
+	hdf_destroy(&h);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_email),
+		cmocka_unit_test(test_phone),
+		cmocka_unit_test(test_url),
+		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_check_good),
+		cmocka_unit_test(test_check_bad),
+		cmocka_unit_test(test_line_refuses_newline),
+	};
+
+	nerr_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
