@@ -36,31 +36,23 @@ static const char sql_people[] =
 	"SELECT id, name, title, department, phone, email, sort, visible, is_demo, version "
 	"FROM people WHERE technopark_id = ? ORDER BY sort, name, id";
 
-/* Add one more message to a field after form_check. */
-static void
-add_error(HDF *hdf, const char *field, const char *msgkey)
+/* A phone longer than its column: its message, and the summary relisted in form order. */
+static int
+phone_too_long(HDF *hdf)
 {
-	int n = hdf_get_int_value(hdf, "Form.errors", 0);
-
-	render_set(hdf, hdf_get_value(hdf, msgkey, "?"), "Form.%s.error", field);
-	render_set(hdf, field, "Form.Errors.%d", n);
-	render_set_int(hdf, n + 1, "Form.errors");
-}
-
-/* List the messages in the summary in the form's order, whichever check found them. */
-static void
-order_errors(HDF *hdf, const struct form_field *fields)
-{
+	const struct form_field *f;
 	char key[64];
 	int n = 0;
 
+	render_set(hdf, hdf_get_value(hdf, "L.form.err_long", "?"), "Form.phone.error");
 	hdf_remove_tree(hdf, "Form.Errors");
-	for (; fields->name != NULL; fields++) {
-		snprintf(key, sizeof(key), "Form.%s.error", fields->name);
+	for (f = person_form; f->name != NULL; f++) {
+		snprintf(key, sizeof(key), "Form.%s.error", f->name);
 		if (hdf_get_value(hdf, key, NULL) != NULL)
-			render_set(hdf, fields->name, "Form.Errors.%d", n++);
+			render_set(hdf, f->name, "Form.Errors.%d", n++);
 	}
 	render_set_int(hdf, n, "Form.errors");
+	return n;
 }
 
 /* form_check plus what it cannot know: the column's length for a phone. Errors, or -1. */
@@ -73,11 +65,8 @@ check_form(struct request *rq, HDF *hdf)
 	if (errors < 0)
 		return -1;
 	phone = hdf_get_value(hdf, "Form.phone.error", NULL) == NULL ? form_value(hdf, "phone") : NULL;
-	if (phone != NULL && strlen(phone) > PHONE_MAX) {
-		add_error(hdf, "phone", "L.form.err_long");
-		order_errors(hdf, person_form);
-		errors++;
-	}
+	if (phone != NULL && strlen(phone) > PHONE_MAX)
+		errors = phone_too_long(hdf);
 	return errors;
 }
 
@@ -246,6 +235,8 @@ page_admin_people_list(struct request *rq, HDF *hdf)
 	db_bind_int(st, 0, tp_id);
 	if (render_rows(hdf, "People", st) < 0)
 		return db_status(rq->db);
+	if (review_mode(rq))
+		render_set(hdf, "1", "Page.Review");
 	rq->tmpl = "admin_people.cs";
 	return 0;
 }

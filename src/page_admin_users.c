@@ -76,33 +76,6 @@ static const char sql_set_hash[] = "UPDATE users SET password_hash = ? WHERE id 
 /* The current session is kept when the secretariat changes their own password. */
 static const char sql_end_sessions[] = "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
 
-/* Add one more message to a field after form_check. */
-static void
-add_error(HDF *hdf, const char *field, const char *msgkey)
-{
-	int n = hdf_get_int_value(hdf, "Form.errors", 0);
-
-	render_set(hdf, hdf_get_value(hdf, msgkey, "?"), "Form.%s.error", field);
-	render_set(hdf, field, "Form.Errors.%d", n);
-	render_set_int(hdf, n + 1, "Form.errors");
-}
-
-/* List the messages in the summary in the form's order, whichever check found them. */
-static void
-order_errors(HDF *hdf, const struct form_field *fields)
-{
-	char key[64];
-	int n = 0;
-
-	hdf_remove_tree(hdf, "Form.Errors");
-	for (; fields->name != NULL; fields++) {
-		snprintf(key, sizeof(key), "Form.%s.error", fields->name);
-		if (hdf_get_value(hdf, key, NULL) != NULL)
-			render_set(hdf, fields->name, "Form.Errors.%d", n++);
-	}
-	render_set_int(hdf, n, "Form.errors");
-}
-
 static int
 has_error(HDF *hdf, const char *field)
 {
@@ -112,13 +85,37 @@ has_error(HDF *hdf, const char *field)
 	return hdf_get_value(hdf, key, NULL) != NULL;
 }
 
-/* Run st (bound) for one integer in its first column: 1 found, 0 none, -1 error. */
-static int
-one_int(struct db_stmt *st, long long *out)
+/* A message on a field after form_check; order_errors then lists it in the summary. */
+static void
+add_error(HDF *hdf, const char *field, const char *msgkey)
 {
-	int rc = db_step(st);
+	render_set(hdf, hdf_get_value(hdf, msgkey, "?"), "Form.%s.error", field);
+}
 
-	if (rc == DB_ROW)
+/* List the messages in the summary in the form's order, whichever check found them. */
+static void
+order_errors(HDF *hdf, const struct form_field *fields)
+{
+	int n = 0;
+
+	hdf_remove_tree(hdf, "Form.Errors");
+	for (; fields->name != NULL; fields++)
+		if (has_error(hdf, fields->name))
+			render_set(hdf, fields->name, "Form.Errors.%d", n++);
+	render_set_int(hdf, n, "Form.errors");
+}
+
+/* Run sql bound to key; its first row's first column goes to *out. 1 found, 0 none, -1 error. */
+static int
+lookup(struct request *rq, const char *sql, const char *key, long long *out)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 0, key);
+	if ((rc = db_step(st)) == DB_ROW)
 		*out = db_col_int(st, 0);
 	db_reset(st);
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
@@ -144,17 +141,13 @@ static int
 check_tp(struct request *rq, HDF *hdf, long long *tp_id)
 {
 	const char *role = form_value(hdf, "role"), *slug = form_value(hdf, "technopark");
-	struct db_stmt *st;
 	int rc;
 
 	*tp_id = 0;
 	if (has_error(hdf, "technopark"))
 		return 0;
 	if (slug != NULL) {
-		if ((st = db_prepare(rq->db, sql_tp_id)) == NULL)
-			return -1;
-		db_bind_text(st, 0, slug);
-		if ((rc = one_int(st, tp_id)) < 0)
+		if ((rc = lookup(rq, sql_tp_id, slug, tp_id)) < 0)
 			return -1;
 		if (rc == 0) {
 			add_error(hdf, "technopark", "L.form.err_choice");
@@ -184,31 +177,12 @@ login_chars_ok(const char *s)
 	return 1;
 }
 
-/* Is login taken? 1 yes, 0 no, -1 error. */
-static int
-login_taken(struct request *rq, const char *login)
-{
-	struct db_stmt *st = db_prepare(rq->db, sql_login_taken);
-	long long one;
-
-	if (st == NULL)
-		return -1;
-	db_bind_text(st, 0, login);
-	return one_int(st, &one);
-}
-
-static void
-copy(char *dst, size_t size, const char *src)
-{
-	snprintf(dst, size, "%s", src != NULL ? src : "");
-}
-
-/* Load account id into u: 1 found, 0 not, -1 error. */
+/* Load account id into u (sql_user's columns 3..5 are display_name, role, technopark). 1, 0 or -1. */
 static int
 user_load(struct db *db, long long id, struct user_rec *u)
 {
 	struct db_stmt *st = db_prepare(db, sql_user);
-	int rc;
+	int rc, i;
 
 	memset(u, 0, sizeof(*u));
 	if (st == NULL)
@@ -217,11 +191,11 @@ user_load(struct db *db, long long id, struct user_rec *u)
 	if ((rc = db_step(st)) == DB_ROW) {
 		u->id = db_col_int(st, 0);
 		u->version = db_col_int(st, 1);
-		copy(u->login, sizeof(u->login), db_col_text(st, 2));
-		copy(u->v[U_NAME], sizeof(u->v[0]), db_col_text(st, 3));
-		copy(u->v[U_ROLE], sizeof(u->v[0]), db_col_text(st, 4));
-		copy(u->v[U_TP], sizeof(u->v[0]), db_col_text(st, 5));
-		copy(u->v[U_ACTIVE], sizeof(u->v[0]), db_col_int(st, 6) ? "1" : "0");
+		snprintf(u->login, sizeof(u->login), "%s", db_col_text(st, 2));
+		for (i = U_NAME; i <= U_TP; i++)
+			snprintf(u->v[i], sizeof(u->v[i]), "%s",
+			    db_col_isnull(st, 3 + i) ? "" : db_col_text(st, 3 + i));
+		snprintf(u->v[U_ACTIVE], sizeof(u->v[0]), "%s", db_col_int(st, 6) ? "1" : "0");
 		u->is_demo = db_col_int(st, 7) != 0;
 		u->tp_id = db_col_int(st, 8);
 	}
@@ -328,6 +302,7 @@ static int
 check_new(struct request *rq, HDF *hdf, long long *tp_id)
 {
 	const char *login;
+	long long one;
 	int errors, n;
 
 	if ((errors = form_check(rq, hdf, user_new_fields)) < 0)
@@ -337,7 +312,7 @@ check_new(struct request *rq, HDF *hdf, long long *tp_id)
 		if (!login_chars_ok(login)) {
 			add_error(hdf, "login", "L.users.err_login_chars");
 			errors++;
-		} else if ((n = login_taken(rq, login)) != 0) {
+		} else if ((n = lookup(rq, sql_login_taken, login, &one)) != 0) {
 			if (n < 0)
 				return -1;
 			add_error(hdf, "login", "L.users.err_login_taken");

@@ -335,6 +335,8 @@ parse_ll(const char *s, long long min, long long max, long long *out)
 	char		*end;
 	long long	 n;
 
+	if (p == NULL)
+		return -1;
 	if (*p == '-' && min < 0)
 		p++;
 	if (*p == '\0')

@@ -117,7 +117,7 @@ size_t		 request_param_all(const struct request *rq, const char *key, const char
 /* Remove every pair named key. */
 void		 params_remove(struct params *p, const char *key);
 
-/* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0 or -1. */
+/* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0, or -1 (also for NULL). */
 int		 parse_ll(const char *s, long long min, long long max, long long *out);
 
 /* Free everything the request owns (path, params, cookies, body, argbuf, csrf, raw, location, session, set_cookie). */

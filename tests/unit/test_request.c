@@ -425,6 +425,7 @@ test_parse_ll(void **state)
 		if (t[i].rc != 0 && v != 12345)
 			fail_msg("parse_ll(\"%s\") wrote *out on failure", t[i].s);
 	}
+	assert_int_equal(parse_ll(NULL, 0, 10, &v), -1);	/* an absent parameter */
 }
 
 static void
