@@ -12,7 +12,8 @@
 static const char sql_tps[] =
 	"SELECT slug, name_ko FROM technoparks ORDER BY name_ko";
 
-/* tp = 'association' selects the association's own staff (technopark_id NULL). */
+/* tp=association selects the association's own staff (technopark_id NULL). The choice is made in
+ * C and bound as a number: a bound string compared with a literal mixes collations. */
 static const char sql_people[] =
 	"SELECT p.name, p.title, p.department, p.note, p.is_demo, "
 	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
@@ -20,8 +21,9 @@ static const char sql_people[] =
 	"FROM people p LEFT JOIN technoparks t ON t.id = p.technopark_id "
 	"JOIN association a ON a.id = 1 "
 	"WHERE p.visible = 1 "
-	"AND (? IS NULL OR (? = 'association' AND p.technopark_id IS NULL) OR t.slug = ?) "
-	"AND (? IS NULL OR p.name LIKE ? OR p.title LIKE ? OR p.department LIKE ? OR t.name_ko LIKE ?) "
+	"AND (? = 0 OR (? = 1 AND p.technopark_id IS NULL) OR t.slug = ?) "
+	"AND (? IS NULL OR p.name LIKE ? OR p.title LIKE ? OR p.department LIKE ? "
+	"OR COALESCE(t.name_ko, a.name_ko) LIKE ?) "
 	"ORDER BY p.technopark_id IS NOT NULL, t.name_ko, p.sort, p.name, p.id LIMIT ? OFFSET ?";
 
 /* "%q%" for LIKE, with the user's own % _ and \ taken literally. Caller frees. */
@@ -80,8 +82,8 @@ page_people_list(struct request *rq, HDF *hdf)
 	}
 	db_bind_int(st, 0, show);
 	db_bind_int(st, 1, show);
-	db_bind_text(st, 2, tp);
-	db_bind_text(st, 3, tp);
+	db_bind_int(st, 2, tp != NULL);
+	db_bind_int(st, 3, tp != NULL && strcmp(tp, "association") == 0);
 	db_bind_text(st, 4, tp);
 	db_bind_text(st, 5, pat);
 	for (rc = 6; rc <= 9; rc++)

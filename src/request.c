@@ -405,3 +405,35 @@ params_remove(struct params *p, const char *key)
 	}
 	p->n = j;
 }
+
+int
+request_find_bad_pair(const char *s, size_t len, char *out, size_t size)
+{
+	const char *seg = s, *end = s + len, *amp, *eq;
+	struct params one = { 0 };
+	size_t n, klen;
+	int bad;
+
+	while (seg < end) {
+		amp = memchr(seg, '&', (size_t)(end - seg));
+		n = (size_t)((amp != NULL ? amp : end) - seg);
+		bad = request_parse_urlencoded(seg, n, &one) != 0;
+		params_free(&one);
+		if (bad) {
+			eq = memchr(seg, '=', n);
+			klen = (size_t)((eq != NULL ? eq : seg + n) - seg);
+			if (klen >= size) {	/* cut to the buffer, never inside a character */
+				klen = size - 1;
+				while (klen > 0 && ((unsigned char)seg[klen] & 0xC0) == 0x80)
+					klen--;
+			}
+			memcpy(out, seg, klen);
+			out[klen] = '\0';
+			if (!text_valid_utf8(out, klen))	/* show undecodable keys as they came */
+				out[0] = '\0';
+			return out[0] != '\0';
+		}
+		seg += n + 1;
+	}
+	return 0;
+}

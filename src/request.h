@@ -84,6 +84,7 @@ struct request {
 	const char		*cache_control;	/* NULL: "no-cache", or "private, no-store" when signed in */
 	const char		*error_detail;	/* shown on a 400 page: which parameter was refused */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
+	char			 bad_key[64];	/* storage for error_detail when a pair could not be decoded */
 };
 
 /*
@@ -92,6 +93,10 @@ struct request {
  * an empty key, or more than REQUEST_MAX_PARAMS keys. On 400, out may hold some pairs: free it.
  */
 int		 request_parse_urlencoded(const char *s, size_t len, struct params *out);
+
+/* The key of the first pair of s[0..len) that request_parse_urlencoded refuses, written to out
+ * (cut to size; shown escaped on the 400 page). Returns 1 when one was found, else 0. */
+int		 request_find_bad_pair(const char *s, size_t len, char *out, size_t size);
 
 /* Parse a Cookie header ("a=b; c=d") and append to out. Malformed pairs are skipped. Returns 0 or -1 (ENOMEM). */
 int		 request_parse_cookies(const char *header, struct params *out);

@@ -243,12 +243,18 @@ route_match(const char *path, struct request *rq, unsigned *methods)
 	return found;
 }
 
-/* Parse the query string (GET) or the form body (POST). */
+/* Parse the query string (GET) or the form body (POST); a refused pair is named on the 400 page. */
 static int
 parse_params(struct request *rq)
 {
-	if (rq->method != M_POST)
-		return request_parse_urlencoded(rq->query, strlen(rq->query), &rq->params);
+	int rc;
+
+	if (rq->method != M_POST) {
+		rc = request_parse_urlencoded(rq->query, strlen(rq->query), &rq->params);
+		if (rc == 400 && request_find_bad_pair(rq->query, strlen(rq->query), rq->bad_key, sizeof(rq->bad_key)))
+			rq->error_detail = rq->bad_key;
+		return rc;
+	}
 	if (rq->query[0] != '\0')
 		return 400;
 	if (rq->body_len == 0)
@@ -256,7 +262,10 @@ parse_params(struct request *rq)
 	if (rq->content_type == NULL ||
 	    strncmp(rq->content_type, "application/x-www-form-urlencoded", 33) != 0)
 		return 415;
-	return request_parse_urlencoded(rq->body, rq->body_len, &rq->params);
+	rc = request_parse_urlencoded(rq->body, rq->body_len, &rq->params);
+	if (rc == 400 && request_find_bad_pair(rq->body, rq->body_len, rq->bad_key, sizeof(rq->bad_key)))
+		rq->error_detail = rq->bad_key;
+	return rc;
 }
 
 /* Take the CSRF token out of the parameters, then check the rest against the route's spec. */

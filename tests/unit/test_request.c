@@ -480,6 +480,38 @@ test_request_free(void **state)
 	request_free(&rq);	/* twice is harmless */
 }
 
+/* The 400 page names the pair that could not be decoded. */
+static void
+test_find_bad_pair(void **state)
+{
+	static const struct { const char *in; const char *key; } t[] = {
+		{ "region=%ZZ", "region" },
+		{ "a=1&q=%FF", "q" },
+		{ "a=1&&b=%00&c=%ZZ", "b" },
+		{ "x%ZZ=1", "x%ZZ" },
+		{ "=1", "" },
+		{ "a=1&b=2", NULL },
+	};
+	char out[8];
+	size_t i;
+	int found;
+
+	(void)state;
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		out[0] = 'X';
+		found = request_find_bad_pair(t[i].in, strlen(t[i].in), out, sizeof(out));
+		if (t[i].key == NULL || t[i].key[0] == '\0')
+			assert_int_equal(found, 0);
+		else {
+			assert_int_equal(found, 1);
+			assert_string_equal(out, t[i].key);
+		}
+	}
+	/* a long key is cut to the buffer without splitting a character */
+	assert_int_equal(request_find_bad_pair("\xEA\xB0\x80\xEA\xB0\x80\xEA\xB0\x80=%ZZ", 12, out, sizeof(out)), 1);
+	assert_string_equal(out, "\xEA\xB0\x80\xEA\xB0\x80");
+}
+
 int
 main(void)
 {
@@ -494,6 +526,7 @@ main(void)
 		cmocka_unit_test(test_check_good),
 		cmocka_unit_test(test_check_null_spec),
 		cmocka_unit_test(test_parse_ll),
+		cmocka_unit_test(test_find_bad_pair),
 		cmocka_unit_test(test_getters),
 		cmocka_unit_test(test_request_free),
 	};

@@ -1,0 +1,180 @@
+// zz_db_outage.test.mjs - MariaDB goes away and comes back: while it is away every page answers 503
+// (the Korean 503 page with Retry-After, never a 200 with missing data); once it is back the same URLs
+// answer 200 with full content within 30 s, from the same tpportal process (no restart).
+//
+// Needs TP_STACK and STACK_DIR (tools/stack test sets both); skipped otherwise. It runs last and
+// alone: its name sorts last, and before stopping the database it waits until every other test file
+// has finished. MariaDB is started again in an after hook, whatever happened.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import {
+	L, data, get, rawRequest, sleep, mapLimit, loadRoutes, h1s, text, definitions, memberRows,
+	assertErrorPage, assertHtmlPage, assertSecurityHeaders, waitForOtherTestFiles,
+} from './lib.mjs';
+
+const STACK = process.env.TP_STACK;
+const STACK_DIR = process.env.STACK_DIR;
+const SKIP = STACK ? false
+    : 'TP_STACK is not set: the outage test stops and starts MariaDB through tools/stack, so it runs only under `tools/stack test`';
+const RECOVERY_MS = 30_000;
+
+// The URLs the brief names, then every other readable sample.
+const NAMED = ['/', '/members/gyeonggi', '/healthz'];
+const URLS = [...new Set([...NAMED, ...loadRoutes()
+    .filter((r) => r.methods.includes('GET') && ['public', 'open'].includes(r.access) && !r.sample.includes('{'))
+    .map((r) => r.sample)])];
+
+/** Run `tools/stack <cmd>` for this instance; resolves with its output, rejects with it. */
+function stack(cmd) {
+	return new Promise((resolve, reject) => {
+		execFile(STACK, [cmd], { env: { ...process.env, STACK_DIR }, timeout: 120_000 }, (err, stdout, stderr) => {
+			if (err)
+				reject(new Error(`${STACK} ${cmd}: ${err.message}\n${stdout}${stderr}`));
+			else
+				resolve(stdout + stderr);
+		});
+	});
+}
+
+/** The pids of this instance's tpportal processes (comm tpportal, the instance folder on the command line). */
+function portalPids() {
+	const pids = [];
+	for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+		try {
+			if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() !== 'tpportal')
+				continue;
+			if (readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0').join(' ').includes(STACK_DIR.replace(/\/+$/, '')))
+				pids.push(Number(d));
+		} catch {
+			/* gone meanwhile */
+		}
+	}
+	return pids.sort((a, b) => a - b);
+}
+
+/** The full content of a URL, as the database has it (throws when anything is missing). */
+function assertFullContent(path, res) {
+	assert.equal(res.status, 200, `GET ${path}: status`);
+	if (path === '/healthz') {
+		assert.equal(res.body.trim(), 'ok', 'GET /healthz: body');
+		return;
+	}
+	const html = assertHtmlPage(res, `GET ${path}`);
+	if (path === '/') {
+		for (const t of data.technoparks)
+			assert.ok(html.includes(`href="/members/${t.slug}"`), `GET /: no ${t.name_ko}`);
+		assert.equal(h1s(html)[0], L['home.heading']);
+	} else if (path === '/members/gyeonggi') {
+		const t = data.tpBySlug.get('gyeonggi');
+		assert.equal(h1s(html)[0], t.name_ko);
+		assert.ok(definitions(html, 'facts').length > 0, 'GET /members/gyeonggi: no facts');
+		for (const e of t.events)
+			assert.ok(text(html).includes(e.description), 'GET /members/gyeonggi: an activity is missing');
+	} else if (path.startsWith('/members?')) {
+		assert.ok(memberRows(html).length > 0, `GET ${path}: no members`);
+	}
+}
+
+// Each test carries the skip (not the suite), so that the runner's summary counts them as skipped.
+const T = { skip: SKIP };
+
+describe('database outage and recovery', { concurrency: 1 }, () => {
+	let pidsBefore;
+	let stopped = false;
+
+	before(async () => {
+		if (SKIP)
+			return;
+		assert.ok(STACK_DIR, 'TP_STACK is set but STACK_DIR is not: refusing to stop some other instance\'s MariaDB');
+		const waited = await waitForOtherTestFiles();
+		if (waited > 0)
+			console.log(`# waited ${waited} ms for the other test files to finish`);
+		pidsBefore = portalPids();
+	});
+
+	after(async () => {
+		if (stopped)
+			await stack('db-start');	/* even when a test failed; a failure here fails the file */
+	});
+
+	test('before: every URL answers 200 with full content; tpportal runs', T, async () => {
+		assert.ok(pidsBefore.length > 0, `no tpportal process with ${STACK_DIR} on its command line`);
+		for (const path of URLS)
+			assertFullContent(path, await get(path));
+	});
+
+	test('MariaDB stops (tools/stack db-stop)', T, async () => {
+		stopped = true;
+		await stack('db-stop');
+	});
+
+	test('while it is away: 503, the Korean 503 page, Retry-After; never 200', T, async () => {
+		// Several rounds, several at a time, so that every worker thread (each has its own connection) answers.
+		const jobs = Array.from({ length: 4 }, () => URLS).flat();
+		const seen = await mapLimit(jobs, 8, async (path) => {
+			const res = await get(path, { retry: false, timeoutMs: 30_000 });
+			return { path, res };
+		});
+		for (const { path, res } of seen) {
+			assert.notEqual(res.status, 200, `GET ${path}: 200 while the database is down`);
+			const html = assertErrorPage(res, 503, `GET ${path}`, { footerAddress: false });
+			const ra = res.headers.get('retry-after');
+			assert.match(ra ?? '', /^[1-9]\d*$/, `GET ${path}: Retry-After ${JSON.stringify(ra)}`);
+			// None of the page's data leaked into the error page.
+			if (path === '/members/gyeonggi')
+				assert.ok(!html.includes(data.tpBySlug.get('gyeonggi').name_ko), 'the 503 page shows member data');
+			if (path === '/')
+				assert.ok(!html.includes('href="/members/'), 'the 503 page lists members');
+		}
+	});
+
+	test('while it is away: HEAD is 503 without a body', T, async () => {
+		for (const path of NAMED) {
+			const res = await rawRequest('HEAD', path);
+			assert.equal(res.status, 503, `HEAD ${path}`);
+			assert.equal(res.body.length, 0, `HEAD ${path}: body on the wire`);
+			assertSecurityHeaders({ headers: res.headers }, `HEAD ${path}`);
+			assert.ok(res.headers['retry-after'], `HEAD ${path}: no Retry-After`);
+		}
+	});
+
+	test('MariaDB starts again (tools/stack db-start)', T, async () => {
+		await stack('db-start');
+		stopped = false;
+	});
+
+	test(`within ${RECOVERY_MS / 1000} s every URL answers 200 with full content, from the same tpportal`, T, async () => {
+		const started = Date.now();
+		let last = '';
+		for (;;) {
+			const results = await Promise.all(URLS.map(async (path) => {
+				try {
+					assertFullContent(path, await get(path, { retry: false, timeoutMs: 10_000 }));
+					return null;
+				} catch (e) {
+					return `${path}: ${e.message.split('\n')[0]}`;
+				}
+			}));
+			const bad = results.filter(Boolean);
+			if (bad.length === 0)
+				break;
+			last = bad.join('; ');
+			assert.ok(Date.now() - started < RECOVERY_MS, `not recovered after ${RECOVERY_MS / 1000} s: ${last}`);
+			await sleep(500);
+		}
+		// Every worker thread has reconnected: a burst, all of it complete.
+		const burst = await mapLimit(Array.from({ length: 6 }, () => URLS).flat(), 16, async (path) => {
+			try {
+				assertFullContent(path, await get(path, { retry: false, timeoutMs: 10_000 }));
+				return null;
+			} catch (e) {
+				return `${path}: ${e.message.split('\n')[0]}`;
+			}
+		});
+		assert.deepEqual(burst.filter(Boolean), [], 'after recovery, some requests still failed');
+		assert.deepEqual(portalPids(), pidsBefore, 'tpportal was restarted (its pids changed)');
+	});
+});
