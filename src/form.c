@@ -119,6 +119,8 @@ check_one(const struct form_field *f, const char *v)
 			return "L.form.err_short";
 		return (long long)chars > f->max ? "L.form.err_long" : NULL;
 	case FT_PHONE:
+		if (f->max > 0 && (long long)chars > f->max)
+			return "L.form.err_long";
 		return form_valid_phone(v) ? NULL : "L.form.err_phone";
 	case FT_EMAIL:
 		return form_valid_email(v) ? NULL : "L.form.err_email";

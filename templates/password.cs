@@ -7,7 +7,6 @@
 <?cs call:form_errors() ?>
 <form method="post" action="/account/password" class="stacked narrow">
 <?cs call:csrf() ?>
-<input type="text" value="<?cs var:User.login ?>" autocomplete="username" aria-hidden="true" hidden>
 <?cs call:input("current", L.password.current, Form.current, "password", 1, "") ?>
 <?cs call:input("new", L.password.new, Form.new, "password", 1, L.password.new_hint) ?>
 <?cs call:input("confirm", L.password.confirm, Form.confirm, "password", 1, "") ?>

@@ -1,0 +1,48 @@
+# shellcheck shell=bash
+# packages.sh - install the Debian packages the stack needs, and only when one is missing.
+
+# Build dependencies and servers for `up`. curl is here too: `up` checks /healthz with it.
+# shellcheck disable=SC2034 # used by tools/stack
+UP_PACKAGES=(libfcgi-dev clearsilver-dev libmariadb-dev libcmocka-dev libsodium-dev libcmark-dev
+	autoconf automake libtool pkg-config make gcc
+	mariadb-server mariadb-plugin-mroonga nginx-light curl)
+
+# What `test` needs on top (node, npm and java are added by test_packages only when missing).
+TEST_PACKAGES=(chromium wrk curl python3-icalendar)
+
+package_installed() {
+	[[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == 'install ok installed' ]]
+}
+
+# test_packages: print the packages `test` needs besides UP_PACKAGES, one per line.
+test_packages() {
+	printf '%s\n' "${TEST_PACKAGES[@]}"
+	# The machine may carry its own node (not Debian's): use whatever is on PATH.
+	command -v node >/dev/null || echo nodejs
+	command -v npm >/dev/null || echo npm
+	command -v java >/dev/null || echo default-jre-headless
+}
+
+# ensure_packages PKG...: install the missing ones. apt-get update runs only when something is
+# missing, so a machine that has everything never touches the network. Without root we cannot
+# install: print the command and stop.
+ensure_packages() {
+	local missing=() pkg
+	for pkg in "$@"; do
+		package_installed "$pkg" || missing+=("$pkg")
+	done
+	((${#missing[@]})) || return 0
+
+	local install=(apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=300 "${missing[@]}")
+	if ! is_root; then
+		printf 'stack: error: missing Debian packages: %s\n' "${missing[*]}" >&2
+		printf 'stack: run as root:  apt-get update && %s\n' "${install[*]}" >&2
+		exit 1
+	fi
+	local log=$ROOT/var/apt-get.log
+	mkdir -p "$ROOT/var"
+	say "installing ${missing[*]} (output in ${log#"$ROOT"/})"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get -o DPkg::Lock::Timeout=300 update >"$log" 2>&1 || fail "apt-get update" "$log"
+	"${install[@]}" >>"$log" 2>&1 || fail "apt-get install ${missing[*]}" "$log"
+}

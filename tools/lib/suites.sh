@@ -1,0 +1,133 @@
+# shellcheck shell=bash
+# suites.sh - the three test suites of `tools/stack test` and their counts. Each suite adds to
+# TOTAL_PASSED / TOTAL_FAILED and prints one line; a failing suite never stops the others.
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+
+# suite_result NAME PASSED FAILED [NOTE]: print the per-suite line and add to the totals.
+suite_result() {
+	local name=$1 passed=$2 failed=$3 note=${4:-}
+	TOTAL_PASSED=$((TOTAL_PASSED + passed))
+	TOTAL_FAILED=$((TOTAL_FAILED + failed))
+	printf '== suite %s: %d passed, %d failed%s\n' "$name" "$passed" "$failed" "${note:+ ($note)}"
+}
+
+# sum_matches FILE REGEX: the sum of the first number of each line of FILE that matches REGEX.
+sum_matches() {
+	{ grep -E -- "$2" "$1" 2>/dev/null || true; } |
+		sed -E 's/^[^0-9]*([0-9]+).*/\1/' | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# suite_unit BUILD_DIR: `make check`, then each test binary's cmocka summary from its log.
+suite_unit() {
+	local bdir=$1 log=$LOG_DIR/make-check.log rc=0 trs tlog name p f passed=0 failed=0
+	say "unit tests: make check in ${bdir#"$ROOT"/}"
+	make -C "$bdir" -j2 check >"$log" 2>&1 || rc=$?
+	# automake's one line per binary (PASS:/FAIL:), then cmocka's own summary lines.
+	grep -E '^(PASS|FAIL|ERROR|XPASS|XFAIL|SKIP):' "$log" || true
+	for trs in "$bdir"/tests/unit/*.trs; do
+		[[ -e $trs ]] || continue
+		tlog=${trs%.trs}.log
+		name=${tlog##*/}
+		name=${name%.log}
+		grep -F -e '[  PASSED  ]' -e '[  FAILED  ]' -e '[==========]' "$tlog" | sed "s|^|$name: |" || true
+		p=$(sum_matches "$tlog" '^\[  PASSED  \] [0-9]+ test')
+		f=$(sum_matches "$tlog" '^\[  FAILED  \] [0-9]+ test')
+		# A binary that crashed (or a sanitizer that stopped it) prints no summary: count it once.
+		if ((f == 0)) && grep -qE '^:test-result: (FAIL|ERROR)' "$trs"; then
+			f=1
+			printf '%s: failed without a cmocka summary; read %s\n' "$name" "$tlog"
+			show_log "$tlog"
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+	done
+	# make check can also fail before any test ran (a test that does not compile).
+	if ((rc != 0 && failed == 0)); then
+		failed=1
+		printf 'make check failed; read %s\n' "$log"
+		grep -m 10 -E 'error:|undefined reference' "$log" || true
+		show_log "$log"
+	fi
+	suite_result unit "$passed" "$failed"
+}
+
+# count_node_summary LOG: "PASSED FAILED" from node's test runner summary (ℹ pass N / ℹ fail N),
+# or from Playwright's ("N passed" / "N failed") when the browser tests use that runner.
+count_node_summary() {
+	local log=$1 p f c
+	if grep -qE '^ℹ pass [0-9]+' "$log"; then
+		p=$(sum_matches "$log" '^ℹ pass [0-9]+')
+		f=$(sum_matches "$log" '^ℹ fail [0-9]+')
+		c=$(sum_matches "$log" '^ℹ cancelled [0-9]+')
+		echo "$p $((f + c))"
+	else
+		p=$(sum_matches "$log" '^ *[0-9]+ passed')
+		f=$(sum_matches "$log" '^ *[0-9]+ failed')
+		echo "$p $f"
+	fi
+}
+
+# run_node_suite NAME DIR LOG COMMAND...: run a node-based suite in DIR with the stack's environment,
+# its output on the terminal and in LOG, and count it.
+run_node_suite() {
+	local name=$1 dir=$2 log=$3 rc=0 passed failed
+	shift 3
+	(cd "$dir" && TP_BASE_URL=$URL STACK_DIR=$INST TP_STACK=$ROOT/tools/stack TP_BUILD_DIR=$BUILD_DIR \
+		"$@") 2>&1 | tee "$log" || rc=$?
+	read -r passed failed < <(count_node_summary "$log")
+	if ((rc != 0 && failed == 0)); then
+		failed=1
+		printf '%s tests exited with status %d without a failing test in the summary; read %s\n' "$name" "$rc" "$log"
+	fi
+	suite_result "$name" "$passed" "$failed"
+}
+
+suite_integration() {
+	local files=("$ROOT"/tests/integration/*.test.mjs)
+	if [[ ! -e ${files[0]} ]]; then
+		say "integration tests: none (no tests/integration/*.test.mjs)"
+		return 0
+	fi
+	say "integration tests: node --test tests/integration/"
+	run_node_suite integration "$ROOT" "$LOG_DIR/integration.log" \
+		node --test --test-reporter=spec tests/integration/
+}
+
+# npm_ready DIR: true when DIR/node_modules was installed from the current package-lock.json.
+npm_ready() {
+	local dir=$1 stamp=$1/node_modules/.package-lock.json
+	[[ -f $stamp && $stamp -nt $dir/package-lock.json && $stamp -nt $dir/package.json ]]
+}
+
+suite_browser() {
+	local dir=$ROOT/tests/browser
+	if [[ ! -f $dir/package.json ]]; then
+		say "browser tests: none (no tests/browser/package.json)"
+		return 0
+	fi
+	if ! npm_ready "$dir"; then
+		say "browser tests: npm ci in tests/browser"
+		if ! (cd "$dir" && npm ci --no-audit --no-fund) >"$LOG_DIR/npm-ci.log" 2>&1; then
+			printf 'npm ci failed; read %s\n' "$LOG_DIR/npm-ci.log"
+			show_log "$LOG_DIR/npm-ci.log"
+			suite_result browser 0 1 "npm ci failed"
+			return 0
+		fi
+	fi
+	say "browser tests: npm test in tests/browser"
+	run_node_suite browser "$dir" "$LOG_DIR/browser.log" npm test
+}
+
+# check_server_log: after the server stopped, a sanitizer report in its log fails the run even when
+# every test passed (a leak or an overflow the tests did not notice).
+check_server_log() {
+	local log=$LOG_DIR/tpportal.log
+	if grep -qE 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log" 2>/dev/null; then
+		grep -E -A 12 'ERROR: (Address|Leak)Sanitizer|runtime error:' "$log" | head -n 60
+		suite_result server-log 0 1 "sanitizer report in $log"
+	else
+		say "server log: no sanitizer reports"
+	fi
+}
