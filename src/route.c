@@ -12,7 +12,6 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
-#include "multipart.h"
 #include "pages.h"
 #include "render.h"
 #include "route.h"
@@ -244,40 +243,10 @@ route_match(const char *path, struct request *rq, unsigned *methods)
 	return found;
 }
 
-/* How many files a spec takes in all (the sum of its PT_FILE maxima); 0: the route takes no uploads. */
-static size_t
-spec_files(const struct param_spec *sp)
-{
-	size_t n = 0;
-
-	for (; sp != NULL && sp->name != NULL; sp++)
-		if (sp->type == PT_FILE && sp->max > 0)
-			n += (size_t)sp->max;
-	return n;
-}
-
-int
-route_takes_upload(const char *path, const char *content_type)
-{
-	size_t caps[REQUEST_MAX_ARGS][2], ncaps, i;
-
-	if (!multipart_is_form(content_type))
-		return 0;
-	for (i = 0; i < route_count; i++)
-		if ((route_table[i].methods & M_POST) && spec_files(route_table[i].params) > 0 &&
-		    match_pattern(route_table[i].pattern, path, caps, &ncaps))
-			return 1;
-	return 0;
-}
-
-/*
- * Parse the query string (GET) or the form body (POST: urlencoded, or multipart/form-data where the
- * route takes files); a refused pair is named on the 400 page.
- */
+/* Parse the query string (GET) or the form body (POST); a refused pair is named on the 400 page. */
 static int
-parse_params(struct request *rq, const struct route *r)
+parse_params(struct request *rq)
 {
-	struct mp_limits lim = { REQUEST_MAX_PARAMS, 0, ROUTE_MAX_FILE, ROUTE_MAX_FIELD };
 	int rc;
 
 	if (rq->method != M_POST) {
@@ -290,11 +259,6 @@ parse_params(struct request *rq, const struct route *r)
 		return 400;
 	if (rq->body_len == 0)
 		return 0;
-	if (multipart_is_form(rq->content_type)) {
-		if ((lim.max_files = spec_files(r->params)) == 0)
-			return 415;
-		return request_parse_multipart(rq->content_type, rq->body, rq->body_len, &lim, &rq->params, &rq->files);
-	}
 	if (rq->content_type == NULL ||
 	    strncmp(rq->content_type, "application/x-www-form-urlencoded", 33) != 0)
 		return 415;
@@ -316,8 +280,7 @@ check_params(struct request *rq, const struct route *r)
 			return 500;
 		params_remove(&rq->params, "csrf");
 	}
-	if ((rc = request_check_params(&rq->params, r->params, &bad)) != 0 ||
-	    (rc = request_check_files(rq->files, r->params, &bad)) != 0) {
+	if ((rc = request_check_params(&rq->params, r->params, &bad)) != 0) {
 		rq->error_detail = bad;
 		return rc;
 	}
@@ -406,7 +369,7 @@ prepare(struct request *rq)
 		return methods ? 405 : 404;
 	rq->route = r;
 	/* what needs no database first: a malformed request is refused without a round trip */
-	if ((status = parse_params(rq, r)) != 0 || (status = check_params(rq, r)) != 0)
+	if ((status = parse_params(rq)) != 0 || (status = check_params(rq, r)) != 0)
 		return status;
 	if ((status = db_ready(rq->db)) != 0 || (status = auth_load(rq)) != 0)
 		return status;
