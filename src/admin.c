@@ -5,6 +5,7 @@
  *
  *   tpportal-admin [-c conf] create-user [--if-missing] [--demo] LOGIN NAME ROLE [TECHNOPARK]
  *   tpportal-admin [-c conf] set-password LOGIN
+ *   tpportal-admin [-c conf] reindex [--if-empty] [--batch N] [KIND ...]  (admin_reindex.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include <mysql.h>
 
+#include "admin_reindex.h"
 #include "audit.h"
 #include "auth.h"
 #include "conf.h"
@@ -33,6 +35,7 @@ usage(void)
 {
 	fprintf(stderr, "usage: tpportal-admin [-c conf] create-user [--if-missing] [--demo] LOGIN NAME ROLE [TECHNOPARK]\n"
 	    "       tpportal-admin [-c conf] set-password LOGIN\n"
+	    "       tpportal-admin [-c conf] reindex [--if-empty] [--batch N] [members|people|news|committees ...]\n"
 	    "The password is read from standard input (first line). ROLE: secretariat, member_admin, staff.\n");
 }
 
@@ -199,6 +202,8 @@ main(int argc, char **argv)
 		rc = create_user(db, argc - i - 1, argv + i + 1);
 	else if (strcmp(argv[i], "set-password") == 0)
 		rc = set_password(db, argc - i - 1, argv + i + 1);
+	else if (strcmp(argv[i], "reindex") == 0)
+		rc = admin_reindex(db, argc - i - 1, argv + i + 1);
 	else
 		rc = 2;
 	if (rc == 2)

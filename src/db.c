@@ -14,7 +14,7 @@
 #include "db.h"
 #include "log.h"
 
-#define DB_MAX_STMTS	256	/* distinct SQL literals one connection may cache */
+#define DB_MAX_STMTS	512	/* distinct SQL literals one connection may cache */
 #define DB_MAX_PARAMS	32
 #define DB_IDLE_PING	5	/* seconds idle after which db_ready pings before use */
 

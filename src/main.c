@@ -36,7 +36,7 @@
 #include "response.h"
 #include "route.h"
 
-#define MAX_BODY	(1024 * 1024)	/* urlencoded forms; uploads get their own limit later */
+#define MAX_BODY	(1024 * 1024)	/* urlencoded forms; uploads: ROUTE_MAX_UPLOAD (route_takes_upload) */
 
 static struct conf	conf;
 static int		listen_fd = -1;
@@ -102,7 +102,7 @@ read_request(FCGX_Request *fr, struct request *rq)
 		return 0;
 	if (rq->method != M_POST)
 		return 400;
-	if (len > MAX_BODY)
+	if (len > MAX_BODY && (len > ROUTE_MAX_UPLOAD || !route_takes_upload(rq->path, rq->content_type)))
 		return 413;
 	if ((rq->body = malloc((size_t)len + 1)) == NULL)
 		return 500;

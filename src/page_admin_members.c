@@ -75,8 +75,8 @@ set_values(HDF *hdf, const char *prefix, const struct profile *p)
 {
 	int i;
 
-	for (i = 0; i < PROFILE_NFIELDS; i++)
-		render_set(hdf, p->v[i], "%s.%s.value", prefix, profile_fields[i]);
+	for (i = 0; i < PROFILE_NFIELDS; i++)	/* empty ones too: the conflict box lists every field */
+		render_set(hdf, p->v[i] != NULL ? p->v[i] : "", "%s.%s.value", prefix, profile_fields[i]);
 }
 
 static void
@@ -220,7 +220,7 @@ page_admin_member_save(struct request *rq, HDF *hdf)
 	} else if (rc == 0) {
 		rq->tmpl = NULL;
 		if (req_id > 0)
-			rc = asprintf(&rq->location, "/admin/requests/%lld", req_id);
+			rc = asprintf(&rq->location, "/admin/requests/%lld?done=submitted", req_id);
 		else
 			rc = asprintf(&rq->location, "/admin/members/%s?done=saved", cur.slug);
 		rc = rc < 0 ? 500 : 303;

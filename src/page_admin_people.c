@@ -178,7 +178,7 @@ redirect_list(struct request *rq, HDF *hdf)
 static int
 redirect_request(struct request *rq, long long id)
 {
-	if (asprintf(&rq->location, "/admin/requests/%lld", id) < 0) {
+	if (asprintf(&rq->location, "/admin/requests/%lld?done=submitted", id) < 0) {
 		rq->location = NULL;
 		return 500;
 	}
@@ -425,6 +425,24 @@ delete_conflict(struct request *rq, HDF *hdf, const struct person *p)
 	return 409;
 }
 
+static const char sql_seats[] = "SELECT COUNT(*) FROM committee_members WHERE person_id = ?";
+
+/* 1 when the person holds (or held) a committee seat: past compositions keep them, so no delete. */
+static int
+holds_seat(struct request *rq, long long id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_seats);
+	int rc, seats = 0;
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		seats = db_col_int(st, 0) > 0;
+	db_reset(st);
+	return rc == DB_ROW ? seats : db_status(rq->db);
+}
+
 int
 page_admin_person_delete(struct request *rq, HDF *hdf)
 {
@@ -439,6 +457,13 @@ page_admin_person_delete(struct request *rq, HDF *hdf)
 		render_set(hdf, "1", "Page.Review");
 	if (version != p.version) {
 		rc = delete_conflict(rq, hdf, &p);
+		goto out;
+	}
+	if ((rc = holds_seat(rq, p.id)) != 0) {
+		if (rc == 1 && (rc = page_admin_person_form(rq, hdf)) == 0) {
+			render_set(hdf, hdf_get_value(hdf, "L.people_admin.has_seat", "?"), "Form.message");
+			rc = 422;
+		}
 		goto out;
 	}
 	if (review_mode(rq)) {

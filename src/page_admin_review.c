@@ -251,6 +251,7 @@ page_admin_request_show(struct request *rq, HDF *hdf)
 
 	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
 		return 404;
+	render_set(hdf, request_param(rq, "done"), "Page.Done");
 	return show(rq, hdf, id);
 }
 

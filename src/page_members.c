@@ -1,6 +1,7 @@
 /* page_members.c - the member directory (/members) and one technopark's profile (/members/{slug}). */
 #include <string.h>
 
+#include "committees.h"
 #include "db.h"
 #include "pages.h"
 #include "render.h"
@@ -130,6 +131,10 @@ page_members_show(struct request *rq, HDF *hdf)
 	db_bind_text(st, 2, rq->args[0]);
 	if (render_rows(hdf, "People", st) < 0)
 		return db_status(rq->db);
+	if ((rc = committees_tp_seats(rq, hdf, "Seats", hdf_get_int_value(hdf, "TP.id", 0))) != 0)
+		return rc;
+	if ((rc = page_news_member(rq, hdf, hdf_get_int_value(hdf, "TP.id", 0))) != 0)
+		return rc;
 	if (page_may_see_contacts(rq))
 		render_set(hdf, "1", "Page.ShowContacts");
 	rq->tmpl = "member.cs";

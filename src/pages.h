@@ -53,6 +53,75 @@ int	page_admin_user_new(struct request *rq, HDF *hdf);
 int	page_admin_user_create(struct request *rq, HDF *hdf);
 int	page_admin_user_form(struct request *rq, HDF *hdf);
 int	page_admin_user_save(struct request *rq, HDF *hdf);
+/* page_committees.c: the committees, one committee, one meeting, a committee's resolutions. */
+int	page_committees_list(struct request *rq, HDF *hdf);
+int	page_committees_show(struct request *rq, HDF *hdf);
+int	page_committees_meeting(struct request *rq, HDF *hdf);
+int	page_committees_resolutions(struct request *rq, HDF *hdf);
+/* page_committees_ics.c: the calendar feeds of upcoming meetings. */
+int	page_committees_ics(struct request *rq, HDF *hdf);
+int	page_committee_ics(struct request *rq, HDF *hdf);
+/* page_admin_committees.c: managing a committee, its seats and (secretariat) its secretaries. */
+int	page_admin_committees(struct request *rq, HDF *hdf);
+int	page_admin_committee(struct request *rq, HDF *hdf);
+int	page_admin_seat_new(struct request *rq, HDF *hdf);
+int	page_admin_seat_create(struct request *rq, HDF *hdf);
+int	page_admin_seat_form(struct request *rq, HDF *hdf);
+int	page_admin_seat_save(struct request *rq, HDF *hdf);
+int	page_admin_seat_delete(struct request *rq, HDF *hdf);
+int	page_admin_secretary_add(struct request *rq, HDF *hdf);
+int	page_admin_secretary_delete(struct request *rq, HDF *hdf);
+/* page_admin_meetings.c and page_admin_agenda.c: scheduling a meeting, its details and its agenda. */
+int	page_admin_meeting_new(struct request *rq, HDF *hdf);
+int	page_admin_meeting_create(struct request *rq, HDF *hdf);
+int	page_admin_meeting_form(struct request *rq, HDF *hdf);
+int	page_admin_meeting_save(struct request *rq, HDF *hdf);
+int	page_admin_item_create(struct request *rq, HDF *hdf);
+int	page_admin_item_form(struct request *rq, HDF *hdf);
+int	page_admin_item_save(struct request *rq, HDF *hdf);
+int	page_admin_item_move(struct request *rq, HDF *hdf);
+int	page_admin_item_delete(struct request *rq, HDF *hdf);
+/* page_admin_records.c and page_admin_resolutions.c: attendance, minutes and resolutions. */
+int	page_admin_attendance_form(struct request *rq, HDF *hdf);
+int	page_admin_attendance_save(struct request *rq, HDF *hdf);
+int	page_admin_minutes_form(struct request *rq, HDF *hdf);
+int	page_admin_minutes_save(struct request *rq, HDF *hdf);
+int	page_admin_resolution_new(struct request *rq, HDF *hdf);
+int	page_admin_resolution_create(struct request *rq, HDF *hdf);
+int	page_admin_resolution_form(struct request *rq, HDF *hdf);
+int	page_admin_resolution_save(struct request *rq, HDF *hdf);
+int	page_admin_resolution_delete(struct request *rq, HDF *hdf);
+/* page_admin_documents.c: a meeting's documents (attach.c, owner type "meeting"). */
+int	page_admin_documents_add(struct request *rq, HDF *hdf);
+int	page_admin_documents_delete(struct request *rq, HDF *hdf);
+
+/* page_news.c: news for readers (list, article, Atom feeds) and a profile's latest articles. */
+int	page_news_list(struct request *rq, HDF *hdf);
+int	page_news_show(struct request *rq, HDF *hdf);
+int	page_news_feed(struct request *rq, HDF *hdf);
+/* The latest articles of technopark tp_id under News.N (for /members/{slug}); 0 or a status. */
+int	page_news_member(struct request *rq, HDF *hdf, long long tp_id);
+/* page_admin_news.c, page_admin_news_list.c: posting news. */
+int	page_admin_news_list(struct request *rq, HDF *hdf);
+int	page_admin_news_new(struct request *rq, HDF *hdf);
+int	page_admin_news_create(struct request *rq, HDF *hdf);
+int	page_admin_news_form(struct request *rq, HDF *hdf);
+int	page_admin_news_save(struct request *rq, HDF *hdf);
+int	page_admin_news_delete(struct request *rq, HDF *hdf);
+int	page_admin_news_restore(struct request *rq, HDF *hdf);
+/* attach.c: GET /files/{id} (declared in attach.h as well). */
+int	page_files_get(struct request *rq, HDF *hdf);
+
+/* page_search.c: the search over technoparks, people, news and committee meetings. */
+int	page_search(struct request *rq, HDF *hdf);
+/* page_stats.c: the network figures by year, as tables and charts, and as CSV. */
+int	page_stats(struct request *rq, HDF *hdf);
+int	page_stats_csv(struct request *rq, HDF *hdf);
+/* page_admin_stats.c: the secretariat's figures form. */
+int	page_admin_stats(struct request *rq, HDF *hdf);
+int	page_admin_stats_create(struct request *rq, HDF *hdf);
+int	page_admin_stats_form(struct request *rq, HDF *hdf);
+int	page_admin_stats_save(struct request *rq, HDF *hdf);
 
 /* page_util.c: small helpers the pages share. */
 struct db_stmt;

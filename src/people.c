@@ -7,6 +7,7 @@
 #include "db.h"
 #include "people.h"
 #include "request.h"
+#include "search.h"
 
 const char *const person_fields[PERSON_NFIELDS] = {
 	"name", "title", "department", "phone", "email", "sort", "visible"
@@ -165,7 +166,8 @@ apply_create(struct db *db, long long user_id, long long tp_id, const char *cons
 	else
 		db_bind_null(st, 0);
 	bind_fields(st, 1, v);
-	if (run_write(st, &n, &id) != 0 || n != 1 || audit(db, user_id, "create", id, tp_id, NULL, v) != 0)
+	if (run_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_PEOPLE, id) != 0 ||
+	    audit(db, user_id, "create", id, tp_id, NULL, v) != 0)
 		return db_status(db);
 	if (new_id != NULL)
 		*new_id = id;
@@ -201,6 +203,9 @@ apply_change(struct db *db, long long user_id, const char *action, long long id,
 		rc = 409;
 		goto out;
 	}
+	/* the search index follows in this transaction (a deleted or hidden person leaves it) */
+	if (search_sync(db, SEARCH_PEOPLE, id) != 0)
+		goto out;
 	if (audit(db, user_id, action, id, cur.technopark_id, (const char *const *)cur.v, del ? NULL : v) != 0)
 		goto out;
 	rc = 0;

@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "db.h"
 #include "profile.h"
+#include "search.h"
 
 const char *const profile_fields[PROFILE_NFIELDS] = {
 	"summary", "director", "address", "phone", "email", "website", "industry"
@@ -144,6 +145,9 @@ profile_apply(struct db *db, long long user_id, const struct profile *cur,
 		return rc;
 	if (audit_differs(cur->v[tags], values[tags]) && (rc = run_tags(db, cur, values[tags])) != 0)
 		return rc;
+	/* the search index follows in this transaction: findable at once, and untouched on rollback */
+	if (search_sync(db, SEARCH_MEMBERS, cur->id) != 0)
+		return db_status(db);
 	if (audit_change(db, user_id, action, "technopark", cur->id, cur->id, note, &change) != 0)
 		return db_status(db);
 	for (i = 0; i < PROFILE_NFIELDS; i++)

@@ -20,7 +20,7 @@
 #include "log.h"
 #include "render.h"
 
-#define MAX_TEMPLATES	64
+#define MAX_TEMPLATES	128
 #define MAX_TEMPLATE_SIZE (256 * 1024)
 
 struct template {

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "multipart.h"
 #include "request.h"
 #include "text.h"
 
@@ -235,6 +236,8 @@ value_fits(const struct param_spec *sp, const char *value)
 			if (strcmp(*w, value) == 0)
 				return 1;
 		return 0;
+	case PT_FILE:
+		return 0;	/* a file comes as a file part, never as text */
 	}
 	return 0;
 }
@@ -357,6 +360,12 @@ void
 request_free(struct request *rq)
 {
 	params_free(&rq->params);
+	if (rq->files != NULL) {
+		multipart_free(rq->files);
+		free(rq->files);
+		rq->files = NULL;
+	}
+	buf_free(&rq->headers_out);
 	params_free(&rq->cookies);
 	free(rq->body);
 	rq->body = NULL;
@@ -436,4 +445,85 @@ request_find_bad_pair(const char *s, size_t len, char *out, size_t size)
 		seg += n + 1;
 	}
 	return 0;
+}
+
+/* Move the text fields of form into out (copies), leaving only the files in form. 0, 400 or 500. */
+static int
+take_fields(struct mp_form *form, struct params *out)
+{
+	size_t i, j = 0;
+	int rc = 0;
+
+	for (i = 0; i < form->n; i++) {
+		struct mp_part *p = &form->parts[i];
+		char *value;
+
+		if (p->filename != NULL) {
+			form->parts[j++] = *p;
+			continue;
+		}
+		if (rc == 0 && out->n >= REQUEST_MAX_PARAMS)
+			rc = 400;
+		if (rc == 0 && (value = strndup(p->data, p->len)) == NULL)
+			rc = 500;
+		if (rc == 0) {
+			rc = params_add(out, p->name, value) == 0 ? 0 : 500;
+			p->name = NULL;		/* owned by out now, or freed by params_add */
+		}
+		free(p->name);
+		free(p->content_type);
+	}
+	form->n = j;
+	return rc;
+}
+
+int
+request_parse_multipart(const char *content_type, const char *body, size_t len, const struct mp_limits *lim,
+    struct params *out, struct mp_form **files)
+{
+	struct mp_form *form;
+	int rc;
+
+	*files = NULL;
+	if ((form = calloc(1, sizeof(*form))) == NULL)
+		return 500;
+	if ((rc = multipart_parse(content_type, body, len, lim, form)) == 0)
+		rc = take_fields(form, out);
+	if (rc != 0 || form->n == 0) {
+		multipart_free(form);
+		free(form);
+		return rc;
+	}
+	*files = form;
+	return 0;
+}
+
+int
+request_check_files(const struct mp_form *files, const struct param_spec *spec, const char **bad)
+{
+	const struct param_spec *sp;
+	size_t i, j, n;
+
+	for (i = 0; files != NULL && i < files->n; i++) {
+		const char *name = files->parts[i].name;
+
+		if ((sp = spec_find(spec, name)) == NULL || sp->type != PT_FILE) {
+			if (bad != NULL)
+				*bad = name;
+			return 400;
+		}
+		for (j = 0, n = 0; j < files->n; j++)
+			n += strcmp(files->parts[j].name, name) == 0;
+		if ((long long)n > sp->max)
+			return 413;
+	}
+	return 0;
+}
+
+int
+request_add_header(struct request *rq, const char *name, const char *value)
+{
+	if (value == NULL || strpbrk(value, "\r\n") != NULL || strpbrk(name, "\r\n: ") != NULL)
+		return -1;
+	return buf_printf(&rq->headers_out, "%s: %s\r\n", name, value);
 }

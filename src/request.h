@@ -31,7 +31,9 @@ enum param_type {
 	PT_INT,		/* decimal integer in [min, max] (no sign unless min < 0, no spaces) */
 	PT_TEXT,	/* any valid UTF-8 text of min..max characters */
 	PT_SLUG,	/* [a-z0-9-], 1..max bytes (see text_is_slug) */
-	PT_ENUM		/* one of words[] (NULL-terminated) */
+	PT_ENUM,	/* one of words[] (NULL-terminated) */
+	PT_FILE		/* an uploaded file (multipart/form-data): at most max files under this key;
+			 * a route whose spec has one accepts uploads (route_takes_upload) */
 };
 
 struct param_spec {
@@ -45,6 +47,8 @@ struct param_spec {
 
 struct conf;
 struct db;
+struct mp_form;
+struct mp_limits;
 struct session;
 
 struct request {
@@ -62,6 +66,7 @@ struct request {
 	char			*body;		/* NULL unless POST */
 	size_t			 body_len;
 	struct params		 params;	/* query (GET) or form (POST), checked against the route's spec */
+	struct mp_form		*files;		/* uploaded files of a multipart POST, or NULL (malloc'd) */
 	struct params		 cookies;
 	const char		*args[REQUEST_MAX_ARGS];	/* {slug}/{id} captures, point into argbuf */
 	size_t			 nargs;
@@ -81,6 +86,7 @@ struct request {
 	const char		*content_type_out;	/* for raw bodies */
 	struct buf		 raw;		/* a raw body instead of a template (e.g. /healthz) */
 	char			*set_cookie;	/* a Set-Cookie value (malloc'd) */
+	struct buf		 headers_out;	/* extra "Name: value\r\n" lines (request_add_header) */
 	const char		*cache_control;	/* NULL: "no-cache", or "private, no-store" when signed in */
 	const char		*error_detail;	/* shown on a 400 page: which parameter was refused */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
@@ -97,6 +103,23 @@ int		 request_parse_urlencoded(const char *s, size_t len, struct params *out);
 /* The key of the first pair of s[0..len) that request_parse_urlencoded refuses, written to out
  * (cut to size; shown escaped on the 400 page). Returns 1 when one was found, else 0. */
 int		 request_find_bad_pair(const char *s, size_t len, char *out, size_t size);
+
+/*
+ * Parse a multipart/form-data body (multipart.c) within lim: text fields are appended to out like
+ * urlencoded pairs (valid UTF-8, no NUL, at most REQUEST_MAX_PARAMS), the files go to *files
+ * (malloc'd; NULL when none; they point into body). Returns 0 or the status multipart_parse gives.
+ */
+int		 request_parse_multipart(const char *content_type, const char *body, size_t len,
+		    const struct mp_limits *lim, struct params *out, struct mp_form **files);
+
+/*
+ * Check uploaded files against spec: every file's key must be a PT_FILE entry, and a key may carry
+ * at most its max files. Returns 0, 400 (unknown key: *bad set) or 413 (too many files). NULL files: 0.
+ */
+int		 request_check_files(const struct mp_form *files, const struct param_spec *spec, const char **bad);
+
+/* Add a response header; the value must not hold CR, LF or NUL. 0, or -1 (refused or ENOMEM). */
+int		 request_add_header(struct request *rq, const char *name, const char *value);
 
 /* Parse a Cookie header ("a=b; c=d") and append to out. Malformed pairs are skipped. Returns 0 or -1 (ENOMEM). */
 int		 request_parse_cookies(const char *header, struct params *out);
@@ -125,7 +148,8 @@ void		 params_remove(struct params *p, const char *key);
 /* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0, or -1 (also for NULL). */
 int		 parse_ll(const char *s, long long min, long long max, long long *out);
 
-/* Free everything the request owns (path, params, cookies, body, argbuf, csrf, raw, location, session, set_cookie). */
+/* Free everything the request owns (path, params, files, cookies, body, argbuf, csrf, raw, location, session,
+ * set_cookie, headers_out). */
 void		 request_free(struct request *rq);
 
 #endif

@@ -69,6 +69,8 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 		rc |= buf_printf(out, "Set-Cookie: %s\r\n", rq->set_cookie);
 	if (rq->location != NULL && status >= 300 && status < 400)
 		rc |= buf_printf(out, "Location: %s\r\n", rq->location);
+	if (rq->headers_out.data != NULL && status < 300)
+		rc |= buf_append(out, rq->headers_out.data, rq->headers_out.len);
 	rc |= buf_puts(out, "\r\n");
 	return rc ? -1 : 0;
 }

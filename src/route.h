@@ -18,7 +18,8 @@ enum access {
 	ACC_PUBLIC,		/* anyone when public_read is on; else signed-in users */
 	ACC_LOGIN,		/* any signed-in user */
 	ACC_MEMBER_ADMIN,	/* a member admin (own technopark) or the secretariat */
-	ACC_SECRETARIAT		/* association staff only */
+	ACC_SECRETARIAT,	/* association staff only */
+	ACC_COMMITTEE		/* the secretariat or a committee secretary; the handler checks which committee */
 };
 
 /* What a POST must carry: our own Origin (or Referer), and the session's form token. */
@@ -37,6 +38,11 @@ struct route {
 	const char			*sample;	/* a representative URL for the route walks in tests */
 };
 
+/* Uploads (multipart/form-data to a route whose spec has a PT_FILE key): the whole body, one file, one text field. */
+#define ROUTE_MAX_UPLOAD	(20 * 1024 * 1024)	/* nginx client_max_body_size (tools/nginx.conf.in) matches */
+#define ROUTE_MAX_FILE		(10 * 1024 * 1024)
+#define ROUTE_MAX_FIELD		(1024 * 1024)
+
 extern const struct route	route_table[];
 extern const size_t		route_count;
 
@@ -46,6 +52,12 @@ extern const size_t		route_count;
  * (for 405/Allow), 0 when none did.
  */
 const struct route	*route_match(const char *path, struct request *rq, unsigned *methods);
+
+/*
+ * 1 when a POST to path with this Content-Type is an upload a route accepts: multipart/form-data to
+ * a route whose spec has a PT_FILE key. main.c then reads bodies up to ROUTE_MAX_UPLOAD.
+ */
+int			 route_takes_upload(const char *path, const char *content_type);
 
 /* Run the request through the table: returns the final status; rq->tmpl/raw/location say what to send. */
 int			 route_dispatch(struct request *rq, HDF *hdf);

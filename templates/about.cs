@@ -50,7 +50,7 @@
 <section aria-labelledby="com-h">
 <h2 id="com-h"><?cs var:L.about.committees ?></h2>
 <dl class="committees">
-<?cs each:c = Committees ?><dt><?cs var:c.name_ko ?><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs /if ?></dt>
+<?cs each:c = Committees ?><dt><a href="/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs /if ?></dt>
 <dd><?cs call:fact(c.purpose) ?></dd>
 <?cs /each ?></dl>
 </section>

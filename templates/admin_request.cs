@@ -4,6 +4,7 @@
 <?cs include:"form.cs" ?>
 <h1><?cs var:L.request.title ?> #<?cs var:Req.id ?></h1>
 <?cs include:"admin_nav.cs" ?>
+<?cs if:Page.Done == "submitted" ?><p class="ok" role="status"><?cs var:L.admin.submitted ?></p><?cs /if ?>
 <?cs if:Decide.problem == "decided" ?><p class="errors" role="alert"><?cs var:L.request.decided ?></p><?cs /if ?>
 <?cs if:Decide.problem == "conflict" || Req.has_conflict ?><p class="errors" role="alert"><?cs var:L.request.conflict ?></p><?cs /if ?>
 <dl class="facts">

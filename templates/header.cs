@@ -6,7 +6,8 @@ The including template sets Page.Title and Page.Nav first. ?><!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.Title ?> | <?cs var:L.site.name ?></title>
 <link rel="stylesheet" href="/static/site.css">
-<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><?cs if:Page.Feed ?>
+<link rel="alternate" type="application/atom+xml" title="<?cs var:Page.FeedTitle ?>" href="<?cs var:Page.Feed ?>"><?cs /if ?>
 </head>
 <body>
 <a class="skip" href="#main"><?cs var:L.nav.skip ?></a>
@@ -16,11 +17,18 @@ The including template sets Page.Title and Page.Nav first. ?><!DOCTYPE html>
 <nav aria-label="<?cs var:L.nav.label ?>">
 <ul>
 <li><a href="/members"<?cs if:Page.Nav == "members" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.members ?></a></li>
+<li><a href="/news"<?cs if:Page.Nav == "news" ?> aria-current="page"<?cs /if ?>><?cs var:L.news.nav ?></a></li>
 <li><a href="/people"<?cs if:Page.Nav == "people" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.people ?></a></li>
+<li><a href="/committees"<?cs if:Page.Nav == "committees" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.committees ?></a></li>
 <li><a href="/about"<?cs if:Page.Nav == "about" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.about ?></a></li>
-<?cs if:User.admin ?><li><a href="/admin"<?cs if:Page.Nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.title ?></a></li><?cs /if ?>
+<?cs if:User.admin ?><li><a href="/admin"<?cs if:Page.Nav == "admin" ?> aria-current="page"<?cs /if ?>><?cs var:L.admin.title ?></a></li><?cs /if ?><?cs if:User.committees && !User.admin ?><li><a href="/admin/committees"<?cs if:Page.Nav == "committee_admin" ?> aria-current="page"<?cs /if ?>><?cs var:L.committee_admin.title ?></a></li><?cs /if ?>
 </ul>
 </nav>
+<?cs # The site search, on every page but those with a search box of their own (the people directory,
+the search page): one search box per page, so "the search box" is never ambiguous. ?>
+<?cs if:Page.Nav != "people" && Page.Nav != "search" ?><form class="site-search" method="get" action="/search" role="search" aria-label="<?cs var:L.search.box ?>">
+<label for="site-q" class="vh"><?cs var:L.search.label ?></label><input id="site-q" type="search" name="q"><button type="submit"><?cs var:L.search.submit ?></button>
+</form><?cs /if ?>
 <div class="account">
 <?cs if:User.login ?><span class="who"><?cs var:User.name ?></span>
 <a href="/account/password"><?cs var:L.admin.account ?></a>

@@ -30,6 +30,7 @@
 <?cs /each ?></tbody>
 </table>
 </div>
+<p><a href="/stats"><?cs var:L.stats.link ?></a></p>
 </section>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

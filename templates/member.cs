@@ -35,6 +35,34 @@
 </section>
 <?cs /if ?>
 
+<section aria-labelledby="news-h">
+<h2 id="news-h"><?cs var:L.news.member_latest ?></h2>
+<?cs if:subcount(News) ?><?cs include:"news_item.cs" ?><ul class="news-list">
+<?cs each:a = News ?><?cs call:news_item(a, "") ?>
+<?cs /each ?></ul>
+<p><a href="/news?tp=<?cs var:url_escape(TP.slug) ?>"><?cs var:L.news.member_more ?></a></p><?cs else ?><p><?cs var:L.news.member_none ?></p><?cs /if ?>
+</section>
+
+<section aria-labelledby="seats-h">
+<h2 id="seats-h"><?cs var:L.committee.seats_on_tp ?></h2>
+<?cs if:subcount(Seats) ?>
+<div class="table-wrap">
+<table class="committee-seats">
+<caption><?cs var:TP.name_ko ?> <?cs var:L.committee.tp_seats_caption ?></caption>
+<thead><tr><th scope="col"><?cs var:L.committee.committee ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.term ?></th></tr></thead>
+<tbody>
+<?cs each:s = Seats ?><tr>
+<th scope="row"><a href="/committees/<?cs var:url_escape(s.committee_slug) ?>"><?cs var:s.committee ?></a></th>
+<td><?cs var:L.committee.role[s.role] ?></td>
+<td><?cs if:s.person ?><?cs var:s.person ?><?cs else ?><?cs var:L.committee.representative ?><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
+<td><?cs if:s.term_start || s.term_end ?><?cs if:s.term_start ?><?cs var:s.term_start ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_start_unknown ?></span><?cs /if ?> ~ <?cs var:s.term_end ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_unknown ?></span><?cs /if ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+<?cs else ?><p><?cs var:L.committee.no_seats ?></p><?cs /if ?>
+</section>
+
 <section aria-labelledby="people-h">
 <h2 id="people-h"><?cs var:L.member.people ?></h2>
 <?cs if:subcount(People) ?>

@@ -254,6 +254,141 @@ export function patternMatches(pattern, path) {
 	return re.test(path);
 }
 
+/**
+ * What a GET route answers, derived from its pattern alone (one rule for every test file; it agrees
+ * with NON_HTML_ROUTES of tests/browser/lib/config.mjs, which routes.test.mjs checks):
+ *   /healthz -> text/plain; *.atom -> application/atom+xml; *.ics -> text/calendar; *.csv -> text/csv;
+ *   /files/{id} -> the attachment's own type (an application/... type recognised on upload);
+ *   anything else -> an HTML page.
+ * Returns { kind, type } where type is the Content-Type's media type (for 'file': its prefix).
+ */
+export function routeKind(pattern) {
+	const path = pattern.split('?')[0];
+	if (path === '/healthz')
+		return { kind: 'text', type: 'text/plain' };
+	if (/^\/files\/\{[a-z_]+\}$/.test(path))
+		return { kind: 'file', type: 'application/' };
+	const ext = /\.([a-z0-9]+)$/.exec(path)?.[1];
+	const byExt = { atom: 'application/atom+xml', ics: 'text/calendar', csv: 'text/csv' };
+	if (ext !== undefined) {
+		assert.ok(byExt[ext], `routeKind: ${pattern}: an extension (.${ext}) this helper does not know; add its type here`);
+		return { kind: ext, type: byExt[ext] };
+	}
+	return { kind: 'html', type: 'text/html' };
+}
+
+/**
+ * An attachment anyone may download (of a listed news article), for the /files/{id} sample, read from
+ * the database through "$TP_STACK" sql: { id, mime, size }, or null when there is none (the seed has no
+ * attachments; news_admin.test.mjs uploads and checks its own) or no TP_STACK to ask.
+ */
+export function publicAttachment() {
+	if (!process.env.TP_STACK)
+		return null;
+	const out = execFileSync(process.env.TP_STACK, ['sql',
+	    "SELECT a.id, a.mime_type, a.size_bytes FROM attachments a JOIN news_articles n ON a.owner_type = 'news' AND n.id = a.owner_id " +
+	    'WHERE n.listed = 1 ORDER BY a.id LIMIT 1'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+	const row = out.split('\n').filter((l) => l !== '')[1];
+	if (row === undefined)
+		return null;
+	const [id, mime, size] = row.split('\t');
+	return { id: Number(id), mime, size: Number(size) };
+}
+
+/** The rows of a CSV text (RFC 4180: quoted fields may hold commas, quotes and line breaks). */
+export function csvRows(s) {
+	const rows = [];
+	let row = [], field = '', quoted = false;
+	for (let i = 0; i < s.length; i++) {
+		const c = s[i];
+		if (quoted) {
+			if (c === '"' && s[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (c === '"') {
+				quoted = false;
+			} else {
+				field += c;
+			}
+		} else if (c === '"') {
+			quoted = true;
+		} else if (c === ',') {
+			row.push(field);
+			field = '';
+		} else if (c === '\n' || c === '\r') {
+			if (c === '\r' && s[i + 1] === '\n')
+				i++;
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+		} else {
+			field += c;
+		}
+	}
+	assert.ok(!quoted, 'CSV: an unterminated quoted field');
+	if (field !== '' || row.length > 0) {
+		row.push(field);
+		rows.push(row);
+	}
+	return rows;
+}
+
+/**
+ * A GET answer of route pattern (200 already checked by the caller): the Content-Type its kind gives
+ * (routeKind) and a body that is a sensible document of that kind. For an HTML page this is
+ * assertHtmlPage (opts passed on); for a file, opts.file = { mime, size } (from the attachments row)
+ * when known. Returns the body text.
+ */
+export function assertRouteAnswer(res, pattern, what, opts = {}) {
+	const { kind, type } = routeKind(pattern);
+	const h = (k) => res.headers.get?.(k) ?? res.headers[k];
+	const ct = h('content-type') ?? '';
+	const body = res.body;
+	switch (kind) {
+	case 'html':
+		return assertHtmlPage(res, what, opts);
+	case 'file': {
+		assert.ok(ct.startsWith(type), `${what}: Content-Type ${JSON.stringify(ct)}, expected an ${type}... type`);
+		if (opts.file?.mime !== undefined)
+			assert.equal(ct, opts.file.mime, `${what}: Content-Type is not the type recognised on upload`);
+		assert.match(h('content-disposition') ?? '', /^attachment;/, `${what}: not sent as an attachment`);
+		if (opts.file?.size !== undefined)
+			assert.equal(res.bytes.length, Number(opts.file.size), `${what}: body size`);
+		else
+			assert.ok(res.bytes.length > 0, `${what}: empty body`);
+		return body;
+	}
+	default:
+		assert.equal(ct, `${type}; charset=utf-8`, `${what}: Content-Type`);
+	}
+	assert.ok(body.length > 0, `${what}: empty body`);
+	if (kind === 'text') {
+		assert.equal(body.trim(), 'ok', `${what}: body`);
+	} else if (kind === 'atom') {
+		assert.match(body, /^<\?xml version="1\.0" encoding="utf-8"\?>/i, `${what}: no XML declaration`);
+		assert.match(body, /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom"[^>]*>/, `${what}: no Atom <feed>`);
+		assert.match(body, /<\/feed>\s*$/, `${what}: the feed does not end with </feed>`);
+		for (const el of ['id', 'title', 'updated'])
+			assert.match(body, new RegExp(`<${el}>[^<]+</${el}>`), `${what}: the feed has no <${el}>`);
+	} else if (kind === 'ics') {
+		assert.ok(body.startsWith('BEGIN:VCALENDAR\r\n'), `${what}: does not start with BEGIN:VCALENDAR and CRLF`);
+		assert.ok(body.endsWith('END:VCALENDAR\r\n'), `${what}: does not end with END:VCALENDAR and CRLF`);
+		assert.match(body, /\r\nVERSION:2\.0\r\n/, `${what}: no VERSION:2.0`);
+		assert.match(body, /\r\nPRODID:[^\r\n]+\r\n/, `${what}: no PRODID`);
+		assert.ok(!/[^\r]\n/.test(body), `${what}: a bare LF line break`);
+		assert.equal((body.match(/^BEGIN:VEVENT\r$/gm) ?? []).length, (body.match(/^END:VEVENT\r$/gm) ?? []).length,
+		    `${what}: unbalanced VEVENTs`);
+	} else if (kind === 'csv') {
+		const rows = csvRows(body.replace(/^\ufeff/, ''));
+		assert.ok(rows.length >= 2, `${what}: ${rows.length} CSV rows, expected a header and data`);
+		assert.ok(rows[0].every((c) => c.trim() !== ''), `${what}: an empty column name in the header`);
+		for (const [i, r] of rows.entries())
+			assert.equal(r.length, rows[0].length, `${what}: CSV row ${i + 1} has ${r.length} fields, the header ${rows[0].length}`);
+	}
+	return body;
+}
+
 /* ---------------------------------------------------------------- the data, from sql/ */
 
 /** Split SQL text into statements, without comments; string literals are kept intact. */

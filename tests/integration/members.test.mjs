@@ -42,7 +42,10 @@ async function checkDirectory(filter) {
 	assert.deepEqual(sel('f-region'), filter.region ? [filter.region] : [], `GET ${path}: selected region`);
 	assert.deepEqual(sel('f-industry'), filter.industry ? [filter.industry] : [], `GET ${path}: selected industry`);
 	assert.deepEqual(sel('f-sort'), [filter.sort || 'name'], `GET ${path}: selected sort`);
-	const reset = links(element(html, 'form') ?? '').some((l) => l.href === '/members');
+	// The filter form, not the header's search box (the first <form> on every page).
+	const filterForm = element(html, 'form', /\bclass="(?:[^"]*\s)?filters(?:\s[^"]*)?"/);
+	assert.ok(filterForm !== null, `GET ${path}: no <form class="filters">`);
+	const reset = links(filterForm).some((l) => l.href === '/members');
 	assert.equal(reset, Boolean(filter.region || filter.industry), `GET ${path}: the reset link`);
 	return { html, rows, expected };
 }

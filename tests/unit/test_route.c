@@ -70,7 +70,7 @@ test_table_handlers_samples(void **state)
 		if (r->methods == 0 || (r->methods & ~(unsigned)(M_GET | M_HEAD | M_POST)) != 0)
 			fail_msg("route %s: methods %#x", r->pattern, r->methods);
 		if (r->access != ACC_OPEN && r->access != ACC_PUBLIC && r->access != ACC_LOGIN &&
-		    r->access != ACC_MEMBER_ADMIN && r->access != ACC_SECRETARIAT)
+		    r->access != ACC_MEMBER_ADMIN && r->access != ACC_SECRETARIAT && r->access != ACC_COMMITTEE)
 			fail_msg("route %s: access %d", r->pattern, (int)r->access);
 	}
 }
@@ -150,6 +150,10 @@ test_table_param_specs(void **state)
 					;
 				if (k == MAX_SPEC)
 					fail_msg("route %s: enum %s words not NULL-terminated", route_table[i].pattern, s->name);
+				break;
+			case PT_FILE:	/* an upload key: max is how many files it takes */
+				if (s->max <= 0 || !(route_table[i].methods & M_POST))
+					fail_msg("route %s: file key %s without max or not on POST", route_table[i].pattern, s->name);
 				break;
 			default:
 				fail_msg("route %s: %s has type %d", route_table[i].pattern, s->name, (int)s->type);
@@ -483,7 +487,7 @@ method_names(unsigned m, char *out, size_t size)
 static void
 test_route_list(void **state)
 {
-	static const char *const access_names[] = { "open", "public", "login", "member_admin", "secretariat" };
+	static const char *const access_names[] = { "open", "public", "login", "member_admin", "secretariat", "committee" };
 	char *text = NULL, *line, *save = NULL;
 	size_t len = 0, n = 0;
 	FILE *fp;

@@ -129,7 +129,8 @@ export async function focusProblems(page, maxStops = 40) {
  * At the page's current viewport: no word in a table cell is cut across two lines. A table squeezed
  * until its words break (a year as "200/7", a name one syllable a line) should have scrolled inside
  * its .table-wrap instead. Words are split at spaces, after '-' and '/' and before '(', where a line may
- * end anyway.
+ * end anyway, and on both sides of a middle dot ('·' U+00B7, '・' U+30FB), a list separator in Korean that
+ * chromium breaks before or after at any width (no CSS property prevents it), so it is no sign of a squeeze.
  */
 export async function brokenWordProblems(page) {
 	const broken = await page.evaluate(() => {
@@ -137,7 +138,7 @@ export async function brokenWordProblems(page) {
 		for (const cell of document.querySelectorAll('th, td')) {
 			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				for (const m of node.data.matchAll(/\(?[^\s\-/(]+[-/]*/g)) {
+				for (const m of node.data.matchAll(/\(?[^\s\-/(\u00b7\u30fb]+[-/]*/g)) {
 					const range = document.createRange();
 					range.setStart(node, m.index);
 					range.setEnd(node, m.index + m[0].length);

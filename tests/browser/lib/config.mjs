@@ -12,7 +12,9 @@ export const SCREENSHOT_DIR = path.join(REPO, 'docs', 'screenshots');
 
 // GET routes that are not HTML pages: checked for their content type instead of by axe and vnu.
 // A route lands here only by a deliberate edit, so a new page cannot slip past the gates.
-export const NON_HTML_ROUTES = new Map([['/healthz', 'text/plain']]);
+export const NON_HTML_ROUTES = new Map([['/healthz', 'text/plain'], ['/committees.ics', 'text/calendar'],
+	['/committees/{slug}/calendar.ics', 'text/calendar'], ['/news.atom', 'application/atom+xml'],
+	['/files/{id}', 'application/'], ['/stats.csv', 'text/csv']]);
 
 /** The route table as `tpportal --list-routes` prints it: [{methods, pattern, access, sample}]. */
 export function listRoutes() {
@@ -156,4 +158,32 @@ export async function gatePages(routes, roleOf, sessions) {
 			unresolved.push(`${r.pattern} (access ${r.access}): its sample ${r.sample} has a placeholder, and no checked page links to such a URL`);
 	}
 	return { pages, unresolved };
+}
+
+/**
+ * A URL of route `pattern` that one of the pages at startUrls links to (href="/..."), or, failing that,
+ * one of the first `limit` pages of route `follow` that they link to; null when none does. For a sample
+ * URL with a placeholder (/files/{file}): the record is one the data decides, found as a reader finds it.
+ */
+export async function linkedUrl(routes, pattern, startUrls, { follow = null, headers = {}, limit = 10 } = {}) {
+	const hrefs = async (url) => {
+		const res = await fetchRetry(BASE_URL + url, { headers });
+		const text = await res.text();
+		return res.status === 200 ? [...new Set([...text.matchAll(/href="(\/[^"?#]*)"/g)].map((m) => m[1]))] : [];
+	};
+	const next = [];
+	for (const url of startUrls) {
+		const links = await hrefs(url);
+		const hit = links.find((h) => routeFor(routes, h) === pattern);
+		if (hit)
+			return hit;
+		if (follow)
+			next.push(...links.filter((h) => routeFor(routes, h) === follow));
+	}
+	for (const url of [...new Set(next)].slice(0, limit)) {
+		const hit = (await hrefs(url)).find((h) => routeFor(routes, h) === pattern);
+		if (hit)
+			return hit;
+	}
+	return null;
 }

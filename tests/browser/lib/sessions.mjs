@@ -15,6 +15,7 @@ const ROLES_FOR_ACCESS = {
 	login: ['staff', 'member_admin', 'secretariat'],
 	member_admin: ['member_admin', 'secretariat'],
 	secretariat: ['secretariat'],
+	committee: ['secretariat'], // the secretariat or a committee secretary (no demo login is one)
 };
 
 /** Map(role -> {login, password}) from TP_LOGINS or $STACK_DIR/demo-logins; empty when neither. */

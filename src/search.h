@@ -1,0 +1,59 @@
+/*
+ * search.h - the full-text index (search_docs, sql/005_search.sql): keeping it in step with the records,
+ * inside their own transactions, and rebuilding it.
+ *
+ * A module that writes a searchable record calls search_sync once, after its writes and before its
+ * COMMIT. The index reads the record's text back from the record's own tables (so callers never say
+ * what is indexed, and a rebuild indexes exactly what a save does); on ROLLBACK the index is as it was.
+ */
+#ifndef TP_SEARCH_H
+#define TP_SEARCH_H
+
+struct db;
+
+/* What can be found; the names are the /search type filter words and the search_docs.kind values. */
+enum search_kind {
+	SEARCH_MEMBERS,		/* a technopark: name, summary, focus industries, activities (id: technoparks.id) */
+	SEARCH_PEOPLE,		/* a visible person: name, title, department; never contacts (id: people.id) */
+	SEARCH_NEWS,		/* a listed (published, not deleted) article (id: news_articles.id) */
+	SEARCH_COMMITTEES,	/* a committee meeting: its agenda, resolutions, note, documents' names, and
+				 * its minutes once published (id: committee_meetings.id) */
+	SEARCH_NKINDS
+};
+
+/* "members", "people", "news", "committees"; NULL for a kind out of range. */
+const char	*search_kind_name(enum search_kind kind);
+/* 1 and *kind set when name is one of those words, else 0. */
+int		 search_kind_parse(const char *name, enum search_kind *kind);
+
+/*
+ * Bring record id of kind up to date in the index, inside the caller's open transaction, after the
+ * record (and, for a technopark, its industries; for a meeting, its agenda, resolutions or minutes)
+ * was written: the record's current text becomes the live entry; a record that is gone or not for
+ * readers (a hidden person, a draft or deleted article) leaves the index. Returns 0 or DB_ERR (the
+ * caller then rolls back, as for any failed write).
+ */
+int		 search_sync(struct db *db, enum search_kind kind, long long id);
+
+/* ---- for `tpportal-admin reindex` ---- */
+
+/* How many records of kind there are (searchable or not), or -1. */
+long long	 search_count(struct db *db, enum search_kind kind);
+/*
+ * The next batch of kind's record ids from id from on: sets *hi to the last of at most batch ids and
+ * returns how many there are. Past the last record it returns 0 and sets *hi to the highest id the index
+ * holds entries for (those of deleted records; *hi < from when there are none). -1 on error.
+ */
+long long	 search_next_batch(struct db *db, enum search_kind kind, long long from, long long batch, long long *hi);
+/*
+ * Re-index records lo..hi of kind in one transaction of its own, as search_sync does for one;
+ * *indexed gets how many are now live. Returns 0 or DB_ERR (rolled back).
+ */
+int		 search_reindex_range(struct db *db, enum search_kind kind, long long lo, long long hi,
+		    long long *indexed);
+/* Delete retired entries with ids lo..hi (run after the re-index committed). Rows deleted, or -1. */
+long long	 search_purge_range(struct db *db, long long lo, long long hi);
+/* The highest search_docs id, 0 when empty, -1 on error. */
+long long	 search_max_doc_id(struct db *db);
+
+#endif

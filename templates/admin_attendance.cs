@@ -1,0 +1,55 @@
+<?cs # admin_attendance.cs - who attended a meeting: one line per seat held on its day (and any seat already
+recorded), present, absent or by proxy with the proxy's name. A stale save shows both records per seat. ?>
+<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.attendance ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs include:"header.cs" ?>
+<?cs include:"form.cs" ?>
+<?cs include:"admin_committee_form.cs" ?>
+<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
+<h1><?cs var:Meeting.title ?> <?cs var:L.committee_admin.attendance ?></h1>
+<?cs call:cnav() ?>
+<?cs call:done() ?>
+<?cs if:User.admin ?><p><a href="/admin/history?entity=attendance&amp;id=<?cs var:Meeting.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
+<?cs if:Conflict.shown ?>
+<section class="conflict" role="alert" aria-labelledby="conflict-h">
+<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
+<p><?cs var:L.form.conflict_text ?></p>
+<div class="table-wrap">
+<table>
+<caption><?cs var:L.form.conflict_title ?></caption>
+<thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
+<tbody>
+<?cs each:s = Seats ?><tr<?cs if:s.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?></th><td><?cs if:s.stored ?><?cs var:s.stored ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td><td><?cs if:s.sent ?><?cs var:s.sent ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td></tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+</section>
+<?cs /if ?>
+<?cs call:cform_errors() ?>
+<?cs if:subcount(Seats) ?>
+<form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/attendance">
+<?cs call:csrf() ?>
+<input type="hidden" name="version" value="<?cs var:Form.version.value ?>">
+<div class="table-wrap">
+<table class="attendance">
+<caption><?cs var:Meeting.title ?> <?cs var:L.committee_admin.attendance ?> (<?cs var:subcount(Seats) ?>)</caption>
+<thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.meeting.attendance ?></th><th scope="col"><?cs var:L.committee_admin.field.proxy ?></th></tr></thead>
+<tbody>
+<?cs each:s = Seats ?><tr<?cs if:s.error ?> class="invalid"<?cs /if ?>>
+<th scope="row" id="seat-<?cs var:s.id ?>"><?cs if:s.tp_name ?><?cs var:s.tp_name ?> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.person ?><?cs var:s.person ?><?cs if:s.org ?> <span class="note">(<?cs var:s.org ?>)</span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<td><?cs var:L.committee.role[s.role] ?></td>
+<td><select name="seat" id="f-seat_<?cs var:s.id ?>" aria-labelledby="seat-<?cs var:s.id ?> att-h-state">
+<option value="<?cs var:s.id ?>:"><?cs var:L.committee_admin.unrecorded ?></option>
+<?cs each:w = L.meeting.attendance ?><option value="<?cs var:s.id ?>:<?cs name:w ?>"<?cs if:s.form_status == name(w) ?> selected<?cs /if ?>><?cs var:w ?></option>
+<?cs /each ?></select></td>
+<td><input type="text" name="proxy" id="f-proxy_<?cs var:s.id ?>" value="<?cs var:s.form_proxy ?>" maxlength="60" aria-labelledby="seat-<?cs var:s.id ?> att-h-proxy"<?cs if:s.error ?> aria-invalid="true" aria-describedby="f-proxy_<?cs var:s.id ?>-err"<?cs /if ?>>
+<?cs if:s.error ?><p class="field-error" id="f-proxy_<?cs var:s.id ?>-err"><?cs var:s.error ?></p><?cs /if ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+<p class="hint"><span id="att-h-state"><?cs var:L.meeting.attendance ?></span> · <span id="att-h-proxy"><?cs var:L.committee_admin.field.proxy ?></span>: <?cs var:L.committee_admin.attendance_hint ?></p>
+<div class="actions"><button type="submit"><?cs var:L.form.save ?></button>
+<a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:L.form.cancel ?></a></div>
+</form>
+<?cs else ?><p><?cs var:L.committee_admin.attendance_no_seats ?></p><?cs /if ?>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,81 @@
+<?cs # admin_committee.cs - one committee in the admin: every term (current, past, ahead), its meetings, and
+(for the secretariat) the accounts that may manage it. ?>
+<?cs set:Page.Title = Committee.name_ko + " " + L.committee_admin.title ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs include:"header.cs" ?>
+<?cs include:"form.cs" ?>
+<?cs include:"admin_committee_form.cs" ?>
+<?cs include:"committee_macros.cs" ?>
+<p class="crumbs"><a href="/admin/committees"><?cs var:L.committee_admin.title ?></a></p>
+<h1><?cs var:Committee.name_ko ?> <?cs var:L.committee_admin.title ?></h1>
+<?cs call:cnav() ?>
+<?cs call:done() ?>
+<?cs call:cform_errors() ?>
+<p><a href="/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:L.committee_admin.public_page ?></a></p>
+
+<section aria-labelledby="seats-h">
+<h2 id="seats-h"><?cs var:L.committee_admin.seats ?></h2>
+<p class="actions"><a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/seats/new"><?cs var:L.committee_admin.seat_add ?></a></p>
+<?cs if:subcount(Seats) ?>
+<div class="table-wrap">
+<table class="seats">
+<caption><?cs var:Committee.name_ko ?> <?cs var:L.committee_admin.seats ?> (<?cs var:subcount(Seats) ?>)</caption>
+<thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.term ?></th><th scope="col"><?cs var:L.committee_admin.term_state ?></th><th scope="col"><?cs var:L.committee_admin.actions ?></th></tr></thead>
+<tbody>
+<?cs each:s = Seats ?><tr>
+<th scope="row"><?cs if:s.tp_name ?><?cs var:s.tp_name ?> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.person ?><?cs var:s.person ?><?cs if:s.org ?> <span class="note">(<?cs var:s.org ?>)</span><?cs /if ?><?cs if:s.person_visible == 0 ?> <span class="badge warn"><?cs var:L.committee_admin.hidden_person ?></span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<td><?cs var:L.committee.role[s.role] ?></td>
+<td><?cs call:term(s) ?></td>
+<td><?cs var:L.committee_admin.state[s.state] ?></td>
+<td><a href="/admin/seats/<?cs var:s.id ?>" aria-label="<?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?> <?cs var:L.committee.role[s.role] ?> <?cs var:s.term_start ?>: <?cs var:L.committee_admin.edit ?>"><?cs var:L.committee_admin.edit ?></a></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+<?cs else ?><p><?cs var:L.committee.no_members ?></p><?cs /if ?>
+</section>
+
+<section aria-labelledby="meetings-h">
+<h2 id="meetings-h"><?cs var:L.committee_admin.meetings ?></h2>
+<p class="actions"><a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/new"><?cs var:L.committee_admin.meeting_add ?></a></p>
+<?cs if:subcount(Meetings) ?>
+<div class="table-wrap">
+<table class="meetings">
+<caption><?cs var:Committee.name_ko ?> <?cs var:L.committee_admin.meetings ?> (<?cs var:subcount(Meetings) ?>)</caption>
+<thead><tr><th scope="col"><?cs var:L.committee.date ?></th><th scope="col"><?cs var:L.committee.meeting ?></th><th scope="col"><?cs var:L.committee.status_label ?></th><th scope="col"><?cs var:L.meeting.agenda ?></th><th scope="col"><?cs var:L.meeting.minutes ?></th></tr></thead>
+<tbody>
+<?cs each:m = Meetings ?><tr>
+<td><?cs var:m.date ?> (<?cs var:L.committee.dow[m.dow] ?>) <?cs var:m.starts ?></td>
+<th scope="row"><a href="/admin/meetings/<?cs var:m.id ?>"><?cs var:m.title ?></a><?cs call:demo_badge(m) ?></th>
+<td><?cs call:status(m) ?></td>
+<td class="num"><?cs var:m.items ?></td>
+<td><?cs if:m.minutes_published == 1 ?><?cs var:L.committee_admin.minutes_is_published ?><?cs elif:m.minutes_published == 0 && string.length(m.minutes_published) > 0 ?><?cs var:L.committee_admin.minutes_draft ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+<?cs else ?><p><?cs var:L.committee.no_past ?></p><?cs /if ?>
+</section>
+
+<section aria-labelledby="secr-h">
+<h2 id="secr-h"><?cs var:L.committee_admin.secretaries ?></h2>
+<p><?cs var:L.committee_admin.secretaries_text ?></p>
+<?cs if:subcount(Secretaries) ?><ul>
+<?cs each:u = Secretaries ?><li><?cs var:u.display_name ?> (<?cs var:u.login ?>, <?cs var:L.role[u.role] ?>)<?cs if:u.active == 0 ?> <span class="badge warn"><?cs var:L.users.active_no ?></span><?cs /if ?>
+<?cs if:Page.Secretariat ?><form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries/<?cs var:u.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:u.display_name ?>: <?cs var:L.committee_admin.secretary_remove ?>"><?cs var:L.committee_admin.secretary_remove ?></button></form><?cs /if ?></li>
+<?cs /each ?></ul><?cs else ?><p><?cs var:L.committee_admin.secretaries_none ?></p><?cs /if ?>
+<?cs if:Page.Secretariat ?>
+<form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries" class="stacked narrow">
+<?cs call:csrf() ?>
+<div class="field<?cs if:Form.user.error ?> invalid<?cs /if ?>">
+<label for="f-user"><?cs var:L.committee_admin.field.user ?></label>
+<select<?cs call:field_attrs("user", Form.user, 0) ?>>
+<option value=""><?cs var:L.committee_admin.choose ?></option>
+<?cs each:u = Candidates ?><option value="<?cs var:u.id ?>"<?cs if:Form.user.value == u.id ?> selected<?cs /if ?>><?cs var:u.display_name ?> (<?cs var:u.login ?>, <?cs var:L.role[u.role] ?>)</option>
+<?cs /each ?></select>
+<?cs call:field_msg("user", Form.user) ?>
+</div>
+<div class="actions"><button type="submit"><?cs var:L.committee_admin.secretary_add ?></button></div>
+</form>
+<?cs /if ?>
+</section>
+<?cs include:"footer.cs" ?>

@@ -1,0 +1,58 @@
+<?cs # admin_committee_form.cs - what the committee admin forms share: the page's navigation, the error summary
+(field labels from L.committee_admin.field, or a line's own label), the stale-save box, and how a stored
+value reads. Included after header.cs and form.cs. ?>
+<?cs def:cnav() ?><?cs if:User.admin ?><?cs include:"admin_nav.cs" ?><?cs /if ?><?cs /def ?>
+<?cs def:cform_errors() ?><?cs if:Form.errors > 0 ?>
+<div class="errors" role="alert" aria-labelledby="errors-h">
+<h2 id="errors-h"><?cs var:L.form.fix ?></h2>
+<ul>
+<?cs each:e = Form.Errors ?><li><a href="#f-<?cs var:e ?>"><?cs if:Form[e].label ?><?cs var:Form[e].label ?><?cs else ?><?cs var:L.committee_admin.field[e] ?><?cs /if ?>: <?cs var:Form[e].error ?></a></li>
+<?cs /each ?></ul>
+</div>
+<?cs /if ?><?cs /def ?>
+<?cs def:done() ?><?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.committee_admin.done[Page.Done] ?></p><?cs /if ?><?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?><?cs /def ?>
+<?cs # A stored or sent value of field for reading: choices by their label, empty ones as "none". ?>
+<?cs def:cval(field, v) ?><?cs if:string.length(v) == 0 ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:field == "role" ?><?cs var:L.committee.role[v] ?><?cs elif:field == "status" ?><?cs var:L.committee.status[v] ?><?cs elif:field == "outcome" ?><?cs var:L.committee.outcome[v] ?><?cs elif:field == "published" ?><?cs if:v == "1" ?><?cs var:L.committee_admin.minutes_is_published ?><?cs else ?><?cs var:L.committee_admin.minutes_draft ?><?cs /if ?><?cs elif:field == "member" ?><?cs each:o = Options.TPs ?><?cs if:"t" + o.id == v ?><?cs var:o.name_ko ?> (<?cs var:L.committee.representative ?>)<?cs /if ?><?cs /each ?><?cs each:o = Options.People ?><?cs if:"p" + o.id == v ?><?cs var:o.name ?> (<?cs var:o.org ?>)<?cs /if ?><?cs /each ?><?cs elif:field == "agenda_item_id" ?><?cs each:i = Items ?><?cs if:i.id == v ?><?cs var:i.position ?>. <?cs var:i.title ?><?cs /if ?><?cs /each ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
+<?cs def:cconflict() ?><?cs if:Conflict.shown ?>
+<section class="conflict" role="alert" aria-labelledby="conflict-h">
+<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
+<p><?cs var:L.form.conflict_text ?></p>
+<div class="table-wrap">
+<table>
+<caption><?cs var:L.form.conflict_title ?></caption>
+<thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
+<tbody>
+<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.committee_admin.field[c.field] ?></th><td><?cs call:cval(c.field, c.current) ?></td><td><?cs call:cval(c.field, c.yours) ?></td></tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+</section>
+<?cs /if ?><?cs /def ?>
+<?cs def:stale() ?><?cs if:Page.StaleAction || Page.DeleteConflict ?>
+<section class="conflict" role="alert" aria-labelledby="conflict-h">
+<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
+<p><?cs var:L.committee_admin.stale_action ?></p>
+</section>
+<?cs /if ?><?cs /def ?>
+<?cs # A select of fixed choices: the options are the children of words (value: child name, text: child value). ?>
+<?cs def:cchoice(name, label, f, words, required, hint) ?><div class="field<?cs if:f.error ?> invalid<?cs /if ?>">
+<label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <span class="req"><?cs var:L.form.required ?></span><?cs /if ?></label>
+<?cs if:hint ?><span class="hint"><?cs var:hint ?></span><?cs /if ?>
+<select<?cs call:field_attrs(name, f, required) ?>>
+<option value=""><?cs var:L.committee_admin.choose ?></option>
+<?cs each:w = words ?><option value="<?cs name:w ?>"<?cs if:f.value == name(w) ?> selected<?cs /if ?>><?cs var:w ?></option>
+<?cs /each ?></select>
+<?cs call:field_msg(name, f) ?>
+</div><?cs /def ?>
+<?cs # The fields of a meeting's details (admin_meeting_new.cs, admin_meeting.cs). ?>
+<?cs def:meeting_fields() ?>
+<?cs call:input("title", L.committee_admin.field.title, Form.title, "text", 1, L.committee_admin.hint_title) ?>
+<?cs call:input("date", L.committee_admin.field.date, Form.date, "text", 1, L.committee_admin.hint_date) ?>
+<?cs call:input("starts", L.committee_admin.field.starts, Form.starts, "text", 1, L.committee_admin.hint_time) ?>
+<?cs call:input("ends", L.committee_admin.field.ends, Form.ends, "text", 1, L.committee_admin.hint_time) ?>
+<?cs call:input("end_date", L.committee_admin.field.end_date, Form.end_date, "text", 0, L.committee_admin.hint_end_date) ?>
+<?cs call:input("place", L.committee_admin.field.place, Form.place, "text", 0, "") ?>
+<?cs call:input("online_url", L.committee_admin.field.online_url, Form.online_url, "url", 0, L.committee_admin.hint_url) ?>
+<?cs call:cchoice("status", L.committee_admin.field.status, Form.status, L.committee.status, 1, "") ?>
+<?cs call:textarea("note", L.committee_admin.field.note, Form.note, 0, "") ?>
+<?cs /def ?>

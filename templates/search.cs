@@ -1,0 +1,66 @@
+<?cs # search.cs - the search page: the box (the query kept), the type filter with counts, ranked results.
+Every piece of a record's text is printed with var: (escaped); a match is the same escaped text inside
+<mark>, so nothing a record holds is ever printed raw. ?>
+<?cs set:Page.Title = L.search.title ?><?cs set:Page.Nav = "search" ?>
+<?cs include:"header.cs" ?>
+<?cs # A snippet's segments (node.S), matches inside <mark>. No white space between them: it would show. ?>
+<?cs def:segs(node) ?><?cs each:g = node.S ?><?cs if:g.m ?><mark><?cs var:g.t ?></mark><?cs else ?><?cs var:g.t ?><?cs /if ?><?cs /each ?><?cs /def ?>
+<?cs # Where a result lives. ?>
+<?cs def:result_url(r) ?><?cs if:r.kind == "members" ?>/members/<?cs var:url_escape(r.slug) ?><?cs elif:r.kind == "people" ?>/people?q=<?cs var:url_escape(r.title) ?><?cs elif:r.kind == "news" ?>/news/<?cs var:r.ref_id ?><?cs else ?>/committees/<?cs var:url_escape(r.slug) ?>/meetings/<?cs var:r.ref_id ?><?cs /if ?><?cs /def ?>
+<?cs # This search with another type or page. ?>
+<?cs def:search_url(type, page) ?>/search?q=<?cs var:url_escape(Search.q) ?><?cs if:type ?>&amp;type=<?cs var:url_escape(type) ?><?cs /if ?><?cs if:page > 1 ?>&amp;page=<?cs var:page ?><?cs /if ?><?cs /def ?>
+<h1><?cs var:L.search.title ?></h1>
+<form class="filters" method="get" action="/search" role="search" aria-label="<?cs var:L.search.title ?>">
+<div class="field grow">
+<label for="f-q"><?cs var:L.search.query ?></label>
+<input id="f-q" type="search" name="q" value="<?cs var:Search.q ?>" aria-describedby="f-q-hint">
+<span class="hint" id="f-q-hint"><?cs var:L.search.hint ?></span>
+</div>
+<div class="field">
+<label for="f-type"><?cs var:L.search.type ?></label>
+<select id="f-type" name="type">
+<option value=""><?cs var:L.search.all ?></option>
+<?cs each:k = L.search.kind ?><option value="<?cs var:name(k) ?>"<?cs if:Search.type == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option>
+<?cs /each ?></select>
+</div>
+<div class="field actions"><button type="submit"><?cs var:L.search.submit ?></button></div>
+</form>
+
+<?cs if:Search.error ?>
+<?cs if:Search.asked ?>
+<p class="errors" role="alert" id="search-msg"><?cs var:L.search.error[Search.error] ?>
+<?cs if:Search.error == "long" ?><?cs var:L.search.limit_chars ?> <?cs var:Search.max_chars ?><?cs var:L.search.chars ?><?cs elif:Search.error == "many" ?><?cs var:L.search.limit_words ?> <?cs var:Search.max_words ?><?cs var:L.search.words ?><?cs /if ?></p>
+<?cs else ?>
+<p class="note"><?cs var:L.search.intro ?></p>
+<?cs /if ?>
+<?cs else ?>
+<nav class="types" aria-label="<?cs var:L.search.types ?>">
+<ul>
+<li><a href="<?cs call:search_url("", 1) ?>"<?cs if:!Search.type ?> aria-current="page"<?cs /if ?>><?cs var:L.search.all ?> <span class="count">(<?cs var:Search.total ?>)</span></a></li>
+<?cs each:k = L.search.kind ?><li><a href="<?cs call:search_url(name(k), 1) ?>"<?cs if:Search.type == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count">(<?cs alt:Search.Counts[name(k)] ?>0<?cs /alt ?>)</span></a></li>
+<?cs /each ?></ul>
+</nav>
+<?cs if:Search.shown > 0 ?>
+<p class="count" role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.results_for ?> <?cs var:Search.found ?><?cs var:L.search.unit ?> <?cs var:L.search.of ?> <?cs var:Search.from ?>–<?cs var:Search.to ?></p>
+<ol class="results" start="<?cs var:Search.from ?>">
+<?cs each:r = Results ?><li data-ref="<?cs var:r.kind ?>/<?cs var:r.ref_id ?>">
+<h2><a href="<?cs call:result_url(r) ?>"><?cs call:segs(r.Title) ?></a><?cs if:r.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h2>
+<p class="meta"><span class="kind"><?cs var:L.search.kind[r.kind] ?></span><?cs if:r.meta ?> · <?cs var:r.meta ?><?cs /if ?><?cs if:r.date && (r.kind == "news" || r.kind == "committees") ?> · <?cs var:r.date ?><?cs /if ?></p>
+<?cs if:subcount(r.Snip.S) ?><p class="snippet"><?cs if:r.Snip.cut_before ?>…<?cs /if ?><?cs call:segs(r.Snip) ?><?cs if:r.Snip.cut_after ?>…<?cs /if ?></p><?cs /if ?>
+</li>
+<?cs /each ?></ol>
+<?cs elif:Search.found > 0 ?>
+<p role="status"><?cs var:L.search.past_end ?> <a href="<?cs call:search_url(Search.type, 1) ?>"><?cs var:L.search.first_page ?></a></p>
+<?cs elif:Search.total > 0 ?>
+<p role="status"><?cs var:L.search.none_in_type ?> <a href="<?cs call:search_url("", 1) ?>"><?cs var:L.search.see_all ?></a></p>
+<?cs else ?>
+<p role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.none ?></p>
+<?cs /if ?>
+<?cs if:Pager.prev || Pager.next ?>
+<nav class="pager" aria-label="<?cs var:L.search.pages ?>">
+<?cs if:Pager.prev ?><a rel="prev" href="<?cs call:search_url(Search.type, Pager.prev) ?>"><?cs var:L.prev ?></a><?cs /if ?>
+<?cs if:Pager.next ?><a rel="next" href="<?cs call:search_url(Search.type, Pager.next) ?>"><?cs var:L.next ?></a><?cs /if ?>
+</nav>
+<?cs /if ?>
+<?cs /if ?>
+<?cs include:"footer.cs" ?>

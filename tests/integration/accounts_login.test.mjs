@@ -1,0 +1,335 @@
+// accounts_login.test.mjs - signing in and out (src/auth.c, src/page_auth.c): the form, the session
+// cookie and its attributes, a new token on every sign-in (no fixation), one answer for a wrong
+// password and an unknown login, per-field messages, the password never echoed, sign-out ending the
+// session on the server, throttling (5 failures per login, 50 per address in 15 minutes -> 429),
+// and the idle (60 min) and absolute (12 h) ends of a session.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+	BASE, L, DEMO, text, demoPassword, tag, needSql, HAVE_SQL, sql, sqlNumber, sqlValue, lit, exclusive, DB_NOW,
+	Session, postLogin, postForm, getWith, sessionCookie, formErrors, mainText, location, createUser,
+} from './lib_accounts.mjs';
+
+const PW = demoPassword();
+const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;	/* AUTH_TOKEN_LEN base64url characters */
+const T = { timeout: 60_000 };
+
+let release;
+let sec;		/* the secretariat, to make fresh accounts */
+const made = [];	/* logins this file made, for clean-up of their failures */
+
+/** A fresh member admin of busan with its own password: throttling and expiry never touch a demo account. */
+async function freshUser(role = 'member_admin', technopark = 'busan') {
+	const login = `acc-login-${tag()}`;
+	const password = `pw-${tag(12)}-x`;
+	const id = await createUser(sec, { login, display_name: `시험 ${login}`, role, technopark, password });
+	made.push(login);
+	return { login, password, id };
+}
+
+/** A login no account has, remembered so that its failures are cleared after. */
+function nobody() {
+	const login = `nobody-${tag()}`;
+	made.push(login);
+	return login;
+}
+
+before(async () => {
+	release = await exclusive();
+	sec = await Session.signIn(DEMO.secretariat.login);
+});
+
+after(() => {
+	if (HAVE_SQL && made.length)
+		sql(`DELETE FROM login_failures WHERE login IN (${made.map(lit).join(', ')})`);
+	release?.();
+});
+
+describe('the sign-in form', () => {
+	test('GET /login: 200, a POST form to /login with labelled login and password fields', T, async () => {
+		const res = await getWith('/login');
+		assert.equal(res.status, 200);
+		assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
+		const form = /<form\b[^>]*method="post"[^>]*action="\/login"[^>]*>([\s\S]*?)<\/form>/.exec(res.body);
+		assert.ok(form, 'no <form method="post" action="/login">');
+		for (const [name, type, label] of [['login', 'text', L['login.login']], ['password', 'password', L['login.password']]]) {
+			const input = new RegExp(`<input[^>]*type="${type}"[^>]*id="f-${name}"[^>]*name="${name}"`).exec(form[1]);
+			assert.ok(input, `no <input type="${type}" id="f-${name}" name="${name}">`);
+			const lab = new RegExp(`<label for="f-${name}">([\\s\\S]*?)</label>`).exec(form[1]);
+			assert.ok(lab, `no <label for="f-${name}">`);
+			assert.equal(text(lab[1]), label, `label of ${name}`);
+		}
+		assert.ok(!/<input[^>]*type="password"[^>]*value=/.test(res.body), 'the password input carries a value');
+		assert.equal(sessionCookie(res), null, 'GET /login set a session cookie');
+	});
+
+	test('anonymous GET /admin: 303 to /login?next=/admin', T, async () => {
+		const res = await getWith('/admin');
+		assert.equal(res.status, 303);
+		assert.equal(location(res), '/login?next=/admin');
+	});
+});
+
+describe('signing in', () => {
+	test('POST /login with our Origin: 303 to /admin and a tp_session cookie: HttpOnly, SameSite=Lax, Path=/, no Secure on http', T, async () => {
+		const res = await postLogin(DEMO.chungnam.login, PW);
+		assert.equal(res.status, 303, text(res.body));
+		assert.equal(location(res), '/admin');
+		const c = sessionCookie(res);
+		assert.ok(c, 'no tp_session Set-Cookie');
+		assert.match(c.value, TOKEN_RE, 'the token is not 43 base64url characters');
+		assert.equal(c.attrs.httponly, true, `no HttpOnly: ${c.raw}`);
+		assert.equal(String(c.attrs.samesite).toLowerCase(), 'lax', `SameSite: ${c.raw}`);
+		assert.equal(c.attrs.path, '/', `Path: ${c.raw}`);
+		assert.equal(BASE.startsWith('https:'), c.attrs.secure === true, `Secure must be set exactly when base_url is https: ${c.raw}`);
+		assert.equal(c.attrs['max-age'], undefined, `a session cookie has no Max-Age: ${c.raw}`);
+		assert.equal(c.attrs.expires, undefined, `a session cookie has no Expires: ${c.raw}`);
+		const admin = await getWith('/admin', c.value);
+		assert.equal(admin.status, 200, 'the new cookie does not sign in');
+		assert.ok(mainText(admin.body).includes(L['role.member_admin']), 'the admin page does not name the role');
+	});
+
+	test('a safe next is followed; an off-site next is not', T, async () => {
+		const ok = await postForm('/login', { login: DEMO.staff.login, password: PW, next: '/account/password' });
+		assert.equal(ok.status, 303);
+		assert.equal(location(ok), '/account/password');
+		for (const next of ['//evil.example/x', 'http://evil.example/', '/\\evil.example']) {
+			const res = await postForm('/login', { login: DEMO.staff.login, password: PW, next });
+			assert.equal(res.status, 303, `next=${next}`);
+			assert.equal(location(res), '/admin', `next=${next} was followed`);
+		}
+	});
+
+	test('every sign-in gets a new token; a token the browser already had is not reused and ends (no fixation)', T, async () => {
+		const a = sessionCookie(await postLogin(DEMO.staff.login, PW));
+		const b = sessionCookie(await postLogin(DEMO.staff.login, PW));
+		assert.ok(a && b);
+		assert.notEqual(a.value, b.value, 'two sign-ins gave the same token');
+
+		// A browser that already holds a live session token (an attacker's planted one) signs in:
+		const planted = await Session.signIn(DEMO.staff.login);
+		const res = await postLogin(DEMO.staff.login, PW, { cookie: planted.cookie });
+		assert.equal(res.status, 303);
+		const fresh = sessionCookie(res);
+		assert.ok(fresh, 'no new cookie when a cookie was sent');
+		assert.notEqual(fresh.value, planted.cookie, 'the pre-existing session token was kept: session fixation');
+		assert.equal((await getWith('/account/password', fresh.value)).status, 200, 'the new token does not sign in');
+		const old = await getWith('/account/password', planted.cookie);
+		assert.equal(old.status, 303, 'the session the browser had before signing in still works');
+
+		// A made-up, well-formed token that names no session is not adopted either.
+		const madeUp = 'A'.repeat(43);
+		const res2 = await postLogin(DEMO.staff.login, PW, { cookie: madeUp });
+		assert.notEqual(sessionCookie(res2)?.value, madeUp, 'a token chosen by the browser was adopted');
+	});
+
+	test('wrong password and unknown login: the same 422 page (no user enumeration), no cookie', T, async () => {
+		const u = await freshUser();
+		const known = await postLogin(u.login, 'wrong-password-123');
+		const unknown = await postLogin(nobody(), 'wrong-password-123');
+		for (const [what, res] of [['wrong password', known], ['unknown login', unknown]]) {
+			assert.equal(res.status, 422, what);
+			assert.equal(sessionCookie(res), null, `${what}: a session cookie was set`);
+			assert.ok(mainText(res.body).includes(L['login.failed']), `${what}: no "${L['login.failed']}"`);
+			assert.deepEqual(formErrors(res.body).fields, {}, `${what}: a message on a single field tells which was wrong`);
+		}
+		assert.equal(mainText(known.body), mainText(unknown.body), 'the two answers differ in their text');
+		assert.equal(known.headers.get('content-type'), unknown.headers.get('content-type'));
+	});
+
+	test('missing fields: 422, one message per field, the login kept, no failure counted', T, async (t) => {
+		const before = HAVE_SQL ? sqlNumber(`SELECT COUNT(*) FROM login_failures WHERE login = ${lit(DEMO.staff.login)}`) : 0;
+		const both = await postLogin('', '');
+		assert.equal(both.status, 422);
+		const e = formErrors(both.body);
+		assert.deepEqual(e.fields, { login: L['form.err_required'], password: L['form.err_required'] });
+		assert.deepEqual(e.summary, ['login', 'password'], 'the error summary lists each field once');
+
+		const noPw = await postLogin(DEMO.staff.login, '');
+		assert.equal(noPw.status, 422);
+		assert.deepEqual(formErrors(noPw.body).fields, { password: L['form.err_required'] });
+		assert.match(noPw.body, /<input[^>]*id="f-login"[^>]*value="staff"/, 'the login typed is not kept');
+		assert.equal(sessionCookie(noPw), null);
+
+		const noLogin = await postLogin('', 'some-password-1');
+		assert.equal(noLogin.status, 422);
+		assert.deepEqual(formErrors(noLogin.body).fields, { login: L['form.err_required'] });
+		if (needSql(t))
+			assert.equal(sqlNumber(`SELECT COUNT(*) FROM login_failures WHERE login = ${lit(DEMO.staff.login)}`), before,
+			    'an incomplete form counted as a failed sign-in');
+	});
+
+	test('the password never appears in any answer', T, async () => {
+		const secret = `Zq9-never-shown-${tag(10)}`;
+		const u = await freshUser();
+		const answers = [
+			['wrong password', await postLogin(u.login, secret)],
+			['unknown login', await postLogin(nobody(), secret)],
+			['missing login', await postLogin('', secret)],
+			['a login with a newline', await postLogin('a\nb', secret)],
+		];
+		for (const [what, res] of answers) {
+			assert.ok(res.status >= 400, `${what}: ${res.status}`);
+			for (const form of [secret, encodeURIComponent(secret)])
+				assert.ok(!res.body.includes(form), `${what}: the password is in the page`);
+			for (const c of res.headers.getSetCookie())
+				assert.ok(!c.includes(secret), `${what}: the password is in a cookie`);
+		}
+	});
+
+	test('POST /login from another origin: 403, no session; with only a Referer under base_url: allowed', T, async () => {
+		for (const [what, opts] of [
+			['Origin http://evil.example', { origin: 'http://evil.example' }],
+			['Origin null', { origin: 'null' }],
+			['Origin of a look-alike host', { origin: `${BASE}.evil.example` }],
+			['no Origin, no Referer', { origin: null }],
+			['no Origin, a foreign Referer', { origin: null, referer: 'http://evil.example/login' }],
+			['no Origin, a look-alike Referer', { origin: null, referer: `${BASE}.evil.example/login` }],
+		]) {
+			const res = await postLogin(DEMO.staff.login, PW, opts);
+			assert.equal(res.status, 403, what);
+			assert.equal(sessionCookie(res), null, `${what}: a session cookie was set`);
+		}
+		const ok = await postLogin(DEMO.staff.login, PW, { origin: null, referer: `${BASE}/login` });
+		assert.equal(ok.status, 303, 'a same-site Referer without Origin is refused');
+	});
+});
+
+describe('signing out', () => {
+	test('POST /logout with the form token: 303, cookie cleared, the old token no longer works', T, async (t) => {
+		const s = await Session.signIn(DEMO.staff.login);
+		const before = HAVE_SQL ? sqlNumber(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = ${lit(DEMO.staff.login)}`) : 0;
+		const res = await s.post('/logout', {});
+		assert.equal(res.status, 303);
+		assert.equal(location(res), '/');
+		const c = sessionCookie(res);
+		assert.ok(c, 'no Set-Cookie clearing tp_session');
+		assert.equal(c.value, '', `the cookie is not emptied: ${c.raw}`);
+		assert.ok(c.attrs['max-age'] === '0' || /1970/.test(String(c.attrs.expires)), `the cookie is not expired: ${c.raw}`);
+		assert.equal(c.attrs.path, '/', `Path: ${c.raw}`);
+		// The old token, replayed by someone who kept it, is dead on the server.
+		const after = await getWith('/account/password', s.cookie);
+		assert.equal(after.status, 303);
+		assert.equal(location(after), '/login?next=/account/password');
+		if (needSql(t))
+			assert.equal(sqlNumber(`SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = ${lit(DEMO.staff.login)}`),
+			    before - 1, 'the session row was not deleted');
+	});
+
+	test('POST /logout without the form token: 403 and the session lives on', T, async () => {
+		const s = await Session.signIn(DEMO.staff.login);
+		assert.equal((await s.post('/logout', {}, { csrf: null })).status, 403);
+		assert.equal((await s.get('/account/password')).status, 200);
+		assert.equal((await s.post('/logout', {})).status, 303);
+	});
+});
+
+describe('throttling', () => {
+	test('5 wrong passwords for one login: the 6th attempt, even with the right password, is 429', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		try {
+			for (let i = 1; i <= 5; i++) {
+				const res = await postLogin(u.login, `wrong-${i}-password`);
+				assert.equal(res.status, 422, `wrong password #${i}`);
+			}
+			assert.equal(sqlNumber(`SELECT COUNT(*) FROM login_failures WHERE login = ${lit(u.login)}`), 5, 'failures recorded');
+			const res = await postLogin(u.login, u.password);
+			assert.equal(res.status, 429, 'the right password after 5 failures');
+			assert.equal(sessionCookie(res), null, 'a throttled sign-in set a cookie');
+			assert.ok(mainText(res.body).includes(L['login.throttled']), `no "${L['login.throttled']}"`);
+			assert.ok(!res.body.includes(u.password), 'the password is in the 429 page');
+			assert.match(res.body, /<html lang="ko">/);
+			// Another login from the same address is not affected.
+			assert.equal((await postLogin(DEMO.staff.login, PW)).status, 303, 'one login\'s throttling blocked another');
+		} finally {
+			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
+		}
+		assert.equal((await postLogin(u.login, u.password)).status, 303, 'still refused after the failures were cleared');
+	});
+
+	test('50 failures from one address in 15 minutes: every login from it is 429', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		const filler = `acc-filler-${tag()}`;
+		const first = await postLogin(filler, 'wrong-password-0');
+		assert.equal(first.status, 422);
+		const addr = sqlValue(`SELECT addr FROM login_failures WHERE login = ${lit(filler)}`);
+		assert.ok(addr, 'the failure was not recorded with an address');
+		const inWindow = () => sqlNumber(`SELECT COUNT(*) FROM login_failures WHERE addr = ${lit(addr)} AND at > ${DB_NOW} - INTERVAL 15 MINUTE`);
+		try {
+			// More, older ones, still inside the window: 49 in all, one short of the limit.
+			const more = 49 - inWindow();
+			assert.ok(more >= 0, `already ${49 - more} failures from ${addr}`);
+			if (more > 0)
+				sql(`INSERT INTO login_failures (login, addr, at) SELECT ${lit(filler)}, ${lit(addr)}, ${DB_NOW} - INTERVAL 10 MINUTE ` +
+				    `FROM information_schema.COLLATIONS LIMIT ${more}`);
+			assert.equal(inWindow(), 49);
+			assert.equal((await postLogin(u.login, u.password)).status, 303, 'refused before the address limit');
+			assert.equal((await postLogin(`acc-filler-${tag()}`, 'wrong-password-x')).status, 422);
+			const res = await postLogin(u.login, u.password);
+			assert.equal(res.status, 429, 'a good login from an address with 50 failures');
+			assert.ok(mainText(res.body).includes(L['login.throttled']));
+			// Failures older than the window do not count.
+			sql(`UPDATE login_failures SET at = ${DB_NOW} - INTERVAL 16 MINUTE WHERE addr = ${lit(addr)} AND login LIKE 'acc-filler-%'`);
+			assert.equal((await postLogin(u.login, u.password)).status, 303, 'failures older than 15 minutes still count');
+		} finally {
+			sql(`DELETE FROM login_failures WHERE addr = ${lit(addr)} AND login LIKE 'acc-filler-%'`);
+		}
+	});
+});
+
+describe('session expiry', () => {
+	/** The one session row of a fresh user (asserts there is exactly one). */
+	async function oneSession(u) {
+		const s = await Session.signIn(u.login, u.password);
+		assert.equal(sqlNumber(`SELECT COUNT(*) FROM sessions WHERE user_id = ${lit(u.id)}`), 1, 'sessions of the fresh user');
+		return s;
+	}
+
+	test('a session lasts 12 hours from sign-in at most', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		await oneSession(u);
+		assert.equal(sqlNumber(`SELECT TIMESTAMPDIFF(MINUTE, created_at, expires_at) FROM sessions WHERE user_id = ${lit(u.id)}`), 12 * 60);
+	});
+
+	test('idle: unused for 2 hours, the cookie no longer signs in (303 to /login?next=/admin)', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		const s = await oneSession(u);
+		assert.equal((await s.get('/admin')).status, 200);
+		sql(`UPDATE sessions SET last_seen = ${DB_NOW} - INTERVAL 2 HOUR WHERE user_id = ${lit(u.id)}`);
+		const res = await s.get('/admin');
+		assert.equal(res.status, 303);
+		assert.equal(location(res), '/login?next=/admin');
+	});
+
+	test('idle: used 59 minutes ago, it still works and the idle clock starts again', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		const s = await oneSession(u);
+		sql(`UPDATE sessions SET last_seen = ${DB_NOW} - INTERVAL 59 MINUTE WHERE user_id = ${lit(u.id)}`);
+		assert.equal((await s.get('/admin')).status, 200, 'a session used 59 minutes ago was refused');
+		assert.equal(sqlNumber(`SELECT last_seen > ${DB_NOW} - INTERVAL 2 MINUTE FROM sessions WHERE user_id = ${lit(u.id)}`), 1,
+		    'last_seen was not moved on by the request');
+	});
+
+	test('absolute: past expires_at, the cookie no longer signs in, however recently used', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		const s = await oneSession(u);
+		sql(`UPDATE sessions SET expires_at = ${DB_NOW} - INTERVAL 1 SECOND, last_seen = ${DB_NOW} WHERE user_id = ${lit(u.id)}`);
+		const res = await s.get('/admin');
+		assert.equal(res.status, 303);
+		assert.equal(location(res), '/login?next=/admin');
+		assert.equal((await s.post('/logout', {}, { csrf: s.csrf })).status, 403, 'an expired session may still post');
+	});
+});
