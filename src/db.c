@@ -486,6 +486,21 @@ db_exec(struct db *db, const char *sql)
 }
 
 int
+db_exists(struct db *db, const char *sql, long long id)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	int rc, n = 0;
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 0, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		n = db_col_int(st, 0) > 0;
+	db_reset(st);
+	return rc == DB_ERR ? DB_ERR : n;
+}
+
+int
 db_begin(struct db *db)
 {
 	if (db->my == NULL || db->broken)

@@ -58,6 +58,10 @@ int		 db_begin(struct db *db);
 int		 db_commit(struct db *db);
 int		 db_rollback(struct db *db);
 
+/* Run sql (a literal taking one id and returning one number): 1 when the number is above 0, 0 when
+ * it is not or there is no row, DB_ERR on error. For "is this record still referenced?" checks. */
+int		 db_exists(struct db *db, const char *sql, long long id);
+
 /* Run a statement that takes no parameters and returns no rows (used by /healthz). 0 or DB_ERR. */
 int		 db_exec(struct db *db, const char *sql);
 

@@ -380,16 +380,7 @@ out:
 static int
 seat_has_attendance(struct request *rq, long long id)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql_seat_attendance);
-	int rc, n = 0;
-
-	if (st == NULL)
-		return -1;
-	db_bind_int(st, 0, id);
-	if ((rc = db_step(st)) == DB_ROW)
-		n = db_col_int(st, 0) > 0;
-	db_reset(st);
-	return rc == DB_ROW ? n : -1;
+	return db_exists(rq->db, sql_seat_attendance, id);
 }
 
 int

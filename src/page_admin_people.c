@@ -431,16 +431,9 @@ static const char sql_seats[] = "SELECT COUNT(*) FROM committee_members WHERE pe
 static int
 holds_seat(struct request *rq, long long id)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql_seats);
-	int rc, seats = 0;
+	int rc = db_exists(rq->db, sql_seats, id);
 
-	if (st == NULL)
-		return db_status(rq->db);
-	db_bind_int(st, 0, id);
-	if ((rc = db_step(st)) == DB_ROW)
-		seats = db_col_int(st, 0) > 0;
-	db_reset(st);
-	return rc == DB_ROW ? seats : db_status(rq->db);
+	return rc == DB_ERR ? db_status(rq->db) : rc;
 }
 
 int
