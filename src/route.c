@@ -5,8 +5,10 @@
  * 405 (pattern matched, method not allowed), 403 (access), 400 (parameters refused by the route's
  * spec) and 503 (database away) before a handler runs; handlers only do their page.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "auth.h"
 #include "committees.h"
@@ -582,9 +584,13 @@ check_access(struct request *rq, const struct route *r)
 static void
 site_data(struct request *rq, HDF *hdf)
 {
+	/* The footer's name and address change about never: each thread keeps them for a minute
+	 * instead of asking the database on every page. */
 	static const char sql[] = "SELECT name_ko, address FROM association WHERE id = 1";
+	static _Thread_local struct { time_t at; char name[301]; char address[1201]; } footer;
 	const struct session *s = rq->session;
 	struct db_stmt *st;
+	time_t now = time(NULL);
 
 	render_set(hdf, rq->path, "Page.Path");
 	render_set(hdf, rq->conf->base_url, "Site.BaseUrl");
@@ -600,13 +606,20 @@ site_data(struct request *rq, HDF *hdf)
 		if (s->role == ROLE_SECRETARIAT || committees_is_secretary(rq->db, s->user_id, 0) == 1)
 			render_set(hdf, "1", "User.committees");
 	}
-	if ((st = db_prepare(rq->db, sql)) == NULL)
-		return;
-	if (db_step(st) == DB_ROW) {
-		render_set(hdf, db_col_text(st, 0), "Site.Name");
-		render_set(hdf, db_col_text(st, 1), "Site.Address");
+	if (footer.at == 0 || now - footer.at >= 60) {
+		if ((st = db_prepare(rq->db, sql)) == NULL)
+			return;
+		if (db_step(st) == DB_ROW) {
+			snprintf(footer.name, sizeof(footer.name), "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
+			snprintf(footer.address, sizeof(footer.address), "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
+			footer.at = now;
+		}
+		db_reset(st);
+		if (footer.at != now)
+			return;
 	}
-	db_reset(st);
+	render_set(hdf, footer.name[0] ? footer.name : NULL, "Site.Name");
+	render_set(hdf, footer.address[0] ? footer.address : NULL, "Site.Address");
 }
 
 /* Fill the error page's data for status. */
