@@ -7,12 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "auth.h"
 #include "committees.h"
 #include "db.h"
 #include "form.h"
 #include "render.h"
 #include "search.h"
+#include "versioned.h"
 
 const char *const committees_roles[] = { "chair", "vice_chair", "member", "secretary", NULL };
 const char *const committees_meeting_states[] = { "planned", "held", "cancelled", NULL };
@@ -214,6 +216,55 @@ committees_arg_id(const struct request *rq, size_t i, long long *id)
 	if (i >= rq->nargs || parse_ll(rq->args[i], 1, 4294967295LL, id) != 0)
 		return 404;
 	return 0;
+}
+
+int
+committees_load_arg(struct request *rq, const struct versioned_spec *sp, struct versioned *r)
+{
+	long long id;
+	int rc;
+
+	/* cleared before anything can fail, so that the caller's versioned_free is always safe */
+	memset(r, 0, sizeof(*r));
+	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
+		return rc;
+	if ((rc = versioned_load(rq->db, sp, id, r)) <= 0)
+		return rc < 0 ? db_status(rq->db) : 404;
+	return 0;
+}
+
+int
+committees_conflict(HDF *hdf, const char *const *names, const char *const *now, const char *const *yours, int n,
+    long long version)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		render_set(hdf, names[i], "Conflict.Rows.%d.field", i);
+		render_set(hdf, now[i], "Conflict.Rows.%d.current", i);
+		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
+		if (audit_differs(now[i], yours[i]))
+			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
+	}
+	/* the next save goes against the stored version, now that the user has seen it */
+	render_set_int(hdf, version, "Form.version.value");
+	render_set(hdf, "1", "Conflict.shown");
+	return 409;
+}
+
+int
+committees_stale(struct request *rq, HDF *hdf, const struct versioned_spec *sp, long long id,
+    void (*to_form)(HDF *, const struct versioned *))
+{
+	struct versioned cur;
+	int rc = versioned_load(rq->db, sp, id, &cur);
+
+	if (rc == 1) {
+		to_form(hdf, &cur);
+		render_set(hdf, "1", "Page.StaleAction");
+	}
+	versioned_free(&cur);
+	return rc == 1 ? 409 : rc == 0 ? 404 : db_status(rq->db);
 }
 
 int

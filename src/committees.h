@@ -57,6 +57,8 @@ int	committees_tp_seats(struct request *rq, HDF *hdf, const char *prefix, long l
 /* ---- shared by the admin pages (page_admin_committees.c, page_admin_meetings.c, page_admin_records.c) ---- */
 
 struct form_field;
+struct versioned;
+struct versioned_spec;
 
 /* A meeting as the admin pages address it: its id, committee and versions. */
 struct meeting_ref {
@@ -75,6 +77,26 @@ int	committees_load_meeting(struct request *rq, HDF *hdf, long long id, struct m
 
 /* The {id} capture number i of the URL as a number: 0, or 404. */
 int	committees_arg_id(const struct request *rq, size_t i, long long *id);
+
+/*
+ * Load the row of sp whose id is the URL's first {id} capture into r (cleared first, so the caller
+ * frees it with versioned_free whatever this answers). Returns 0, 404, or the database's status.
+ */
+int	committees_load_arg(struct request *rq, const struct versioned_spec *sp, struct versioned *r);
+
+/*
+ * The stale-save page: row i of n shows field names[i] with the stored value now[i] beside the user's
+ * yours[i] (Conflict.Rows.*), and the form's next save goes against the stored version. Returns 409.
+ */
+int	committees_conflict(HDF *hdf, const char *const *names, const char *const *now, const char *const *yours, int n,
+	    long long version);
+
+/*
+ * A move or delete against a stale version: row id of sp as it is now, put in the form by to_form, with
+ * Page.StaleAction set, to act again on purpose. Returns 409, 404 when it is gone, or the database's status.
+ */
+int	committees_stale(struct request *rq, HDF *hdf, const struct versioned_spec *sp, long long id,
+	    void (*to_form)(HDF *, const struct versioned *));
 
 /* The posted "version": 0, or 400 naming the parameter. */
 int	committees_posted_version(struct request *rq, long long *version);

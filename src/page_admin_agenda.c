@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "auth.h"
 #include "committees.h"
 #include "db.h"
@@ -130,15 +129,10 @@ page_admin_item_create(struct request *rq, HDF *hdf)
 static int
 load_item(struct request *rq, HDF *hdf, struct versioned *r, struct meeting_ref *m)
 {
-	long long id;
 	int rc;
 
-	memset(r, 0, sizeof(*r));
-	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
-		return rc;
-	if ((rc = versioned_load(rq->db, &item_spec, id, r)) <= 0)
-		return rc < 0 ? db_status(rq->db) : 404;
-	if ((rc = committees_load_meeting(rq, hdf, r->owner, m)) != 0)
+	if ((rc = committees_load_arg(rq, &item_spec, r)) != 0 ||
+	    (rc = committees_load_meeting(rq, hdf, r->owner, m)) != 0)
 		return rc;
 	render_set_int(hdf, r->id, "Item.id");
 	rq->tmpl = "admin_agenda_item.cs";
@@ -166,21 +160,13 @@ page_admin_item_form(struct request *rq, HDF *hdf)
 	return rc;
 }
 
+/* The stale-save page, under the form's names (the meeting's page also has a title and description). */
 static int
 item_conflict(HDF *hdf, const struct versioned *cur, const char *const *yours)
 {
-	int i;
+	static const char *const names[I_NFIELDS] = { "item_title", "item_description" };
 
-	for (i = 0; i < I_NFIELDS; i++) {
-		render_set(hdf, item_form[i].name, "Conflict.Rows.%d.field", i);
-		render_set(hdf, cur->v[i], "Conflict.Rows.%d.current", i);
-		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(cur->v[i], yours[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
-	}
-	render_set_int(hdf, cur->version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
-	return 409;
+	return committees_conflict(hdf, names, (const char *const *)cur->v, yours, I_NFIELDS, cur->version);
 }
 
 int
@@ -216,21 +202,6 @@ page_admin_item_save(struct request *rq, HDF *hdf)
 out:
 	versioned_free(&r);
 	return rc;
-}
-
-/* A move or delete against a stale version: the item as it is now, to act again on purpose. */
-static int
-stale_item(struct request *rq, HDF *hdf, long long id)
-{
-	struct versioned cur;
-	int rc = versioned_load(rq->db, &item_spec, id, &cur);
-
-	if (rc == 1) {
-		item_to_form(hdf, &cur);
-		render_set(hdf, "1", "Page.StaleAction");
-	}
-	versioned_free(&cur);
-	return rc == 1 ? 409 : rc == 0 ? 404 : db_status(rq->db);
 }
 
 /* Move item r one place (dir -1 up, +1 down) with its audit row. 0, 409, or a status. */
@@ -273,7 +244,7 @@ page_admin_item_move(struct request *rq, HDF *hdf)
 	b = db_begin(rq->db);
 	rc = committees_commit(rq, b, b != 0 ? 0 : move_item(rq, &r, version, strcmp(dir, "up") == 0 ? -1 : 1, m.c.slug));
 	if (rc == 409)
-		rc = stale_item(rq, hdf, r.id);
+		rc = committees_stale(rq, hdf, &item_spec, r.id, item_to_form);
 	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld?done=moved#agenda", m.id);
 out:
@@ -312,7 +283,7 @@ page_admin_item_delete(struct request *rq, HDF *hdf)
 		goto out;
 	item_to_form(hdf, &r);
 	if (version != r.version) {
-		rc = stale_item(rq, hdf, r.id);
+		rc = committees_stale(rq, hdf, &item_spec, r.id, item_to_form);
 		goto out;
 	}
 	if ((used = item_has_resolutions(rq, r.id)) != 0) {
@@ -323,7 +294,7 @@ page_admin_item_delete(struct request *rq, HDF *hdf)
 	b = db_begin(rq->db);
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : delete_item(rq, &r, version, m.c.slug), &m.id);
 	if (rc == 409)
-		rc = stale_item(rq, hdf, r.id);
+		rc = committees_stale(rq, hdf, &item_spec, r.id, item_to_form);
 	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld?done=item_deleted#agenda", m.id);
 out:

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "auth.h"
 #include "committees.h"
 #include "db.h"
@@ -286,15 +285,10 @@ page_admin_seat_create(struct request *rq, HDF *hdf)
 static int
 load_seat(struct request *rq, HDF *hdf, struct versioned *r, struct committee *c)
 {
-	long long id;
 	int rc;
 
-	memset(r, 0, sizeof(*r));
-	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
-		return rc;
-	if ((rc = versioned_load(rq->db, &seat_spec, id, r)) <= 0)
-		return rc < 0 ? db_status(rq->db) : 404;
-	if ((rc = committees_load_id(rq, hdf, r->owner, c)) != 0 || (rc = committees_check_manage(rq, c->id)) != 0)
+	if ((rc = committees_load_arg(rq, &seat_spec, r)) != 0 ||
+	    (rc = committees_load_id(rq, hdf, r->owner, c)) != 0 || (rc = committees_check_manage(rq, c->id)) != 0)
 		return rc;
 	render_set_int(hdf, r->id, "Seat.id");
 	return seat_options(rq, hdf);
@@ -332,15 +326,8 @@ seat_conflict(HDF *hdf, const struct versioned *cur)
 	for (i = 0; i < 5; i++) {
 		snprintf(key, sizeof(key), "Form.%s.value", fields[i]);
 		yours[i] = hdf_get_value(hdf, key, NULL);
-		render_set(hdf, fields[i], "Conflict.Rows.%d.field", i);
-		render_set(hdf, now[i], "Conflict.Rows.%d.current", i);
-		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(now[i], yours[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
 	}
-	render_set_int(hdf, cur->version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
-	return 409;
+	return committees_conflict(hdf, fields, now, yours, 5, cur->version);
 }
 
 int

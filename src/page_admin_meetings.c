@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "attach.h"
-#include "audit.h"
 #include "auth.h"
 #include "committees.h"
 #include "db.h"
@@ -237,18 +236,7 @@ page_admin_meeting_form(struct request *rq, HDF *hdf)
 static int
 meeting_conflict(HDF *hdf, const struct versioned *cur, const char *const *yours)
 {
-	int i;
-
-	for (i = 0; i < M_NFIELDS; i++) {
-		render_set(hdf, meeting_columns[i], "Conflict.Rows.%d.field", i);
-		render_set(hdf, cur->v[i], "Conflict.Rows.%d.current", i);
-		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(cur->v[i], yours[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
-	}
-	render_set_int(hdf, cur->version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
-	return 409;
+	return committees_conflict(hdf, meeting_columns, (const char *const *)cur->v, yours, M_NFIELDS, cur->version);
 }
 
 int

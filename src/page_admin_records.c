@@ -485,25 +485,18 @@ store_minutes(struct request *rq, const struct meeting_ref *m, long long version
 static int
 minutes_conflict(struct request *rq, HDF *hdf, long long meeting, const char *md, const char *published)
 {
+	const char *names[2], *now[2], *yours[2];
 	struct minutes cur;
 	int rc;
 
 	if ((rc = load_minutes(rq, hdf, sql_minutes, meeting, &cur)) != 0)
 		return rc;
-	render_set(hdf, "body", "Conflict.Rows.0.field");
-	render_set(hdf, cur.md, "Conflict.Rows.0.current");
-	render_set(hdf, md, "Conflict.Rows.0.yours");
-	render_set(hdf, "published", "Conflict.Rows.1.field");
-	render_set(hdf, cur.published, "Conflict.Rows.1.current");
-	render_set(hdf, published, "Conflict.Rows.1.yours");
-	if (audit_differs(cur.md, md))
-		render_set(hdf, "1", "Conflict.Rows.0.differs");
-	if (audit_differs(cur.published, published))
-		render_set(hdf, "1", "Conflict.Rows.1.differs");
-	render_set_int(hdf, cur.version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
+	names[0] = "body", names[1] = "published";
+	now[0] = cur.md, now[1] = cur.published;
+	yours[0] = md, yours[1] = published;
+	rc = committees_conflict(hdf, names, now, yours, 2, cur.version);
 	free(cur.md);
-	return 409;
+	return rc;
 }
 
 int

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit.h"
 #include "auth.h"
 #include "committees.h"
 #include "db.h"
@@ -151,15 +150,10 @@ page_admin_resolution_create(struct request *rq, HDF *hdf)
 static int
 load_resolution(struct request *rq, HDF *hdf, struct versioned *r, struct meeting_ref *m)
 {
-	long long id;
 	int rc;
 
-	memset(r, 0, sizeof(*r));
-	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
-		return rc;
-	if ((rc = versioned_load(rq->db, &resolution_spec, id, r)) <= 0)
-		return rc < 0 ? db_status(rq->db) : 404;
-	if ((rc = committees_load_meeting(rq, hdf, r->owner, m)) != 0)
+	if ((rc = committees_load_arg(rq, &resolution_spec, r)) != 0 ||
+	    (rc = committees_load_meeting(rq, hdf, r->owner, m)) != 0)
 		return rc;
 	render_set_int(hdf, r->id, "Resolution.id");
 	return item_options(rq, hdf, m->id);
@@ -191,18 +185,7 @@ page_admin_resolution_form(struct request *rq, HDF *hdf)
 static int
 resolution_conflict(HDF *hdf, const struct versioned *cur, const char *const *yours)
 {
-	int i;
-
-	for (i = 0; i < R_NFIELDS; i++) {
-		render_set(hdf, resolution_columns[i], "Conflict.Rows.%d.field", i);
-		render_set(hdf, cur->v[i], "Conflict.Rows.%d.current", i);
-		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(cur->v[i], yours[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
-	}
-	render_set_int(hdf, cur->version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
-	return 409;
+	return committees_conflict(hdf, resolution_columns, (const char *const *)cur->v, yours, R_NFIELDS, cur->version);
 }
 
 int
@@ -253,14 +236,9 @@ page_admin_resolution_delete(struct request *rq, HDF *hdf)
 	b = db_begin(rq->db);
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_delete(rq->db, &resolution_spec, rq->session->user_id,
 	    r.id, version, m.c.slug), &m.id);
-	if (rc == 409) {
-		versioned_free(&r);
-		if ((rc = versioned_load(rq->db, &resolution_spec, r.id, &r)) == 1) {
-			resolution_to_form(hdf, &r);
-			render_set(hdf, "1", "Page.StaleAction");
-		}
-		rc = rc == 1 ? 409 : rc == 0 ? 404 : db_status(rq->db);
-	} else if (rc == 0)
+	if (rc == 409)
+		rc = committees_stale(rq, hdf, &resolution_spec, r.id, resolution_to_form);
+	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld?done=resolution_deleted#resolutions", m.id);
 out:
 	versioned_free(&r);
