@@ -7,8 +7,9 @@ UP_PACKAGES=(libfcgi-dev clearsilver-dev libmariadb-dev libcmocka-dev libsodium-
 	autoconf automake libtool pkg-config make gcc
 	mariadb-server mariadb-plugin-mroonga nginx-light curl)
 
-# What `test` needs on top (node, npm and java are added by test_packages only when missing).
-TEST_PACKAGES=(chromium wrk curl python3-icalendar)
+# What `test` needs on top (node, npm and java are added by test_packages only when missing);
+# fonts-nanum gives chromium Hangul glyphs for the screenshots.
+TEST_PACKAGES=(chromium fonts-nanum wrk curl python3-icalendar)
 
 package_installed() {
 	[[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == 'install ok installed' ]]
