@@ -64,3 +64,22 @@ audit_differs(const char *a, const char *b)
 		b = "";
 	return strcmp(a, b) != 0;
 }
+
+int
+audit_record(struct db *db, long long user_id, const char *action, const char *entity,
+    long long entity_id, long long tp_id, const char *note, const char *const *names,
+    const char *const *olds, const char *const *news, int n)
+{
+	long long change;
+	int i;
+
+	if (audit_change(db, user_id, action, entity, entity_id, tp_id, note, &change) != 0)
+		return DB_ERR;
+	for (i = 0; i < n; i++) {
+		const char *o = olds != NULL ? olds[i] : NULL, *v = news != NULL ? news[i] : NULL;
+
+		if (audit_differs(o, v) && audit_field(db, change, names[i], o, v) != 0)
+			return DB_ERR;
+	}
+	return 0;
+}

@@ -486,6 +486,20 @@ db_exec(struct db *db, const char *sql)
 }
 
 int
+db_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id)
+{
+	int rc = db_step(st);
+
+	if (rc == DB_DONE) {
+		*affected = db_affected(st);
+		if (insert_id != NULL)
+			*insert_id = (long long)db_insert_id(st);
+	}
+	db_reset(st);
+	return rc == DB_DONE ? 0 : DB_ERR;
+}
+
+int
 db_exists(struct db *db, const char *sql, long long id)
 {
 	struct db_stmt *st = db_prepare(db, sql);

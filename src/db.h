@@ -58,6 +58,9 @@ int		 db_begin(struct db *db);
 int		 db_commit(struct db *db);
 int		 db_rollback(struct db *db);
 
+/* Run a bound write and reset st: 0 with *affected (and *insert_id when not NULL) set, or DB_ERR. */
+int		 db_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id);
+
 /* Run sql (a literal taking one id and returning one number): 1 when the number is above 0, 0 when
  * it is not or there is no row, DB_ERR on error. For "is this record still referenced?" checks. */
 int		 db_exists(struct db *db, const char *sql, long long id);

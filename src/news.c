@@ -317,21 +317,6 @@ audit(struct db *db, long long user_id, const char *action, long long id, long l
 	return rc;
 }
 
-/* Run a write; 0 and the rows it changed, or DB_ERR. */
-static int
-run_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id)
-{
-	int rc = db_step(st);
-
-	if (rc == DB_DONE) {
-		*affected = db_affected(st);
-		if (insert_id != NULL)
-			*insert_id = (long long)db_insert_id(st);
-	}
-	db_reset(st);
-	return rc == DB_DONE ? 0 : DB_ERR;
-}
-
 static int
 published(const struct news_values *nv)
 {
@@ -368,7 +353,7 @@ apply_create(struct db *db, long long user_id, const struct news_values *nv, lon
 	db_bind_text(st, 6, nv->v[NF_STATE]);
 	db_bind_int(st, 7, published(nv));	/* a bound value compared with a literal would mix collations */
 	db_bind_text(st, 8, nv->v[NF_PINNED]);
-	if (run_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_NEWS, id) != 0 ||
+	if (db_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_NEWS, id) != 0 ||
 	    audit(db, user_id, "create", id, nv->tp_id, NULL, nv->v) != 0)
 		return db_status(db);
 	if (new_id != NULL)
@@ -421,7 +406,7 @@ apply_change(struct db *db, long long user_id, const char *action, const struct 
 		db_bind_int(st, 0, cur->id);
 		db_bind_int(st, 1, cur->version);
 	}
-	if (run_write(st, &n, NULL) != 0)
+	if (db_write(st, &n, NULL) != 0)
 		return db_status(db);
 	if (n == 0)
 		return 409;

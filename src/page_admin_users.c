@@ -218,21 +218,6 @@ redirect(struct request *rq, long long id)
 	return 303;
 }
 
-/* A write bound by the caller: 0 with *affected set, or DB_ERR. */
-static int
-run_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id)
-{
-	int rc = db_step(st);
-
-	if (rc == DB_DONE) {
-		*affected = db_affected(st);
-		if (insert_id != NULL)
-			*insert_id = (long long)db_insert_id(st);
-	}
-	db_reset(st);
-	return rc == DB_DONE ? 0 : DB_ERR;
-}
-
 /*
  * Audit one account change: the fields whose values differ, and "password" when one was set
  * (never the password or its hash). tp_id: the account's technopark, as tpportal-admin records it.
@@ -346,7 +331,7 @@ insert_user(struct request *rq, HDF *hdf, long long tp_id, const char *hash, lon
 		db_bind_null(st, 3);
 	db_bind_text(st, 4, hash);
 	db_bind_int(st, 5, strcmp(v[U_ACTIVE], "1") == 0);
-	if (run_write(st, &n, id) != 0)
+	if (db_write(st, &n, id) != 0)
 		return db_status(rq->db);
 	if (n != 1) {
 		add_error(hdf, "login", "L.users.err_login_taken");
@@ -484,7 +469,7 @@ write_id_text(struct request *rq, const char *sql, const char *text, long long i
 		return DB_ERR;
 	db_bind_text(st, text_first ? 0 : 1, text);
 	db_bind_int(st, text_first ? 1 : 0, id);
-	return run_write(st, &n, NULL);
+	return db_write(st, &n, NULL);
 }
 
 /*
@@ -511,7 +496,7 @@ update_user(struct request *rq, HDF *hdf, const struct user_rec *u, long long ve
 	db_bind_int(st, 3, strcmp(v[U_ACTIVE], "1") == 0);
 	db_bind_int(st, 4, u->id);
 	db_bind_int(st, 5, version);
-	if (run_write(st, &n, NULL) != 0)
+	if (db_write(st, &n, NULL) != 0)
 		return db_status(rq->db);
 	if (n == 0)
 		return 409;

@@ -118,38 +118,13 @@ bind_fields(struct db_stmt *st, int first, const char *const *v)
 	db_bind_int(st, first + F_VISIBLE, strcmp(v[F_VISIBLE], "1") == 0);
 }
 
-/* Run a write; *affected gets the rows it changed. 0 or DB_ERR. */
-static int
-run_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id)
-{
-	int rc = db_step(st);
-
-	if (rc == DB_DONE) {
-		*affected = db_affected(st);
-		if (insert_id != NULL)
-			*insert_id = (long long)db_insert_id(st);
-	}
-	db_reset(st);
-	return rc == DB_DONE ? 0 : DB_ERR;
-}
-
 /* Record the change and each field whose old and new value differ. 0 or DB_ERR. */
 static int
 audit(struct db *db, long long user_id, const char *action, long long id, long long tp_id,
     const char *const *olds, const char *const *news)
 {
-	long long cid;
-	int i;
-
-	if (audit_change(db, user_id, action, "person", id, tp_id, NULL, &cid) != 0)
-		return DB_ERR;
-	for (i = 0; i < PERSON_NFIELDS; i++) {
-		const char *o = olds != NULL ? olds[i] : NULL, *n = news != NULL ? news[i] : NULL;
-
-		if (audit_differs(o, n) && audit_field(db, cid, person_fields[i], o, n) != 0)
-			return DB_ERR;
-	}
-	return 0;
+	return audit_record(db, user_id, action, "person", id, tp_id, NULL, person_fields, olds, news,
+	    PERSON_NFIELDS);
 }
 
 static int
@@ -166,7 +141,7 @@ apply_create(struct db *db, long long user_id, long long tp_id, const char *cons
 	else
 		db_bind_null(st, 0);
 	bind_fields(st, 1, v);
-	if (run_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_PEOPLE, id) != 0 ||
+	if (db_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_PEOPLE, id) != 0 ||
 	    audit(db, user_id, "create", id, tp_id, NULL, v) != 0)
 		return db_status(db);
 	if (new_id != NULL)
@@ -197,7 +172,7 @@ apply_change(struct db *db, long long user_id, const char *action, long long id,
 		bind_fields(st, 0, v);
 	db_bind_int(st, del ? 0 : 7, id);
 	db_bind_int(st, del ? 1 : 8, version);
-	if (run_write(st, &n, NULL) != 0)
+	if (db_write(st, &n, NULL) != 0)
 		goto out;
 	if (n == 0) {
 		rc = 409;

@@ -138,8 +138,7 @@ int
 profile_apply(struct db *db, long long user_id, const struct profile *cur,
     const char *const *values, const char *action, const char *note)
 {
-	int rc, i, tags = PROFILE_NFIELDS - 1;
-	long long change;
+	int rc, tags = PROFILE_NFIELDS - 1;
 
 	if ((rc = run_update(db, cur, values)) != 0)
 		return rc;
@@ -148,11 +147,8 @@ profile_apply(struct db *db, long long user_id, const struct profile *cur,
 	/* the search index follows in this transaction: findable at once, and untouched on rollback */
 	if (search_sync(db, SEARCH_MEMBERS, cur->id) != 0)
 		return db_status(db);
-	if (audit_change(db, user_id, action, "technopark", cur->id, cur->id, note, &change) != 0)
+	if (audit_record(db, user_id, action, "technopark", cur->id, cur->id, note, profile_fields,
+	    (const char *const *)cur->v, values, PROFILE_NFIELDS) != 0)
 		return db_status(db);
-	for (i = 0; i < PROFILE_NFIELDS; i++)
-		if (audit_differs(cur->v[i], values[i]) &&
-		    audit_field(db, change, profile_fields[i], cur->v[i], values[i]) != 0)
-			return db_status(db);
 	return 0;
 }

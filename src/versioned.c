@@ -92,18 +92,7 @@ int
 versioned_audit(struct db *db, long long user_id, const char *action, const char *entity, long long id,
     const char *note, const char *const *names, const char *const *olds, const char *const *news, int n)
 {
-	long long change;
-	int i;
-
-	if (audit_change(db, user_id, action, entity, id, 0, note, &change) != 0)
-		return -1;
-	for (i = 0; i < n; i++) {
-		const char *o = olds != NULL ? olds[i] : NULL, *v = news != NULL ? news[i] : NULL;
-
-		if (audit_differs(o, v) && audit_field(db, change, names[i], o, v) != 0)
-			return -1;
-	}
-	return 0;
+	return audit_record(db, user_id, action, entity, id, 0, note, names, olds, news, n) == 0 ? 0 : -1;
 }
 
 int
