@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "auth.h"
 #include "committees.h"
@@ -580,17 +579,15 @@ check_access(struct request *rq, const struct route *r)
 	return 403;
 }
 
-/* The site-wide data every HTML page shows: the association for the footer, the signed-in user. */
-static void
+/* The site-wide data every HTML page shows: the association for the footer, the signed-in user.
+ * 0, or the status to answer when the database cannot give it. */
+static int
 site_data(struct request *rq, HDF *hdf)
 {
-	/* The footer's name and address change about never: each thread keeps them for a minute
-	 * instead of asking the database on every page. */
 	static const char sql[] = "SELECT name_ko, address FROM association WHERE id = 1";
-	static _Thread_local struct { time_t at; char name[301]; char address[1201]; } footer;
 	const struct session *s = rq->session;
 	struct db_stmt *st;
-	time_t now = time(NULL);
+	int rc;
 
 	render_set(hdf, rq->path, "Page.Path");
 	render_set(hdf, rq->conf->base_url, "Site.BaseUrl");
@@ -606,20 +603,14 @@ site_data(struct request *rq, HDF *hdf)
 		if (s->role == ROLE_SECRETARIAT || committees_is_secretary(rq->db, s->user_id, 0) == 1)
 			render_set(hdf, "1", "User.committees");
 	}
-	if (footer.at == 0 || now - footer.at >= 60) {
-		if ((st = db_prepare(rq->db, sql)) == NULL)
-			return;
-		if (db_step(st) == DB_ROW) {
-			snprintf(footer.name, sizeof(footer.name), "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
-			snprintf(footer.address, sizeof(footer.address), "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
-			footer.at = now;
-		}
-		db_reset(st);
-		if (footer.at != now)
-			return;
+	if ((st = db_prepare(rq->db, sql)) == NULL)
+		return db_status(rq->db);
+	if ((rc = db_step(st)) == DB_ROW) {
+		render_set(hdf, db_col_text(st, 0), "Site.Name");
+		render_set(hdf, db_col_text(st, 1), "Site.Address");
 	}
-	render_set(hdf, footer.name[0] ? footer.name : NULL, "Site.Name");
-	render_set(hdf, footer.address[0] ? footer.address : NULL, "Site.Address");
+	db_reset(st);
+	return rc == DB_ERR ? db_status(rq->db) : 0;
 }
 
 /* Fill the error page's data for status. */
@@ -672,7 +663,7 @@ prepare(struct request *rq)
 int
 route_dispatch(struct request *rq, HDF *hdf)
 {
-	int status = prepare(rq);
+	int status = prepare(rq), rc;
 
 	if (status == 0) {
 		status = rq->route->handler(rq, hdf);
@@ -681,17 +672,19 @@ route_dispatch(struct request *rq, HDF *hdf)
 	}
 	if (status >= 300 && status < 400)
 		return status;
+	/* the footer is data too: a page whose site data cannot be read is not a 200 with gaps
+	 * (a handler that re-shows its form, 422/409/429, keeps its own template) */
+	if (rq->tmpl != NULL && status < 500 && (rc = site_data(rq, hdf)) != 0)
+		status = rc;
 	if (status >= 400 && (rq->tmpl == NULL || status >= 500)) {
 		if (status == 503 || status == 500)
 			log_warn("%s %s: %d", rq->method_name, rq->path, status);
 		buf_free(&rq->raw);
 		error_page(rq, hdf, status);
+		if (status != 503 && db_ready(rq->db) == 0)
+			site_data(rq, hdf);	/* best effort: an error page shows without a footer */
 	}
-	/* a handler that re-shows its form (422, 409, 429) keeps its own template */
-	if (rq->tmpl != NULL && status != 503 && db_ready(rq->db) == 0)
-		site_data(rq, hdf);
-	else
-		render_set(hdf, rq->path, "Page.Path");
+	render_set(hdf, rq->path, "Page.Path");
 	return status;
 }
 
