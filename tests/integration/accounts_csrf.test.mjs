@@ -176,7 +176,7 @@ test('every POST route has a CSRF rule; only /login goes without the form token'
 	assert.ok(posts.length > 0, 'no POST routes listed');
 	for (const r of posts) {
 		const rule = rules.get(`POST ${r.pattern}`);
-		assert.ok(rule, `POST ${r.pattern}: no CSRF rule found in src/route.c`);
+		assert.ok(rule, `POST ${r.pattern}: no CSRF rule found in src/app/routes.c`);
 		assert.notEqual(rule, 'CSRF_NONE', `POST ${r.pattern}: CSRF_NONE`);
 		assert.equal(rule === 'CSRF_ORIGIN', r.pattern === '/login', `POST ${r.pattern}: ${rule}`);
 	}

@@ -1,4 +1,4 @@
-// accounts_login.test.mjs - signing in and out (src/auth.c, src/page_auth.c): the form, the session
+// accounts_login.test.mjs - signing in and out (src/http/auth.c, src/pages/page_auth.c): the form, the session
 // cookie and its attributes, a new token on every sign-in (no fixation), one answer for a wrong
 // password and an unknown login, per-field messages, the password never echoed, sign-out ending the
 // session on the server, throttling (5 failures per login, 50 per address in 15 minutes -> 429),

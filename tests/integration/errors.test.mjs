@@ -8,7 +8,7 @@ import { L, get, request, rawRequest, paramSpec, refusedParam, assertErrorPage, 
 
 const people = paramSpec('people_params');
 const members = paramSpec('members_params');
-const MAX_BODY = 1024 * 1024;	/* src/main.c: urlencoded forms up to 1 MiB */
+const MAX_BODY = 1024 * 1024;	/* src/app/main.c: urlencoded forms up to 1 MiB */
 
 /** A path short enough for a test name. */
 const show = (path) => (path.length <= 60 ? path : `${path.slice(0, 40)}… (${path.length} bytes)`);

@@ -213,7 +213,7 @@ export const L = (() => {
 
 /**
  * The route table: from `$TP_BUILD_DIR/src/tpportal --list-routes` (METHODS PATTERN ACCESS SAMPLE),
- * or, only when TP_BUILD_DIR is unset, parsed from src/route.c.
+ * or, only when TP_BUILD_DIR is unset, parsed from src/app/routes.c.
  * Each route: { methods: ['GET', 'HEAD'], pattern, access, sample, source }.
  */
 export function loadRoutes() {
@@ -227,9 +227,9 @@ export function loadRoutes() {
 			return { methods: f[0].split(','), pattern: f[1], access: f[2], sample: f[3], source: bin };
 		});
 	} else {
-		const src = readFileSync(`${ROOT}/src/route.c`, 'utf8');
+		const src = readFileSync(`${ROOT}/src/app/routes.c`, 'utf8');
 		const body = /route_table\[\]\s*=\s*\{([\s\S]*?)\n\};/.exec(src);
-		assert.ok(body, 'src/route.c: no route_table[]');
+		assert.ok(body, 'src/app/routes.c: no route_table[]');
 		// #define GET (M_GET | M_HEAD), #define PUB ACC_PUBLIC, ...: expand, then read the enum names.
 		const defs = Object.fromEntries([...src.matchAll(/^#define\s+(\w+)\s+(.+?)\s*$/gm)].map((m) => [m[1], m[2]]));
 		const expand = (expr) => expr.replace(/\w+/g, (w) => (defs[w] !== undefined ? expand(defs[w]) : w));
@@ -237,10 +237,10 @@ export function loadRoutes() {
 		routes = [...body[1].matchAll(/\{\s*([\w|() ]+?)\s*,\s*"([^"]+)"\s*,\s*\w+\s*,\s*(\w+)\s*,\s*\w+\s*,\s*\w+\s*,\s*"([^"]+)"\s*\}/g)]
 		    .map((m) => ({
 			methods: [...new Set(expand(m[1]).replace(/[()\s]/g, '').split('|')
-			    .map((t) => method[t] ?? assert.fail(`src/route.c: unknown method ${t}`)))],
+			    .map((t) => method[t] ?? assert.fail(`src/app/routes.c: unknown method ${t}`)))],
 			pattern: m[2],
-			access: (/^ACC_(\w+)$/.exec(expand(m[3]).trim()) ?? assert.fail(`src/route.c: unknown access ${m[3]}`))[1].toLowerCase(),
-			sample: m[4], source: 'src/route.c',
+			access: (/^ACC_(\w+)$/.exec(expand(m[3]).trim()) ?? assert.fail(`src/app/routes.c: unknown access ${m[3]}`))[1].toLowerCase(),
+			sample: m[4], source: 'src/app/routes.c',
 		}));
 	}
 	assert.ok(routes.length > 0, 'no routes found');
@@ -725,7 +725,7 @@ export function peopleRows(html) {
 
 export const SITE_NAME = L['site.name'];
 
-/** The security headers every dynamic answer carries (src/response.c). */
+/** The security headers every dynamic answer carries (src/http/response.c). */
 export function assertSecurityHeaders(res, what) {
 	const h = (k) => res.headers.get?.(k) ?? res.headers[k];
 	const csp = h('content-security-policy');
@@ -833,20 +833,20 @@ export async function waitForOtherTestFiles(maxMs = 600_000) {
 	}
 }
 
-/* ---------------------------------------------------------------- parameter specs (src/route.c) */
+/* ---------------------------------------------------------------- parameter specs (src/app/routes.c) */
 
 /**
- * A parameter spec array of src/route.c by name ("people_params") as
+ * A parameter spec array of src/app/routes.c by name ("people_params") as
  * { key: { type: 'PT_TEXT', min, max, words: [..] | null } }.
  */
 export function paramSpec(name) {
-	const src = readFileSync(`${ROOT}/src/route.c`, 'utf8');
+	const src = readFileSync(`${ROOT}/src/app/routes.c`, 'utf8');
 	const m = new RegExp(`struct param_spec ${name}\\[\\]\\s*=\\s*\\{([\\s\\S]*?)\\n\\};`).exec(src);
-	assert.ok(m, `src/route.c: no param_spec ${name}[]`);
+	assert.ok(m, `src/app/routes.c: no param_spec ${name}[]`);
 	const out = {};
 	for (const e of m[1].matchAll(/\{\s*"(\w+)"\s*,\s*(PT_\w+)\s*,\s*(-?\d+)[LU]*\s*,\s*(-?\d+)[LU]*\s*,\s*(\w+)/g))
 		out[e[1]] = { type: e[2], min: Number(e[3]), max: Number(e[4]), words: e[5] === 'NULL' ? null : e[5] };
-	assert.ok(Object.keys(out).length > 0, `src/route.c: ${name}[] has no entries these tests can read`);
+	assert.ok(Object.keys(out).length > 0, `src/app/routes.c: ${name}[] has no entries these tests can read`);
 	return out;
 }
 

@@ -2,7 +2,7 @@
 // cookie and form token, reading and re-submitting the admin forms, direct SQL through `tools/stack sql`,
 // the route table with its CSRF rules, and a lock so that the accounts files never edit at the same time.
 //
-// Expectations come from the route table, src/route.c, templates/lang/ko.hdf and the database, never
+// Expectations come from the route table, src/app/routes.c, templates/lang/ko.hdf and the database, never
 // from the page under test itself.
 
 import { execFileSync } from 'node:child_process';
@@ -54,11 +54,11 @@ export function needSql(t) {
 
 /**
  * The database's "now" as the portal sees it: the server sets its own connection's time_zone
- * (src/db.c), and every DATETIME it writes (sessions, login_failures) is in that zone, so a test
+ * (src/store/db.c), and every DATETIME it writes (sessions, login_failures) is in that zone, so a test
  * that moves those times uses this expression instead of NOW() in its own connection's zone.
  */
 export const DB_NOW = (() => {
-	const m = /time_zone\s*=\s*'([+-]\d\d:\d\d)'/.exec(readFileSync(`${ROOT}/src/db.c`, 'utf8'));
+	const m = /time_zone\s*=\s*'([+-]\d\d:\d\d)'/.exec(readFileSync(`${ROOT}/src/store/db.c`, 'utf8'));
 	return m ? `CONVERT_TZ(UTC_TIMESTAMP(), '+00:00', '${m[1]}')` : 'NOW()';
 })();
 
@@ -501,15 +501,15 @@ export function submittedRequestId(res) {
 
 /* ---------------------------------------------------------------- the route table */
 
-/** The CSRF rule of each route in src/route.c: "METHOD PATTERN" -> CSRF_NONE | CSRF_ORIGIN | CSRF_TOKEN. */
+/** The CSRF rule of each route in src/app/routes.c: "METHOD PATTERN" -> CSRF_NONE | CSRF_ORIGIN | CSRF_TOKEN. */
 export function csrfRules() {
-	const src = readFileSync(`${ROOT}/src/route.c`, 'utf8');
+	const src = readFileSync(`${ROOT}/src/app/routes.c`, 'utf8');
 	const body = /route_table\[\]\s*=\s*\{([\s\S]*?)\n\};/.exec(src);
-	assert.ok(body, 'src/route.c: no route_table[]');
+	assert.ok(body, 'src/app/routes.c: no route_table[]');
 	const out = new Map();
 	for (const m of body[1].matchAll(/\{\s*(GET|POST)\s*,\s*"([^"]+)"\s*,\s*\w+\s*,\s*\w+\s*,\s*(CSRF_\w+)/g))
 		out.set(`${m[1]} ${m[2]}`, m[3]);
-	assert.ok(out.size > 0, 'src/route.c: no routes with a CSRF rule read');
+	assert.ok(out.size > 0, 'src/app/routes.c: no routes with a CSRF rule read');
 	return out;
 }
 

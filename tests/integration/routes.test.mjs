@@ -11,7 +11,7 @@ import {
 import { NON_HTML_ROUTES } from '../browser/lib/config.mjs';
 
 const routes = loadRoutes();
-const fromSource = routes[0].source === 'src/route.c';
+const fromSource = routes[0].source === 'src/app/routes.c';
 const READABLE = new Set(['public', 'open']);	/* no sign-in needed */
 
 // /files/{id}'s sample names no file: the seed has no attachments. One a reader may download is looked
@@ -50,7 +50,7 @@ const concrete = (sample) => sample.replace(/\{[a-z_]+\}/g, '1');
 // a route it does not know is reported and skipped, never passed.
 function skipIfUnknownToInstance(t, res, path) {
 	if (fromSource && res.status === 404) {
-		t.diagnostic(`${path}: 404 from ${process.env.TP_BASE_URL}; the route is in src/route.c but this instance ` +
+		t.diagnostic(`${path}: 404 from ${process.env.TP_BASE_URL}; the route is in src/app/routes.c but this instance ` +
 		    'runs an older build (set TP_BUILD_DIR to walk the routes of the running binary)');
 		t.skip('route not served by this instance');
 		return true;

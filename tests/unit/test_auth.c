@@ -1,4 +1,4 @@
-/* test_auth.c - token, password and comparison helpers of src/auth.c; redirect-target safety. */
+/* test_auth.c - token, password and comparison helpers of src/http/auth.c; redirect-target safety. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "auth.h"
+#include "http/auth.h"
 
 static int
 setup(void **state)

@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "committees.h"
+#include "model/committees.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

@@ -15,8 +15,8 @@
 #include <mysql.h>
 #include <errmsg.h>
 
-#include "conf.h"
-#include "db.h"
+#include "core/conf.h"
+#include "store/db.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

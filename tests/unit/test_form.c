@@ -8,9 +8,9 @@
 
 #include <cmocka.h>
 
-#include "form.h"
-#include "render.h"
-#include "request.h"
+#include "http/form.h"
+#include "view/render.h"
+#include "http/request.h"
 
 static void
 test_email(void **state)

@@ -9,9 +9,9 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "ical.h"
-#include "text.h"
+#include "core/buf.h"
+#include "view/ical.h"
+#include "core/text.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "markdown.h"
+#include "view/markdown.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

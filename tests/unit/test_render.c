@@ -17,13 +17,13 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
-#include "cs.h"
+#include "view/cs.h"
 
-#include "buf.h"
-#include "conf.h"
-#include "pages.h"
-#include "render.h"
-#include "request.h"
+#include "core/buf.h"
+#include "core/conf.h"
+#include "pages/pages.h"
+#include "view/render.h"
+#include "http/request.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

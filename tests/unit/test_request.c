@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "request.h"
+#include "http/request.h"
 
 static int
 parse(const char *s, struct params *p)

@@ -9,10 +9,10 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "request.h"
-#include "auth.h"
-#include "response.h"
+#include "core/buf.h"
+#include "http/request.h"
+#include "http/auth.h"
+#include "http/response.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 

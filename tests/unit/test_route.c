@@ -11,14 +11,14 @@
 
 #include <cmocka.h>
 
-#include "cs.h"
+#include "view/cs.h"
 
-#include "buf.h"
-#include "conf.h"
-#include "db.h"
-#include "render.h"
-#include "request.h"
-#include "route.h"
+#include "core/buf.h"
+#include "core/conf.h"
+#include "store/db.h"
+#include "view/render.h"
+#include "http/request.h"
+#include "http/route.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define MAX_SPEC	64	/* a param_spec array longer than this has lost its NULL end */

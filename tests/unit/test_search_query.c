@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "search_query.h"
+#include "core/search_query.h"
 
 static const char *
 build(const char *q)

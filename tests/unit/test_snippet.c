@@ -13,8 +13,8 @@
 
 #include <cmocka.h>
 
-#include "snippet.h"
-#include "text.h"
+#include "view/snippet.h"
+#include "core/text.h"
 
 /* The snippet written out: matches as [..], cuts as "…" (for readable expectations). */
 static void

@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "svgchart.h"
+#include "view/svgchart.h"
 
 static void
 test_nice(void **state)

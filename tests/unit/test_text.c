@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "text.h"
+#include "core/buf.h"
+#include "core/text.h"
 
 struct bytes {
 	const char	*s;

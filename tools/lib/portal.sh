@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # portal.sh - the tpportal FastCGI server and the private nginx in front of it.
 
-# write_portal_conf: the server's configuration for this instance (see src/conf.h for the keys).
+# write_portal_conf: the server's configuration for this instance (see src/core/conf.h for the keys).
 write_portal_conf() {
 	cat >"$INST/tpportal.conf" <<EOF
 # tpportal.conf - server configuration of this tools/stack instance (written by tools/stack).

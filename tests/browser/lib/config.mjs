@@ -33,7 +33,7 @@ export function listRoutes() {
 	return routes;
 }
 
-/** The GET route pattern that path (query ignored) matches, or null; same segment rules as src/route.c. */
+/** The GET route pattern that path (query ignored) matches, or null; same segment rules as src/app/routes.c. */
 export function routeFor(routes, urlPath) {
 	const p = urlPath.split('?')[0];
 	for (const r of routes.filter((x) => x.methods.includes('GET'))) {

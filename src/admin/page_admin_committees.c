@@ -1,0 +1,474 @@
+/*
+ * page_admin_committees.c - managing a committee: the list of committees a user may manage, one
+ * committee's seats (every term, past ones kept), its meetings and its secretaries; the form to add or
+ * change a seat and its term, and deleting a seat entered by mistake. The secretariat manages every
+ * committee and names secretaries; a committee secretary manages only their committee.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/auth.h"
+#include "model/committees.h"
+#include "store/db.h"
+#include "http/form.h"
+#include "admin/admin.h"
+#include "pages/pages.h"
+#include "view/render.h"
+#include "store/versioned.h"
+
+enum { S_PERSON, S_TP, S_ROLE, S_START, S_END, S_NOTE, S_NFIELDS };
+
+static const char *const seat_columns[S_NFIELDS] = {
+	"person_id", "technopark_id", "role", "term_start", "term_end", "note"
+};
+
+static const struct versioned_spec seat_spec = {
+	"committee_member", seat_columns, S_NFIELDS,
+	"SELECT id, version, committee_id, person_id, technopark_id, role, term_start, term_end, note "
+	"FROM committee_members WHERE id = ?",
+	"SELECT id, version, committee_id, person_id, technopark_id, role, term_start, term_end, note "
+	"FROM committee_members WHERE id = ? FOR UPDATE",
+	"INSERT INTO committee_members (person_id, technopark_id, role, term_start, term_end, note, committee_id) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)",
+	"UPDATE committee_members SET person_id = ?, technopark_id = ?, role = ?, term_start = ?, term_end = ?, "
+	"note = ?, version = version + 1 WHERE id = ? AND version = ?",
+	"DELETE FROM committee_members WHERE id = ? AND version = ?",
+};
+
+/* The form's fields; "member" is "p<person id>" or "t<technopark id>". */
+static const struct form_field seat_form[] = {
+	{ "member",	FT_LINE, 1, 2, 12, NULL },
+	{ "role",	FT_ENUM, 1, 0, 0, committees_roles },
+	{ "term_start",	FT_LINE, 0, 0, 10, NULL },
+	{ "term_end",	FT_LINE, 0, 0, 10, NULL },
+	{ "note",	FT_LINE, 0, 0, 200, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const char sql_managed[] =
+	"SELECT c.slug, c.name_ko, "
+	"(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = c.id "
+	" AND (m.term_start IS NULL OR m.term_start <= CURDATE()) AND (m.term_end IS NULL OR m.term_end >= CURDATE())) AS seats, "
+	"(SELECT COUNT(*) FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= NOW()) AS upcoming, "
+	"(SELECT COUNT(*) FROM committee_meetings g WHERE g.committee_id = c.id) AS meetings "
+	"FROM committees c WHERE ? = 1 OR EXISTS (SELECT 1 FROM committee_secretaries s "
+	"WHERE s.committee_id = c.id AND s.user_id = ?) ORDER BY c.sort, c.id";
+static const char sql_seats[] =
+	"SELECT m.id, m.role, m.term_start, m.term_end, m.note, m.is_demo, m.version, "
+	"CASE WHEN m.term_end < CURDATE() THEN 'past' WHEN m.term_start > CURDATE() THEN 'future' "
+	"ELSE 'current' END AS state, p.name AS person, p.visible AS person_visible, "
+	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, a.name_ko) END AS org, t.name_ko AS tp_name "
+	"FROM committee_members m LEFT JOIN people p ON p.id = m.person_id "
+	"LEFT JOIN technoparks pt ON pt.id = p.technopark_id LEFT JOIN technoparks t ON t.id = m.technopark_id "
+	"JOIN association a ON a.id = 1 WHERE m.committee_id = ? "
+	"ORDER BY m.term_end IS NOT NULL AND m.term_end < CURDATE(), m.role, COALESCE(t.name_ko, p.name), m.term_start, m.id";
+static const char sql_meetings[] =
+	"SELECT g.id, g.title, g.status, g.is_demo, DATE_FORMAT(g.starts_at, '%Y-%m-%d') AS date, "
+	"DAYOFWEEK(g.starts_at) AS dow, DATE_FORMAT(g.starts_at, '%H:%i') AS starts, "
+	"(SELECT COUNT(*) FROM committee_agenda_items i WHERE i.meeting_id = g.id) AS items, "
+	"(SELECT published FROM committee_minutes n WHERE n.meeting_id = g.id) AS minutes_published "
+	"FROM committee_meetings g WHERE g.committee_id = ? ORDER BY g.starts_at DESC, g.id DESC";
+static const char sql_secretaries[] =
+	"SELECT u.id, u.login, u.display_name, u.role, u.active FROM committee_secretaries s "
+	"JOIN users u ON u.id = s.user_id WHERE s.committee_id = ? ORDER BY u.display_name, u.id";
+static const char sql_candidates[] =
+	"SELECT u.id, u.login, u.display_name, u.role FROM users u WHERE u.active = 1 AND u.role <> 'secretariat' "
+	"AND NOT EXISTS (SELECT 1 FROM committee_secretaries s WHERE s.user_id = u.id AND s.committee_id = ?) "
+	"ORDER BY u.display_name, u.id";
+static const char sql_tp_options[] = "SELECT id, name_ko FROM technoparks ORDER BY name_ko, id";
+static const char sql_person_options[] =
+	"SELECT p.id, p.name, p.title, p.visible, COALESCE(t.name_ko, a.name_ko) AS org "
+	"FROM people p LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 "
+	"ORDER BY p.technopark_id IS NOT NULL, t.name_ko, p.sort, p.name, p.id";
+static const char sql_seat_attendance[] = "SELECT COUNT(*) FROM committee_attendance WHERE member_id = ?";
+
+/* Run st bound to one id into prefix; 0 or a status. */
+static int
+list(struct request *rq, HDF *hdf, const char *sql, const char *prefix, long long id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql);
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, id);
+	return render_rows(hdf, prefix, st) < 0 ? db_status(rq->db) : 0;
+}
+
+static int
+is_secretariat(const struct request *rq)
+{
+	return rq->session->role == ROLE_SECRETARIAT;
+}
+
+int
+page_admin_committees(struct request *rq, HDF *hdf)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_managed);
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, is_secretariat(rq));
+	db_bind_int(st, 1, rq->session->user_id);
+	if (render_rows(hdf, "Committees", st) < 0)
+		return db_status(rq->db);
+	if (is_secretariat(rq))
+		render_set(hdf, "1", "Page.Secretariat");
+	rq->tmpl = "admin_committees.cs";
+	return 0;
+}
+
+/* Load the committee of the URL and check the user may manage it. */
+static int
+load_managed(struct request *rq, HDF *hdf, struct committee *c)
+{
+	int rc = committees_load(rq, hdf, rq->args[0], c);
+
+	return rc != 0 ? rc : committees_check_manage(rq, c->id);
+}
+
+/* Everything the committee's admin page shows. */
+static int
+committee_page(struct request *rq, HDF *hdf, const struct committee *c)
+{
+	int rc;
+
+	if ((rc = list(rq, hdf, sql_seats, "Seats", c->id)) != 0 ||
+	    (rc = list(rq, hdf, sql_meetings, "Meetings", c->id)) != 0 ||
+	    (rc = list(rq, hdf, sql_secretaries, "Secretaries", c->id)) != 0)
+		return rc;
+	if (is_secretariat(rq)) {
+		render_set(hdf, "1", "Page.Secretariat");
+		if ((rc = list(rq, hdf, sql_candidates, "Candidates", c->id)) != 0)
+			return rc;
+	}
+	rq->tmpl = "admin_committee.cs";
+	return 0;
+}
+
+int
+page_admin_committee(struct request *rq, HDF *hdf)
+{
+	struct committee c;
+	int rc;
+
+	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = committee_page(rq, hdf, &c)) != 0)
+		return rc;
+	render_set(hdf, request_param(rq, "done"), "Page.Done");
+	return 0;
+}
+
+/* ---- seats ---- */
+
+/* The choices of the seat form: technoparks, and people by organisation. */
+static int
+seat_options(struct request *rq, HDF *hdf)
+{
+	struct db_stmt *st;
+
+	if ((st = db_prepare(rq->db, sql_tp_options)) == NULL || render_rows(hdf, "Options.TPs", st) < 0 ||
+	    (st = db_prepare(rq->db, sql_person_options)) == NULL || render_rows(hdf, "Options.People", st) < 0)
+		return db_status(rq->db);
+	rq->tmpl = "admin_committee_seat.cs";
+	return 0;
+}
+
+/* 1 when the form's member names a person or technopark among the options. */
+static int
+member_known(HDF *hdf, const char *member)
+{
+	const char *list = member[0] == 'p' ? "Options.People" : member[0] == 't' ? "Options.TPs" : NULL;
+	HDF *node;
+
+	if (list == NULL)
+		return 0;
+	for (node = hdf_get_child(hdf, list); node != NULL; node = hdf_obj_next(node))
+		if (strcmp(hdf_get_value(node, "id", ""), member + 1) == 0)
+			return 1;
+	return 0;
+}
+
+/* form_check, then what it cannot know: the member exists, the dates are dates in order. */
+static int
+check_seat(struct request *rq, HDF *hdf)
+{
+	const char *member, *start, *end;
+	int errors = form_check(rq, hdf, seat_form);
+
+	if (errors < 0)
+		return -1;
+	member = form_value(hdf, "member");
+	start = form_value(hdf, "term_start");
+	end = form_value(hdf, "term_end");
+	if (member != NULL && hdf_get_value(hdf, "Form.member.error", NULL) == NULL && !member_known(hdf, member))
+		errors = committees_form_error(hdf, seat_form, "member", "L.committee_admin.err_member");
+	if (start != NULL && !committees_valid_date(start))
+		errors = committees_form_error(hdf, seat_form, "term_start", "L.committee_admin.err_date");
+	if (end != NULL && !committees_valid_date(end))
+		errors = committees_form_error(hdf, seat_form, "term_end", "L.committee_admin.err_date");
+	else if (end != NULL && start != NULL && committees_valid_date(start) && strcmp(end, start) < 0)
+		errors = committees_form_error(hdf, seat_form, "term_end", "L.committee_admin.err_term_order");
+	return errors;
+}
+
+/* The checked form as the row's values (seat_columns order). */
+static void
+seat_values(HDF *hdf, const char **v)
+{
+	const char *member = form_value(hdf, "member");
+
+	v[S_PERSON] = member != NULL && member[0] == 'p' ? member + 1 : NULL;
+	v[S_TP] = member != NULL && member[0] == 't' ? member + 1 : NULL;
+	v[S_ROLE] = form_value(hdf, "role");
+	v[S_START] = form_value(hdf, "term_start");
+	v[S_END] = form_value(hdf, "term_end");
+	v[S_NOTE] = form_value(hdf, "note");
+}
+
+/* A row's values as the form shows them (prefix: "Form" or a conflict row's side). */
+static void
+seat_to_form(HDF *hdf, const struct versioned *r)
+{
+	if (r->v[S_PERSON] != NULL)
+		render_set(hdf, r->v[S_PERSON], "Form.member.person");
+	render_set(hdf, r->v[S_PERSON] != NULL ? "p" : "t", "Form.member.kind");
+	render_set(hdf, r->v[S_PERSON] != NULL ? r->v[S_PERSON] : r->v[S_TP], "Form.member.id");
+	render_set(hdf, r->v[S_ROLE], "Form.role.value");
+	render_set(hdf, r->v[S_START], "Form.term_start.value");
+	render_set(hdf, r->v[S_END], "Form.term_end.value");
+	render_set(hdf, r->v[S_NOTE], "Form.note.value");
+	render_set_int(hdf, r->version, "Form.version.value");
+}
+
+/* Put the stored member in "p12"/"t3" form into Form.member.value. */
+static void
+member_value(HDF *hdf)
+{
+	const char *kind = hdf_get_value(hdf, "Form.member.kind", NULL), *id = hdf_get_value(hdf, "Form.member.id", NULL);
+	char v[24];
+
+	if (kind != NULL && id != NULL) {
+		snprintf(v, sizeof(v), "%s%s", kind, id);
+		render_set(hdf, v, "Form.member.value");
+	}
+}
+
+int
+page_admin_seat_new(struct request *rq, HDF *hdf)
+{
+	struct committee c;
+	int rc;
+
+	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = seat_options(rq, hdf)) != 0)
+		return rc;
+	render_set(hdf, "member", "Form.role.value");
+	return 0;
+}
+
+int
+page_admin_seat_create(struct request *rq, HDF *hdf)
+{
+	const char *v[S_NFIELDS];
+	struct committee c;
+	int rc, errors, b;
+
+	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = seat_options(rq, hdf)) != 0)
+		return rc;
+	if ((errors = check_seat(rq, hdf)) != 0)
+		return errors < 0 ? 500 : 422;
+	seat_values(hdf, v);
+	b = db_begin(rq->db);
+	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_create(rq->db, &seat_spec, rq->session->user_id, c.id, v, c.slug, NULL));
+	return rc != 0 ? rc : committees_redirect(rq, "/admin/committees/%s?done=seat", c.slug);
+}
+
+/* Load seat {id}, its committee, and check the user may manage it. */
+static int
+load_seat(struct request *rq, HDF *hdf, struct versioned *r, struct committee *c)
+{
+	int rc;
+
+	if ((rc = committees_load_arg(rq, &seat_spec, r)) != 0 ||
+	    (rc = committees_load_id(rq, hdf, r->owner, c)) != 0 || (rc = committees_check_manage(rq, c->id)) != 0)
+		return rc;
+	render_set_int(hdf, r->id, "Seat.id");
+	return seat_options(rq, hdf);
+}
+
+int
+page_admin_seat_form(struct request *rq, HDF *hdf)
+{
+	struct versioned r;
+	struct committee c;
+	int rc;
+
+	if ((rc = load_seat(rq, hdf, &r, &c)) == 0) {
+		seat_to_form(hdf, &r);
+		member_value(hdf);
+	}
+	versioned_free(&r);
+	return rc;
+}
+
+/* The stale-save page: the stored values beside the user's, the next save against the stored version. */
+static int
+seat_conflict(HDF *hdf, const struct versioned *cur)
+{
+	static const char *const fields[] = { "member", "role", "term_start", "term_end", "note" };
+	const char *now[5], *yours[5];
+	char member[24], key[64];
+	int i;
+
+	snprintf(member, sizeof(member), "%s%s", cur->v[S_PERSON] != NULL ? "p" : "t",
+	    cur->v[S_PERSON] != NULL ? cur->v[S_PERSON] : (cur->v[S_TP] != NULL ? cur->v[S_TP] : ""));
+	now[0] = member;
+	for (i = 1; i < 5; i++)
+		now[i] = cur->v[i + 1];
+	for (i = 0; i < 5; i++) {
+		snprintf(key, sizeof(key), "Form.%s.value", fields[i]);
+		yours[i] = hdf_get_value(hdf, key, NULL);
+	}
+	return committees_conflict(hdf, fields, now, yours, 5, cur->version);
+}
+
+int
+page_admin_seat_save(struct request *rq, HDF *hdf)
+{
+	const char *v[S_NFIELDS];
+	struct versioned r;
+	struct committee c;
+	long long version;
+	int rc, errors, b;
+
+	if ((rc = load_seat(rq, hdf, &r, &c)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
+		goto out;
+	render_set_int(hdf, version, "Form.version.value");
+	if ((errors = check_seat(rq, hdf)) != 0) {
+		rc = errors < 0 ? 500 : 422;
+		goto out;
+	}
+	seat_values(hdf, v);
+	if (version != r.version) {
+		rc = seat_conflict(hdf, &r);
+		goto out;
+	}
+	b = db_begin(rq->db);
+	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_update(rq->db, &seat_spec, rq->session->user_id, r.id, version, v, c.slug));
+	if (rc == 409) {
+		versioned_free(&r);
+		rc = versioned_load(rq->db, &seat_spec, r.id, &r) == 1 ? seat_conflict(hdf, &r) : 404;
+	} else if (rc == 0)
+		rc = committees_redirect(rq, "/admin/committees/%s?done=seat", c.slug);
+out:
+	versioned_free(&r);
+	return rc;
+}
+
+/* 1 when attendance was recorded for seat id (it must then stay: end its term instead), 0, -1. */
+static int
+seat_has_attendance(struct request *rq, long long id)
+{
+	return db_exists(rq->db, sql_seat_attendance, id);
+}
+
+int
+page_admin_seat_delete(struct request *rq, HDF *hdf)
+{
+	struct versioned r;
+	struct committee c;
+	long long version;
+	int rc, used, b;
+
+	if ((rc = load_seat(rq, hdf, &r, &c)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
+		goto out;
+	seat_to_form(hdf, &r);
+	member_value(hdf);
+	if (version != r.version) {
+		render_set(hdf, "1", "Page.DeleteConflict");
+		rc = 409;
+		goto out;
+	}
+	if ((used = seat_has_attendance(rq, r.id)) != 0) {
+		render_set(hdf, "1", "Page.DeleteRefused");
+		rc = used < 0 ? db_status(rq->db) : 422;
+		goto out;
+	}
+	b = db_begin(rq->db);
+	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_delete(rq->db, &seat_spec, rq->session->user_id, r.id, version, c.slug));
+	if (rc == 409)
+		render_set(hdf, "1", "Page.DeleteConflict");
+	else if (rc == 0)
+		rc = committees_redirect(rq, "/admin/committees/%s?done=seat_deleted", c.slug);
+out:
+	versioned_free(&r);
+	return rc;
+}
+
+/* ---- secretaries (the secretariat only) ---- */
+
+static const char sql_secretary_add[] =
+	"INSERT INTO committee_secretaries (user_id, committee_id, created_by) VALUES (?, ?, ?)";
+static const char sql_secretary_del[] =
+	"DELETE FROM committee_secretaries WHERE user_id = ? AND committee_id = ?";
+
+/* Add or remove user_id as a secretary of c, with its audit row, in one transaction. 0, 404 or a status. */
+static int
+set_secretary(struct request *rq, const struct committee *c, long long user_id, int add)
+{
+	long long keys[3] = { user_id, c->id, rq->session->user_id }, n;
+	const char *name = "committee", *slug = c->slug;
+	int rc;
+
+	if (db_begin(rq->db) != 0)
+		return db_status(rq->db);
+	n = versioned_exec(rq->db, add ? sql_secretary_add : sql_secretary_del, NULL, 0, keys, add ? 3 : 2, NULL);
+	if (n < 0)
+		rc = db_status(rq->db);
+	else if (n == 0)
+		rc = 404;
+	else
+		rc = versioned_audit(rq->db, rq->session->user_id, add ? "create" : "delete", "committee_secretary",
+		    user_id, c->slug, &name, add ? NULL : &slug, add ? &slug : NULL, 1) == 0 ? 0 : db_status(rq->db);
+	return committees_commit(rq, 0, rc);
+}
+
+int
+page_admin_secretary_add(struct request *rq, HDF *hdf)
+{
+	struct committee c;
+	long long user = 0;
+	HDF *node;
+	int rc, known = 0;
+
+	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = committee_page(rq, hdf, &c)) != 0)
+		return rc;
+	if (request_param(rq, "user") != NULL)
+		parse_ll(request_param(rq, "user"), 1, 4294967295LL, &user);
+	for (node = hdf_get_child(hdf, "Candidates"); node != NULL && user > 0; node = hdf_obj_next(node))
+		if (hdf_get_int_value(node, "id", 0) == user)
+			known = 1;
+	if (!known) {
+		render_set(hdf, request_param(rq, "user"), "Form.user.value");
+		render_set(hdf, hdf_get_value(hdf, user > 0 ? "L.committee_admin.err_user" : "L.form.err_required", "?"),
+		    "Form.user.error");
+		render_set(hdf, "user", "Form.Errors.0");
+		render_set_int(hdf, 1, "Form.errors");
+		return 422;
+	}
+	if ((rc = set_secretary(rq, &c, user, 1)) != 0)
+		return rc;
+	return committees_redirect(rq, "/admin/committees/%s?done=secretary", c.slug);
+}
+
+int
+page_admin_secretary_delete(struct request *rq, HDF *hdf)
+{
+	struct committee c;
+	long long user;
+	int rc;
+
+	if ((rc = committees_arg_id(rq, 1, &user)) != 0 || (rc = load_managed(rq, hdf, &c)) != 0 ||
+	    (rc = set_secretary(rq, &c, user, 0)) != 0)
+		return rc;
+	return committees_redirect(rq, "/admin/committees/%s?done=secretary_removed", c.slug);
+}

@@ -1,0 +1,476 @@
+/*
+ * page_admin_people.c - a technopark's people in the admin: the list, the form to add or edit a
+ * person, and deleting one. Saves are checked against the record's version (409 shows both sides);
+ * with people_review on, a member admin's save becomes a change request instead.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "http/auth.h"
+#include "store/changes.h"
+#include "core/conf.h"
+#include "store/db.h"
+#include "http/form.h"
+#include "admin/admin.h"
+#include "pages/pages.h"
+#include "model/people.h"
+#include "view/render.h"
+
+#define PHONE_MAX	40	/* people.phone is VARCHAR(40) */
+
+static const struct form_field person_form[] = {
+	{ "name",	FT_LINE,	1, 1, 60, NULL },
+	{ "title",	FT_LINE,	0, 0, 60, NULL },
+	{ "department",	FT_LINE,	0, 0, 100, NULL },
+	{ "phone",	FT_PHONE,	0, 0, PHONE_MAX, NULL },
+	{ "email",	FT_EMAIL,	0, 0, 200, NULL },
+	{ "sort",	FT_INT,		0, 0, 9999, NULL },
+	{ "visible",	FT_BOOL,	0, 0, 0, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
+
+static const char sql_tp_by_slug[] = "SELECT id, slug, name_ko FROM technoparks WHERE slug = ?";
+static const char sql_tp_by_id[] = "SELECT id, slug, name_ko FROM technoparks WHERE id = ?";
+static const char sql_people[] =
+	"SELECT id, name, title, department, phone, email, sort, visible, is_demo, version "
+	"FROM people WHERE technopark_id = ? ORDER BY sort, name, id";
+
+/* A phone longer than its column: its message, and the summary relisted in form order. */
+static int
+phone_too_long(HDF *hdf)
+{
+	const struct form_field *f;
+	char key[64];
+	int n = 0;
+
+	render_set(hdf, hdf_get_value(hdf, "L.form.err_long", "?"), "Form.phone.error");
+	hdf_remove_tree(hdf, "Form.Errors");
+	for (f = person_form; f->name != NULL; f++) {
+		snprintf(key, sizeof(key), "Form.%s.error", f->name);
+		if (hdf_get_value(hdf, key, NULL) != NULL)
+			render_set(hdf, f->name, "Form.Errors.%d", n++);
+	}
+	render_set_int(hdf, n, "Form.errors");
+	return n;
+}
+
+/* form_check plus what it cannot know: the column's length for a phone. Errors, or -1. */
+static int
+check_form(struct request *rq, HDF *hdf)
+{
+	const char *phone;
+	int errors = form_check(rq, hdf, person_form);
+
+	if (errors < 0)
+		return -1;
+	phone = hdf_get_value(hdf, "Form.phone.error", NULL) == NULL ? form_value(hdf, "phone") : NULL;
+	if (phone != NULL && strlen(phone) > PHONE_MAX)
+		errors = phone_too_long(hdf);
+	return errors;
+}
+
+/* The form's checked values in person_fields order, as they will be stored (sort a plain number). */
+static void
+form_values(HDF *hdf, const char **v, char *sortbuf, size_t size)
+{
+	long long sort = 0;
+	int i;
+
+	for (i = 0; i < PERSON_NFIELDS; i++)
+		v[i] = form_value(hdf, person_fields[i]);
+	if (v[5] != NULL)
+		parse_ll(v[5], 0, 9999, &sort);
+	snprintf(sortbuf, size, "%lld", sort);
+	v[5] = sortbuf;
+	v[6] = v[6] != NULL ? "1" : "0";
+}
+
+/* Load a technopark (by slug, or by id when slug is NULL) into TP. 0, 404, or a status. */
+static int
+load_tp(struct request *rq, HDF *hdf, const char *slug, long long id, long long *tp_id)
+{
+	struct db_stmt *st = db_prepare(rq->db, slug != NULL ? sql_tp_by_slug : sql_tp_by_id);
+	int rc;
+
+	if (st == NULL)
+		return db_status(rq->db);
+	if (slug != NULL)
+		db_bind_text(st, 0, slug);
+	else
+		db_bind_int(st, 0, id);
+	if ((rc = render_one(hdf, "TP", st)) < 0)
+		return db_status(rq->db);
+	if (rc == 0)
+		return 404;
+	if (tp_id != NULL)
+		*tp_id = hdf_get_int_value(hdf, "TP.id", 0);
+	return 0;
+}
+
+/* The technopark of a person, for the page's heading: the association's own staff have none. */
+static int
+load_person_tp(struct request *rq, HDF *hdf, long long tp_id)
+{
+	if (tp_id == 0) {
+		render_set(hdf, hdf_get_value(hdf, "L.people.association", ""), "TP.name_ko");
+		return 0;
+	}
+	return load_tp(rq, hdf, NULL, tp_id, NULL);
+}
+
+/* Load person id (404 when unknown) and check the user may edit it (403). */
+static int
+load_person(struct request *rq, HDF *hdf, struct person *p)
+{
+	long long id;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
+		return 404;
+	if ((rc = person_load(rq->db, id, p)) < 0)
+		return db_status(rq->db);
+	if (rc == 0)
+		return 404;
+	if (!auth_may_edit_tp(rq, p->technopark_id))
+		return 403;
+	render_set_int(hdf, p->id, "Person.id");
+	render_set_int(hdf, p->is_demo, "Person.is_demo");
+	return load_person_tp(rq, hdf, p->technopark_id);
+}
+
+/* Put the stored values into the form, with the version they belong to. */
+static void
+person_to_form(HDF *hdf, const struct person *p)
+{
+	int i;
+
+	for (i = 0; i < PERSON_NFIELDS; i++)
+		render_set(hdf, p->v[i], "Form.%s.value", person_fields[i]);
+	render_set_int(hdf, p->version, "Form.version.value");
+}
+
+/* 1 when this user's saves wait for the secretariat's review. */
+static int
+review_mode(const struct request *rq)
+{
+	return rq->conf->people_review && rq->session->role == ROLE_MEMBER_ADMIN;
+}
+
+static int
+redirect_list(struct request *rq, HDF *hdf)
+{
+	const char *slug = hdf_get_value(hdf, "TP.slug", NULL);
+	int n;
+
+	if (slug != NULL)
+		n = asprintf(&rq->location, "/admin/members/%s/people", slug);
+	else
+		n = asprintf(&rq->location, "/people?tp=association");
+	if (n < 0) {
+		rq->location = NULL;
+		return 500;
+	}
+	return 303;
+}
+
+static int
+redirect_request(struct request *rq, long long id)
+{
+	if (asprintf(&rq->location, "/admin/requests/%lld?done=submitted", id) < 0) {
+		rq->location = NULL;
+		return 500;
+	}
+	return 303;
+}
+
+/* A change request in its own transaction; then 303 to it. */
+static int
+submit(struct request *rq, long long tp_id, long long id, const char *action, long long version,
+    const char *const *fields, const char *const *olds, const char *const *news, int n)
+{
+	long long req;
+
+	if (db_begin(rq->db) != 0)
+		return db_status(rq->db);
+	if (changes_submit(rq->db, rq->session->user_id, tp_id, "person", id, action, version, fields,
+	    olds, news, n, &req) != 0 || db_commit(rq->db) != 0) {
+		db_rollback(rq->db);
+		return db_status(rq->db);
+	}
+	return redirect_request(rq, req);
+}
+
+/* person_apply in its own transaction. 0, 409, or a status. */
+static int
+apply(struct request *rq, const char *action, long long id, long long tp_id, long long version,
+    const char *const *values)
+{
+	int rc;
+
+	if (db_begin(rq->db) != 0)
+		return db_status(rq->db);
+	rc = person_apply(rq->db, rq->session->user_id, action, id, tp_id, version, values, NULL);
+	if (rc == 0 && db_commit(rq->db) != 0)
+		rc = db_status(rq->db);
+	if (rc != 0)
+		db_rollback(rq->db);
+	return rc;
+}
+
+int
+page_admin_people_list(struct request *rq, HDF *hdf)
+{
+	struct db_stmt *st;
+	long long tp_id;
+	int rc;
+
+	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
+		return rc;
+	if (!auth_may_edit_tp(rq, tp_id))
+		return 403;
+	if ((st = db_prepare(rq->db, sql_people)) == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, tp_id);
+	if (render_rows(hdf, "People", st) < 0)
+		return db_status(rq->db);
+	if (review_mode(rq))
+		render_set(hdf, "1", "Page.Review");
+	rq->tmpl = "admin_people.cs";
+	return 0;
+}
+
+int
+page_admin_person_new(struct request *rq, HDF *hdf)
+{
+	long long tp_id;
+	int rc;
+
+	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
+		return rc;
+	if (!auth_may_edit_tp(rq, tp_id))
+		return 403;
+	render_set(hdf, "0", "Form.sort.value");
+	render_set(hdf, "1", "Form.visible.value");
+	if (review_mode(rq))
+		render_set(hdf, "1", "Page.Review");
+	rq->tmpl = "admin_person.cs";
+	return 0;
+}
+
+int
+page_admin_person_create(struct request *rq, HDF *hdf)
+{
+	const char *v[PERSON_NFIELDS], *olds[PERSON_NFIELDS] = { NULL };
+	char sortbuf[24];
+	long long tp_id;
+	int rc, errors;
+
+	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
+		return rc;
+	if (!auth_may_edit_tp(rq, tp_id))
+		return 403;
+	rq->tmpl = "admin_person.cs";
+	if (review_mode(rq))
+		render_set(hdf, "1", "Page.Review");
+	if ((errors = check_form(rq, hdf)) != 0)
+		return errors < 0 ? 500 : 422;
+	form_values(hdf, v, sortbuf, sizeof(sortbuf));
+	if (review_mode(rq))
+		return submit(rq, tp_id, 0, "create", 0, person_fields, olds, v, PERSON_NFIELDS);
+	if ((rc = apply(rq, "create", 0, tp_id, 0, v)) != 0)
+		return rc;
+	return redirect_list(rq, hdf);
+}
+
+int
+page_admin_person_form(struct request *rq, HDF *hdf)
+{
+	struct person p;
+	int rc;
+
+	if ((rc = load_person(rq, hdf, &p)) != 0)
+		goto out;
+	person_to_form(hdf, &p);
+	if (review_mode(rq))
+		render_set(hdf, "1", "Page.Review");
+	rq->tmpl = "admin_person.cs";
+out:
+	person_free(&p);
+	return rc;
+}
+
+/*
+ * Someone saved first: keep the user's values in the form, list the stored ones beside them, and
+ * carry the current version so that saving again is a deliberate overwrite. Returns 409.
+ */
+static int
+conflict(HDF *hdf, const struct person *cur, const char *const *yours)
+{
+	int i;
+
+	for (i = 0; i < PERSON_NFIELDS; i++) {
+		render_set(hdf, person_fields[i], "Conflict.Rows.%d.field", i);
+		render_set(hdf, cur->v[i], "Conflict.Rows.%d.current", i);
+		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
+		if (audit_differs(cur->v[i], yours[i]))
+			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
+	}
+	render_set_int(hdf, cur->version, "Form.version.value");
+	render_set(hdf, "1", "Conflict.shown");
+	return 409;
+}
+
+/* After person_apply found the version stale: show the conflict against what is stored now. */
+static int
+lost_race(struct request *rq, HDF *hdf, struct person *p, const char *const *yours)
+{
+	long long id = p->id;
+	int rc;
+
+	person_free(p);
+	if ((rc = person_load(rq->db, id, p)) < 0 || rc == 0) {
+		rq->tmpl = NULL;	/* deleted meanwhile: the error page says so */
+		return rc < 0 ? db_status(rq->db) : 404;
+	}
+	return yours != NULL ? conflict(hdf, p, yours) : 409;
+}
+
+/* The fields whose stored value differs from v, with both values; returns how many. */
+static int
+changed_fields(const struct person *p, const char *const *v, const char **f, const char **o, const char **n)
+{
+	int i, k = 0;
+
+	for (i = 0; i < PERSON_NFIELDS; i++)
+		if (audit_differs(p->v[i], v[i])) {
+			f[k] = person_fields[i];
+			o[k] = p->v[i];
+			n[k++] = v[i];
+		}
+	return k;
+}
+
+/* The posted version: a number, or 400 naming the parameter. */
+static int
+posted_version(struct request *rq, long long *version)
+{
+	const char *v = request_param(rq, "version");
+
+	if (v == NULL || parse_ll(v, 0, 4294967295LL, version) != 0) {
+		rq->error_detail = "version";
+		return 400;
+	}
+	return 0;
+}
+
+/* Save the checked form v over person p, posted against version. */
+static int
+save(struct request *rq, HDF *hdf, struct person *p, long long version, const char *const *v)
+{
+	const char *f[PERSON_NFIELDS], *o[PERSON_NFIELDS], *n[PERSON_NFIELDS];
+	int k, rc;
+
+	if (version != p->version)
+		return conflict(hdf, p, v);
+	if ((k = changed_fields(p, v, f, o, n)) == 0) {
+		render_set(hdf, hdf_get_value(hdf, "L.form.nothing_changed", ""), "Page.Notice");
+		render_set_int(hdf, p->version, "Form.version.value");
+		return 0;
+	}
+	if (review_mode(rq))
+		return submit(rq, p->technopark_id, p->id, "update", version, f, o, n, k);
+	rc = apply(rq, "update", p->id, p->technopark_id, version, v);
+	if (rc == 409)
+		return lost_race(rq, hdf, p, v);
+	return rc != 0 ? rc : redirect_list(rq, hdf);
+}
+
+int
+page_admin_person_save(struct request *rq, HDF *hdf)
+{
+	const char *v[PERSON_NFIELDS];
+	char sortbuf[24];
+	struct person p;
+	long long version;
+	int rc, errors;
+
+	if ((rc = load_person(rq, hdf, &p)) != 0 || (rc = posted_version(rq, &version)) != 0)
+		goto out;
+	rq->tmpl = "admin_person.cs";
+	if (review_mode(rq))
+		render_set(hdf, "1", "Page.Review");
+	if ((errors = check_form(rq, hdf)) != 0) {
+		render_set_int(hdf, version, "Form.version.value");
+		rc = errors < 0 ? 500 : 422;
+		goto out;
+	}
+	form_values(hdf, v, sortbuf, sizeof(sortbuf));
+	rc = save(rq, hdf, &p, version, v);
+	if (rc == 303)
+		rq->tmpl = NULL;
+out:
+	person_free(&p);
+	return rc;
+}
+
+/* A delete against a stale version: show the record as it is now, to delete again on purpose. */
+static int
+delete_conflict(struct request *rq, HDF *hdf, const struct person *p)
+{
+	person_to_form(hdf, p);
+	render_set(hdf, "1", "Page.DeleteConflict");
+	rq->tmpl = "admin_person.cs";
+	return 409;
+}
+
+static const char sql_seats[] = "SELECT COUNT(*) FROM committee_members WHERE person_id = ?";
+
+/* 1 when the person holds (or held) a committee seat: past compositions keep them, so no delete. */
+static int
+holds_seat(struct request *rq, long long id)
+{
+	int rc = db_exists(rq->db, sql_seats, id);
+
+	return rc == DB_ERR ? db_status(rq->db) : rc;
+}
+
+int
+page_admin_person_delete(struct request *rq, HDF *hdf)
+{
+	const char *none[PERSON_NFIELDS] = { NULL };
+	struct person p;
+	long long version;
+	int rc;
+
+	if ((rc = load_person(rq, hdf, &p)) != 0 || (rc = posted_version(rq, &version)) != 0)
+		goto out;
+	if (review_mode(rq))
+		render_set(hdf, "1", "Page.Review");
+	if (version != p.version) {
+		rc = delete_conflict(rq, hdf, &p);
+		goto out;
+	}
+	if ((rc = holds_seat(rq, p.id)) != 0) {
+		if (rc == 1 && (rc = page_admin_person_form(rq, hdf)) == 0) {
+			render_set(hdf, hdf_get_value(hdf, "L.people_admin.has_seat", "?"), "Form.message");
+			rc = 422;
+		}
+		goto out;
+	}
+	if (review_mode(rq)) {
+		rc = submit(rq, p.technopark_id, p.id, "delete", version, person_fields,
+		    (const char *const *)p.v, none, PERSON_NFIELDS);
+		goto out;
+	}
+	rc = apply(rq, "delete", p.id, p.technopark_id, version, NULL);
+	if (rc == 409 && (rc = lost_race(rq, hdf, &p, NULL)) == 409)
+		rc = delete_conflict(rq, hdf, &p);
+	else if (rc == 0)
+		rc = redirect_list(rq, hdf);
+out:
+	person_free(&p);
+	return rc;
+}

@@ -1,0 +1,380 @@
+/*
+ * page_admin_review.c - change requests: the list (/admin/requests), one request with its
+ * field-by-field diff (/admin/requests/{id}), and the secretariat's decision.
+ *
+ * A request shows, for each field, the value when it was made, the proposed value and the value
+ * now; a field changed since the request was made is a conflict, and such a request cannot be
+ * approved as it stands (approving would silently undo the newer change).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "http/auth.h"
+#include "store/db.h"
+#include "admin/admin.h"
+#include "pages/pages.h"
+#include "model/people.h"
+#include "model/profile.h"
+#include "view/render.h"
+
+#define MAX_FIELDS	16
+
+struct change {
+	long long	id, tp_id, entity_id, base_version, version;
+	char		entity[16], action[16], state[16];
+	int		n;
+	char		*field[MAX_FIELDS], *old[MAX_FIELDS], *new_[MAX_FIELDS], *cur[MAX_FIELDS];
+	int		conflicts;
+};
+
+static const char sql_list[] =
+	"SELECT r.id, r.entity, r.action, r.state, DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, "
+	"u.display_name AS submitted_by, t.slug AS tp_slug, t.name_ko AS tp_name, "
+	"(SELECT COUNT(*) FROM change_request_fields f WHERE f.request_id = r.id) AS nfields "
+	"FROM change_requests r JOIN users u ON u.id = r.submitted_by JOIN technoparks t ON t.id = r.technopark_id "
+	"WHERE (? IS NULL OR r.state = ?) AND (? = 0 OR r.technopark_id = ?) ORDER BY r.id DESC LIMIT 200";
+static const char sql_tp_id[] = "SELECT id FROM technoparks WHERE slug = ?";
+
+static int
+tp_id_of(struct request *rq, const char *slug, long long *id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_tp_id);
+	int rc;
+
+	*id = 0;
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_text(st, 0, slug);
+	if ((rc = db_step(st)) == DB_ROW)
+		*id = db_col_int(st, 0);
+	db_reset(st);
+	if (rc == DB_ERR)
+		return db_status(rq->db);
+	return *id ? 0 : 400;
+}
+
+int
+page_admin_requests(struct request *rq, HDF *hdf)
+{
+	const char *state = request_param(rq, "state"), *tp = request_param(rq, "tp");
+	int secretariat = rq->session->role == ROLE_SECRETARIAT;
+	struct db_stmt *st;
+	long long tp_id = 0;
+	int rc;
+
+	if (state == NULL)
+		state = secretariat ? "pending" : "all";
+	if (tp != NULL && (rc = tp_id_of(rq, tp, &tp_id)) != 0) {
+		rq->error_detail = "tp";
+		return rc;
+	}
+	if (!secretariat) {
+		if (tp_id != 0 && tp_id != rq->session->technopark_id)
+			return 403;
+		tp_id = rq->session->technopark_id;
+	}
+	if ((st = db_prepare(rq->db, sql_list)) == NULL)
+		return db_status(rq->db);
+	db_bind_text(st, 0, strcmp(state, "all") == 0 ? NULL : state);
+	db_bind_text(st, 1, state);
+	db_bind_int(st, 2, tp_id);
+	db_bind_int(st, 3, tp_id);
+	if (render_rows(hdf, "Requests", st) < 0)
+		return db_status(rq->db);
+	render_set(hdf, state, "Filter.state");
+	render_set(hdf, tp, "Filter.tp");
+	rq->tmpl = "admin_requests.cs";
+	return 0;
+}
+
+static const char sql_request[] =
+	"SELECT r.id, r.technopark_id, COALESCE(r.entity_id, 0), COALESCE(r.base_version, 0), r.version, "
+	"r.entity, r.action, r.state FROM change_requests r WHERE r.id = ?";
+static const char sql_request_lock[] =
+	"SELECT r.id, r.technopark_id, COALESCE(r.entity_id, 0), COALESCE(r.base_version, 0), r.version, "
+	"r.entity, r.action, r.state FROM change_requests r WHERE r.id = ? FOR UPDATE";
+static const char sql_fields[] =
+	"SELECT field, old_value, new_value FROM change_request_fields WHERE request_id = ? ORDER BY field";
+
+static void
+change_free(struct change *c)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->field[i]);
+		free(c->old[i]);
+		free(c->new_[i]);
+		free(c->cur[i]);
+	}
+	c->n = 0;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL && *s != '\0' ? strdup(s) : NULL;
+}
+
+static int
+load_fields(struct db *db, struct change *c)
+{
+	struct db_stmt *st = db_prepare(db, sql_fields);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 0, c->id);
+	while ((rc = db_step(st)) == DB_ROW && c->n < MAX_FIELDS) {
+		c->field[c->n] = strdup(db_col_text(st, 0));
+		c->old[c->n] = dup_or_null(db_col_text(st, 1));
+		c->new_[c->n] = dup_or_null(db_col_text(st, 2));
+		c->n++;
+	}
+	db_reset(st);
+	return rc == DB_ERR ? -1 : 0;
+}
+
+/* The record's values now, for each field of the request; counts fields changed since. */
+static int
+load_current(struct db *db, struct change *c, int lock)
+{
+	struct profile p;
+	struct person ps;
+	int i, k, found = 0;
+
+	if (strcmp(c->entity, "technopark") == 0) {
+		if ((found = profile_load(db, NULL, c->entity_id, lock, &p)) < 0)
+			return -1;
+		for (i = 0; i < c->n && found; i++)
+			if ((k = profile_field_index(c->field[i])) >= 0)
+				c->cur[i] = dup_or_null(p.v[k]);
+		profile_free(&p);
+	} else if (c->entity_id > 0) {
+		if ((found = person_load(db, c->entity_id, &ps)) < 0)
+			return -1;
+		for (i = 0; i < c->n && found; i++)
+			for (k = 0; k < PERSON_NFIELDS; k++)
+				if (strcmp(person_fields[k], c->field[i]) == 0)
+					c->cur[i] = dup_or_null(ps.v[k]);
+		if (found)
+			person_free(&ps);
+	}
+	c->conflicts = 0;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->action, "create") != 0 && (!found || audit_differs(c->cur[i], c->old[i])))
+			c->conflicts++;
+	return 0;
+}
+
+/* Load request id (row-locked with lock). 1 found, 0 not, -1 error. */
+static int
+change_load(struct db *db, long long id, int lock, struct change *c)
+{
+	struct db_stmt *st = db_prepare(db, lock ? sql_request_lock : sql_request);
+	int rc, found = 0;
+
+	memset(c, 0, sizeof(*c));
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 0, id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		found = 1;
+		c->id = db_col_int(st, 0);
+		c->tp_id = db_col_int(st, 1);
+		c->entity_id = db_col_int(st, 2);
+		c->base_version = db_col_int(st, 3);
+		c->version = db_col_int(st, 4);
+		snprintf(c->entity, sizeof(c->entity), "%s", db_col_text(st, 5));
+		snprintf(c->action, sizeof(c->action), "%s", db_col_text(st, 6));
+		snprintf(c->state, sizeof(c->state), "%s", db_col_text(st, 7));
+	}
+	db_reset(st);
+	if (rc == DB_ERR)
+		return -1;
+	if (found && (load_fields(db, c) != 0 || load_current(db, c, lock) != 0))
+		return -1;
+	return found;
+}
+
+static const char sql_show[] =
+	"SELECT r.id, r.entity, r.action, r.state, r.version, r.review_comment, "
+	"DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, s.display_name AS submitted_by, "
+	"DATE_FORMAT(r.reviewed_at, '%Y-%m-%d %H:%i') AS reviewed_at, v.display_name AS reviewed_by, "
+	"t.slug AS tp_slug, t.name_ko AS tp_name, r.entity_id, "
+	"(SELECT p.name FROM people p WHERE r.entity = 'person' AND p.id = r.entity_id) AS person_name "
+	"FROM change_requests r JOIN users s ON s.id = r.submitted_by LEFT JOIN users v ON v.id = r.reviewed_by "
+	"JOIN technoparks t ON t.id = r.technopark_id WHERE r.id = ?";
+
+/* The request page: header facts and the field-by-field diff. */
+static int
+show(struct request *rq, HDF *hdf, long long id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_show);
+	struct change c;
+	int i, found;
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, id);
+	if (render_one(hdf, "Req", st) < 0)
+		return db_status(rq->db);
+	if ((found = change_load(rq->db, id, 0, &c)) <= 0)
+		return found < 0 ? db_status(rq->db) : 404;
+	if (!auth_may_edit_tp(rq, c.tp_id)) {
+		change_free(&c);
+		return 404;	/* another technopark's request: as if it did not exist */
+	}
+	for (i = 0; i < c.n; i++) {
+		render_set(hdf, c.field[i], "Fields.%d.name", i);
+		render_set(hdf, c.old[i], "Fields.%d.old", i);
+		render_set(hdf, c.new_[i], "Fields.%d.new", i);
+		render_set(hdf, c.cur[i], "Fields.%d.cur", i);
+		if (strcmp(c.state, "pending") == 0 && strcmp(c.action, "create") != 0 &&
+		    audit_differs(c.cur[i], c.old[i]))
+			render_set(hdf, "1", "Fields.%d.conflict", i);
+	}
+	if (strcmp(c.state, "pending") == 0 && c.conflicts > 0)
+		render_set(hdf, "1", "Req.has_conflict");
+	if (rq->session->role == ROLE_SECRETARIAT && strcmp(c.state, "pending") == 0)
+		render_set(hdf, "1", "Req.can_decide");
+	change_free(&c);
+	rq->tmpl = "admin_request.cs";
+	return 0;
+}
+
+int
+page_admin_request_show(struct request *rq, HDF *hdf)
+{
+	long long id;
+
+	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
+		return 404;
+	render_set(hdf, request_param(rq, "done"), "Page.Done");
+	return show(rq, hdf, id);
+}
+
+/* Apply an approved request to its record (inside the transaction). 0, 409 or a status. */
+static int
+apply(struct request *rq, const struct change *c)
+{
+	const char *values[PROFILE_NFIELDS > PERSON_NFIELDS ? PROFILE_NFIELDS : PERSON_NFIELDS];
+	long long uid = rq->session->user_id, new_id;
+	struct profile p;
+	struct person ps;
+	int i, k, rc, found;
+
+	if (strcmp(c->entity, "technopark") == 0) {
+		if ((found = profile_load(rq->db, NULL, c->entity_id, 1, &p)) <= 0)
+			return found < 0 ? db_status(rq->db) : 409;
+		for (k = 0; k < PROFILE_NFIELDS; k++)
+			values[k] = p.v[k];
+		for (i = 0; i < c->n; i++)
+			if ((k = profile_field_index(c->field[i])) >= 0)
+				values[k] = c->new_[i];
+		rc = profile_apply(rq->db, uid, &p, values, "approve", NULL);
+		profile_free(&p);
+		return rc;
+	}
+	memset(&ps, 0, sizeof(ps));
+	if (c->entity_id > 0 && (found = person_load(rq->db, c->entity_id, &ps)) <= 0)
+		return found < 0 ? db_status(rq->db) : 409;
+	for (k = 0; k < PERSON_NFIELDS; k++)
+		values[k] = ps.v[k];
+	for (i = 0; i < c->n; i++)
+		for (k = 0; k < PERSON_NFIELDS; k++)
+			if (strcmp(person_fields[k], c->field[i]) == 0)
+				values[k] = c->new_[i];
+	rc = person_apply(rq->db, uid, c->action, c->entity_id, c->tp_id, ps.version, values, &new_id);
+	if (c->entity_id > 0)
+		person_free(&ps);
+	return rc;
+}
+
+static const char sql_decide[] =
+	"UPDATE change_requests SET state = ?, reviewed_by = ?, reviewed_at = NOW(), review_comment = ?, "
+	"version = version + 1 WHERE id = ? AND version = ? AND state = 'pending'";
+
+static int
+mark(struct request *rq, const struct change *c, const char *state, const char *comment)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_decide);
+	long long change;
+	int rc, one;
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_text(st, 0, state);
+	db_bind_int(st, 1, rq->session->user_id);
+	db_bind_text(st, 2, comment);
+	db_bind_int(st, 3, c->id);
+	db_bind_int(st, 4, c->version);
+	rc = db_step(st);
+	one = rc == DB_DONE && db_affected(st) == 1;
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_status(rq->db);
+	if (!one)
+		return 409;
+	if (audit_change(rq->db, rq->session->user_id, strcmp(state, "approved") == 0 ? "approve" : "reject",
+	    "change_request", c->id, c->tp_id, comment, &change) != 0)
+		return db_status(rq->db);
+	return 0;
+}
+
+/* Decide inside one transaction; returns 0, 409 (with Decide.problem set) or a status. */
+static int
+decide(struct request *rq, HDF *hdf, long long id, long long version, int approve, const char *comment)
+{
+	struct change c;
+	int rc, found;
+
+	if (db_begin(rq->db) != 0)
+		return db_status(rq->db);
+	if ((found = change_load(rq->db, id, 1, &c)) <= 0) {
+		rc = found < 0 ? db_status(rq->db) : 404;
+		goto out;
+	}
+	rc = 409;
+	if (strcmp(c.state, "pending") != 0 || c.version != version)
+		render_set(hdf, "decided", "Decide.problem");
+	else if (approve && c.conflicts > 0)
+		render_set(hdf, "conflict", "Decide.problem");
+	else if ((rc = approve ? apply(rq, &c) : 0) == 0)
+		rc = mark(rq, &c, approve ? "approved" : "rejected", comment);
+	else if (rc == 409)
+		render_set(hdf, "conflict", "Decide.problem");
+out:
+	if (rc == 0 && db_commit(rq->db) != 0)
+		rc = db_status(rq->db);
+	if (rc != 0)
+		db_rollback(rq->db);
+	change_free(&c);
+	return rc;
+}
+
+int
+page_admin_request_decide(struct request *rq, HDF *hdf)
+{
+	const char *decision = request_param(rq, "decision"), *comment = request_param(rq, "comment");
+	long long id, version;
+	int rc;
+
+	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
+		return 404;
+	if (decision == NULL || request_param(rq, "version") == NULL ||
+	    parse_ll(request_param(rq, "version"), 1, 4294967295LL, &version) != 0) {
+		rq->error_detail = decision == NULL ? "decision" : "version";
+		return 400;
+	}
+	rc = decide(rq, hdf, id, version, strcmp(decision, "approve") == 0, comment);
+	if (rc == 409) {	/* show the request as it is now, with why the decision did not go through */
+		render_set(hdf, comment, "Form.comment.value");
+		return (rc = show(rq, hdf, id)) != 0 ? rc : 409;
+	}
+	if (rc != 0)
+		return rc;
+	return asprintf(&rq->location, "/admin/requests/%lld", id) < 0 ? 500 : 303;
+}

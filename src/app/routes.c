@@ -1,0 +1,376 @@
+/*
+ * routes.c - the one route table: every URL the portal answers, who may use it, what it takes.
+ *
+ * http/route.c matches requests against it and enforces it before a handler runs (404, 405, 400, 403,
+ * CSRF); reading this file tells every URL the portal has and who may use it.
+ */
+#include <stddef.h>
+
+#include "admin/admin.h"
+#include "http/route.h"
+#include "pages/pages.h"
+
+/* Parameter specs, one per set of routes that share them. */
+static const char *const member_sorts[] = { "name", "joined", NULL };
+
+static const struct param_spec members_params[] = {
+	{ "region",	PT_SLUG, 0, 40, NULL, 0 },
+	{ "industry",	PT_SLUG, 0, 40, NULL, 0 },
+	{ "sort",	PT_ENUM, 0, 0, member_sorts, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+
+static const struct param_spec people_params[] = {
+	{ "q",		PT_TEXT, 0, 50, NULL, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ "page",	PT_INT, 1, 10000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+
+/* Admin forms: every key a form may send (form.c gives the friendly per-field messages; these
+ * generous limits only stop abuse before a handler runs). */
+static const char *const decisions[] = { "approve", "reject", NULL };
+static const char *const roles[] = { "secretariat", "member_admin", "staff", NULL };
+static const char *const request_states[] = { "pending", "approved", "rejected", "withdrawn", "all", NULL };
+static const char *const entities[] = { "technopark", "person", "user", "change_request",
+	"committee_member", "committee_secretary", "meeting", "agenda_item", "attendance", "minutes", "resolution",
+	"news", "network_figures", NULL };
+
+static const struct param_spec login_params[] = {
+	{ "login",	PT_TEXT, 0, 200, NULL, 0 },
+	{ "password",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "next",	PT_TEXT, 0, 500, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const char *const dones[] = { "saved", NULL };
+static const char *const request_dones[] = { "submitted", NULL };
+static const struct param_spec request_done_params[] = {
+	{ "done",	PT_ENUM, 0, 0, request_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec done_params[] = {
+	{ "done",	PT_ENUM, 0, 0, dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec next_params[] = {
+	{ "next",	PT_TEXT, 0, 500, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec password_params[] = {
+	{ "current",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "new",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "confirm",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec member_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "summary",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "director",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "address",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "phone",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "email",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "website",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "industry",	PT_TEXT, 0, 100, NULL, 1 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec person_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "name",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "department",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "phone",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "email",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "sort",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "visible",	PT_TEXT, 0, 20, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec version_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec user_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "login",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "display_name", PT_TEXT, 0, 1000, NULL, 0 },
+	{ "role",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "technopark",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "active",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "password",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec decide_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "decision",	PT_ENUM, 0, 0, decisions, 0 },
+	{ "comment",	PT_TEXT, 0, 5000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec requests_params[] = {
+	{ "state",	PT_ENUM, 0, 0, request_states, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec users_params[] = {
+	{ "role",	PT_ENUM, 0, 0, roles, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec history_params[] = {
+	{ "entity",	PT_ENUM, 0, 0, entities, 0 },
+	{ "id",		PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "user",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ "before",	PT_INT, 1, 9223372036854775807LL, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+
+/* Committees (page_committees*.c, page_admin_committees.c, _meetings.c, _agenda.c, _records.c,
+ * _resolutions.c, _documents.c). */
+static const char *const ones[] = { "1", NULL };
+static const char *const outcomes[] = { "adopted", "rejected", "deferred", NULL };
+static const char *const directions[] = { "up", "down", NULL };
+static const char *const committee_dones[] = { "saved", "seat", "seat_deleted", "secretary", "secretary_removed",
+	"created", "item", "moved", "item_deleted", "resolution", "resolution_deleted", "published", "document",
+	"document_deleted", NULL };
+static const struct param_spec committee_params[] = {
+	{ "at",		PT_TEXT, 0, 10, NULL, 0 },	/* a date, YYYY-MM-DD: the composition on that day */
+	{ "history",	PT_ENUM, 0, 0, ones, 0 },	/* 1: every term, past ones included */
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec resolutions_params[] = {
+	{ "year",	PT_INT, 1900, 2999, NULL, 0 },
+	{ "outcome",	PT_ENUM, 0, 0, outcomes, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec committee_done_params[] = {
+	{ "done",	PT_ENUM, 0, 0, committee_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec seat_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "member",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "role",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "term_start",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "term_end",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "note",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec secretary_params[] = {
+	{ "user",	PT_TEXT, 0, 20, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec meeting_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "date",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "starts",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "end_date",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "ends",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "place",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "online_url",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "status",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "note",	PT_TEXT, 0, 10000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec item_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "item_title",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "item_description", PT_TEXT, 0, 20000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec move_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "direction",	PT_ENUM, 0, 0, directions, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* One "seat" ("<seat id>:<state>") and one "proxy" per line of the form: 2 keys a seat. */
+static const struct param_spec attendance_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "seat",	PT_TEXT, 0, 40, NULL, 1 },
+	{ "proxy",	PT_TEXT, 0, 200, NULL, 1 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec minutes_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "body",	PT_TEXT, 0, 100000, NULL, 0 },
+	{ "published",	PT_TEXT, 0, 20, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* A meeting's documents: multipart/form-data, up to 5 files (attach.h ATTACH_MAX_FILES) a request. */
+static const struct param_spec document_params[] = {
+	{ "attachment",	PT_FILE, 0, 5, NULL, 1 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec resolution_new_params[] = {
+	{ "item",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec resolution_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "agenda_item_id", PT_TEXT, 0, 20, NULL, 0 },
+	{ "body",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "outcome",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "votes_for",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "votes_against", PT_TEXT, 0, 20, NULL, 0 },
+	{ "votes_abstain", PT_TEXT, 0, 20, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+
+/* News (page_news.c, page_admin_news*.c) and attachments (attach.c). */
+static const struct param_spec news_list_params[] = {
+	{ "category",	PT_SLUG, 0, 40, NULL, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "after",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec news_filter_params[] = {
+	{ "category",	PT_SLUG, 0, 40, NULL, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const char *const news_states[] = { "all", "draft", "published", "deleted", NULL };
+static const char *const news_dones[] = { "saved", "deleted", "restored", NULL };
+static const struct param_spec admin_news_params[] = {
+	{ "state",	PT_ENUM, 0, 0, news_states, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "done",	PT_ENUM, 0, 0, news_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec news_done_params[] = {
+	{ "done",	PT_ENUM, 0, 0, news_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* The article form is multipart/form-data: "attachment" (PT_FILE) makes these routes take uploads,
+ * up to 5 files (attach.h ATTACH_MAX_FILES) of ROUTE_MAX_FILE each, ROUTE_MAX_UPLOAD in all. */
+static const struct param_spec news_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "category",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "publisher",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "state",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "pinned_until", PT_TEXT, 0, 40, NULL, 0 },
+	{ "body",	PT_TEXT, 0, 200000, NULL, 0 },
+	{ "remove",	PT_INT, 1, 4294967295LL, NULL, 1 },
+	{ "attachment",	PT_FILE, 0, 5, NULL, 1 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+
+/* Search: q up to 1,000 characters gets the page (which says when a query is too long for a search,
+ * keeping it in the box); beyond that it is no reader's query (400). */
+static const char *const search_types[] = { "members", "people", "news", "committees", NULL };
+static const struct param_spec search_params[] = {
+	{ "q",		PT_TEXT, 0, 1000, NULL, 0 },
+	{ "type",	PT_ENUM, 0, 0, search_types, 0 },
+	{ "page",	PT_INT, 1, 500, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* The figures form: numbers as text (form.c checks them and names the field on a mistake). */
+static const struct param_spec stats_form_params[] = {
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "year",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "companies",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "employees",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "revenue",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "members",	PT_TEXT, 0, 100, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+
+#define GET	(M_GET | M_HEAD)
+#define POST	M_POST
+#define PUB	ACC_PUBLIC
+#define MEM	ACC_MEMBER_ADMIN
+#define SEC	ACC_SECRETARIAT
+#define COM	ACC_COMMITTEE
+
+const struct route route_table[] = {
+	/* methods pattern                           handler                  access     csrf         params               sample */
+	{ GET,  "/",                                 page_home,               PUB,       CSRF_NONE,   NULL,                "/" },
+	{ GET,  "/members",                          page_members_list,       PUB,       CSRF_NONE,   members_params,      "/members?region=chungnam&sort=joined" },
+	{ GET,  "/members/{slug}",                   page_members_show,       PUB,       CSRF_NONE,   NULL,                "/members/gyeonggi" },
+	{ GET,  "/people",                           page_people_list,        PUB,       CSRF_NONE,   people_params,       "/people?q=%ED%8C%80%EC%9E%A5" },
+	{ GET,  "/about",                            page_about,              PUB,       CSRF_NONE,   NULL,                "/about" },
+	{ GET,  "/healthz",                          page_healthz,            ACC_OPEN,  CSRF_NONE,   NULL,                "/healthz" },
+
+	{ GET,  "/login",                            page_login_form,         ACC_OPEN,  CSRF_NONE,   next_params,         "/login" },
+	{ POST, "/login",                            page_login,              ACC_OPEN,  CSRF_ORIGIN, login_params,        "/login" },
+	{ POST, "/logout",                           page_logout,             ACC_LOGIN, CSRF_TOKEN,  NULL,                "/logout" },
+	{ GET,  "/account/password",                 page_password_form,      ACC_LOGIN, CSRF_NONE,   NULL,                "/account/password" },
+	{ POST, "/account/password",                 page_password,           ACC_LOGIN, CSRF_TOKEN,  password_params,     "/account/password" },
+
+	{ GET,  "/admin",                            page_admin_home,         MEM,       CSRF_NONE,   NULL,                "/admin" },
+	{ GET,  "/admin/members/{slug}",             page_admin_member_form,  MEM,       CSRF_NONE,   done_params,         "/admin/members/chungnam" },
+	{ POST, "/admin/members/{slug}",             page_admin_member_save,  MEM,       CSRF_TOKEN,  member_form_params,  "/admin/members/chungnam" },
+	{ GET,  "/admin/members/{slug}/people",      page_admin_people_list,  MEM,       CSRF_NONE,   NULL,                "/admin/members/chungnam/people" },
+	{ GET,  "/admin/members/{slug}/people/new",  page_admin_person_new,   MEM,       CSRF_NONE,   NULL,                "/admin/members/chungnam/people/new" },
+	{ POST, "/admin/members/{slug}/people",      page_admin_person_create, MEM,      CSRF_TOKEN,  person_form_params,  "/admin/members/chungnam/people" },
+	{ GET,  "/admin/people/{id}",                page_admin_person_form,  MEM,       CSRF_NONE,   NULL,                "/admin/people/{person}" },
+	{ POST, "/admin/people/{id}",                page_admin_person_save,  MEM,       CSRF_TOKEN,  person_form_params,  "/admin/people/{person}" },
+	{ POST, "/admin/people/{id}/delete",         page_admin_person_delete, MEM,      CSRF_TOKEN,  version_params,      "/admin/people/{person}/delete" },
+	{ GET,  "/admin/requests",                   page_admin_requests,     MEM,       CSRF_NONE,   requests_params,     "/admin/requests" },
+	{ GET,  "/admin/requests/{id}",              page_admin_request_show, MEM,       CSRF_NONE,   request_done_params, "/admin/requests/{request}" },
+	{ POST, "/admin/requests/{id}",              page_admin_request_decide, SEC,     CSRF_TOKEN,  decide_params,       "/admin/requests/{request}" },
+	{ GET,  "/admin/history",                    page_admin_history,      MEM,       CSRF_NONE,   history_params,      "/admin/history" },
+	{ GET,  "/admin/users",                      page_admin_users,        SEC,       CSRF_NONE,   users_params,        "/admin/users" },
+	{ GET,  "/admin/users/new",                  page_admin_user_new,     SEC,       CSRF_NONE,   NULL,                "/admin/users/new" },
+	{ POST, "/admin/users",                      page_admin_user_create,  SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users" },
+	{ GET,  "/admin/users/{id}",                 page_admin_user_form,    SEC,       CSRF_NONE,   NULL,                "/admin/users/{user}" },
+	{ POST, "/admin/users/{id}",                 page_admin_user_save,    SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users/{user}" },
+
+	{ GET,  "/search",                           page_search,             PUB,       CSRF_NONE,   search_params,       "/search?q=%EC%82%B0%EC%97%85" },
+	{ GET,  "/stats",                            page_stats,              PUB,       CSRF_NONE,   NULL,                "/stats" },
+	{ GET,  "/stats.csv",                        page_stats_csv,          PUB,       CSRF_NONE,   NULL,                "/stats.csv" },
+	{ GET,  "/admin/stats",                      page_admin_stats,        SEC,       CSRF_NONE,   done_params,         "/admin/stats" },
+	{ POST, "/admin/stats",                      page_admin_stats_create, SEC,       CSRF_TOKEN,  stats_form_params,   "/admin/stats" },
+	{ GET,  "/admin/stats/{id}",                 page_admin_stats_form,   SEC,       CSRF_NONE,   NULL,                "/admin/stats/2018" },
+	{ POST, "/admin/stats/{id}",                 page_admin_stats_save,   SEC,       CSRF_TOKEN,  stats_form_params,   "/admin/stats/2018" },
+
+	{ GET,  "/news",                             page_news_list,          PUB,       CSRF_NONE,   news_list_params,    "/news?category=notice" },
+	{ GET,  "/news.atom",                        page_news_feed,          PUB,       CSRF_NONE,   news_filter_params,  "/news.atom?category=notice" },
+	{ GET,  "/news/{id}",                        page_news_show,          PUB,       CSRF_NONE,   news_filter_params,  "/news/1" },
+	{ GET,  "/files/{id}",                       page_files_get,          PUB,       CSRF_NONE,   NULL,                "/files/{file}" },
+	{ GET,  "/admin/news",                       page_admin_news_list,    MEM,       CSRF_NONE,   admin_news_params,   "/admin/news?state=published" },
+	{ GET,  "/admin/news/new",                   page_admin_news_new,     MEM,       CSRF_NONE,   NULL,                "/admin/news/new" },
+	{ POST, "/admin/news",                       page_admin_news_create,  MEM,       CSRF_TOKEN,  news_form_params,    "/admin/news" },
+	{ GET,  "/admin/news/{id}",                  page_admin_news_form,    MEM,       CSRF_NONE,   news_done_params,    "/admin/news/{article}" },
+	{ POST, "/admin/news/{id}",                  page_admin_news_save,    MEM,       CSRF_TOKEN,  news_form_params,    "/admin/news/{article}" },
+	{ POST, "/admin/news/{id}/delete",           page_admin_news_delete,  MEM,       CSRF_TOKEN,  version_params,      "/admin/news/{article}/delete" },
+	{ POST, "/admin/news/{id}/restore",          page_admin_news_restore, SEC,       CSRF_TOKEN,  version_params,      "/admin/news/{article}/restore" },
+
+	{ GET,  "/committees",                       page_committees_list,    PUB,       CSRF_NONE,   NULL,                "/committees" },
+	{ GET,  "/committees.ics",                   page_committees_ics,     PUB,       CSRF_NONE,   NULL,                "/committees.ics" },
+	{ GET,  "/committees/{slug}",                page_committees_show,    PUB,       CSRF_NONE,   committee_params,    "/committees/board?at=2025-06-01" },
+	{ GET,  "/committees/{slug}/calendar.ics",   page_committee_ics,      PUB,       CSRF_NONE,   NULL,                "/committees/board/calendar.ics" },
+	{ GET,  "/committees/{slug}/resolutions",    page_committees_resolutions, PUB,   CSRF_NONE,   resolutions_params,  "/committees/board/resolutions?outcome=adopted" },
+	{ GET,  "/committees/{slug}/meetings/{id}",  page_committees_meeting, PUB,       CSRF_NONE,   NULL,                "/committees/board/meetings/101" },
+	{ GET,  "/admin/committees",                 page_admin_committees,   COM,       CSRF_NONE,   NULL,                "/admin/committees" },
+	{ GET,  "/admin/committees/{slug}",          page_admin_committee,    COM,       CSRF_NONE,   committee_done_params, "/admin/committees/board" },
+	{ GET,  "/admin/committees/{slug}/seats/new", page_admin_seat_new,    COM,       CSRF_NONE,   NULL,                "/admin/committees/board/seats/new" },
+	{ POST, "/admin/committees/{slug}/seats",    page_admin_seat_create,  COM,       CSRF_TOKEN,  seat_form_params,    "/admin/committees/board/seats" },
+	{ GET,  "/admin/seats/{id}",                 page_admin_seat_form,    COM,       CSRF_NONE,   NULL,                "/admin/seats/101" },
+	{ POST, "/admin/seats/{id}",                 page_admin_seat_save,    COM,       CSRF_TOKEN,  seat_form_params,    "/admin/seats/101" },
+	{ POST, "/admin/seats/{id}/delete",          page_admin_seat_delete,  COM,       CSRF_TOKEN,  version_params,      "/admin/seats/101/delete" },
+	{ POST, "/admin/committees/{slug}/secretaries", page_admin_secretary_add, SEC,   CSRF_TOKEN,  secretary_params,    "/admin/committees/board/secretaries" },
+	{ POST, "/admin/committees/{slug}/secretaries/{id}/delete", page_admin_secretary_delete, SEC, CSRF_TOKEN, NULL,   "/admin/committees/board/secretaries/{user}/delete" },
+	{ GET,  "/admin/committees/{slug}/meetings/new", page_admin_meeting_new, COM,    CSRF_NONE,   NULL,                "/admin/committees/board/meetings/new" },
+	{ POST, "/admin/committees/{slug}/meetings", page_admin_meeting_create, COM,     CSRF_TOKEN,  meeting_form_params, "/admin/committees/board/meetings" },
+	{ GET,  "/admin/meetings/{id}",              page_admin_meeting_form, COM,       CSRF_NONE,   committee_done_params, "/admin/meetings/101" },
+	{ POST, "/admin/meetings/{id}",              page_admin_meeting_save, COM,       CSRF_TOKEN,  meeting_form_params, "/admin/meetings/101" },
+	{ POST, "/admin/meetings/{id}/agenda",       page_admin_item_create,  COM,       CSRF_TOKEN,  item_form_params,    "/admin/meetings/101/agenda" },
+	{ GET,  "/admin/agenda/{id}",                page_admin_item_form,    COM,       CSRF_NONE,   NULL,                "/admin/agenda/101" },
+	{ POST, "/admin/agenda/{id}",                page_admin_item_save,    COM,       CSRF_TOKEN,  item_form_params,    "/admin/agenda/101" },
+	{ POST, "/admin/agenda/{id}/move",           page_admin_item_move,    COM,       CSRF_TOKEN,  move_params,         "/admin/agenda/101/move" },
+	{ POST, "/admin/agenda/{id}/delete",         page_admin_item_delete,  COM,       CSRF_TOKEN,  version_params,      "/admin/agenda/101/delete" },
+	{ GET,  "/admin/meetings/{id}/attendance",   page_admin_attendance_form, COM,    CSRF_NONE,   committee_done_params, "/admin/meetings/101/attendance" },
+	{ POST, "/admin/meetings/{id}/attendance",   page_admin_attendance_save, COM,    CSRF_TOKEN,  attendance_params,   "/admin/meetings/101/attendance" },
+	{ GET,  "/admin/meetings/{id}/minutes",      page_admin_minutes_form, COM,       CSRF_NONE,   committee_done_params, "/admin/meetings/101/minutes" },
+	{ POST, "/admin/meetings/{id}/minutes",      page_admin_minutes_save, COM,       CSRF_TOKEN,  minutes_params,      "/admin/meetings/101/minutes" },
+	{ GET,  "/admin/meetings/{id}/resolutions/new", page_admin_resolution_new, COM,  CSRF_NONE,   resolution_new_params, "/admin/meetings/101/resolutions/new" },
+	{ POST, "/admin/meetings/{id}/resolutions",  page_admin_resolution_create, COM,  CSRF_TOKEN,  resolution_form_params, "/admin/meetings/101/resolutions" },
+	{ GET,  "/admin/resolutions/{id}",           page_admin_resolution_form, COM,    CSRF_NONE,   NULL,                "/admin/resolutions/101" },
+	{ POST, "/admin/resolutions/{id}",           page_admin_resolution_save, COM,    CSRF_TOKEN,  resolution_form_params, "/admin/resolutions/101" },
+	{ POST, "/admin/resolutions/{id}/delete",    page_admin_resolution_delete, COM,  CSRF_TOKEN,  version_params,      "/admin/resolutions/101/delete" },
+	{ POST, "/admin/meetings/{id}/documents",    page_admin_documents_add, COM,      CSRF_TOKEN,  document_params,     "/admin/meetings/101/documents" },
+	{ POST, "/admin/meetings/{id}/documents/{id}/delete", page_admin_documents_delete, COM, CSRF_TOKEN, NULL,     "/admin/meetings/101/documents/{file}/delete" },
+};
+
+const size_t route_count = sizeof(route_table) / sizeof(route_table[0]);

@@ -1,0 +1,138 @@
+/* text.c - strict UTF-8 checks and cutting that never splits a character. Pure functions. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+
+#define ELLIPSIS	"\xE2\x80\xA6"	/* U+2026 HORIZONTAL ELLIPSIS */
+
+static int
+is_cont(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/*
+ * Length of the well-formed sequence at s (of at most len bytes), or 0 when it is not one.
+ * The ranges are those of Unicode's table 3-7: the narrowed second byte after E0, ED, F0 and
+ * F4 is what rules out overlongs, surrogates and code points above U+10FFFF.
+ */
+static size_t
+seq_len(const unsigned char *s, size_t len)
+{
+	unsigned char	 c = s[0], lo = 0x80, hi = 0xBF;
+	size_t		 n, i;
+
+	if (c == 0x00)
+		return 0;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		n = 2;
+	else if (c >= 0xE0 && c <= 0xEF)
+		n = 3;
+	else if (c >= 0xF0 && c <= 0xF4)
+		n = 4;
+	else
+		return 0;	/* continuation byte, C0/C1 overlong lead, or F5..FF */
+	if (c == 0xE0)
+		lo = 0xA0;
+	else if (c == 0xED)
+		hi = 0x9F;
+	else if (c == 0xF0)
+		lo = 0x90;
+	else if (c == 0xF4)
+		hi = 0x8F;
+	if (len < n)
+		return 0;
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (i = 2; i < n; i++)
+		if (!is_cont(s[i]))
+			return 0;
+	return n;
+}
+
+/* 1 when s[0..len) is well-formed UTF-8 without a NUL byte. */
+int
+text_valid_utf8(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+
+	while (i < len) {
+		if ((n = seq_len(u + i, len - i)) == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+/* Characters in valid UTF-8 text: every byte that is not a continuation byte starts one. */
+size_t
+text_utf8_chars(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (!is_cont(u[i]))
+			n++;
+	return n;
+}
+
+/* Bytes in the longest prefix with at most max_chars characters; stops only before a lead byte. */
+size_t
+text_utf8_prefix(const char *s, size_t len, size_t max_chars)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n = 0;
+
+	while (i < len && n < max_chars) {
+		i++;
+		while (i < len && is_cont(u[i]))
+			i++;
+		n++;
+	}
+	return i;
+}
+
+/*
+ * Copy of s cut to max_chars characters, plus "…" when something was cut (so the result has
+ * at most max_chars + 1 characters). Caller frees. NULL on ENOMEM.
+ */
+char *
+text_ellipsize(const char *s, size_t max_chars)
+{
+	size_t	 len = strlen(s), cut;
+	char	*out;
+
+	cut = text_utf8_prefix(s, len, max_chars);
+	if ((out = malloc(cut + sizeof(ELLIPSIS))) == NULL)
+		return NULL;
+	memcpy(out, s, cut);
+	if (cut < len)
+		memcpy(out + cut, ELLIPSIS, sizeof(ELLIPSIS));
+	else
+		out[cut] = '\0';
+	return out;
+}
+
+/* 1 when s is 1..max bytes of [a-z0-9-], not starting or ending with '-'. */
+int
+text_is_slug(const char *s, size_t max)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= max)
+			return 0;
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	}
+	return i > 0 && s[0] != '-' && s[i - 1] != '-';
+}

@@ -1,0 +1,47 @@
+/* form.h - server-side validation of admin forms: one message per field, values kept for re-display. */
+#ifndef TP_FORM_H
+#define TP_FORM_H
+
+#include "view/cs.h"
+#include "http/request.h"
+
+enum field_type {
+	FT_LINE,	/* one line of text, min..max characters */
+	FT_TEXT,	/* several lines of text, min..max characters */
+	FT_PHONE,	/* digits, spaces, + - ( ), at most max characters */
+	FT_EMAIL,	/* name@domain.tld */
+	FT_URL,		/* http:// or https:// */
+	FT_INT,		/* whole number in min..max */
+	FT_BOOL,	/* a checkbox: present ("1") or absent */
+	FT_ENUM,	/* one of words[] */
+	FT_SLUGS,	/* a repeatable checkbox group of slugs; value is their comma-joined sorted list */
+	FT_SECRET	/* a password: min..max characters, never trimmed, never shown again */
+};
+
+struct form_field {
+	const char		*name;		/* the parameter, and the HDF node Form.<name> */
+	enum field_type		 type;
+	int			 required;
+	long long		 min;
+	long long		 max;
+	const char *const	*words;
+};
+
+/*
+ * Check rq's parameters against fields (an array ending with name == NULL). Values (but secrets)
+ * are trimmed in place. Each field's value goes to Form.<name>.value and, when wrong, a message (from the
+ * language file) to Form.<name>.error; Form.errors counts them. Returns the number of errors,
+ * or -1 when memory runs out.
+ */
+int		 form_check(struct request *rq, HDF *hdf, const struct form_field *fields);
+/* The checked value of a field (after form_check): NULL when empty or absent. FT_SLUGS: comma-joined. */
+const char	*form_value(HDF *hdf, const char *name);
+
+/* Pure checks, exported for tests. */
+int		 form_valid_email(const char *s);
+int		 form_valid_phone(const char *s);
+int		 form_valid_url(const char *s);
+/* Trim ASCII spaces, tabs and line ends from both ends, in place. */
+void		 form_trim(char *s);
+
+#endif

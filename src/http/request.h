@@ -1,0 +1,155 @@
+/* request.h - one request: its parsed input, typed parameters, and the response being built. */
+#ifndef TP_REQUEST_H
+#define TP_REQUEST_H
+
+#include <stddef.h>
+
+#include "core/buf.h"
+
+#define REQUEST_MAX_PARAMS	64	/* more keys than this in one query or form: 400 */
+#define REQUEST_MAX_ARGS	4	/* {slug}/{id} captures in one route pattern */
+#define REQUEST_MAX_HEADERS	8	/* extra response headers a handler may add */
+
+/* HTTP methods, as bits so a route can allow several. */
+enum method {
+	M_GET = 1, M_HEAD = 2, M_POST = 4, M_OTHER = 8
+};
+
+struct param {
+	char	*name;		/* decoded, valid UTF-8, no NUL */
+	char	*value;		/* decoded, valid UTF-8, no NUL */
+};
+
+struct params {
+	struct param	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* What a route accepts: one entry per key; an array ends with name == NULL. */
+enum param_type {
+	PT_INT,		/* decimal integer in [min, max] (no sign unless min < 0, no spaces) */
+	PT_TEXT,	/* any valid UTF-8 text of min..max characters */
+	PT_SLUG,	/* [a-z0-9-], 1..max bytes (see text_is_slug) */
+	PT_ENUM,	/* one of words[] (NULL-terminated) */
+	PT_FILE		/* an uploaded file (multipart/form-data): at most max files under this key;
+			 * a route whose spec has one accepts uploads (route_takes_upload) */
+};
+
+struct param_spec {
+	const char		*name;
+	enum param_type		 type;
+	long long		 min;
+	long long		 max;
+	const char *const	*words;
+	int			 repeat;	/* 1: the key may appear several times (checkboxes) */
+};
+
+struct conf;
+struct db;
+struct mp_form;
+struct mp_limits;
+struct session;
+
+struct request {
+	/* input, set by the FastCGI loop */
+	enum method		 method;
+	const char		*method_name;
+	char			*path;		/* raw path, without the query string (malloc'd) */
+	const char		*query;		/* raw query string, "" if none */
+	const char		*content_type;
+	const char		*cookie_header;
+	const char		*origin;
+	const char		*referer;
+	const char		*remote_addr;
+	int			 https;
+	char			*body;		/* NULL unless POST */
+	size_t			 body_len;
+	struct params		 params;	/* query (GET) or form (POST), checked against the route's spec */
+	struct mp_form		*files;		/* uploaded files of a multipart POST, or NULL (malloc'd) */
+	struct params		 cookies;
+	const char		*args[REQUEST_MAX_ARGS];	/* {slug}/{id} captures, point into argbuf */
+	size_t			 nargs;
+	char			*argbuf;
+	char			*csrf;		/* the form's "csrf" value, taken out of params (malloc'd) */
+
+	/* environment, shared and read-only */
+	const struct conf	*conf;
+	struct db		*db;		/* this thread's connection */
+	struct session		*session;	/* the signed-in user, or NULL (malloc'd) */
+	const struct route	*route;
+
+	/* response, filled by the handler */
+	const char		*tmpl;		/* template to render with status 200 (or status if set) */
+	int			 status;	/* 0 means 200 */
+	char			*location;	/* for 303: where to go (malloc'd) */
+	const char		*content_type_out;	/* for raw bodies */
+	struct buf		 raw;		/* a raw body instead of a template (e.g. /healthz) */
+	char			*set_cookie;	/* a Set-Cookie value (malloc'd) */
+	struct buf		 headers_out;	/* extra "Name: value\r\n" lines (request_add_header) */
+	const char		*cache_control;	/* NULL: "no-cache", or "private, no-store" when signed in */
+	const char		*error_detail;	/* shown on a 400 page: which parameter was refused */
+	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
+	char			 bad_key[64];	/* storage for error_detail when a pair could not be decoded */
+};
+
+/*
+ * Parse application/x-www-form-urlencoded text (a query string or a form body) and append to out.
+ * '+' is a space; %XX is decoded. Returns 0, or 400 for a bad escape, invalid UTF-8, a NUL byte,
+ * an empty key, or more than REQUEST_MAX_PARAMS keys. On 400, out may hold some pairs: free it.
+ */
+int		 request_parse_urlencoded(const char *s, size_t len, struct params *out);
+
+/* The key of the first pair of s[0..len) that request_parse_urlencoded refuses, written to out
+ * (cut to size; shown escaped on the 400 page). Returns 1 when one was found, else 0. */
+int		 request_find_bad_pair(const char *s, size_t len, char *out, size_t size);
+
+/*
+ * Parse a multipart/form-data body (multipart.c) within lim: text fields are appended to out like
+ * urlencoded pairs (valid UTF-8, no NUL, at most REQUEST_MAX_PARAMS), the files go to *files
+ * (malloc'd; NULL when none; they point into body). Returns 0 or the status multipart_parse gives.
+ */
+int		 request_parse_multipart(const char *content_type, const char *body, size_t len,
+		    const struct mp_limits *lim, struct params *out, struct mp_form **files);
+
+/*
+ * Check uploaded files against spec: every file's key must be a PT_FILE entry, and a key may carry
+ * at most its max files. Returns 0, 400 (unknown key: *bad set) or 413 (too many files). NULL files: 0.
+ */
+int		 request_check_files(const struct mp_form *files, const struct param_spec *spec, const char **bad);
+
+/* Add a response header; the value must not hold CR, LF or NUL. 0, or -1 (refused or ENOMEM). */
+int		 request_add_header(struct request *rq, const char *name, const char *value);
+
+/* Parse a Cookie header ("a=b; c=d") and append to out. Malformed pairs are skipped. Returns 0 or -1 (ENOMEM). */
+int		 request_parse_cookies(const char *header, struct params *out);
+
+/*
+ * Check params against spec (NULL spec: no keys allowed). Returns 0, or 400 when a key is unknown,
+ * repeated, or its value does not fit its type; *bad is then set to the offending key (points into params).
+ */
+int		 request_check_params(const struct params *params, const struct param_spec *spec, const char **bad);
+
+/* Free every pair and the array; params is then empty and reusable. */
+void		 params_free(struct params *p);
+
+/* The value of key, or NULL. */
+const char	*params_get(const struct params *p, const char *key);
+
+/* Typed getters on rq->params, after request_check_params passed. */
+const char	*request_param(const struct request *rq, const char *key);
+long long	 request_param_int(const struct request *rq, const char *key, long long dflt);
+const char	*request_cookie(const struct request *rq, const char *key);
+/* Every non-empty value of a repeatable key, in order, up to max; returns how many. */
+size_t		 request_param_all(const struct request *rq, const char *key, const char **out, size_t max);
+/* Remove every pair named key. */
+void		 params_remove(struct params *p, const char *key);
+
+/* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0, or -1 (also for NULL). */
+int		 parse_ll(const char *s, long long min, long long max, long long *out);
+
+/* Free everything the request owns (path, params, files, cookies, body, argbuf, csrf, raw, location, session,
+ * set_cookie, headers_out). */
+void		 request_free(struct request *rq);
+
+#endif

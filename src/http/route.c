@@ -1,0 +1,355 @@
+/*
+ * route.c - the one route table, and the dispatcher that enforces it.
+ *
+ * Every URL the portal answers is a line below. The dispatcher answers 404 (no pattern matched),
+ * 405 (pattern matched, method not allowed), 403 (access), 400 (parameters refused by the route's
+ * spec) and 503 (database away) before a handler runs; handlers only do their page.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "http/auth.h"
+#include "model/committees.h"
+#include "core/conf.h"
+#include "store/db.h"
+#include "core/log.h"
+#include "core/multipart.h"
+#include "pages/pages.h"
+#include "view/render.h"
+#include "http/route.h"
+
+
+/* Match one segment pattern ("{slug}", "{id}" or literal) against seg (len bytes). */
+static int
+match_segment(const char *pat, size_t plen, const char *seg, size_t len)
+{
+	size_t i;
+
+	if (plen == 6 && memcmp(pat, "{slug}", 6) == 0) {
+		if (len == 0 || len > 40 || seg[0] == '-' || seg[len - 1] == '-')
+			return 0;
+		for (i = 0; i < len; i++)
+			if (!((seg[i] >= 'a' && seg[i] <= 'z') || (seg[i] >= '0' && seg[i] <= '9') || seg[i] == '-'))
+				return 0;
+		return 2;
+	}
+	if (plen == 4 && memcmp(pat, "{id}", 4) == 0) {
+		if (len == 0 || len > 9 || seg[0] == '0')
+			return 0;
+		for (i = 0; i < len; i++)
+			if (seg[i] < '0' || seg[i] > '9')
+				return 0;
+		return 2;
+	}
+	return plen == len && memcmp(pat, seg, len) == 0;
+}
+
+/* 1 when path matches pattern; captures (offset, length) pairs go to caps. */
+static int
+match_pattern(const char *pattern, const char *path, size_t caps[][2], size_t *ncaps)
+{
+	const char *p = pattern, *s = path;
+
+	*ncaps = 0;
+	while (*p == '/' && *s == '/') {
+		size_t plen = strcspn(p + 1, "/"), slen = strcspn(s + 1, "/");
+		int m = match_segment(p + 1, plen, s + 1, slen);
+
+		if (m == 0)
+			return 0;
+		if (m == 2) {
+			if (*ncaps == REQUEST_MAX_ARGS)
+				return 0;
+			caps[*ncaps][0] = (size_t)(s + 1 - path);
+			caps[*ncaps][1] = slen;
+			(*ncaps)++;
+		}
+		p += 1 + plen;
+		s += 1 + slen;
+	}
+	return *p == '\0' && *s == '\0';
+}
+
+const struct route *
+route_match(const char *path, struct request *rq, unsigned *methods)
+{
+	const struct route *found = NULL;
+	size_t caps[REQUEST_MAX_ARGS][2], ncaps, i, k, off = 0;
+
+	*methods = 0;
+	for (i = 0; i < route_count; i++) {
+		if (!match_pattern(route_table[i].pattern, path, caps, &ncaps))
+			continue;
+		*methods |= route_table[i].methods;
+		if (found != NULL || !(route_table[i].methods & rq->method))
+			continue;
+		found = &route_table[i];
+		free(rq->argbuf);
+		if ((rq->argbuf = malloc(strlen(path) + 1)) == NULL)
+			return NULL;
+		for (k = 0; k < ncaps; k++) {
+			memcpy(rq->argbuf + off, path + caps[k][0], caps[k][1]);
+			rq->argbuf[off + caps[k][1]] = '\0';
+			rq->args[k] = rq->argbuf + off;
+			off += caps[k][1] + 1;
+		}
+		rq->nargs = ncaps;
+	}
+	return found;
+}
+
+/* How many files a spec takes in all (the sum of its PT_FILE maxima); 0: the route takes no uploads. */
+static size_t
+spec_files(const struct param_spec *sp)
+{
+	size_t n = 0;
+
+	for (; sp != NULL && sp->name != NULL; sp++)
+		if (sp->type == PT_FILE && sp->max > 0)
+			n += (size_t)sp->max;
+	return n;
+}
+
+int
+route_takes_upload(const char *path, const char *content_type)
+{
+	size_t caps[REQUEST_MAX_ARGS][2], ncaps, i;
+
+	if (!multipart_is_form(content_type))
+		return 0;
+	for (i = 0; i < route_count; i++)
+		if ((route_table[i].methods & M_POST) && spec_files(route_table[i].params) > 0 &&
+		    match_pattern(route_table[i].pattern, path, caps, &ncaps))
+			return 1;
+	return 0;
+}
+
+/*
+ * Parse the query string (GET) or the form body (POST: urlencoded, or multipart/form-data where the
+ * route takes files); a refused pair is named on the 400 page.
+ */
+static int
+parse_params(struct request *rq, const struct route *r)
+{
+	struct mp_limits lim = { REQUEST_MAX_PARAMS, 0, ROUTE_MAX_FILE, ROUTE_MAX_FIELD };
+	int rc;
+
+	if (rq->method != M_POST) {
+		rc = request_parse_urlencoded(rq->query, strlen(rq->query), &rq->params);
+		if (rc == 400 && request_find_bad_pair(rq->query, strlen(rq->query), rq->bad_key, sizeof(rq->bad_key)))
+			rq->error_detail = rq->bad_key;
+		return rc;
+	}
+	if (rq->query[0] != '\0')
+		return 400;
+	if (rq->body_len == 0)
+		return 0;
+	if (multipart_is_form(rq->content_type)) {
+		if ((lim.max_files = spec_files(r->params)) == 0)
+			return 415;
+		return request_parse_multipart(rq->content_type, rq->body, rq->body_len, &lim, &rq->params, &rq->files);
+	}
+	if (rq->content_type == NULL ||
+	    strncmp(rq->content_type, "application/x-www-form-urlencoded", 33) != 0)
+		return 415;
+	rc = request_parse_urlencoded(rq->body, rq->body_len, &rq->params);
+	if (rc == 400 && request_find_bad_pair(rq->body, rq->body_len, rq->bad_key, sizeof(rq->bad_key)))
+		rq->error_detail = rq->bad_key;
+	return rc;
+}
+
+/* Take the CSRF token out of the parameters, then check the rest against the route's spec. */
+static int
+check_params(struct request *rq, const struct route *r)
+{
+	const char *bad = NULL, *token = params_get(&rq->params, "csrf");
+	int rc;
+
+	if (rq->method == M_POST && r->csrf != CSRF_NONE && token != NULL) {
+		if ((rq->csrf = strdup(token)) == NULL)
+			return 500;
+		params_remove(&rq->params, "csrf");
+	}
+	if ((rc = request_check_params(&rq->params, r->params, &bad)) != 0 ||
+	    (rc = request_check_files(rq->files, r->params, &bad)) != 0) {
+		rq->error_detail = bad;
+		return rc;
+	}
+	return 0;
+}
+
+/* 0 when the signed-in user (or an anonymous reader) may use route r; else 403, or 303 to sign in. */
+static int
+check_access(struct request *rq, const struct route *r)
+{
+	const struct session *s = rq->session;
+	enum access need = r->access;
+
+	if (need == ACC_PUBLIC && !rq->conf->public_read)
+		need = ACC_LOGIN;
+	if (need == ACC_OPEN || need == ACC_PUBLIC)
+		return 0;
+	if (s == NULL) {
+		if (rq->method == M_POST)
+			return 403;
+		/* a reader who is not signed in is sent to sign in, and back here after */
+		if (asprintf(&rq->location, "/login?next=%s", rq->path) < 0) {
+			rq->location = NULL;
+			return 500;
+		}
+		return 303;
+	}
+	if (need == ACC_LOGIN)
+		return 0;
+	if (need == ACC_MEMBER_ADMIN && (s->role == ROLE_MEMBER_ADMIN || s->role == ROLE_SECRETARIAT))
+		return 0;
+	if (need == ACC_SECRETARIAT && s->role == ROLE_SECRETARIAT)
+		return 0;
+	if (need == ACC_COMMITTEE) {
+		/* any committee's secretary passes here; the handler checks it is this committee's */
+		int may = s->role == ROLE_SECRETARIAT ? 1 : committees_is_secretary(rq->db, s->user_id, 0);
+
+		return may < 0 ? db_status(rq->db) : may ? 0 : 403;
+	}
+	return 403;
+}
+
+/* The site-wide data every HTML page shows: the association for the footer, the signed-in user.
+ * 0, or the status to answer when the database cannot give it. */
+static int
+site_data(struct request *rq, HDF *hdf)
+{
+	static const char sql[] = "SELECT name_ko, address FROM association WHERE id = 1";
+	const struct session *s = rq->session;
+	struct db_stmt *st;
+	int rc;
+
+	render_set(hdf, rq->path, "Page.Path");
+	render_set(hdf, rq->conf->base_url, "Site.BaseUrl");
+	if (s != NULL) {
+		render_set(hdf, s->display_name, "User.name");
+		render_set(hdf, s->login, "User.login");
+		render_set(hdf, auth_role_name(s->role), "User.role");
+		render_set(hdf, s->tp_slug[0] ? s->tp_slug : NULL, "User.tp");
+		render_set(hdf, s->csrf, "User.csrf");
+		if (s->role != ROLE_STAFF)
+			render_set(hdf, "1", "User.admin");
+		/* the committees' admin link, for the secretariat and committee secretaries */
+		if (s->role == ROLE_SECRETARIAT || committees_is_secretary(rq->db, s->user_id, 0) == 1)
+			render_set(hdf, "1", "User.committees");
+	}
+	if ((st = db_prepare(rq->db, sql)) == NULL)
+		return db_status(rq->db);
+	if ((rc = db_step(st)) == DB_ROW) {
+		render_set(hdf, db_col_text(st, 0), "Site.Name");
+		render_set(hdf, db_col_text(st, 1), "Site.Address");
+	}
+	db_reset(st);
+	return rc == DB_ERR ? db_status(rq->db) : 0;
+}
+
+/* Fill the error page's data for status. */
+static void
+error_page(struct request *rq, HDF *hdf, int status)
+{
+	rq->tmpl = "error.cs";
+	render_set_int(hdf, status, "Error.Status");
+	if (rq->error_detail != NULL)
+		render_set(hdf, rq->error_detail, "Error.Param");
+}
+
+/* 1 when anyone may use route r (so its parameters may be checked before the sign-in). */
+static int
+open_route(const struct request *rq, const struct route *r)
+{
+	return r->access == ACC_OPEN || (r->access == ACC_PUBLIC && rq->conf->public_read);
+}
+
+/* Everything before the handler: route, database, session, access, parameters. 0 or a status. */
+static int
+prepare(struct request *rq)
+{
+	const struct route *r;
+	unsigned methods;
+	int status;
+
+	r = route_match(rq->path, rq, &methods);
+	rq->allowed_methods = methods;
+	if (r == NULL)
+		return methods ? 405 : 404;
+	rq->route = r;
+	/* A malformed request is refused without a database round trip; but on routes behind a
+	 * sign-in, who may use the route is checked first, so strangers learn nothing of its fields. */
+	if ((status = parse_params(rq, r)) != 0)
+		return status;
+	if (open_route(rq, r) && (status = check_params(rq, r)) != 0)
+		return status;
+	if ((status = db_ready(rq->db)) != 0 || (status = auth_load(rq)) != 0)
+		return status;
+	if ((status = check_access(rq, r)) != 0)
+		return status;
+	if (!open_route(rq, r) && (status = check_params(rq, r)) != 0)
+		return status;
+	if (rq->method == M_POST && r->csrf != CSRF_NONE)
+		return auth_csrf_check(rq, r->csrf == CSRF_TOKEN);
+	return 0;
+}
+
+int
+route_dispatch(struct request *rq, HDF *hdf)
+{
+	int status = prepare(rq), rc;
+
+	if (status == 0) {
+		status = rq->route->handler(rq, hdf);
+		if (status == 0)
+			status = rq->status ? rq->status : 200;
+	}
+	if (status >= 300 && status < 400)
+		return status;
+	/* the footer is data too: a page whose site data cannot be read is not a 200 with gaps
+	 * (a handler that re-shows its form, 422/409/429, keeps its own template) */
+	if (rq->tmpl != NULL && status < 500 && (rc = site_data(rq, hdf)) != 0)
+		status = rc;
+	if (status >= 400 && (rq->tmpl == NULL || status >= 500)) {
+		if (status == 503 || status == 500)
+			log_warn("%s %s: %d", rq->method_name, rq->path, status);
+		buf_free(&rq->raw);
+		error_page(rq, hdf, status);
+		if (status != 503 && db_ready(rq->db) == 0)
+			site_data(rq, hdf);	/* best effort: an error page shows without a footer */
+	}
+	render_set(hdf, rq->path, "Page.Path");
+	return status;
+}
+
+static const char *
+access_name(enum access a)
+{
+	switch (a) {
+	case ACC_OPEN:		return "open";
+	case ACC_PUBLIC:	return "public";
+	case ACC_LOGIN:		return "login";
+	case ACC_MEMBER_ADMIN:	return "member_admin";
+	case ACC_SECRETARIAT:	return "secretariat";
+	case ACC_COMMITTEE:	return "committee";
+	}
+	return "?";
+}
+
+void
+route_list(FILE *fp)
+{
+	size_t i;
+
+	for (i = 0; i < route_count; i++) {
+		const struct route *r = &route_table[i];
+
+		fprintf(fp, "%s%s%s\t%s\t%s\t%s\n",
+		    (r->methods & M_GET) ? "GET" : "",
+		    (r->methods & M_HEAD) ? ",HEAD" : "",
+		    (r->methods & M_POST) ? ((r->methods & M_GET) ? ",POST" : "POST") : "",
+		    r->pattern, access_name(r->access), r->sample);
+	}
+}

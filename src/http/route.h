@@ -1,0 +1,68 @@
+/*
+ * route.h - the one route table and the dispatcher.
+ *
+ * Reading route.c tells every URL the portal has, who may use it and what parameters it takes.
+ * The dispatcher, not the handler, answers 404, 405, 403 and 400.
+ */
+#ifndef TP_ROUTE_H
+#define TP_ROUTE_H
+
+#include <stdio.h>
+
+#include "view/cs.h"
+
+#include "http/request.h"
+
+enum access {
+	ACC_OPEN,		/* anyone, always (sign-in page, health check) */
+	ACC_PUBLIC,		/* anyone when public_read is on; else signed-in users */
+	ACC_LOGIN,		/* any signed-in user */
+	ACC_MEMBER_ADMIN,	/* a member admin (own technopark) or the secretariat */
+	ACC_SECRETARIAT,	/* association staff only */
+	ACC_COMMITTEE		/* the secretariat or a committee secretary; the handler checks which committee */
+};
+
+/* What a POST must carry: our own Origin (or Referer), and the session's form token. */
+enum { CSRF_NONE, CSRF_ORIGIN, CSRF_TOKEN };
+
+/* A handler fills hdf (and rq's response fields) and returns 0 or an HTTP status. */
+typedef int (*handler_fn)(struct request *rq, HDF *hdf);
+
+struct route {
+	unsigned			 methods;	/* M_GET | M_HEAD | M_POST */
+	const char			*pattern;	/* "/members/{slug}", "/news/{id}" */
+	handler_fn			 handler;
+	enum access			 access;
+	int				 csrf;		/* CSRF_ORIGIN or CSRF_TOKEN on every POST route */
+	const struct param_spec		*params;	/* NULL: no parameters accepted */
+	const char			*sample;	/* a representative URL for the route walks in tests */
+};
+
+/* Uploads (multipart/form-data to a route whose spec has a PT_FILE key): the whole body, one file, one text field. */
+#define ROUTE_MAX_UPLOAD	(20 * 1024 * 1024)	/* nginx client_max_body_size (tools/nginx.conf.in) matches */
+#define ROUTE_MAX_FILE		(10 * 1024 * 1024)
+#define ROUTE_MAX_FIELD		(1024 * 1024)
+
+extern const struct route	route_table[];
+extern const size_t		route_count;
+
+/*
+ * Find the route for path. On a match, captures go to rq->args and the route is returned.
+ * With no match, NULL. *methods gets the union of methods of the routes whose pattern matched
+ * (for 405/Allow), 0 when none did.
+ */
+const struct route	*route_match(const char *path, struct request *rq, unsigned *methods);
+
+/*
+ * 1 when a POST to path with this Content-Type is an upload a route accepts: multipart/form-data to
+ * a route whose spec has a PT_FILE key. main.c then reads bodies up to ROUTE_MAX_UPLOAD.
+ */
+int			 route_takes_upload(const char *path, const char *content_type);
+
+/* Run the request through the table: returns the final status; rq->tmpl/raw/location say what to send. */
+int			 route_dispatch(struct request *rq, HDF *hdf);
+
+/* Print one line per route: methods, pattern, access, sample URL (for tests and docs). */
+void			 route_list(FILE *fp);
+
+#endif

@@ -1,0 +1,593 @@
+/*
+ * attach.c - attachments: type checks by content, staging to temporary files, rows inserted in the
+ * caller's transaction, files moved into place after the commit, and GET /files/{id} through nginx.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "model/attach.h"
+#include "model/committees.h"
+#include "core/conf.h"
+#include "store/db.h"
+#include "core/log.h"
+#include "core/multipart.h"
+#include "model/news.h"
+#include "view/render.h"
+#include "http/request.h"
+#include "core/text.h"
+
+/* Who may read the files of each owner type: 0, or the status to answer (404 hides the owner). */
+static const struct owner {
+	const char	*type;
+	int		(*may_read)(struct request *rq, long long owner_id);
+} owners[] = {
+	{ "news", news_may_read },
+	{ "meeting", committees_documents_may_read },
+};
+
+/* ---------------------------------------------------------------- types, by content */
+
+static int
+starts(const char *d, size_t len, const char *magic, size_t n)
+{
+	return len >= n && memcmp(d, magic, n) == 0;
+}
+
+static int
+is_pdf(const char *d, size_t len)
+{
+	return starts(d, len, "%PDF-", 5);
+}
+
+static int
+is_png(const char *d, size_t len)
+{
+	return starts(d, len, "\x89PNG\r\n\x1a\n", 8);
+}
+
+static int
+is_jpeg(const char *d, size_t len)
+{
+	return starts(d, len, "\xff\xd8\xff", 3);
+}
+
+/* HWP 5: an OLE2 compound file whose FileHeader stream starts with this signature. */
+static int
+is_hwp(const char *d, size_t len)
+{
+	return starts(d, len, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) &&
+	    memmem(d, len, "HWP Document File", 17) != NULL;
+}
+
+static int
+is_zip(const char *d, size_t len)
+{
+	return starts(d, len, "PK\x03\x04", 4);
+}
+
+/* HWPX: a zip whose first entry, "mimetype", holds application/hwp+zip. */
+static int
+is_hwpx(const char *d, size_t len)
+{
+	return is_zip(d, len) && memmem(d, len < 200 ? len : 200, "application/hwp+zip", 19) != NULL;
+}
+
+/* Office Open XML: a zip with [Content_Types].xml and the application's own folder. */
+static int
+is_ooxml(const char *d, size_t len, const char *folder)
+{
+	return is_zip(d, len) && memmem(d, len, "[Content_Types].xml", 19) != NULL &&
+	    memmem(d, len, folder, strlen(folder)) != NULL;
+}
+
+static int
+is_docx(const char *d, size_t len)
+{
+	return is_ooxml(d, len, "word/");
+}
+
+static int
+is_xlsx(const char *d, size_t len)
+{
+	return is_ooxml(d, len, "xl/");
+}
+
+static int
+is_pptx(const char *d, size_t len)
+{
+	return is_ooxml(d, len, "ppt/");
+}
+
+/* Plain text: UTF-8 (a BOM allowed) without control characters but tab, line ends and form feed. */
+static int
+is_text(const char *d, size_t len)
+{
+	size_t i;
+
+	if (!text_valid_utf8(d, len))
+		return 0;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)d[i] < 0x20 && strchr("\t\n\r\f", d[i]) == NULL)
+			return 0;
+	return 1;
+}
+
+static const struct ftype {
+	const char	*ext[2];
+	const char	*mime;
+	const char	*label;
+	int		(*match)(const char *, size_t);
+} types[] = {
+	{ { "pdf", NULL }, "application/pdf", "PDF", is_pdf },
+	{ { "png", NULL }, "image/png", "PNG", is_png },
+	{ { "jpg", "jpeg" }, "image/jpeg", "JPEG", is_jpeg },
+	{ { "hwp", NULL }, "application/x-hwp", "HWP", is_hwp },
+	{ { "hwpx", NULL }, "application/hwp+zip", "HWPX", is_hwpx },
+	{ { "docx", NULL }, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "DOCX", is_docx },
+	{ { "xlsx", NULL }, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX", is_xlsx },
+	{ { "pptx", NULL }, "application/vnd.openxmlformats-officedocument.presentationml.presentation", "PPTX", is_pptx },
+	{ { "txt", NULL }, "text/plain; charset=utf-8", "TXT", is_text },
+};
+#define NTYPES	(sizeof(types) / sizeof(types[0]))
+
+static const struct ftype *
+type_by_mime(const char *mime)
+{
+	size_t i;
+
+	for (i = 0; mime != NULL && i < NTYPES; i++)
+		if (strcmp(types[i].mime, mime) == 0)
+			return &types[i];
+	return NULL;
+}
+
+const char *
+attach_detect(const char *data, size_t len, const char *filename, const char **label, const char **err)
+{
+	const char *dot = filename != NULL ? strrchr(filename, '.') : NULL;
+	size_t i, k;
+
+	*err = "L.attach.err_type";
+	if (dot == NULL || dot[1] == '\0')
+		return NULL;
+	for (i = 0; i < NTYPES; i++)
+		for (k = 0; k < 2 && types[i].ext[k] != NULL; k++) {
+			if (strcasecmp(dot + 1, types[i].ext[k]) != 0)
+				continue;
+			if (len == 0) {
+				*err = "L.attach.err_empty";
+				return NULL;
+			}
+			if (!types[i].match(data, len)) {
+				*err = "L.attach.err_content";
+				return NULL;
+			}
+			*label = types[i].label;
+			*err = NULL;
+			return types[i].mime;
+		}
+	return NULL;
+}
+
+/* ---------------------------------------------------------------- staging and committing */
+
+void
+attach_abort(struct attach_batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		if (!b->committed && b->f[i].tmp_path != NULL && unlink(b->f[i].tmp_path) != 0 && errno != ENOENT)
+			log_warn("attach: cannot remove %s: %s", b->f[i].tmp_path, strerror(errno));
+		free(b->f[i].tmp_path);
+		free(b->f[i].final_path);
+		b->f[i].tmp_path = b->f[i].final_path = NULL;
+	}
+	b->n = 0;
+}
+
+/* Write len bytes to a new file at path and fsync it. 0, or -1 (logged; the file is removed). */
+static int
+write_file(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
+	size_t off = 0;
+	ssize_t n;
+
+	if (fd < 0) {
+		log_err("attach: cannot create %s: %s", path, strerror(errno));
+		return -1;
+	}
+	while (off < len) {
+		if ((n = write(fd, data + off, len - off)) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		off += (size_t)n;
+	}
+	if (off < len || fsync(fd) != 0) {
+		log_err("attach: cannot write %s: %s", path, strerror(errno));
+		close(fd);
+		unlink(path);
+		return -1;
+	}
+	if (close(fd) != 0) {
+		log_err("attach: cannot close %s: %s", path, strerror(errno));
+		unlink(path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Name and write one checked file. 0 or 500. */
+static int
+stage_one(const char *dir, const struct mp_part *p, const char *mime, struct attach_staged *s)
+{
+	unsigned char raw[ATTACH_STORED_LEN / 2];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2hex(s->stored, sizeof(s->stored), raw, sizeof(raw));
+	if (asprintf(&s->final_path, "%s/%s", dir, s->stored) < 0) {
+		s->final_path = NULL;
+		return 500;
+	}
+	if (asprintf(&s->tmp_path, "%s/.%s.part", dir, s->stored) < 0) {
+		s->tmp_path = NULL;
+		return 500;
+	}
+	s->filename = p->filename;
+	s->mime = mime;
+	s->size = p->len;
+	if (write_file(s->tmp_path, p->data, p->len) != 0) {
+		free(s->tmp_path);	/* write_file removed it */
+		s->tmp_path = NULL;
+		return 500;
+	}
+	return 0;
+}
+
+int
+attach_stage(const char *dir, const struct mp_form *files, const char *field, struct attach_batch *b,
+    const char **err, const char **bad)
+{
+	const char *mimes[ATTACH_MAX_FILES], *label;
+	size_t i, n = 0;
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	*err = *bad = NULL;
+	/* every file is checked before any is written: a refusal leaves nothing on disk */
+	for (i = 0; files != NULL && i < files->n; i++) {
+		const struct mp_part *p = &files->parts[i];
+
+		if (strcmp(p->name, field) != 0)
+			continue;
+		if (n == ATTACH_MAX_FILES)
+			return 413;
+		if ((mimes[n++] = attach_detect(p->data, p->len, p->filename, &label, err)) == NULL) {
+			*bad = p->filename;
+			return 422;
+		}
+	}
+	for (i = 0, n = 0; files != NULL && i < files->n; i++) {
+		if (strcmp(files->parts[i].name, field) != 0)
+			continue;
+		b->n = n + 1;
+		if ((rc = stage_one(dir, &files->parts[i], mimes[n], &b->f[n])) != 0) {
+			attach_abort(b);
+			return rc;
+		}
+		n++;
+	}
+	return 0;
+}
+
+static const char sql_insert[] =
+	"INSERT INTO attachments (owner_type, owner_id, stored_name, filename, mime_type, size_bytes, uploaded_by) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char sql_delete_id[] = "DELETE FROM attachments WHERE id = ?";
+
+int
+attach_insert(struct db *db, struct attach_batch *b, const char *owner_type, long long owner_id, long long user_id)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < b->n; i++) {
+		struct db_stmt *st = db_prepare(db, sql_insert);
+
+		if (st == NULL)
+			return DB_ERR;
+		db_bind_text(st, 0, owner_type);
+		db_bind_int(st, 1, owner_id);
+		db_bind_text(st, 2, b->f[i].stored);
+		db_bind_text(st, 3, b->f[i].filename);
+		db_bind_text(st, 4, b->f[i].mime);
+		db_bind_int(st, 5, (long long)b->f[i].size);
+		if (user_id > 0)
+			db_bind_int(st, 6, user_id);
+		else
+			db_bind_null(st, 6);
+		rc = db_step(st);
+		if (rc == DB_DONE)
+			b->f[i].id = (long long)db_insert_id(st);
+		db_reset(st);
+		if (rc != DB_DONE)
+			return DB_ERR;
+	}
+	return 0;
+}
+
+/* fsync the folder, so the renames survive a crash (best effort: logged only). */
+static void
+sync_dir(const char *path)
+{
+	char *dir = strdup(path), *slash;
+	int fd;
+
+	if (dir == NULL)
+		return;
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		if (fsync(fd) != 0)
+			log_warn("attach: fsync %s: %s", dir, strerror(errno));
+		close(fd);
+	}
+	free(dir);
+}
+
+/* A rename failed after the commit: take every row of the batch out again and remove its files. */
+static void
+undo_commit(struct db *db, struct attach_batch *b)
+{
+	struct db_stmt *st;
+	size_t i;
+	int ok = db_begin(db) == 0;
+
+	for (i = 0; ok && i < b->n; i++) {
+		if ((st = db_prepare(db, sql_delete_id)) == NULL) {
+			ok = 0;
+			break;
+		}
+		db_bind_int(st, 0, b->f[i].id);
+		ok = db_step(st) == DB_DONE;
+		db_reset(st);
+	}
+	if (!ok || db_commit(db) != 0) {
+		db_rollback(db);
+		log_err("attach: could not remove the rows of files that failed to move into place");
+	}
+	for (i = 0; i < b->n; i++) {
+		unlink(b->f[i].final_path);
+		unlink(b->f[i].tmp_path);
+	}
+}
+
+int
+attach_commit(struct db *db, struct attach_batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (rename(b->f[i].tmp_path, b->f[i].final_path) != 0) {
+			log_err("attach: cannot move %s into place: %s", b->f[i].tmp_path, strerror(errno));
+			undo_commit(db, b);
+			b->committed = 1;	/* nothing left for attach_abort to remove */
+			return -1;
+		}
+	if (b->n > 0)
+		sync_dir(b->f[0].final_path);
+	b->committed = 1;
+	return 0;
+}
+
+static const char sql_count[] = "SELECT COUNT(*) FROM attachments WHERE owner_type = ? AND owner_id = ?";
+static const char sql_one_of[] =
+	"SELECT stored_name, filename FROM attachments WHERE id = ? AND owner_type = ? AND owner_id = ? FOR UPDATE";
+
+int
+attach_count(struct db *db, const char *owner_type, long long owner_id)
+{
+	struct db_stmt *st = db_prepare(db, sql_count);
+	int rc, n = 0;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 0, owner_type);
+	db_bind_int(st, 1, owner_id);
+	if ((rc = db_step(st)) == DB_ROW)
+		n = (int)db_col_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? n : -1;
+}
+
+int
+attach_delete(struct db *db, const char *owner_type, long long owner_id, long long id,
+    char stored[ATTACH_STORED_LEN + 1], char **filename)
+{
+	struct db_stmt *st = db_prepare(db, sql_one_of);
+	int rc, found = 0;
+
+	*filename = NULL;
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 0, id);
+	db_bind_text(st, 1, owner_type);
+	db_bind_int(st, 2, owner_id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		snprintf(stored, ATTACH_STORED_LEN + 1, "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		found = (*filename = strdup(db_col_text(st, 1) ? db_col_text(st, 1) : "")) != NULL ? 1 : -1;
+	}
+	db_reset(st);
+	if (rc == DB_ERR || found <= 0)
+		return rc == DB_ERR ? -1 : found;
+	if ((st = db_prepare(db, sql_delete_id)) == NULL)
+		return -1;
+	db_bind_int(st, 0, id);
+	rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? 1 : -1;
+}
+
+void
+attach_unlink(const char *dir, const char *stored)
+{
+	char path[4096];
+
+	/* stored came from our own column: 32 hex digits, never a path */
+	if (strlen(stored) != ATTACH_STORED_LEN || strspn(stored, "0123456789abcdef") != ATTACH_STORED_LEN)
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, stored);
+	if (unlink(path) != 0 && errno != ENOENT)
+		log_warn("attach: cannot remove %s: %s", path, strerror(errno));
+}
+
+/* ---------------------------------------------------------------- reading */
+
+void
+attach_fmt_size(long long bytes, char *out, size_t size)
+{
+	if (bytes < 1024)
+		snprintf(out, size, "%lld B", bytes);
+	else if (bytes < 1024 * 1024)
+		snprintf(out, size, "%.1f KB", (double)bytes / 1024);
+	else
+		snprintf(out, size, "%.1f MB", (double)bytes / (1024 * 1024));
+}
+
+static const char sql_list[] =
+	"SELECT id, filename, mime_type, size_bytes FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id";
+
+int
+attach_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id)
+{
+	struct db_stmt *st = db_prepare(db, sql_list);
+	const struct ftype *t;
+	char name[128], sz[32];
+	int rc, n = 0;
+
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 0, owner_type);
+	db_bind_int(st, 1, owner_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		snprintf(name, sizeof(name), "%s.%d", prefix, n++);
+		attach_fmt_size(db_col_int(st, 3), sz, sizeof(sz));
+		t = type_by_mime(db_col_text(st, 2));
+		if (render_row(hdf, name, st) != 0 || render_set(hdf, sz, "%s.size", name) != 0 ||
+		    render_set(hdf, t != NULL ? t->label : "?", "%s.label", name) != 0) {
+			rc = DB_ERR;
+			break;
+		}
+	}
+	db_reset(st);
+	return rc == DB_DONE ? n : -1;
+}
+
+/* RFC 5987 attr-char: what may stand unescaped in filename*. */
+static int
+attr_char(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c != '\0' && strchr("!#$&+-.^_`|~", c) != NULL);
+}
+
+int
+attach_disposition(const char *filename, long long id, char *out, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)filename;
+	const char *dot = strrchr(filename, '.');
+	char fallback[300], ext[16] = "";
+	size_t n, i, plain = 1;
+	int k;
+
+	/* the quoted filename= for old clients: the name itself when it is plain ASCII, else file-<id>.<ext> */
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] < 0x20 || s[i] >= 0x7f || s[i] == '"' || s[i] == '\\' || s[i] == '%')
+			plain = 0;
+	if (dot != NULL && strlen(dot) < sizeof(ext) && strspn(dot + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(dot + 1))
+		snprintf(ext, sizeof(ext), "%s", dot);
+	if (plain && strlen(filename) < sizeof(fallback))
+		snprintf(fallback, sizeof(fallback), "%s", filename);
+	else
+		snprintf(fallback, sizeof(fallback), "file-%lld%s", id, ext);
+	k = snprintf(out, size, "attachment; filename=\"%s\"; filename*=UTF-8''", fallback);
+	if (k < 0 || (size_t)k >= size)
+		return -1;
+	n = (size_t)k;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (n + 4 >= size)
+			return -1;
+		if (attr_char(s[i]))
+			out[n++] = (char)s[i];
+		else
+			n += (size_t)snprintf(out + n, size - n, "%%%02X", s[i]);
+	}
+	out[n] = '\0';
+	return 0;
+}
+
+static const char sql_file[] =
+	"SELECT owner_type, owner_id, stored_name, filename, mime_type FROM attachments WHERE id = ?";
+
+/* The owner's own check: 0 when the reader may have the file. */
+static int
+owner_allows(struct request *rq, const char *type, long long owner_id)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(owners) / sizeof(owners[0]); i++)
+		if (strcmp(owners[i].type, type) == 0)
+			return owners[i].may_read(rq, owner_id);
+	log_warn("attach: no read check for owner type %s", type);
+	return 404;
+}
+
+int
+page_files_get(struct request *rq, HDF *hdf)
+{
+	char type[21] = "", stored[ATTACH_STORED_LEN + 1] = "", *filename = NULL, disp[2048], accel[64];
+	const struct ftype *t = NULL;
+	struct db_stmt *st;
+	long long id, owner = 0;
+	int rc;
+
+	(void)hdf;
+	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
+		return 404;
+	if ((st = db_prepare(rq->db, sql_file)) == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		snprintf(type, sizeof(type), "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		owner = db_col_int(st, 1);
+		snprintf(stored, sizeof(stored), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		filename = strdup(db_col_text(st, 3) ? db_col_text(st, 3) : "file");
+		t = type_by_mime(db_col_text(st, 4));
+	}
+	db_reset(st);
+	if (rc == DB_ERR)
+		return db_status(rq->db);
+	if (rc == DB_DONE)
+		return 404;
+	if (filename == NULL)
+		return 500;
+	if ((rc = owner_allows(rq, type, owner)) == 0) {
+		snprintf(accel, sizeof(accel), "/_files/%s", stored);
+		rq->content_type_out = t != NULL ? t->mime : "application/octet-stream";
+		rc = attach_disposition(filename, id, disp, sizeof(disp)) != 0 ||
+		    request_add_header(rq, "Content-Disposition", disp) != 0 ||
+		    request_add_header(rq, "X-Accel-Redirect", accel) != 0 ? 500 : 0;
+	}
+	free(filename);
+	return rc;
+}

@@ -1,0 +1,107 @@
+/*
+ * attach.h - files attached to a record (table attachments): news articles now ("news"), and any
+ * other owner later (meeting documents: add the owner type to the table in attach.c with the function
+ * that says who may read it).
+ *
+ * Saving a record with uploads, the only order that leaves neither a file nor a row behind when
+ * anything fails:
+ *
+ *	struct attach_batch b;
+ *	rc = attach_stage(conf->upload_dir, rq->files, "attachment", &b, &err);	// check types, write temp files
+ *	if (rc == 422) ... show err on the form ...;
+ *	db_begin(db);
+ *	... write the record ..., attach_insert(db, &b, "news", id, user_id), audit ...;
+ *	if (commit failed) { db_rollback(db); attach_abort(&b); ... }
+ *	if (attach_commit(db, &b) != 0) ... 500 (it already took the rows out again) ...;
+ *	attach_abort(&b);	// always: frees the batch; after a commit it leaves the files alone
+ *
+ * Files are checked by their content (magic bytes), not only their name; the allowed types are
+ * PDF, PNG, JPEG, HWP, HWPX, DOCX, XLSX, PPTX and UTF-8 plain text. They are stored under upload_dir
+ * as 32 random hex digits (libsodium randombytes); the name they came with is kept in the database
+ * and sent back by GET /files/{id} (attach_serve) through nginx's X-Accel-Redirect to /_files/.
+ */
+#ifndef TP_ATTACH_H
+#define TP_ATTACH_H
+
+#include <stddef.h>
+
+#include "view/cs.h"
+
+struct db;
+struct mp_form;
+struct request;
+
+#define ATTACH_MAX_FILES	5	/* per request (the PT_FILE maximum in route.c matches) */
+#define ATTACH_MAX_PER_OWNER	20	/* files one record may have */
+#define ATTACH_STORED_LEN	32	/* hex digits of a stored name */
+
+struct attach_staged {
+	char		 stored[ATTACH_STORED_LEN + 1];	/* the final name under the upload folder */
+	char		*tmp_path;			/* where it is written first (malloc'd) */
+	char		*final_path;			/* (malloc'd) */
+	const char	*filename;			/* the uploaded name: points into the request's files */
+	const char	*mime;				/* the recognised type (a static string) */
+	size_t		 size;
+	long long	 id;				/* the row, once inserted */
+};
+
+struct attach_batch {
+	struct attach_staged	f[ATTACH_MAX_FILES];
+	size_t			n;
+	int			committed;
+};
+
+/*
+ * The type of a file from its content and its name's extension: the MIME type (static string), and
+ * its short label in *label; NULL when the type is not allowed or the content does not match the
+ * name (*err then holds the ko.hdf key of the message). Pure; exported for tests.
+ */
+const char	*attach_detect(const char *data, size_t len, const char *filename, const char **label,
+		    const char **err);
+
+/*
+ * Check every file under key field of files and write each to a temporary file in dir (fsync'd).
+ * Returns 0; 422 when a file is refused (*err: a ko.hdf key, *bad: the file's name; nothing is left
+ * on disk); 500 on an I/O error (logged; nothing is left on disk). b is always initialised: pass it to
+ * attach_abort in the end.
+ */
+int		 attach_stage(const char *dir, const struct mp_form *files, const char *field,
+		    struct attach_batch *b, const char **err, const char **bad);
+/* Insert the batch's rows for (owner_type, owner_id) inside the caller's transaction. 0 or DB_ERR. */
+int		 attach_insert(struct db *db, struct attach_batch *b, const char *owner_type, long long owner_id,
+		    long long user_id);
+/*
+ * After the commit: move each temporary file to its final name. On a failure the rows are deleted
+ * again (their own transaction) and the files removed; returns -1 (logged). 0 on success.
+ */
+int		 attach_commit(struct db *db, struct attach_batch *b);
+/* Remove the temporary files of a batch that was not committed, and free it. Safe to call twice. */
+void		 attach_abort(struct attach_batch *b);
+
+/* Files (owner_type, owner_id) has now: 0.., or -1. */
+int		 attach_count(struct db *db, const char *owner_type, long long owner_id);
+/*
+ * Delete attachment id of (owner_type, owner_id) inside the caller's transaction; its stored name
+ * goes to stored (for attach_unlink after the commit) and its file name to *filename (malloc'd).
+ * 1 deleted, 0 no such attachment of that owner, -1 error.
+ */
+int		 attach_delete(struct db *db, const char *owner_type, long long owner_id, long long id,
+		    char stored[ATTACH_STORED_LEN + 1], char **filename);
+/* Remove a stored file after the transaction that deleted its row committed (a failure is only logged). */
+void		 attach_unlink(const char *dir, const char *stored);
+
+/*
+ * The attachments of (owner_type, owner_id) under prefix.N: id, filename, mime_type, size (formatted,
+ * e.g. "1.2 MB"), size_bytes, label (PDF, HWP, ...). Returns the count, or -1.
+ */
+int		 attach_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id);
+
+/* GET /files/{id}: the owner's read check, then X-Accel-Redirect with Content-Type and Content-Disposition. */
+int		 page_files_get(struct request *rq, HDF *hdf);
+
+/* Pure helpers, exported for tests: RFC 6266 Content-Disposition for filename into out (0, or -1 when too long). */
+int		 attach_disposition(const char *filename, long long id, char *out, size_t size);
+/* "532 B", "12.4 KB", "3.1 MB" */
+void		 attach_fmt_size(long long bytes, char *out, size_t size);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * news.h - news articles (news_articles): the keyset queries the list, feed and article pages use, one
+ * article's record, and writing it (create, update, delete, restore) with its audit entry.
+ */
+#ifndef TP_NEWS_H
+#define TP_NEWS_H
+
+#include "view/cs.h"
+
+struct db;
+struct request;
+
+#define NEWS_PAGE_SIZE		20
+#define NEWS_FEED_SIZE		20
+#define NEWS_PINNED_MAX		5	/* pinned articles on top of the first page */
+#define NEWS_PROFILE_SIZE	5	/* latest articles on a technopark's profile */
+#define NEWS_ASSOCIATION	"association"	/* the publisher slug that means the association */
+
+/* Which articles a list, feed or prev/next walk covers. */
+struct news_filter {
+	long long	category_id;	/* 0: any */
+	long long	tp_id;		/* 0: any publisher */
+	int		association;	/* 1: the association's own articles (tp_id is then 0) */
+};
+
+/* Where a keyset walk starts: after (older) or before (newer) the article at (published_at, id). */
+enum news_dir { NEWS_FIRST, NEWS_OLDER, NEWS_NEWER };
+
+/*
+ * Run the list query for f, starting after the article cursor_id in direction dir (ignored for
+ * NEWS_FIRST), and store up to limit rows under prefix.0 ... in display order (newest first). Each row:
+ * id, title, category, category_name, tp_slug, tp_name, date (YYYY-MM-DD), is_demo, pinned (1/0).
+ * Returns the number of rows, -1 on a database error, -2 when cursor_id names no published article.
+ */
+int	news_list(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f, enum news_dir dir,
+	    long long cursor_id, int limit);
+/* The listed articles pinned today for f, newest first, under prefix (same columns). Count or -1. */
+int	news_pinned(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f);
+/* Like news_list from the top, with the feed's columns (body_html, published and updated in RFC 3339, author). */
+int	news_feed(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f);
+
+#define NEWS_NFIELDS	6
+
+/* The editable fields, in form order: title, category, publisher, state, pinned_until, body. */
+extern const char *const news_fields[NEWS_NFIELDS];
+enum { NF_TITLE, NF_CATEGORY, NF_PUBLISHER, NF_STATE, NF_PINNED, NF_BODY };
+
+struct news_article {
+	long long	id;
+	long long	technopark_id;	/* 0: the association */
+	long long	category_id;
+	long long	version;
+	int		listed;
+	int		deleted;
+	int		is_demo;
+	char		*v[NEWS_NFIELDS];	/* current values (category and publisher as slugs), malloc'd; NULL when empty */
+};
+
+/* Load article id (lock = 1: FOR UPDATE, inside a transaction). 1 found, 0 not, -1 error. Free with news_free. */
+int	news_load(struct db *db, long long id, int lock, struct news_article *a);
+void	news_free(struct news_article *a);
+
+/* What a save writes: the checked form values (news_fields order) and what they resolve to. */
+struct news_values {
+	const char	*v[NEWS_NFIELDS];	/* pinned_until NULL for none; body is Markdown */
+	long long	 category_id;
+	long long	 tp_id;			/* 0: the association */
+	const char	*html;			/* body rendered by markdown_render */
+};
+
+/*
+ * Write inside the caller's transaction and record it in the audit log. action "create" (nv; *new_id
+ * set), "update" (cur, nv), "delete" or "restore" (cur). cur->version is the version the user saw.
+ * Returns 0, 409 when that version is stale, or an HTTP status on a database error.
+ */
+int	news_apply(struct db *db, long long user_id, const char *action, const struct news_article *cur,
+	    const struct news_values *nv, long long *new_id);
+
+/*
+ * May the request's reader see article id (for its page and its attachments)? Listed articles: yes;
+ * drafts and deleted ones: only their editors (auth_may_edit_tp). Returns 0, 404 (no such article,
+ * or not for this reader) or a status on a database error. attach.c calls it for owner type "news".
+ */
+int	news_may_read(struct request *rq, long long id);
+
+#endif

@@ -1,0 +1,154 @@
+/* profile.c - a technopark's editable profile: loading it and writing it with its audit record. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "store/db.h"
+#include "model/profile.h"
+#include "store/search.h"
+
+const char *const profile_fields[PROFILE_NFIELDS] = {
+	"summary", "director", "address", "phone", "email", "website", "industry"
+};
+
+/* The industry list sorts by bytes, as the form's qsort(strcmp) does, so the two compare equal. */
+static const char sql_load[] =
+	"SELECT t.id, t.version, t.slug, t.name_ko, t.summary, t.director, t.address, t.phone, t.email, "
+	"t.website, (SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
+	" FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
+	" WHERE ti.technopark_id = t.id) FROM technoparks t WHERE (t.slug = ? OR t.id = ?)";
+static const char sql_load_lock[] =
+	"SELECT t.id, t.version, t.slug, t.name_ko, t.summary, t.director, t.address, t.phone, t.email, "
+	"t.website, (SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
+	" FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
+	" WHERE ti.technopark_id = t.id) FROM technoparks t WHERE (t.slug = ? OR t.id = ?) FOR UPDATE";
+
+int
+profile_field_index(const char *name)
+{
+	int i;
+
+	for (i = 0; i < PROFILE_NFIELDS; i++)
+		if (strcmp(profile_fields[i], name) == 0)
+			return i;
+	return -1;
+}
+
+void
+profile_free(struct profile *p)
+{
+	int i;
+
+	for (i = 0; i < PROFILE_NFIELDS; i++) {
+		free(p->v[i]);
+		p->v[i] = NULL;
+	}
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL && *s != '\0' ? strdup(s) : NULL;
+}
+
+int
+profile_load(struct db *db, const char *slug, long long id, int lock, struct profile *p)
+{
+	struct db_stmt *st = db_prepare(db, lock ? sql_load_lock : sql_load);
+	int rc, i, found = 0;
+
+	memset(p, 0, sizeof(*p));
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 0, slug != NULL ? slug : "");
+	db_bind_int(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		found = 1;
+		p->id = db_col_int(st, 0);
+		p->version = db_col_int(st, 1);
+		snprintf(p->slug, sizeof(p->slug), "%s", db_col_text(st, 2));
+		snprintf(p->name, sizeof(p->name), "%s", db_col_text(st, 3));
+		for (i = 0; i < PROFILE_NFIELDS; i++)
+			p->v[i] = dup_or_null(db_col_text(st, 4 + i));
+	}
+	db_reset(st);
+	return rc == DB_ERR ? -1 : found;
+}
+
+static const char sql_update[] =
+	"UPDATE technoparks SET summary = ?, director = ?, address = ?, phone = ?, email = ?, website = ?, "
+	"version = version + 1 WHERE id = ? AND version = ?";
+static const char sql_clear_tags[] = "DELETE FROM technopark_industries WHERE technopark_id = ?";
+static const char sql_add_tags[] =
+	"INSERT INTO technopark_industries (technopark_id, industry_id) "
+	"SELECT ?, id FROM industries WHERE FIND_IN_SET(slug, ?) > 0";
+
+static const char *
+nonempty(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+static int
+run_update(struct db *db, const struct profile *cur, const char *const *values)
+{
+	struct db_stmt *st = db_prepare(db, sql_update);
+	int rc, i;
+
+	if (st == NULL)
+		return db_status(db);
+	for (i = 0; i < 6; i++)
+		db_bind_text(st, i, nonempty(values[i]));
+	db_bind_int(st, 6, cur->id);
+	db_bind_int(st, 7, cur->version);
+	rc = db_step(st);
+	i = rc == DB_DONE && db_affected(st) == 1;
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_status(db);
+	return i ? 0 : 409;
+}
+
+static int
+run_tags(struct db *db, const struct profile *cur, const char *tags)
+{
+	struct db_stmt *st = db_prepare(db, sql_clear_tags);
+	int rc;
+
+	if (st == NULL)
+		return db_status(db);
+	db_bind_int(st, 0, cur->id);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_status(db);
+	if (tags == NULL || *tags == '\0')
+		return 0;
+	if ((st = db_prepare(db, sql_add_tags)) == NULL)
+		return db_status(db);
+	db_bind_int(st, 0, cur->id);
+	db_bind_text(st, 1, tags);
+	rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? 0 : db_status(db);
+}
+
+int
+profile_apply(struct db *db, long long user_id, const struct profile *cur,
+    const char *const *values, const char *action, const char *note)
+{
+	int rc, tags = PROFILE_NFIELDS - 1;
+
+	if ((rc = run_update(db, cur, values)) != 0)
+		return rc;
+	if (audit_differs(cur->v[tags], values[tags]) && (rc = run_tags(db, cur, values[tags])) != 0)
+		return rc;
+	/* the search index follows in this transaction: findable at once, and untouched on rollback */
+	if (search_sync(db, SEARCH_MEMBERS, cur->id) != 0)
+		return db_status(db);
+	if (audit_record(db, user_id, action, "technopark", cur->id, cur->id, note, profile_fields,
+	    (const char *const *)cur->v, values, PROFILE_NFIELDS) != 0)
+		return db_status(db);
+	return 0;
+}

@@ -1,0 +1,288 @@
+/*
+ * page_committees.c - the committees as readers see them: the overview (/committees), one committee
+ * with its composition on a day, its terms and its meetings (/committees/{slug}), one meeting with its
+ * agenda, attendance, minutes and resolutions, and every resolution of a committee. The calendar
+ * feeds are in page_committees_ics.c.
+ */
+#include <string.h>
+
+#include "model/attach.h"
+#include "model/committees.h"
+#include "store/db.h"
+#include "pages/pages.h"
+#include "view/render.h"
+
+/* A meeting's when and where, for lists and pages (g is committee_meetings). */
+#define MEETING_COLS \
+	"g.id, g.title, DATE_FORMAT(g.starts_at, '%Y-%m-%d') AS date, DAYOFWEEK(g.starts_at) AS dow, " \
+	"DATE_FORMAT(g.starts_at, '%H:%i') AS starts, DATE_FORMAT(g.ends_at, '%H:%i') AS ends, " \
+	"CASE WHEN DATE(g.ends_at) <> DATE(g.starts_at) THEN DATE_FORMAT(g.ends_at, '%Y-%m-%d') END AS end_date, " \
+	"g.place, g.online_url, g.status, g.is_demo "
+
+/* A seat and who holds it (m is committee_members); a hidden person is not named. */
+#define SEAT_SELECT \
+	"SELECT m.id, m.role, m.term_start, m.term_end, m.note, m.is_demo, " \
+	"CASE WHEN p.visible = 1 THEN p.name END AS person, CASE WHEN p.visible = 1 THEN p.title END AS person_title, " \
+	"CASE WHEN p.id IS NOT NULL AND p.visible = 0 THEN 1 END AS hidden, " \
+	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, a.name_ko) END AS org, pt.slug AS org_slug, " \
+	"t.name_ko AS tp_name, t.slug AS tp_slug " \
+	"FROM committee_members m LEFT JOIN people p ON p.id = m.person_id " \
+	"LEFT JOIN technoparks pt ON pt.id = p.technopark_id LEFT JOIN technoparks t ON t.id = m.technopark_id " \
+	"JOIN association a ON a.id = 1 "
+
+/* The seats held on a day (the bound date, or today when it is NULL), by role, then name. */
+static const char sql_seats_on[] = SEAT_SELECT
+	"WHERE m.committee_id = ? "
+	"AND (m.term_start IS NULL OR m.term_start <= COALESCE(CAST(? AS DATE), CURDATE())) "
+	"AND (m.term_end IS NULL OR m.term_end >= COALESCE(CAST(? AS DATE), CURDATE())) "
+	"ORDER BY m.role, COALESCE(t.name_ko, p.name), m.id";
+/* Every term ever held, earliest first (unknown starts first). */
+static const char sql_terms[] = SEAT_SELECT
+	"WHERE m.committee_id = ? "
+	"ORDER BY m.term_start IS NOT NULL, m.term_start, m.role, COALESCE(t.name_ko, p.name), m.id";
+
+static const char sql_committees[] =
+	"SELECT c.slug, c.name_ko, c.name_en, c.purpose, c.composition, "
+	"(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = c.id "
+	" AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
+	" AND (m.term_end IS NULL OR m.term_end >= CURDATE())) AS seats, "
+	"(SELECT COUNT(*) FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= NOW()) AS upcoming "
+	"FROM committees c ORDER BY c.sort, c.id";
+static const char sql_upcoming_all[] =
+	"SELECT " MEETING_COLS ", c.slug AS committee_slug, c.name_ko AS committee "
+	"FROM committee_meetings g JOIN committees c ON c.id = g.committee_id "
+	"WHERE g.ends_at >= NOW() ORDER BY g.starts_at, g.id LIMIT 20";
+static const char sql_upcoming[] =
+	"SELECT " MEETING_COLS "FROM committee_meetings g WHERE g.committee_id = ? AND g.ends_at >= NOW() "
+	"ORDER BY g.starts_at, g.id";
+static const char sql_past[] =
+	"SELECT " MEETING_COLS "FROM committee_meetings g WHERE g.committee_id = ? AND g.ends_at < NOW() "
+	"ORDER BY g.starts_at DESC, g.id DESC";
+
+/* Run st (bound) into prefix; 0 or the database's status. */
+static int
+rows(struct request *rq, HDF *hdf, const char *prefix, struct db_stmt *st)
+{
+	return render_rows(hdf, prefix, st) < 0 ? db_status(rq->db) : 0;
+}
+
+/* Show the "manage" links to whoever may use them. */
+static int
+mark_manager(struct request *rq, HDF *hdf, long long committee_id)
+{
+	int may = committees_may_manage(rq, committee_id);
+
+	if (may < 0)
+		return db_status(rq->db);
+	if (may)
+		render_set(hdf, "1", "Page.CanManage");
+	return 0;
+}
+
+int
+page_committees_list(struct request *rq, HDF *hdf)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((st = db_prepare(rq->db, sql_committees)) == NULL)
+		return db_status(rq->db);
+	if ((rc = rows(rq, hdf, "Committees", st)) != 0)
+		return rc;
+	if ((st = db_prepare(rq->db, sql_upcoming_all)) == NULL)
+		return db_status(rq->db);
+	if ((rc = rows(rq, hdf, "Upcoming", st)) != 0 || (rc = mark_manager(rq, hdf, 0)) != 0)
+		return rc;
+	rq->tmpl = "committees.cs";
+	return 0;
+}
+
+/* The seats on the day at (NULL: today) under Members, and every term under Terms when asked. */
+static int
+composition(struct request *rq, HDF *hdf, long long committee_id, const char *at, int history)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_seats_on);
+	int rc;
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, committee_id);
+	db_bind_text(st, 1, at);
+	db_bind_text(st, 2, at);
+	if ((rc = rows(rq, hdf, "Members", st)) != 0 || !history)
+		return rc;
+	if ((st = db_prepare(rq->db, sql_terms)) == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, committee_id);
+	return rows(rq, hdf, "Terms", st);
+}
+
+/* One of the committee's meeting lists into prefix. */
+static int
+meetings(struct request *rq, HDF *hdf, const char *sql, const char *prefix, long long committee_id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql);
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, committee_id);
+	return rows(rq, hdf, prefix, st);
+}
+
+int
+page_committees_show(struct request *rq, HDF *hdf)
+{
+	const char *at = request_param(rq, "at");
+	int history = request_param(rq, "history") != NULL, rc;
+	struct committee c;
+
+	if (at != NULL && !committees_valid_date(at)) {
+		rq->error_detail = "at";
+		return 400;
+	}
+	if ((rc = committees_load(rq, hdf, rq->args[0], &c)) != 0 ||
+	    (rc = composition(rq, hdf, c.id, at, history)) != 0 ||
+	    (rc = meetings(rq, hdf, sql_upcoming, "Upcoming", c.id)) != 0 ||
+	    (rc = meetings(rq, hdf, sql_past, "Past", c.id)) != 0 ||
+	    (rc = mark_manager(rq, hdf, c.id)) != 0)
+		return rc;
+	render_set(hdf, at, "Page.At");
+	if (history)
+		render_set(hdf, "1", "Page.History");
+	rq->tmpl = "committee.cs";
+	return 0;
+}
+
+static const char sql_meeting[] =
+	"SELECT " MEETING_COLS ", g.note FROM committee_meetings g WHERE g.id = ? AND g.committee_id = ?";
+static const char sql_agenda[] =
+	"SELECT id, position, title, description FROM committee_agenda_items WHERE meeting_id = ? "
+	"ORDER BY position, id";
+static const char sql_resolutions[] =
+	"SELECT r.id, r.agenda_item_id, r.body, r.outcome, r.votes_for, r.votes_against, r.votes_abstain "
+	"FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id "
+	"WHERE i.meeting_id = ? ORDER BY i.position, i.id, r.id";
+/* The seats held on the meeting's day, and any seat with an attendance record for it. */
+static const char sql_attendance[] =
+	"SELECT m.id, m.role, m.is_demo, CASE WHEN p.visible = 1 THEN p.name END AS person, "
+	"CASE WHEN p.visible = 1 THEN p.title END AS person_title, "
+	"CASE WHEN p.id IS NOT NULL AND p.visible = 0 THEN 1 END AS hidden, "
+	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, s.name_ko) END AS org, "
+	"t.name_ko AS tp_name, t.slug AS tp_slug, att.status, att.proxy_name "
+	"FROM committee_meetings g JOIN committee_members m ON m.committee_id = g.committee_id "
+	"LEFT JOIN committee_attendance att ON att.meeting_id = g.id AND att.member_id = m.id "
+	"LEFT JOIN people p ON p.id = m.person_id LEFT JOIN technoparks pt ON pt.id = p.technopark_id "
+	"LEFT JOIN technoparks t ON t.id = m.technopark_id JOIN association s ON s.id = 1 "
+	"WHERE g.id = ? AND (att.status IS NOT NULL OR ((m.term_start IS NULL OR m.term_start <= DATE(g.starts_at)) "
+	"AND (m.term_end IS NULL OR m.term_end >= DATE(g.starts_at)))) "
+	"ORDER BY m.role, COALESCE(t.name_ko, p.name), m.id";
+static const char sql_counts[] =
+	"SELECT COALESCE(SUM(status = 'present'), 0) AS present, COALESCE(SUM(status = 'proxy'), 0) AS proxy, "
+	"COALESCE(SUM(status = 'absent'), 0) AS absent, COUNT(*) AS recorded "
+	"FROM committee_attendance WHERE meeting_id = ?";
+static const char sql_minutes[] =
+	"SELECT body_html AS html, DATE_FORMAT(published_at, '%Y-%m-%d') AS published_on "
+	"FROM committee_minutes WHERE meeting_id = ? AND published = 1";
+
+/* Load meeting id of committee c under Meeting: 0, 404 or a status. */
+static int
+load_meeting(struct request *rq, HDF *hdf, long long id, long long committee_id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_meeting);
+	int rc;
+
+	if (st == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, id);
+	db_bind_int(st, 1, committee_id);
+	if ((rc = render_one(hdf, "Meeting", st)) < 0)
+		return db_status(rq->db);
+	return rc == 1 ? 0 : 404;
+}
+
+/* Each per-meeting list of the meeting page, bound to its id. */
+static int
+meeting_lists(struct request *rq, HDF *hdf, long long id)
+{
+	static const struct { const char *sql, *prefix; int one; } lists[] = {
+		{ sql_agenda, "Agenda", 0 },
+		{ sql_resolutions, "Resolutions", 0 },
+		{ sql_attendance, "Attendance", 0 },
+		{ sql_counts, "Counts", 1 },
+		{ sql_minutes, "Minutes", 1 },
+	};
+	struct db_stmt *st;
+	size_t i;
+	int n;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
+		if ((st = db_prepare(rq->db, lists[i].sql)) == NULL)
+			return db_status(rq->db);
+		db_bind_int(st, 0, id);
+		n = lists[i].one ? render_one(hdf, lists[i].prefix, st) : render_rows(hdf, lists[i].prefix, st);
+		if (n < 0)
+			return db_status(rq->db);
+	}
+	return 0;
+}
+
+int
+page_committees_meeting(struct request *rq, HDF *hdf)
+{
+	struct committee c;
+	long long id;
+	int rc;
+
+	if (parse_ll(rq->args[1], 1, 4294967295LL, &id) != 0)
+		return 404;
+	if ((rc = committees_load(rq, hdf, rq->args[0], &c)) != 0 ||
+	    (rc = load_meeting(rq, hdf, id, c.id)) != 0 ||
+	    (rc = meeting_lists(rq, hdf, id)) != 0 ||
+	    (rc = attach_list(rq->db, hdf, "Documents", "meeting", id) < 0 ? db_status(rq->db) : 0) != 0 ||
+	    (rc = mark_manager(rq, hdf, c.id)) != 0)
+		return rc;
+	rq->tmpl = "meeting.cs";
+	return 0;
+}
+
+/* Every resolution of a committee, newest meeting first; year and outcome filter (NULL: any). */
+static const char sql_all_resolutions[] =
+	"SELECT r.id, r.body, r.outcome, r.votes_for, r.votes_against, r.votes_abstain, "
+	"i.position AS item_position, i.title AS item_title, g.id AS meeting_id, g.title AS meeting_title, "
+	"g.is_demo, DATE_FORMAT(g.starts_at, '%Y-%m-%d') AS date "
+	"FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id "
+	"JOIN committee_meetings g ON g.id = i.meeting_id "
+	"WHERE g.committee_id = ? AND (? = 0 OR YEAR(g.starts_at) = ?) AND (? IS NULL OR r.outcome = ?) "
+	"ORDER BY g.starts_at DESC, g.id DESC, i.position, i.id, r.id";
+static const char sql_resolution_years[] =
+	"SELECT DISTINCT YEAR(g.starts_at) AS year FROM committee_resolutions r "
+	"JOIN committee_agenda_items i ON i.id = r.agenda_item_id JOIN committee_meetings g ON g.id = i.meeting_id "
+	"WHERE g.committee_id = ? ORDER BY year DESC";
+
+int
+page_committees_resolutions(struct request *rq, HDF *hdf)
+{
+	long long year = request_param_int(rq, "year", 0);
+	const char *outcome = request_param(rq, "outcome");
+	struct committee c;
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = committees_load(rq, hdf, rq->args[0], &c)) != 0 ||
+	    (rc = meetings(rq, hdf, sql_resolution_years, "Years", c.id)) != 0)
+		return rc;
+	if ((st = db_prepare(rq->db, sql_all_resolutions)) == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, c.id);
+	db_bind_int(st, 1, year);
+	db_bind_int(st, 2, year);
+	db_bind_text(st, 3, outcome);
+	db_bind_text(st, 4, outcome);
+	if ((rc = rows(rq, hdf, "Resolutions", st)) != 0 || (rc = mark_manager(rq, hdf, c.id)) != 0)
+		return rc;
+	if (year > 0)
+		render_set_int(hdf, year, "Filter.year");
+	render_set(hdf, outcome, "Filter.outcome");
+	rq->tmpl = "committee_resolutions.cs";
+	return 0;
+}

@@ -1,0 +1,67 @@
+/* page_home.c - the home page: the association in brief, its members, key figures. */
+#include <stdio.h>
+
+#include "store/db.h"
+#include "pages/pages.h"
+#include "view/render.h"
+
+static const char sql_assoc[] =
+	"SELECT name_ko, name_en, legal_form, summary FROM association WHERE id = 1";
+static const char sql_members[] =
+	"SELECT t.slug, t.name_ko, r.name_ko AS region FROM technoparks t "
+	"JOIN regions r ON r.id = t.region_id ORDER BY t.id";
+
+/* Figures for the first and the last year that have company counts. */
+static const char sql_figures[] =
+	"SELECT year, tenant_companies, employees, revenue_eok FROM network_figures "
+	"WHERE tenant_companies IS NOT NULL ORDER BY year";
+
+int
+page_figures(struct request *rq, HDF *hdf, const char *prefix)
+{
+	struct db_stmt *st;
+	char num[48];
+	int rc, n = 0;
+
+	if ((st = db_prepare(rq->db, sql_figures)) == NULL)
+		return db_status(rq->db);
+	while ((rc = db_step(st)) == DB_ROW) {
+		render_set(hdf, db_col_text(st, 0), "%s.%d.year", prefix, n);
+		if (!db_col_isnull(st, 1)) {
+			page_fmt_thousands(db_col_int(st, 1), num, sizeof(num));
+			render_set(hdf, num, "%s.%d.companies", prefix, n);
+		}
+		if (!db_col_isnull(st, 2)) {
+			page_fmt_thousands(db_col_int(st, 2), num, sizeof(num));
+			render_set(hdf, num, "%s.%d.employees", prefix, n);
+		}
+		if (!db_col_isnull(st, 3)) {
+			page_fmt_eok(db_col_int(st, 3), num, sizeof(num));
+			render_set(hdf, num, "%s.%d.revenue", prefix, n);
+		}
+		n++;
+	}
+	db_reset(st);
+	return rc == DB_DONE ? 0 : db_status(rq->db);
+}
+
+int
+page_home(struct request *rq, HDF *hdf)
+{
+	struct db_stmt *st;
+	int n;
+
+	if ((st = db_prepare(rq->db, sql_assoc)) == NULL)
+		return db_status(rq->db);
+	if (render_one(hdf, "Assoc", st) < 0)
+		return db_status(rq->db);
+	if ((st = db_prepare(rq->db, sql_members)) == NULL)
+		return db_status(rq->db);
+	if ((n = render_rows(hdf, "Members", st)) < 0)
+		return db_status(rq->db);
+	render_set_int(hdf, n, "MemberCount");
+	if ((n = page_figures(rq, hdf, "Figures")) != 0)
+		return n;
+	rq->tmpl = "home.cs";
+	return 0;
+}

@@ -1,0 +1,243 @@
+/*
+ * page_news.c - news for readers: the list (/news, keyset pages of 20 with pinned notices on top of
+ * the first), one article (/news/{id}, with previous and next in the same filter), the Atom feeds
+ * (/news.atom, per category and per publisher) and a technopark profile's latest articles.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "model/attach.h"
+#include "http/auth.h"
+#include "core/conf.h"
+#include "store/db.h"
+#include "model/news.h"
+#include "pages/pages.h"
+#include "view/render.h"
+
+static const char sql_categories[] = "SELECT id, slug, name_ko FROM news_categories ORDER BY sort, id";
+static const char sql_publishers[] = "SELECT id, slug, name_ko FROM technoparks ORDER BY name_ko, id";
+static const char sql_article[] =
+	"SELECT a.id, a.title, a.body_html, a.state, a.listed, a.deleted_at IS NOT NULL AS deleted, a.is_demo, "
+	"COALESCE(a.technopark_id, 0) AS tp_id, c.slug AS category, c.name_ko AS category_name, "
+	"t.slug AS tp_slug, t.name_ko AS tp_name, "
+	"DATE_FORMAT(a.published_at, '%Y-%m-%d %H:%i') AS published, "
+	"DATE_FORMAT(a.published_at, '%Y-%m-%dT%H:%i:%s+09:00') AS published_iso, "
+	"DATE_FORMAT(a.updated_at, '%Y-%m-%d %H:%i') AS updated, "
+	"DATE_FORMAT(a.updated_at, '%Y-%m-%dT%H:%i:%s+09:00') AS updated_iso, "
+	"(a.published_at IS NOT NULL AND a.updated_at > a.published_at + INTERVAL 1 MINUTE) AS was_updated, "
+	"DATE_FORMAT(a.pinned_until, '%Y-%m-%d') AS pinned_until, "
+	"(a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE()) AS pinned, "
+	"u.display_name AS author, s.outlet AS source_outlet, s.title AS source_title, "
+	"DATE_FORMAT(s.published_on, '%Y-%m-%d') AS source_date, s.url AS source_url "
+	"FROM news_articles a JOIN news_categories c ON c.id = a.category_id "
+	"LEFT JOIN technoparks t ON t.id = a.technopark_id LEFT JOIN users u ON u.id = a.author_id "
+	"LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?";
+
+/*
+ * One option list of the filter form (id, slug, name_ko rows) under prefix, marking the selected slug;
+ * its id goes to *id. 0, 400 (a slug that is not there: the parameter is named) or a status.
+ */
+static int
+load_options(struct request *rq, HDF *hdf, const char *sql, const char *prefix, const char *key, long long *id)
+{
+	const char *sel = request_param(rq, key);
+	struct db_stmt *st = db_prepare(rq->db, sql);
+	char name[64];
+	int rc, n = 0;
+
+	*id = 0;
+	if (st == NULL)
+		return db_status(rq->db);
+	while ((rc = db_step(st)) == DB_ROW) {
+		snprintf(name, sizeof(name), "%s.%d", prefix, n++);
+		if (render_row(hdf, name, st) != 0) {
+			rc = DB_ERR;
+			break;
+		}
+		if (sel != NULL && db_col_text(st, 1) != NULL && strcmp(db_col_text(st, 1), sel) == 0) {
+			*id = db_col_int(st, 0);
+			render_set(hdf, "1", "%s.selected", name);
+		}
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_status(rq->db);
+	if (sel != NULL && *id == 0 && !(strcmp(key, "tp") == 0 && strcmp(sel, NEWS_ASSOCIATION) == 0)) {
+		rq->error_detail = key;
+		return 400;
+	}
+	return 0;
+}
+
+/*
+ * The category and publisher filter of the request: options for the form, the filter for the queries,
+ * Filter.category / Filter.tp / Filter.qs ("category=..&tp=..", slugs only) for links. 0 or a status.
+ */
+static int
+load_filter(struct request *rq, HDF *hdf, struct news_filter *f)
+{
+	const char *cat = request_param(rq, "category"), *tp = request_param(rq, "tp");
+	char qs[128];
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	if ((rc = load_options(rq, hdf, sql_categories, "Categories", "category", &f->category_id)) != 0 ||
+	    (rc = load_options(rq, hdf, sql_publishers, "Publishers", "tp", &f->tp_id)) != 0)
+		return rc;
+	f->association = tp != NULL && strcmp(tp, NEWS_ASSOCIATION) == 0;
+	snprintf(qs, sizeof(qs), "%s%s%s%s%s", cat ? "category=" : "", cat ? cat : "",
+	    cat && tp ? "&" : "", tp ? "tp=" : "", tp ? tp : "");
+	render_set(hdf, cat, "Filter.category");
+	render_set(hdf, tp, "Filter.tp");
+	render_set(hdf, qs, "Filter.qs");
+	if (f->association)
+		render_set(hdf, "1", "Filter.association");
+	return 0;
+}
+
+/* The id of the first or last child of node prefix (display order), 0 when none. */
+static long long
+edge_id(HDF *hdf, const char *prefix, int last)
+{
+	HDF *n = hdf_get_obj(hdf, prefix), *c, *pick = NULL;
+
+	for (c = n != NULL ? hdf_obj_child(n) : NULL; c != NULL; c = hdf_obj_next(c))
+		if (pick == NULL || last)
+			pick = c;
+	return pick != NULL ? hdf_get_int_value(pick, "id", 0) : 0;
+}
+
+/* Read one page in dir from cursor; sets the older/newer links. 0, 400 (unknown cursor) or a status. */
+static int
+list_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news_dir dir, long long cursor)
+{
+	char node[32];
+	int n = news_list(rq->db, hdf, "Articles", f, dir, cursor, NEWS_PAGE_SIZE + 1);
+
+	if (n == -2) {
+		rq->error_detail = dir == NEWS_OLDER ? "before" : "after";
+		return 400;
+	}
+	if (n < 0)
+		return db_status(rq->db);
+	if (dir == NEWS_NEWER && n <= NEWS_PAGE_SIZE) {
+		/* reached the newest: show the first page itself, pinned notices and all */
+		hdf_remove_tree(hdf, "Articles");
+		return list_page(rq, hdf, f, NEWS_FIRST, 0);
+	}
+	if (n > NEWS_PAGE_SIZE) {
+		/* the extra row only says there is more: the oldest one (or, walking newer, the newest) */
+		snprintf(node, sizeof(node), "Articles.%d", dir == NEWS_NEWER ? 0 : NEWS_PAGE_SIZE);
+		hdf_remove_tree(hdf, node);
+	}
+	if (dir == NEWS_FIRST && news_pinned(rq->db, hdf, "Pinned", f) < 0)
+		return db_status(rq->db);
+	if (n > NEWS_PAGE_SIZE || dir == NEWS_NEWER)
+		render_set_int(hdf, edge_id(hdf, "Articles", 1), "Page.Older");
+	if (dir != NEWS_FIRST)
+		render_set_int(hdf, edge_id(hdf, "Articles", 0), "Page.Newer");
+	render_set_int(hdf, n > NEWS_PAGE_SIZE ? NEWS_PAGE_SIZE : n, "Page.Count");
+	if (dir == NEWS_FIRST)
+		render_set(hdf, "1", "Page.First");
+	return 0;
+}
+
+int
+page_news_list(struct request *rq, HDF *hdf)
+{
+	long long before = request_param_int(rq, "before", 0), after = request_param_int(rq, "after", 0);
+	struct news_filter f;
+	int rc;
+
+	if (before > 0 && after > 0) {
+		rq->error_detail = "after";
+		return 400;
+	}
+	if ((rc = load_filter(rq, hdf, &f)) != 0)
+		return rc;
+	if ((rc = list_page(rq, hdf, &f, before > 0 ? NEWS_OLDER : after > 0 ? NEWS_NEWER : NEWS_FIRST,
+	    before > 0 ? before : after)) != 0)
+		return rc;
+	rq->tmpl = "news.cs";
+	return 0;
+}
+
+int
+page_news_show(struct request *rq, HDF *hdf)
+{
+	struct news_filter f;
+	struct db_stmt *st;
+	long long id;
+	int rc;
+
+	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
+		return 404;
+	if ((rc = news_may_read(rq, id)) != 0 || (rc = load_filter(rq, hdf, &f)) != 0)
+		return rc;
+	if ((st = db_prepare(rq->db, sql_article)) == NULL)
+		return db_status(rq->db);
+	db_bind_int(st, 0, id);
+	if ((rc = render_one(hdf, "Article", st)) <= 0)
+		return rc < 0 ? db_status(rq->db) : 404;
+	if (attach_list(rq->db, hdf, "Files", "news", id) < 0)
+		return db_status(rq->db);
+	if (hdf_get_int_value(hdf, "Article.listed", 0) &&
+	    (news_list(rq->db, hdf, "Older", &f, NEWS_OLDER, id, 1) < 0 ||
+	    news_list(rq->db, hdf, "Newer", &f, NEWS_NEWER, id, 1) < 0))
+		return db_status(rq->db);
+	if (auth_may_edit_tp(rq, hdf_get_int_value(hdf, "Article.tp_id", 0)))
+		render_set(hdf, "1", "Page.CanEdit");
+	rq->tmpl = "news_article.cs";
+	return 0;
+}
+
+/* The newest "updated" of the feed's entries (RFC 3339, same zone: text order is time order), or now. */
+static void
+feed_updated(HDF *hdf)
+{
+	HDF *n = hdf_get_obj(hdf, "Entries"), *c;
+	const char *best = NULL, *v;
+	char now[32];
+	time_t t;
+	struct tm tm;
+
+	for (c = n != NULL ? hdf_obj_child(n) : NULL; c != NULL; c = hdf_obj_next(c))
+		if ((v = hdf_get_value(c, "updated", NULL)) != NULL && (best == NULL || strcmp(v, best) > 0))
+			best = v;
+	if (best != NULL) {
+		render_set(hdf, best, "Feed.updated");
+		return;
+	}
+	t = time(NULL) + 9 * 3600;	/* the portal's dates are in +09:00 (src/db.c sets the zone) */
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%S+09:00", &tm);
+	render_set(hdf, now, "Feed.updated");
+}
+
+int
+page_news_feed(struct request *rq, HDF *hdf)
+{
+	struct news_filter f;
+	int rc;
+
+	if ((rc = load_filter(rq, hdf, &f)) != 0)
+		return rc;
+	if (news_feed(rq->db, hdf, "Entries", &f) < 0)
+		return db_status(rq->db);
+	feed_updated(hdf);
+	rq->content_type_out = "application/atom+xml; charset=utf-8";
+	rq->tmpl = "news_atom.cs";
+	return 0;
+}
+
+int
+page_news_member(struct request *rq, HDF *hdf, long long tp_id)
+{
+	struct news_filter f = { 0, tp_id, 0 };
+
+	if (tp_id <= 0)
+		return 0;
+	return news_list(rq->db, hdf, "News", &f, NEWS_FIRST, 0, NEWS_PROFILE_SIZE) < 0 ? db_status(rq->db) : 0;
+}

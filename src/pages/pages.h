@@ -1,0 +1,71 @@
+/* pages.h - the page handlers named in the route table, one file per area (page_*.c). */
+#ifndef TP_PAGES_H
+#define TP_PAGES_H
+
+#include <stddef.h>
+
+#include "view/cs.h"
+
+#include "http/request.h"
+
+/* page_home.c */
+int	page_home(struct request *rq, HDF *hdf);
+/* Put the network figures (formatted) under prefix.N; 0 or an HTTP status. */
+int	page_figures(struct request *rq, HDF *hdf, const char *prefix);
+/* page_members.c */
+int	page_members_list(struct request *rq, HDF *hdf);
+int	page_members_show(struct request *rq, HDF *hdf);
+/* page_people.c */
+int	page_people_list(struct request *rq, HDF *hdf);
+/* page_about.c */
+int	page_about(struct request *rq, HDF *hdf);
+/* page_system.c */
+int	page_healthz(struct request *rq, HDF *hdf);
+
+
+/* page_auth.c: sign in and out, change password. */
+int	page_login_form(struct request *rq, HDF *hdf);
+int	page_login(struct request *rq, HDF *hdf);
+int	page_logout(struct request *rq, HDF *hdf);
+int	page_password_form(struct request *rq, HDF *hdf);
+int	page_password(struct request *rq, HDF *hdf);
+/* page_committees.c: the committees, one committee, one meeting, a committee's resolutions. */
+int	page_committees_list(struct request *rq, HDF *hdf);
+int	page_committees_show(struct request *rq, HDF *hdf);
+int	page_committees_meeting(struct request *rq, HDF *hdf);
+int	page_committees_resolutions(struct request *rq, HDF *hdf);
+/* page_committees_ics.c: the calendar feeds of upcoming meetings. */
+int	page_committees_ics(struct request *rq, HDF *hdf);
+int	page_committee_ics(struct request *rq, HDF *hdf);
+
+/* page_news.c: news for readers (list, article, Atom feeds) and a profile's latest articles. */
+int	page_news_list(struct request *rq, HDF *hdf);
+int	page_news_show(struct request *rq, HDF *hdf);
+int	page_news_feed(struct request *rq, HDF *hdf);
+/* The latest articles of technopark tp_id under News.N (for /members/{slug}); 0 or a status. */
+int	page_news_member(struct request *rq, HDF *hdf, long long tp_id);
+/* attach.c: GET /files/{id} (declared in attach.h as well). */
+int	page_files_get(struct request *rq, HDF *hdf);
+
+/* page_search.c: the search over technoparks, people, news and committee meetings. */
+int	page_search(struct request *rq, HDF *hdf);
+/* page_stats.c: the network figures by year, as tables and charts, and as CSV. */
+int	page_stats(struct request *rq, HDF *hdf);
+int	page_stats_csv(struct request *rq, HDF *hdf);
+
+/* page_util.c: small helpers the pages share. */
+struct db_stmt;
+/*
+ * Store st's rows (first column: the option's slug) under prefix.N like render_rows, marking the
+ * row whose slug equals selected with .selected = 1; *found tells whether one did. Returns the
+ * row count or -1.
+ */
+int	page_options(HDF *hdf, const char *prefix, struct db_stmt *st, const char *selected, int *found);
+/* Format n with thousands separators ("19,674") into out. */
+void	page_fmt_thousands(long long n, char *out, size_t size);
+/* Format an amount in 억원 the Korean way ("17조 6,031억 원") into out. */
+void	page_fmt_eok(long long eok, char *out, size_t size);
+/* 1 when the reader may see phone numbers and e-mail addresses. */
+int	page_may_see_contacts(const struct request *rq);
+
+#endif

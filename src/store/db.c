@@ -1,0 +1,558 @@
+/* db.c - the thin database layer: one connection per thread, cached prepared statements, reconnects. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "core/conf.h"
+#include "store/db.h"
+#include "core/log.h"
+
+#define DB_MAX_STMTS	512	/* distinct SQL literals one connection may cache */
+#define DB_MAX_PARAMS	32
+#define DB_IDLE_PING	5	/* seconds idle after which db_ready pings before use */
+
+struct db_stmt {
+	struct db	*db;
+	const char	*sql;		/* the literal; also the cache key */
+	MYSQL_STMT	*st;
+	unsigned	 nparams;
+	MYSQL_BIND	 pbind[DB_MAX_PARAMS];
+	long long	 pint[DB_MAX_PARAMS];
+	unsigned long	 plen[DB_MAX_PARAMS];
+	MYSQL_RES	*meta;		/* NULL for statements without a result set */
+	unsigned	 ncols;
+	MYSQL_BIND	*rbind;
+	char		**rbuf;
+	unsigned long	*rlen;
+	my_bool		*rnull;
+	int		 executed;
+};
+
+struct db {
+	const struct conf	*conf;
+	MYSQL			*my;
+	int			 broken;	/* connection lost: reconnect before the next use */
+	int			 in_tx;
+	time_t			 last_used;
+	struct db_stmt		*stmts[DB_MAX_STMTS];
+	size_t			 nstmts;
+};
+
+int
+db_errno_is_connection(unsigned int err)
+{
+	switch (err) {
+	case CR_CONNECTION_ERROR:
+	case CR_CONN_HOST_ERROR:
+	case CR_SERVER_GONE_ERROR:
+	case CR_SERVER_LOST:
+	case CR_SERVER_LOST_EXTENDED:
+	case CR_COMMANDS_OUT_OF_SYNC:
+	case ER_CONNECTION_KILLED:
+	case ER_SERVER_SHUTDOWN:
+	case ER_UNKNOWN_STMT_HANDLER:	/* the server forgot our statements: it restarted */
+	case 4031:			/* ER_CLIENT_INTERACTION_TIMEOUT */
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Record an error from the connection or a statement; mark the connection lost when it is. */
+static void
+note_error(struct db *db, unsigned int err, const char *msg, const char *sql)
+{
+	if (db_errno_is_connection(err)) {
+		if (!db->broken)
+			log_warn("db: connection lost (%u: %s)", err, msg);
+		db->broken = 1;
+		return;
+	}
+	log_err("db: error %u: %s; in: %.120s", err, msg, sql ? sql : "-");
+}
+
+struct db *
+db_new(const struct conf *c)
+{
+	struct db *db = calloc(1, sizeof(*db));
+
+	if (db != NULL)
+		db->conf = c;
+	return db;
+}
+
+static void
+stmt_free_result(struct db_stmt *s)
+{
+	unsigned i;
+
+	if (s->executed)
+		mysql_stmt_free_result(s->st);
+	s->executed = 0;
+	if (s->rbuf != NULL)
+		for (i = 0; i < s->ncols; i++)
+			free(s->rbuf[i]);
+	free(s->rbuf);
+	free(s->rbind);
+	free(s->rlen);
+	free(s->rnull);
+	s->rbuf = NULL;
+	s->rbind = NULL;
+	s->rlen = NULL;
+	s->rnull = NULL;
+}
+
+static void
+stmt_free(struct db_stmt *s)
+{
+	stmt_free_result(s);
+	if (s->meta != NULL)
+		mysql_free_result(s->meta);
+	if (s->st != NULL)
+		mysql_stmt_close(s->st);
+	free(s);
+}
+
+static void
+disconnect(struct db *db)
+{
+	size_t i;
+
+	for (i = 0; i < db->nstmts; i++)
+		stmt_free(db->stmts[i]);
+	db->nstmts = 0;
+	if (db->my != NULL)
+		mysql_close(db->my);
+	db->my = NULL;
+	db->in_tx = 0;
+}
+
+void
+db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	disconnect(db);
+	free(db);
+}
+
+/* Read the first line of the password file into pw (size n). 0, or -1 (logged). */
+static int
+read_password(const char *path, char *pw, size_t n)
+{
+	FILE *fp;
+
+	pw[0] = '\0';
+	if (path == NULL || *path == '\0')
+		return 0;
+	if ((fp = fopen(path, "r")) == NULL) {
+		log_err("db: cannot read password file %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fgets(pw, (int)n, fp) == NULL)
+		pw[0] = '\0';
+	fclose(fp);
+	pw[strcspn(pw, "\r\n")] = '\0';
+	return 0;
+}
+
+static int
+connect_db(struct db *db)
+{
+	const struct conf *c = db->conf;
+	unsigned int timeout = 3, rw_timeout = 30;
+	my_bool off = 0;
+	char pw[256];
+	int rc = -1;
+
+	disconnect(db);
+	if (read_password(c->db_password_file, pw, sizeof(pw)) != 0)
+		return -1;
+	if ((db->my = mysql_init(NULL)) == NULL)
+		goto out;
+	mysql_optionsv(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_optionsv(db->my, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
+	mysql_optionsv(db->my, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
+	mysql_optionsv(db->my, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves, then re-prepare */
+	mysql_optionsv(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(db->my, MYSQL_INIT_COMMAND,
+	    "SET collation_connection = 'utf8mb4_unicode_ci', time_zone = '+09:00', "
+	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	if (mysql_real_connect(db->my, NULL, c->db_user, pw[0] ? pw : NULL, c->db_name, 0,
+	    c->db_socket, 0) == NULL) {
+		log_err("db: cannot connect to %s as %s: %s", c->db_socket, c->db_user, mysql_error(db->my));
+		mysql_close(db->my);
+		db->my = NULL;
+		goto out;
+	}
+	db->broken = 0;
+	rc = 0;
+out:
+	explicit_bzero(pw, sizeof(pw));
+	return rc;
+}
+
+int
+db_ready(struct db *db)
+{
+	time_t now = time(NULL);
+
+	if (db->my != NULL && !db->broken && db->in_tx) {
+		log_warn("db: a request left a transaction open; rolling back");
+		db_rollback(db);
+	}
+	if (db->my != NULL && !db->broken && now - db->last_used >= DB_IDLE_PING &&
+	    mysql_ping(db->my) != 0)
+		note_error(db, mysql_errno(db->my), mysql_error(db->my), "ping");
+	if (db->my == NULL || db->broken) {
+		if (connect_db(db) != 0) {
+			db->broken = 1;
+			return 503;
+		}
+		log_info("db: connected");
+	}
+	db->last_used = now;
+	return 0;
+}
+
+int
+db_status(const struct db *db)
+{
+	return db->broken || db->my == NULL ? 503 : 500;
+}
+
+static struct db_stmt *
+stmt_new(struct db *db, const char *sql)
+{
+	struct db_stmt *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	s->db = db;
+	s->sql = sql;
+	if ((s->st = mysql_stmt_init(db->my)) == NULL)
+		goto fail;
+	if (mysql_stmt_prepare(s->st, sql, strlen(sql)) != 0) {
+		note_error(db, mysql_stmt_errno(s->st), mysql_stmt_error(s->st), sql);
+		goto fail;
+	}
+	s->nparams = (unsigned)mysql_stmt_param_count(s->st);
+	if (s->nparams > DB_MAX_PARAMS) {
+		log_err("db: too many parameters in: %.120s", sql);
+		goto fail;
+	}
+	s->meta = mysql_stmt_result_metadata(s->st);
+	s->ncols = s->meta != NULL ? mysql_num_fields(s->meta) : 0;
+	return s;
+fail:
+	stmt_free(s);
+	return NULL;
+}
+
+struct db_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	struct db_stmt *s;
+	size_t i;
+
+	if (db->my == NULL || db->broken)
+		return NULL;
+	for (i = 0; i < db->nstmts; i++)
+		if (db->stmts[i]->sql == sql)
+			return db->stmts[i];
+	if (db->nstmts == DB_MAX_STMTS) {
+		log_err("db: statement cache full");
+		return NULL;
+	}
+	if ((s = stmt_new(db, sql)) == NULL)
+		return NULL;
+	db->stmts[db->nstmts++] = s;
+	return s;
+}
+
+static int
+bind_check(struct db_stmt *st, int i)
+{
+	if (i < 0 || (unsigned)i >= st->nparams) {
+		log_err("db: bind index %d out of range in: %.120s", i, st->sql);
+		return DB_ERR;
+	}
+	return 0;
+}
+
+int
+db_bind_int(struct db_stmt *st, int i, long long v)
+{
+	MYSQL_BIND *b;
+
+	if (bind_check(st, i) != 0)
+		return DB_ERR;
+	b = &st->pbind[i];
+	memset(b, 0, sizeof(*b));
+	st->pint[i] = v;
+	b->buffer_type = MYSQL_TYPE_LONGLONG;
+	b->buffer = &st->pint[i];
+	return 0;
+}
+
+int
+db_bind_text(struct db_stmt *st, int i, const char *s)
+{
+	MYSQL_BIND *b;
+
+	if (s == NULL)
+		return db_bind_null(st, i);
+	if (bind_check(st, i) != 0)
+		return DB_ERR;
+	b = &st->pbind[i];
+	memset(b, 0, sizeof(*b));
+	st->plen[i] = strlen(s);
+	b->buffer_type = MYSQL_TYPE_STRING;
+	b->buffer = (void *)(uintptr_t)s;	/* the API takes void * but only reads it */
+	b->buffer_length = st->plen[i];
+	b->length = &st->plen[i];
+	return 0;
+}
+
+int
+db_bind_null(struct db_stmt *st, int i)
+{
+	if (bind_check(st, i) != 0)
+		return DB_ERR;
+	memset(&st->pbind[i], 0, sizeof(st->pbind[i]));
+	st->pbind[i].buffer_type = MYSQL_TYPE_NULL;
+	return 0;
+}
+
+/* Size the result buffers from the stored result's widest values, and bind them. */
+static int
+bind_result(struct db_stmt *s)
+{
+	MYSQL_FIELD *f = mysql_fetch_fields(s->meta);
+	unsigned i;
+
+	s->rbind = calloc(s->ncols, sizeof(*s->rbind));
+	s->rbuf = calloc(s->ncols, sizeof(*s->rbuf));
+	s->rlen = calloc(s->ncols, sizeof(*s->rlen));
+	s->rnull = calloc(s->ncols, sizeof(*s->rnull));
+	if (!s->rbind || !s->rbuf || !s->rlen || !s->rnull)
+		return DB_ERR;
+	for (i = 0; i < s->ncols; i++) {
+		unsigned long size = f[i].max_length;
+
+		if (size < 64)
+			size = 64;	/* numbers and dates are converted to text: small, whatever their type */
+		if ((s->rbuf[i] = malloc(size + 1)) == NULL)
+			return DB_ERR;
+		s->rbind[i].buffer_type = MYSQL_TYPE_STRING;
+		s->rbind[i].buffer = s->rbuf[i];
+		s->rbind[i].buffer_length = size + 1;
+		s->rbind[i].length = &s->rlen[i];
+		s->rbind[i].is_null = &s->rnull[i];
+	}
+	if (mysql_stmt_bind_result(s->st, s->rbind) != 0)
+		return DB_ERR;
+	return 0;
+}
+
+static int
+execute(struct db_stmt *s)
+{
+	my_bool on = 1;
+
+	if (s->db->broken)
+		return DB_ERR;
+	if (s->nparams > 0 && mysql_stmt_bind_param(s->st, s->pbind) != 0)
+		goto err;
+	if (mysql_stmt_execute(s->st) != 0)
+		goto err;
+	s->executed = 1;
+	if (s->ncols == 0)
+		return DB_DONE;
+	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	if (mysql_stmt_store_result(s->st) != 0)
+		goto err;
+	if (bind_result(s) != 0) {
+		log_err("db: out of memory for a result");
+		return DB_ERR;
+	}
+	return 0;
+err:
+	note_error(s->db, mysql_stmt_errno(s->st), mysql_stmt_error(s->st), s->sql);
+	return DB_ERR;
+}
+
+int
+db_step(struct db_stmt *st)
+{
+	int rc;
+
+	if (!st->executed) {
+		if ((rc = execute(st)) != 0)
+			return rc;
+	} else if (st->ncols == 0)
+		return DB_DONE;
+	switch (mysql_stmt_fetch(st->st)) {
+	case 0:
+		return DB_ROW;
+	case MYSQL_NO_DATA:
+		return DB_DONE;
+	case MYSQL_DATA_TRUNCATED:
+		log_err("db: truncated column in: %.120s", st->sql);
+		return DB_ERR;
+	default:
+		note_error(st->db, mysql_stmt_errno(st->st), mysql_stmt_error(st->st), st->sql);
+		return DB_ERR;
+	}
+}
+
+void
+db_reset(struct db_stmt *st)
+{
+	if (st == NULL)
+		return;
+	stmt_free_result(st);
+	memset(st->pbind, 0, sizeof(st->pbind));
+}
+
+int
+db_col_count(const struct db_stmt *st)
+{
+	return (int)st->ncols;
+}
+
+const char *
+db_col_name(const struct db_stmt *st, int i)
+{
+	if (i < 0 || (unsigned)i >= st->ncols)
+		return NULL;
+	return mysql_fetch_fields(st->meta)[i].name;
+}
+
+const char *
+db_col_text(const struct db_stmt *st, int i)
+{
+	if (i < 0 || (unsigned)i >= st->ncols || st->rbuf == NULL || st->rnull[i])
+		return NULL;
+	st->rbuf[i][st->rlen[i]] = '\0';
+	return st->rbuf[i];
+}
+
+long long
+db_col_int(const struct db_stmt *st, int i)
+{
+	const char *s = db_col_text(st, i);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
+int
+db_col_isnull(const struct db_stmt *st, int i)
+{
+	return db_col_text(st, i) == NULL;
+}
+
+unsigned long long
+db_affected(const struct db_stmt *st)
+{
+	return (unsigned long long)mysql_stmt_affected_rows(st->st);
+}
+
+unsigned long long
+db_insert_id(const struct db_stmt *st)
+{
+	return (unsigned long long)mysql_stmt_insert_id(st->st);
+}
+
+int
+db_exec(struct db *db, const char *sql)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERR;
+	while ((rc = db_step(st)) == DB_ROW)
+		;
+	db_reset(st);
+	return rc == DB_DONE ? 0 : DB_ERR;
+}
+
+int
+db_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id)
+{
+	int rc = db_step(st);
+
+	if (rc == DB_DONE) {
+		*affected = db_affected(st);
+		if (insert_id != NULL)
+			*insert_id = (long long)db_insert_id(st);
+	}
+	db_reset(st);
+	return rc == DB_DONE ? 0 : DB_ERR;
+}
+
+int
+db_exists(struct db *db, const char *sql, long long id)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	int rc, n = 0;
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 0, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		n = db_col_int(st, 0) > 0;
+	db_reset(st);
+	return rc == DB_ERR ? DB_ERR : n;
+}
+
+int
+db_begin(struct db *db)
+{
+	if (db->my == NULL || db->broken)
+		return DB_ERR;
+	if (mysql_autocommit(db->my, 0) != 0) {
+		note_error(db, mysql_errno(db->my), mysql_error(db->my), "BEGIN");
+		return DB_ERR;
+	}
+	db->in_tx = 1;
+	return 0;
+}
+
+static int
+end_tx(struct db *db, int commit)
+{
+	int rc = 0;
+
+	if (db->my == NULL || db->broken) {
+		db->in_tx = 0;
+		return DB_ERR;
+	}
+	if ((commit ? mysql_commit(db->my) : mysql_rollback(db->my)) != 0) {
+		note_error(db, mysql_errno(db->my), mysql_error(db->my), commit ? "COMMIT" : "ROLLBACK");
+		rc = DB_ERR;
+	}
+	mysql_autocommit(db->my, 1);
+	db->in_tx = 0;
+	return rc;
+}
+
+int
+db_commit(struct db *db)
+{
+	return end_tx(db, 1);
+}
+
+int
+db_rollback(struct db *db)
+{
+	return end_tx(db, 0);
+}
