@@ -4,6 +4,7 @@
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 static const char sql_tps[] =
 	"SELECT t.slug, t.name_ko, (SELECT COUNT(*) FROM change_requests r WHERE r.technopark_id = t.id "
@@ -17,14 +18,14 @@ page_admin_home(struct request *rq, HDF *hdf)
 	struct db_stmt *st;
 
 	if ((st = db_prepare(rq->db, sql_tps)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, tp);
 	db_bind_int(st, 1, tp);
-	if (render_rows(hdf, "TPs", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "TPs", st) < 0)
+		return db_err(rq->db);
 	if (rq->session->role == ROLE_SECRETARIAT) {
-		if ((st = db_prepare(rq->db, sql_pending)) == NULL || render_one(hdf, "Pending", st) < 0)
-			return db_status(rq->db);
+		if ((st = db_prepare(rq->db, sql_pending)) == NULL || page_row_one(hdf, "Pending", st) < 0)
+			return db_err(rq->db);
 		render_set(hdf, "1", "Page.Secretariat");
 	}
 	rq->tmpl = "admin.cs";

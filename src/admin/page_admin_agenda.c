@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "http/auth.h"
-#include "model/committees.h"
+#include "admin/committees_admin.h"
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
@@ -55,11 +55,11 @@ lock_meeting(struct request *rq, long long id)
 	int rc;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, id);
 	rc = db_step(st);
 	db_reset(st);
-	return rc == DB_ROW ? 0 : rc == DB_DONE ? 404 : db_status(rq->db);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? 404 : db_err(rq->db);
 }
 
 /* Number the meeting's items 1, 2, ... in their order, with moved (0 if none) swapped with its neighbour
@@ -72,7 +72,7 @@ renumber(struct request *rq, long long meeting, long long moved, int dir)
 	int n = 0, i, rc;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
 	while ((rc = db_step(st)) == DB_ROW && n < 1000) {
 		ids[n] = db_col_int(st, 0);
@@ -80,7 +80,7 @@ renumber(struct request *rq, long long meeting, long long moved, int dir)
 	}
 	db_reset(st);
 	if (rc == DB_ERR)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	for (i = 0; moved > 0 && i < n; i++)
 		if (ids[i] == moved && i + dir >= 0 && i + dir < n) {
 			/* swap the pair, each with its old position: both then differ from their new one */
@@ -92,7 +92,7 @@ renumber(struct request *rq, long long meeting, long long moved, int dir)
 		long long keys[2] = { i + 1, ids[i] };
 
 		if (pos[i] != i + 1 && versioned_exec(rq->db, sql_item_position, NULL, 0, keys, 2, NULL) < 0)
-			return db_status(rq->db);
+			return db_err(rq->db);
 	}
 	return 0;
 }
@@ -195,7 +195,7 @@ page_admin_item_save(struct request *rq, HDF *hdf)
 	b = db_begin(rq->db);
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_update(rq->db, &item_spec, rq->session->user_id, r.id,
 	    version, v, m.c.slug), &m.id);
-	if (rc == 409) {
+	if (rc == TP_ESTALE) {
 		versioned_free(&r);
 		rc = versioned_load(rq->db, &item_spec, r.id, &r) == 1 ? item_conflict(hdf, &r, v) : 404;
 	} else if (rc == 0)
@@ -205,7 +205,7 @@ out:
 	return rc;
 }
 
-/* Move item r one place (dir -1 up, +1 down) with its audit row. 0, 409, or a status. */
+/* Move item r one place (dir -1 up, +1 down) with its audit row. 0, TP_ESTALE, or a status. */
 static int
 move_item(struct request *rq, const struct versioned *r, long long version, int dir, const char *note)
 {
@@ -216,12 +216,12 @@ move_item(struct request *rq, const struct versioned *r, long long version, int 
 	if ((rc = lock_meeting(rq, r->owner)) != 0)
 		return rc;
 	if ((rc = versioned_load(rq->db, &item_spec, r->id, &cur)) <= 0)
-		return rc < 0 ? db_status(rq->db) : 404;
-	rc = cur.version != version ? 409 : renumber(rq, r->owner, r->id, dir);
+		return rc < 0 ? db_err(rq->db) : 404;
+	rc = cur.version != version ? TP_ESTALE : renumber(rq, r->owner, r->id, dir);
 	versioned_free(&cur);
 	if (rc == 0 && versioned_audit(rq->db, rq->session->user_id, "move", "agenda_item", r->id, note,
 	    &field, NULL, &news, 1) != 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	return rc;
 }
 
@@ -244,7 +244,7 @@ page_admin_item_move(struct request *rq, HDF *hdf)
 	}
 	b = db_begin(rq->db);
 	rc = committees_commit(rq, b, b != 0 ? 0 : move_item(rq, &r, version, strcmp(dir, "up") == 0 ? -1 : 1, m.c.slug));
-	if (rc == 409)
+	if (rc == TP_ESTALE)
 		rc = committees_stale(rq, hdf, &item_spec, r.id, item_to_form);
 	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld?done=moved#agenda", m.id);
@@ -289,12 +289,12 @@ page_admin_item_delete(struct request *rq, HDF *hdf)
 	}
 	if ((used = item_has_resolutions(rq, r.id)) != 0) {
 		render_set(hdf, "1", "Page.DeleteRefused");
-		rc = used < 0 ? db_status(rq->db) : 422;
+		rc = used < 0 ? db_err(rq->db) : 422;
 		goto out;
 	}
 	b = db_begin(rq->db);
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : delete_item(rq, &r, version, m.c.slug), &m.id);
-	if (rc == 409)
+	if (rc == TP_ESTALE)
 		rc = committees_stale(rq, hdf, &item_spec, r.id, item_to_form);
 	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld?done=item_deleted#agenda", m.id);

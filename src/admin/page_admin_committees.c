@@ -9,13 +9,14 @@
 #include <string.h>
 
 #include "http/auth.h"
-#include "model/committees.h"
+#include "admin/committees_admin.h"
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/versioned.h"
+#include "pages/page_rows.h"
 
 enum { S_PERSON, S_TP, S_ROLE, S_START, S_END, S_NOTE, S_NFIELDS };
 
@@ -90,9 +91,9 @@ list(struct request *rq, HDF *hdf, const char *sql, const char *prefix, long lon
 	struct db_stmt *st = db_prepare(rq->db, sql);
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, id);
-	return render_rows(hdf, prefix, st) < 0 ? db_status(rq->db) : 0;
+	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
 }
 
 static int
@@ -107,24 +108,22 @@ page_admin_committees(struct request *rq, HDF *hdf)
 	struct db_stmt *st = db_prepare(rq->db, sql_managed);
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, is_secretariat(rq));
 	db_bind_int(st, 1, rq->session->user_id);
-	if (render_rows(hdf, "Committees", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "Committees", st) < 0)
+		return db_err(rq->db);
 	if (is_secretariat(rq))
 		render_set(hdf, "1", "Page.Secretariat");
 	rq->tmpl = "admin_committees.cs";
 	return 0;
 }
 
-/* Load the committee of the URL and check the user may manage it. */
+/* Load the committee of the URL (the route's hook checked the user may manage it). */
 static int
 load_managed(struct request *rq, HDF *hdf, struct committee *c)
 {
-	int rc = committees_load(rq, hdf, rq->args[0], c);
-
-	return rc != 0 ? rc : committees_check_manage(rq, c->id);
+	return committees_load(rq, hdf, rq->args[0], c);
 }
 
 /* Everything the committee's admin page shows. */
@@ -166,9 +165,9 @@ seat_options(struct request *rq, HDF *hdf)
 {
 	struct db_stmt *st;
 
-	if ((st = db_prepare(rq->db, sql_tp_options)) == NULL || render_rows(hdf, "Options.TPs", st) < 0 ||
-	    (st = db_prepare(rq->db, sql_person_options)) == NULL || render_rows(hdf, "Options.People", st) < 0)
-		return db_status(rq->db);
+	if ((st = db_prepare(rq->db, sql_tp_options)) == NULL || page_rows(hdf, "Options.TPs", st) < 0 ||
+	    (st = db_prepare(rq->db, sql_person_options)) == NULL || page_rows(hdf, "Options.People", st) < 0)
+		return db_err(rq->db);
 	rq->tmpl = "admin_committee_seat.cs";
 	return 0;
 }
@@ -282,14 +281,14 @@ page_admin_seat_create(struct request *rq, HDF *hdf)
 	return rc != 0 ? rc : committees_redirect(rq, "/admin/committees/%s?done=seat", c.slug);
 }
 
-/* Load seat {id}, its committee, and check the user may manage it. */
+/* Load seat {id} and its committee (the route's hook checked the user may manage it). */
 static int
 load_seat(struct request *rq, HDF *hdf, struct versioned *r, struct committee *c)
 {
 	int rc;
 
 	if ((rc = committees_load_arg(rq, &seat_spec, r)) != 0 ||
-	    (rc = committees_load_id(rq, hdf, r->owner, c)) != 0 || (rc = committees_check_manage(rq, c->id)) != 0)
+	    (rc = committees_load_id(rq, hdf, r->owner, c)) != 0)
 		return rc;
 	render_set_int(hdf, r->id, "Seat.id");
 	return seat_options(rq, hdf);
@@ -354,7 +353,7 @@ page_admin_seat_save(struct request *rq, HDF *hdf)
 	}
 	b = db_begin(rq->db);
 	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_update(rq->db, &seat_spec, rq->session->user_id, r.id, version, v, c.slug));
-	if (rc == 409) {
+	if (rc == TP_ESTALE) {
 		versioned_free(&r);
 		rc = versioned_load(rq->db, &seat_spec, r.id, &r) == 1 ? seat_conflict(hdf, &r) : 404;
 	} else if (rc == 0)
@@ -390,12 +389,12 @@ page_admin_seat_delete(struct request *rq, HDF *hdf)
 	}
 	if ((used = seat_has_attendance(rq, r.id)) != 0) {
 		render_set(hdf, "1", "Page.DeleteRefused");
-		rc = used < 0 ? db_status(rq->db) : 422;
+		rc = used < 0 ? db_err(rq->db) : 422;
 		goto out;
 	}
 	b = db_begin(rq->db);
 	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_delete(rq->db, &seat_spec, rq->session->user_id, r.id, version, c.slug));
-	if (rc == 409)
+	if (rc == TP_ESTALE)
 		render_set(hdf, "1", "Page.DeleteConflict");
 	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/committees/%s?done=seat_deleted", c.slug);
@@ -420,15 +419,15 @@ set_secretary(struct request *rq, const struct committee *c, long long user_id, 
 	int rc;
 
 	if (db_begin(rq->db) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	n = versioned_exec(rq->db, add ? sql_secretary_add : sql_secretary_del, NULL, 0, keys, add ? 3 : 2, NULL);
 	if (n < 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	else if (n == 0)
 		rc = 404;
 	else
 		rc = versioned_audit(rq->db, rq->session->user_id, add ? "create" : "delete", "committee_secretary",
-		    user_id, c->slug, &name, add ? NULL : &slug, add ? &slug : NULL, 1) == 0 ? 0 : db_status(rq->db);
+		    user_id, c->slug, &name, add ? NULL : &slug, add ? &slug : NULL, 1) == 0 ? 0 : db_err(rq->db);
 	return committees_commit(rq, 0, rc);
 }
 

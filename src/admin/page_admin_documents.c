@@ -10,29 +10,13 @@
 #include "model/attach.h"
 #include "store/audit.h"
 #include "http/auth.h"
-#include "model/committees.h"
+#include "admin/committees_admin.h"
 #include "core/conf.h"
 #include "store/db.h"
 #include "admin/admin.h"
+#include "pages/files.h"
 #include "pages/pages.h"
 #include "view/render.h"
-
-/* Readers of a meeting's page may have its documents; an unknown meeting is hidden (404). */
-static const char sql_meeting_exists[] = "SELECT 1 FROM committee_meetings WHERE id = ?";
-
-int
-committees_documents_may_read(struct request *rq, long long meeting)
-{
-	struct db_stmt *st = db_prepare(rq->db, sql_meeting_exists);
-	int rc;
-
-	if (st == NULL)
-		return db_status(rq->db);
-	db_bind_int(st, 0, meeting);
-	rc = db_step(st);
-	db_reset(st);
-	return rc == DB_ROW ? 0 : rc == DB_DONE ? 404 : db_status(rq->db);
-}
 
 /* A refused upload: the message on the file field of the meeting's page (422). */
 static int
@@ -55,11 +39,11 @@ insert(struct request *rq, const struct meeting_ref *m, struct attach_batch *b)
 
 	if (attach_insert(rq->db, b, "meeting", m->id, rq->session->user_id) != 0 ||
 	    audit_change(rq->db, rq->session->user_id, "attach", "meeting", m->id, 0, m->c.slug, &change) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	for (i = 0; i < b->n; i++) {
 		snprintf(field, sizeof(field), "attachment.%lld", b->f[i].id);
 		if (audit_field(rq->db, change, field, NULL, b->f[i].filename) != 0)
-			return db_status(rq->db);
+			return db_err(rq->db);
 	}
 	return 0;
 }
@@ -75,14 +59,14 @@ page_admin_documents_add(struct request *rq, HDF *hdf)
 	memset(&b, 0, sizeof(b));
 	if ((rc = page_admin_meeting_page(rq, hdf, &m)) != 0)
 		return rc;
-	rc = attach_stage(rq->conf->upload_dir, rq->files, "attachment", &b, &err, &bad);
+	rc = files_stage(rq, "attachment", &b, &err, &bad);
 	if (rc == 0 && b.n == 0)
 		rc = refused(hdf, "L.committee_admin.err_no_file", NULL);
-	else if (rc == 422)
+	else if (rc == TP_EINVALID)
 		rc = refused(hdf, err, bad);
 	else if (rc == 0 && ((have = attach_count(rq->db, "meeting", m.id)) < 0 ||
 	    have + (int)b.n > ATTACH_MAX_PER_OWNER))
-		rc = have < 0 ? db_status(rq->db) : refused(hdf, "L.committee_admin.err_file_count", NULL);
+		rc = have < 0 ? db_err(rq->db) : refused(hdf, "L.committee_admin.err_file_count", NULL);
 	if (rc == 0) {
 		int begun = db_begin(rq->db);
 
@@ -109,11 +93,11 @@ remove_file(struct request *rq, const struct meeting_ref *m, long long file, cha
 	int found, rc = 0;
 
 	if ((found = attach_delete(rq->db, "meeting", m->id, file, stored, &filename)) != 1)
-		return found == 0 ? 404 : db_status(rq->db);
+		return found == 0 ? 404 : db_err(rq->db);
 	snprintf(field, sizeof(field), "attachment.%lld", file);
 	if (audit_change(rq->db, rq->session->user_id, "attach", "meeting", m->id, 0, m->c.slug, &change) != 0 ||
 	    audit_field(rq->db, change, field, filename, NULL) != 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	free(filename);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 #define HISTORY_PAGE	50
 
@@ -80,13 +81,13 @@ tp_filter(struct request *rq, struct filter *f)
 	if (slug == NULL)
 		return 0;
 	if ((st = db_prepare(rq->db, sql_tp_id)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, slug);
 	if ((rc = db_step(st)) == DB_ROW)
 		f->tp = db_col_int(st, 0);
 	db_reset(st);
 	if (rc == DB_ERR)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (rc != DB_ROW) {
 		rq->error_detail = "tp";
 		return 400;
@@ -125,7 +126,7 @@ load_fields(struct request *rq, HDF *hdf, const struct filter *f, int n)
 	if (n == 0)
 		return 0;
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	hi = hdf_get_int_value(hdf, "History.0.id", 0);
 	snprintf(name, sizeof(name), "History.%d.id", n - 1);
 	lo = hdf_get_int_value(hdf, name, 0);
@@ -145,13 +146,13 @@ load_fields(struct request *rq, HDF *hdf, const struct filter *f, int n)
 		if (rid != cid)
 			continue;
 		snprintf(name, sizeof(name), "History.%d.Fields.%d", row, k++);
-		if (render_row(hdf, name, st) != 0) {
+		if (page_row(hdf, name, st) != 0) {
 			rc = DB_ERR;
 			break;
 		}
 	}
 	db_reset(st);
-	return rc == DB_ERR ? db_status(rq->db) : 0;
+	return rc == DB_ERR ? db_err(rq->db) : 0;
 }
 
 /* The changes of this page under History.N; Pager.before when there are older ones. */
@@ -163,10 +164,10 @@ load_changes(struct request *rq, HDF *hdf, const struct filter *f, int *count)
 	int n;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	bind_filter(st, f);
-	if ((n = render_rows(hdf, "History", st)) < 0)
-		return db_status(rq->db);
+	if ((n = page_rows(hdf, "History", st)) < 0)
+		return db_err(rq->db);
 	if (n > HISTORY_PAGE) {
 		snprintf(name, sizeof(name), "History.%d", HISTORY_PAGE);
 		hdf_remove_tree(hdf, name);
@@ -192,7 +193,7 @@ page_admin_history(struct request *rq, HDF *hdf)
 	if (rq->session->role == ROLE_SECRETARIAT) {
 		if ((st = db_prepare(rq->db, sql_tp_options)) == NULL ||
 		    page_options(hdf, "TPs", st, request_param(rq, "tp"), &found) < 0)
-			return db_status(rq->db);
+			return db_err(rq->db);
 		render_set(hdf, request_param(rq, "tp"), "Filter.tp");
 		render_set(hdf, "1", "Page.AllTps");
 	}

@@ -9,13 +9,15 @@
 
 #include "model/attach.h"
 #include "http/auth.h"
-#include "model/committees.h"
+#include "admin/committees_admin.h"
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/versioned.h"
+#include "pages/page_rows.h"
+#include "pages/files.h"
 
 enum { M_TITLE, M_STARTS, M_ENDS, M_PLACE, M_URL, M_STATUS, M_NOTE, M_NFIELDS };
 
@@ -142,13 +144,11 @@ meeting_to_form(HDF *hdf, const struct versioned *r)
 	render_set_int(hdf, r->version, "Form.version.value");
 }
 
-/* The committee of the URL, when the user may manage it. */
+/* The committee of the URL (the route's hook checked the user may manage it). */
 static int
 load_committee(struct request *rq, HDF *hdf, struct committee *c)
 {
-	int rc = committees_load(rq, hdf, rq->args[0], c);
-
-	return rc != 0 ? rc : committees_check_manage(rq, c->id);
+	return committees_load(rq, hdf, rq->args[0], c);
 }
 
 int
@@ -192,13 +192,13 @@ meeting_page(struct request *rq, HDF *hdf, long long id)
 	struct db_stmt *st;
 
 	if ((st = db_prepare(rq->db, sql_items)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, id);
-	if (render_rows(hdf, "Agenda", st) < 0 || (st = db_prepare(rq->db, sql_meeting_resolutions)) == NULL)
-		return db_status(rq->db);
+	if (page_rows(hdf, "Agenda", st) < 0 || (st = db_prepare(rq->db, sql_meeting_resolutions)) == NULL)
+		return db_err(rq->db);
 	db_bind_int(st, 0, id);
-	if (render_rows(hdf, "Resolutions", st) < 0 || attach_list(rq->db, hdf, "Documents", "meeting", id) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "Resolutions", st) < 0 || files_list(rq->db, hdf, "Documents", "meeting", id) < 0)
+		return db_err(rq->db);
 	rq->tmpl = "admin_meeting.cs";
 	return 0;
 }
@@ -214,7 +214,7 @@ load_meeting(struct request *rq, HDF *hdf, struct meeting_ref *m, struct version
 	if ((rc = committees_arg_id(rq, 0, &id)) != 0 || (rc = committees_load_meeting(rq, hdf, id, m)) != 0)
 		return rc;
 	if ((rc = versioned_load(rq->db, &meeting_spec, id, r)) <= 0)
-		return rc < 0 ? db_status(rq->db) : 404;
+		return rc < 0 ? db_err(rq->db) : 404;
 	return meeting_page(rq, hdf, id);
 }
 
@@ -269,7 +269,7 @@ page_admin_meeting_save(struct request *rq, HDF *hdf)
 	b = db_begin(rq->db);
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_update(rq->db, &meeting_spec, rq->session->user_id, r.id,
 	    version, v, m.c.slug), &m.id);
-	if (rc == 409) {
+	if (rc == TP_ESTALE) {
 		versioned_free(&r);
 		rc = versioned_load(rq->db, &meeting_spec, m.id, &r) == 1 ? meeting_conflict(hdf, &r, v) : 500;
 	} else if (rc == 0)

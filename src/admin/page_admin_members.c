@@ -18,6 +18,7 @@
 #include "pages/pages.h"
 #include "model/profile.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 static const struct form_field member_fields[] = {
 	{ "summary",	FT_TEXT, 0, 0, 2000, NULL },
@@ -35,17 +36,15 @@ static const char sql_pending[] =
 	"SELECT id FROM change_requests WHERE technopark_id = ? AND entity = 'technopark' "
 	"AND state = 'pending' ORDER BY id";
 
-/* Load the profile named by the URL and check the user may edit it: 0, 404 or 403 (or 5xx). */
+/* Load the profile named by the URL (the route's hook checked the user may edit it): 0, 404 or a TP_E* code. */
 static int
 load_own(struct request *rq, struct profile *p)
 {
 	int found = profile_load(rq->db, rq->args[0], 0, 0, p);
 
 	if (found < 0)
-		return db_status(rq->db);
-	if (found == 0)
-		return 404;
-	return auth_may_edit_tp(rq, p->id) ? 0 : 403;
+		return db_err(rq->db);
+	return found == 0 ? 404 : 0;
 }
 
 /* What every rendering of the form shows besides the fields. */
@@ -57,13 +56,13 @@ form_context(struct request *rq, HDF *hdf, const struct profile *p)
 	render_set(hdf, p->slug, "TP.slug");
 	render_set(hdf, p->name, "TP.name_ko");
 	render_set_int(hdf, p->id, "TP.id");
-	if ((st = db_prepare(rq->db, sql_industries)) == NULL || render_rows(hdf, "Industries", st) < 0)
-		return db_status(rq->db);
+	if ((st = db_prepare(rq->db, sql_industries)) == NULL || page_rows(hdf, "Industries", st) < 0)
+		return db_err(rq->db);
 	if ((st = db_prepare(rq->db, sql_pending)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, p->id);
-	if (render_rows(hdf, "Pending", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "Pending", st) < 0)
+		return db_err(rq->db);
 	if (rq->session->role == ROLE_MEMBER_ADMIN)
 		render_set(hdf, "1", "Page.NeedsReview");
 	rq->tmpl = "admin_member.cs";
@@ -164,17 +163,17 @@ store(struct request *rq, const struct profile *cur, const char *const *values, 
 	if (n == 0)
 		return 1;
 	if (db_begin(rq->db) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (rq->session->role == ROLE_SECRETARIAT)
 		rc = profile_apply(rq->db, rq->session->user_id, cur, values, "update", NULL);
 	else
 		rc = changes_submit(rq->db, rq->session->user_id, cur->id, "technopark", cur->id, "update",
-		    cur->version, fields, olds, news, n, req_id) == 0 ? 0 : db_status(rq->db);
+		    cur->version, fields, olds, news, n, req_id) == 0 ? 0 : db_err(rq->db);
 	if (rc == 0 && db_commit(rq->db) != 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	if (rc != 0)
 		db_rollback(rq->db);
-	return rc;
+	return rc == TP_ESTALE ? 409 : rc;
 }
 
 int
@@ -217,7 +216,7 @@ page_admin_member_save(struct request *rq, HDF *hdf)
 		rc = 0;
 	} else if (rc == 409) {
 		profile_free(&cur);
-		rc = profile_load(rq->db, NULL, cur.id, 0, &cur) == 1 ? conflict(hdf, &cur) : db_status(rq->db);
+		rc = profile_load(rq->db, NULL, cur.id, 0, &cur) == 1 ? conflict(hdf, &cur) : db_err(rq->db);
 	} else if (rc == 0) {
 		rq->tmpl = NULL;
 		if (req_id > 0)

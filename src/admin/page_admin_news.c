@@ -17,11 +17,13 @@
 #include "http/form.h"
 #include "core/log.h"
 #include "view/markdown.h"
-#include "core/multipart.h"
+#include "http/multipart.h"
 #include "model/news.h"
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
+#include "pages/files.h"
 
 #define REMOVE_MAX	ATTACH_MAX_PER_OWNER
 
@@ -85,15 +87,15 @@ form_lists(struct request *rq, HDF *hdf)
 {
 	struct db_stmt *st;
 
-	if ((st = db_prepare(rq->db, sql_categories)) == NULL || render_rows(hdf, "Categories", st) < 0)
-		return db_status(rq->db);
+	if ((st = db_prepare(rq->db, sql_categories)) == NULL || page_rows(hdf, "Categories", st) < 0)
+		return db_err(rq->db);
 	if (rq->session->role == ROLE_SECRETARIAT) {
 		render_set(hdf, "1", "Page.AnyPublisher");
 		st = db_prepare(rq->db, sql_publishers);
 	} else if ((st = db_prepare(rq->db, sql_own_tp)) != NULL)
 		db_bind_int(st, 0, rq->session->technopark_id);
-	if (st == NULL || render_rows(hdf, "Publishers", st) < 0)
-		return db_status(rq->db);
+	if (st == NULL || page_rows(hdf, "Publishers", st) < 0)
+		return db_err(rq->db);
 	rq->tmpl = "admin_news_form.cs";
 	return 0;
 }
@@ -128,8 +130,8 @@ lf_only(const char *s)
 
 /*
  * Check the form into nv (pointing into hdf, but the body: *body, malloc'd, the caller frees it). Returns the number
- * of mistakes (each shown on its field), -1 when memory runs out, or -403 when a member admin names
- * another publisher (a forged form).
+ * of mistakes (each shown on its field), TP_ENOMEM, or TP_EDENIED when a member admin names another
+ * publisher (a forged form: the route's hook cannot know what the form says).
  */
 static int
 check_form(struct request *rq, HDF *hdf, struct news_values *nv, char **body)
@@ -140,15 +142,15 @@ check_form(struct request *rq, HDF *hdf, struct news_values *nv, char **body)
 
 	memset(nv, 0, sizeof(*nv));
 	if (form_check(rq, hdf, news_form) < 0)
-		return -1;
+		return TP_ENOMEM;
 	if (form_value(hdf, "publisher") == NULL && member)
 		render_set(hdf, own, "Form.publisher.value");	/* a member admin posts as their own technopark */
 	for (i = 0; i < NEWS_NFIELDS; i++)
 		nv->v[i] = form_value(hdf, news_fields[i]);
 	if (nv->v[NF_BODY] != NULL && (nv->v[NF_BODY] = *body = lf_only(nv->v[NF_BODY])) == NULL)
-		return -1;
+		return TP_ENOMEM;
 	if (member && (strcmp(nv->v[NF_PUBLISHER], own) != 0))
-		return -403;	/* row-level: never another technopark's name, nor the association's */
+		return TP_EDENIED;	/* row-level: never another technopark's name, nor the association's */
 	if (nv->v[NF_PUBLISHER] == NULL)
 		add_error(hdf, "publisher", "L.form.err_required");
 	for (t = nv->v[NF_TITLE]; t != NULL && *t != '\0'; t++)
@@ -240,7 +242,7 @@ save_files_free(struct save_files *sf)
 
 /*
  * The transaction of a save: the article (action; cur NULL for a create), the removed and added files,
- * their audit; then the files move into place and the removed ones go. 0 (*id set), 409, 400 or a status.
+ * their audit; then the files move into place and the removed ones go. 0 (*id set), TP_ESTALE, 400 or a TP_E* code.
  */
 static int
 write_all(struct request *rq, const char *action, const struct news_article *cur, const struct news_values *nv,
@@ -251,17 +253,17 @@ write_all(struct request *rq, const char *action, const struct news_article *cur
 	int rc = 0, k, found;
 
 	if (db_begin(db) != 0)
-		return db_status(db);
+		return db_err(db);
 	if (action != NULL)
 		rc = news_apply(db, uid, action, cur, nv, id);
 	for (k = 0; rc == 0 && k < sf->nrm; k++)
 		if ((found = attach_delete(db, "news", *id, sf->rm[k], sf->rm_stored[k], &sf->rm_names[k])) != 1)
-			rc = found == 0 ? 400 : db_status(db);
+			rc = found == 0 ? 400 : db_err(db);
 	if (rc == 0 && (attach_insert(db, &sf->b, "news", *id, uid) != 0 ||
 	    audit_files(db, uid, *id, nv != NULL ? nv->tp_id : tp, &sf->b, sf->rm, sf->rm_names, sf->nrm) != 0))
-		rc = db_status(db);
+		rc = db_err(db);
 	if (rc == 0 && db_commit(db) != 0)
-		rc = db_status(db);
+		rc = db_err(db);
 	if (rc != 0) {
 		db_rollback(db);
 		return rc;
@@ -302,9 +304,9 @@ static int
 stage_files(struct request *rq, HDF *hdf, struct save_files *sf, int existing)
 {
 	const char *err, *bad;
-	int rc = attach_stage(rq->conf->upload_dir, rq->files, "attachment", &sf->b, &err, &bad);
+	int rc = files_stage(rq, "attachment", &sf->b, &err, &bad);
 
-	if (rc == 422) {
+	if (rc == TP_EINVALID) {
 		add_error(hdf, "attachment", err);
 		render_set(hdf, bad, "Form.attachment.file");
 		return refused(rq, hdf, 422);
@@ -342,7 +344,7 @@ page_admin_news_create(struct request *rq, HDF *hdf)
 	if ((rc = form_lists(rq, hdf)) != 0)
 		return rc;
 	if ((errors = check_form(rq, hdf, &nv, &body)) != 0) {
-		rc = errors == -403 ? 403 : errors < 0 ? 500 : refused(rq, hdf, 422);
+		rc = errors < 0 ? errors : refused(rq, hdf, 422);
 		goto out;
 	}
 	if ((rc = stage_files(rq, hdf, &sf, 0)) != 0)
@@ -373,14 +375,12 @@ load_own(struct request *rq, HDF *hdf, struct news_article *a)
 	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
 		return 404;
 	if ((rc = news_load(rq->db, id, 0, a)) <= 0)
-		return rc < 0 ? db_status(rq->db) : 404;
-	if (!auth_may_edit_tp(rq, a->technopark_id))
-		return 403;
+		return rc < 0 ? db_err(rq->db) : 404;
 	render_set_int(hdf, a->id, "Article.id");
 	render_set_int(hdf, a->listed, "Article.listed");
 	render_set_int(hdf, a->deleted, "Article.deleted");
 	render_set_int(hdf, a->is_demo, "Article.is_demo");
-	return attach_list(rq->db, hdf, "Files", "news", a->id) < 0 ? db_status(rq->db) : 0;
+	return files_list(rq->db, hdf, "Files", "news", a->id) < 0 ? db_err(rq->db) : 0;
 }
 
 static void
@@ -470,10 +470,10 @@ save(struct request *rq, HDF *hdf, struct news_article *a, long long version, st
 	a->version = version;
 	rc = write_all(rq, changed ? "update" : NULL, a, nv, sf, &id);
 	free(html);
-	if (rc == 409) {	/* lost the race after the check above: compare with what is stored now */
+	if (rc == TP_ESTALE) {	/* lost the race after the check above: compare with what is stored now */
 		news_free(a);
 		if ((rc = news_load(rq->db, id, 0, a)) <= 0)
-			return rc < 0 ? db_status(rq->db) : 404;
+			return rc < 0 ? db_err(rq->db) : 404;
 		return refused(rq, hdf, conflict(hdf, a, nv));
 	}
 	return rc != 0 ? rc : redirect(rq, id, "saved");
@@ -500,7 +500,7 @@ page_admin_news_save(struct request *rq, HDF *hdf)
 	}
 	render_set_int(hdf, version, "Form.version.value");
 	if ((errors = check_form(rq, hdf, &nv, &body)) != 0) {
-		rc = errors == -403 ? 403 : errors < 0 ? 500 : refused(rq, hdf, 422);
+		rc = errors < 0 ? errors : refused(rq, hdf, 422);
 		goto out;
 	}
 	if ((sf.nrm = removals(rq, sf.rm)) < 0) {
@@ -509,7 +509,7 @@ page_admin_news_save(struct request *rq, HDF *hdf)
 		goto out;
 	}
 	if ((existing = attach_count(rq->db, "news", a.id)) < 0) {
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 		goto out;
 	}
 	if ((rc = stage_files(rq, hdf, &sf, existing)) != 0)
@@ -537,19 +537,19 @@ delete_or_restore(struct request *rq, HDF *hdf, const char *action)
 	if (version == a.version) {
 		a.version = version;
 		if (db_begin(rq->db) != 0) {
-			rc = db_status(rq->db);
+			rc = db_err(rq->db);
 			goto out;
 		}
 		rc = news_apply(rq->db, rq->session->user_id, action, &a, NULL, NULL);
 		if (rc == 0 && db_commit(rq->db) != 0)
-			rc = db_status(rq->db);
+			rc = db_err(rq->db);
 		if (rc != 0)
 			db_rollback(rq->db);
 		if (rc == 0) {
 			rc = strcmp(action, "delete") == 0 ? redirect(rq, 0, "deleted") : redirect(rq, a.id, "restored");
 			goto out;
 		}
-		if (rc != 409)
+		if (rc != TP_ESTALE)
 			goto out;
 		news_free(&a);
 		if ((rc = load_own(rq, hdf, &a)) != 0)

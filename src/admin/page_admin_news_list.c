@@ -11,6 +11,7 @@
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 #define ADMIN_COLS \
 	"SELECT a.id, a.title, a.state, a.listed, a.deleted_at IS NOT NULL AS deleted, a.is_demo, " \
@@ -45,8 +46,8 @@ publisher(struct request *rq, HDF *hdf, long long *tp_id, int *assoc)
 		*tp_id = rq->session->technopark_id;
 		return 0;
 	}
-	if ((st = db_prepare(rq->db, sql_publishers)) == NULL || render_rows(hdf, "Publishers", st) < 0)
-		return db_status(rq->db);
+	if ((st = db_prepare(rq->db, sql_publishers)) == NULL || page_rows(hdf, "Publishers", st) < 0)
+		return db_err(rq->db);
 	render_set(hdf, tp, "Filter.tp");
 	if (tp == NULL)
 		return 0;
@@ -55,13 +56,13 @@ publisher(struct request *rq, HDF *hdf, long long *tp_id, int *assoc)
 		return 0;
 	}
 	if ((st = db_prepare(rq->db, sql_tp_id)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, tp);
 	if ((rc = db_step(st)) == DB_ROW)
 		*tp_id = db_col_int(st, 0);
 	db_reset(st);
 	if (rc == DB_ERR)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (*tp_id == 0) {
 		rq->error_detail = "tp";
 		return 400;
@@ -97,15 +98,15 @@ page_admin_news_list(struct request *rq, HDF *hdf)
 		state = "all";
 	st = db_prepare(rq->db, assoc ? sql_assoc : tp_id > 0 ? sql_tp : sql_all);
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (tp_id > 0)
 		db_bind_int(st, i++, tp_id);
 	for (n = 0; n < 4; n++)		/* the state as a number: a bound text compared with a literal would mix collations */
 		db_bind_int(st, i++, state_code(state));
 	db_bind_int(st, i++, before > 0 ? before : 4294967296LL);
 	db_bind_int(st, i, NEWS_PAGE_SIZE + 1);
-	if ((n = render_rows(hdf, "Articles", st)) < 0)
-		return db_status(rq->db);
+	if ((n = page_rows(hdf, "Articles", st)) < 0)
+		return db_err(rq->db);
 	if (n > NEWS_PAGE_SIZE) {
 		snprintf(node, sizeof(node), "Articles.%d", NEWS_PAGE_SIZE);
 		hdf_remove_tree(hdf, node);

@@ -17,6 +17,7 @@
 #include "pages/pages.h"
 #include "model/people.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 #define PHONE_MAX	40	/* people.phone is VARCHAR(40) */
 
@@ -95,13 +96,13 @@ load_tp(struct request *rq, HDF *hdf, const char *slug, long long id, long long 
 	int rc;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (slug != NULL)
 		db_bind_text(st, 0, slug);
 	else
 		db_bind_int(st, 0, id);
-	if ((rc = render_one(hdf, "TP", st)) < 0)
-		return db_status(rq->db);
+	if ((rc = page_row_one(hdf, "TP", st)) < 0)
+		return db_err(rq->db);
 	if (rc == 0)
 		return 404;
 	if (tp_id != NULL)
@@ -131,11 +132,9 @@ load_person(struct request *rq, HDF *hdf, struct person *p)
 	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
 		return 404;
 	if ((rc = person_load(rq->db, id, p)) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (rc == 0)
 		return 404;
-	if (!auth_may_edit_tp(rq, p->technopark_id))
-		return 403;
 	render_set_int(hdf, p->id, "Person.id");
 	render_set_int(hdf, p->is_demo, "Person.is_demo");
 	return load_person_tp(rq, hdf, p->technopark_id);
@@ -194,11 +193,11 @@ submit(struct request *rq, long long tp_id, long long id, const char *action, lo
 	long long req;
 
 	if (db_begin(rq->db) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (changes_submit(rq->db, rq->session->user_id, tp_id, "person", id, action, version, fields,
 	    olds, news, n, &req) != 0 || db_commit(rq->db) != 0) {
 		db_rollback(rq->db);
-		return db_status(rq->db);
+		return db_err(rq->db);
 	}
 	return redirect_request(rq, req);
 }
@@ -211,13 +210,13 @@ apply(struct request *rq, const char *action, long long id, long long tp_id, lon
 	int rc;
 
 	if (db_begin(rq->db) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	rc = person_apply(rq->db, rq->session->user_id, action, id, tp_id, version, values, NULL);
 	if (rc == 0 && db_commit(rq->db) != 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	if (rc != 0)
 		db_rollback(rq->db);
-	return rc;
+	return rc == TP_ESTALE ? 409 : rc;
 }
 
 int
@@ -229,13 +228,11 @@ page_admin_people_list(struct request *rq, HDF *hdf)
 
 	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
 		return rc;
-	if (!auth_may_edit_tp(rq, tp_id))
-		return 403;
 	if ((st = db_prepare(rq->db, sql_people)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, tp_id);
-	if (render_rows(hdf, "People", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "People", st) < 0)
+		return db_err(rq->db);
 	if (review_mode(rq))
 		render_set(hdf, "1", "Page.Review");
 	rq->tmpl = "admin_people.cs";
@@ -250,8 +247,6 @@ page_admin_person_new(struct request *rq, HDF *hdf)
 
 	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
 		return rc;
-	if (!auth_may_edit_tp(rq, tp_id))
-		return 403;
 	render_set(hdf, "0", "Form.sort.value");
 	render_set(hdf, "1", "Form.visible.value");
 	if (review_mode(rq))
@@ -270,8 +265,6 @@ page_admin_person_create(struct request *rq, HDF *hdf)
 
 	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
 		return rc;
-	if (!auth_may_edit_tp(rq, tp_id))
-		return 403;
 	rq->tmpl = "admin_person.cs";
 	if (review_mode(rq))
 		render_set(hdf, "1", "Page.Review");
@@ -333,7 +326,7 @@ lost_race(struct request *rq, HDF *hdf, struct person *p, const char *const *you
 	person_free(p);
 	if ((rc = person_load(rq->db, id, p)) < 0 || rc == 0) {
 		rq->tmpl = NULL;	/* deleted meanwhile: the error page says so */
-		return rc < 0 ? db_status(rq->db) : 404;
+		return rc < 0 ? db_err(rq->db) : 404;
 	}
 	return yours != NULL ? conflict(hdf, p, yours) : 409;
 }
@@ -434,7 +427,7 @@ holds_seat(struct request *rq, long long id)
 {
 	int rc = db_exists(rq->db, sql_seats, id);
 
-	return rc == DB_ERR ? db_status(rq->db) : rc;
+	return rc == DB_ERR ? db_err(rq->db) : rc;
 }
 
 int

@@ -10,7 +10,7 @@
 
 #include "store/audit.h"
 #include "http/auth.h"
-#include "model/committees.h"
+#include "admin/committees_admin.h"
 #include "store/db.h"
 #include "http/form.h"
 #include "view/markdown.h"
@@ -19,6 +19,7 @@
 #include "view/render.h"
 #include "core/text.h"
 #include "store/versioned.h"
+#include "pages/page_rows.h"
 
 #define MAX_SEATS	200	/* seats one attendance form may hold */
 #define PROXY_MAX	60	/* characters of a proxy's name (the column's size) */
@@ -96,7 +97,7 @@ load_seats(struct request *rq, HDF *hdf, long long meeting, struct seats *s)
 	s->n = 0;
 	hdf_remove_tree(hdf, "Seats");
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
 	while ((rc = db_step(st)) == DB_ROW && s->n < MAX_SEATS) {
 		struct seat *x = &s->v[s->n];
@@ -107,12 +108,12 @@ load_seats(struct request *rq, HDF *hdf, long long meeting, struct seats *s)
 		x->old_status = status != NULL ? strdup(status) : NULL;
 		x->old_proxy = proxy != NULL ? strdup(proxy) : NULL;
 		snprintf(name, sizeof(name), "Seats.%d", s->n++);
-		if (render_row(hdf, name, st) != 0 || (status != NULL && x->old_status == NULL) ||
+		if (page_row(hdf, name, st) != 0 || (status != NULL && x->old_status == NULL) ||
 		    (proxy != NULL && x->old_proxy == NULL))
 			rc = DB_ERR;
 	}
 	db_reset(st);
-	return rc == DB_ERR ? db_status(rq->db) : 0;
+	return rc == DB_ERR ? db_err(rq->db) : 0;
 }
 
 /* The form's value of seat i: the stored one, or what was sent. */
@@ -263,7 +264,7 @@ seat_text(const char *status, const char *proxy, char *buf, size_t size)
 	return buf;
 }
 
-/* Write the changed seats, their audit rows and the new attendance version. 0, 409 or a status. */
+/* Write the changed seats, their audit rows and the new attendance version. 0, TP_ESTALE or a status. */
 static int
 store_attendance(struct request *rq, const struct meeting_ref *m, long long version, struct seats *s)
 {
@@ -273,14 +274,14 @@ store_attendance(struct request *rq, const struct meeting_ref *m, long long vers
 	int rc, i;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, m->id);
-	rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) == version ? 0 : 409) : db_status(rq->db);
+	rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) == version ? 0 : TP_ESTALE) : db_err(rq->db);
 	db_reset(st);
 	if (rc != 0)
 		return rc;
 	if (audit_change(rq->db, rq->session->user_id, "update", "attendance", m->id, 0, m->c.slug, &change) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	for (i = 0; i < s->n; i++) {
 		struct seat *x = &s->v[i];
 		const char *old = seat_text(x->old_status, x->old_proxy, a, sizeof(a));
@@ -294,9 +295,9 @@ store_attendance(struct request *rq, const struct meeting_ref *m, long long vers
 		if ((x->status != NULL ? versioned_exec(rq->db, sql_attendance_set, vals, 2, ids, 2, NULL) :
 		    versioned_exec(rq->db, sql_attendance_clear, NULL, 0, ids, 2, NULL)) < 0 ||
 		    audit_field(rq->db, change, field, old, now) != 0)
-			return db_status(rq->db);
+			return db_err(rq->db);
 	}
-	return versioned_exec(rq->db, sql_attendance_bump, NULL, 0, keys, 2, NULL) == 1 ? 0 : 409;
+	return versioned_exec(rq->db, sql_attendance_bump, NULL, 0, keys, 2, NULL) == 1 ? 0 : TP_ESTALE;
 }
 
 /* 1 when any seat's sent value differs from the stored one. */
@@ -374,7 +375,7 @@ page_admin_attendance_save(struct request *rq, HDF *hdf)
 	}
 	b = db_begin(rq->db);
 	rc = committees_commit(rq, b, b != 0 ? 0 : store_attendance(rq, &m, version, s));
-	if (rc == 409)
+	if (rc == TP_ESTALE)
 		rc = attendance_conflict(rq, hdf, &m, s);
 	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld/attendance?done=saved", m.id);
@@ -422,17 +423,17 @@ load_minutes(struct request *rq, HDF *hdf, const char *sql, long long meeting, s
 	memset(mn, 0, sizeof(*mn));
 	mn->published[0] = '0';
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
 	if ((rc = db_step(st)) == DB_ROW) {
 		mn->md = strdup(db_col_text(st, 0));
 		mn->published[0] = db_col_int(st, 1) ? '1' : '0';
 		mn->version = db_col_int(st, 2);
-		if (mn->md == NULL || (hdf != NULL && render_row(hdf, "Stored", st) != 0))
+		if (mn->md == NULL || (hdf != NULL && page_row(hdf, "Stored", st) != 0))
 			rc = DB_ERR;
 	}
 	db_reset(st);
-	return rc == DB_ERR ? db_status(rq->db) : 0;
+	return rc == DB_ERR ? db_err(rq->db) : 0;
 }
 
 int
@@ -454,7 +455,7 @@ page_admin_minutes_form(struct request *rq, HDF *hdf)
 	return rc;
 }
 
-/* Write the minutes (html made from md) against version, with the audit row. 0, 409 or a status. */
+/* Write the minutes (html made from md) against version, with the audit row. 0, TP_ESTALE or a status. */
 static int
 store_minutes(struct request *rq, const struct meeting_ref *m, long long version, const char *md,
     const char *html, const char *published)
@@ -471,13 +472,13 @@ store_minutes(struct request *rq, const struct meeting_ref *m, long long version
 	olds[0] = cur.md;
 	olds[1] = cur.version > 0 ? cur.published : NULL;
 	if (cur.version != version)
-		rc = 409;
+		rc = TP_ESTALE;
 	else if (versioned_exec(rq->db, version == 0 ? sql_minutes_insert : sql_minutes_update, texts, 4, keys,
 	    version == 0 ? 1 : 2, NULL) != 1)
-		rc = version == 0 ? db_status(rq->db) : 409;
+		rc = version == 0 ? db_err(rq->db) : TP_ESTALE;
 	else if (versioned_audit(rq->db, rq->session->user_id, version == 0 ? "create" : "update", "minutes", m->id,
 	    m->c.slug, names, olds, news, 2) != 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	free(cur.md);
 	return rc;
 }
@@ -527,7 +528,7 @@ page_admin_minutes_save(struct request *rq, HDF *hdf)
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : store_minutes(rq, &m, version, md != NULL ? md : "", html, published),
 	    &m.id);
 	free(html);
-	if (rc == 409)
+	if (rc == TP_ESTALE)
 		return minutes_conflict(rq, hdf, m.id, md, published);
 	if (rc != 0)
 		return rc;

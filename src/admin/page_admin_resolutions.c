@@ -8,13 +8,14 @@
 #include <string.h>
 
 #include "http/auth.h"
-#include "model/committees.h"
+#include "admin/committees_admin.h"
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/versioned.h"
+#include "pages/page_rows.h"
 
 /* The meeting of the URL, when the user may manage its committee. */
 static int
@@ -69,10 +70,10 @@ item_options(struct request *rq, HDF *hdf, long long meeting)
 	struct db_stmt *st = db_prepare(rq->db, sql_item_options);
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
-	if (render_rows(hdf, "Items", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "Items", st) < 0)
+		return db_err(rq->db);
 	rq->tmpl = "admin_resolution.cs";
 	return 0;
 }
@@ -214,7 +215,7 @@ page_admin_resolution_save(struct request *rq, HDF *hdf)
 	b = db_begin(rq->db);
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_update(rq->db, &resolution_spec, rq->session->user_id,
 	    r.id, version, v, m.c.slug), &m.id);
-	if (rc == 409) {
+	if (rc == TP_ESTALE) {
 		versioned_free(&r);
 		rc = versioned_load(rq->db, &resolution_spec, r.id, &r) == 1 ? resolution_conflict(hdf, &r, v) : 404;
 	} else if (rc == 0)
@@ -237,7 +238,7 @@ page_admin_resolution_delete(struct request *rq, HDF *hdf)
 	b = db_begin(rq->db);
 	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_delete(rq->db, &resolution_spec, rq->session->user_id,
 	    r.id, version, m.c.slug), &m.id);
-	if (rc == 409)
+	if (rc == TP_ESTALE)
 		rc = committees_stale(rq, hdf, &resolution_spec, r.id, resolution_to_form);
 	else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld?done=resolution_deleted#resolutions", m.id);

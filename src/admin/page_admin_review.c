@@ -18,6 +18,7 @@
 #include "model/people.h"
 #include "model/profile.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 #define MAX_FIELDS	16
 
@@ -45,13 +46,13 @@ tp_id_of(struct request *rq, const char *slug, long long *id)
 
 	*id = 0;
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, slug);
 	if ((rc = db_step(st)) == DB_ROW)
 		*id = db_col_int(st, 0);
 	db_reset(st);
 	if (rc == DB_ERR)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	return *id ? 0 : 400;
 }
 
@@ -76,13 +77,13 @@ page_admin_requests(struct request *rq, HDF *hdf)
 		tp_id = rq->session->technopark_id;
 	}
 	if ((st = db_prepare(rq->db, sql_list)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, strcmp(state, "all") == 0 ? NULL : state);
 	db_bind_text(st, 1, state);
 	db_bind_int(st, 2, tp_id);
 	db_bind_int(st, 3, tp_id);
-	if (render_rows(hdf, "Requests", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "Requests", st) < 0)
+		return db_err(rq->db);
 	render_set(hdf, state, "Filter.state");
 	render_set(hdf, tp, "Filter.tp");
 	rq->tmpl = "admin_requests.cs";
@@ -217,16 +218,13 @@ show(struct request *rq, HDF *hdf, long long id)
 	int i, found;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, id);
-	if (render_one(hdf, "Req", st) < 0)
-		return db_status(rq->db);
+	if (page_row_one(hdf, "Req", st) < 0)
+		return db_err(rq->db);
 	if ((found = change_load(rq->db, id, 0, &c)) <= 0)
-		return found < 0 ? db_status(rq->db) : 404;
-	if (!auth_may_edit_tp(rq, c.tp_id)) {
-		change_free(&c);
-		return 404;	/* another technopark's request: as if it did not exist */
-	}
+		return found < 0 ? db_err(rq->db) : 404;
+	/* another technopark's request is hidden by the route's hook (admin/access.c) */
 	for (i = 0; i < c.n; i++) {
 		render_set(hdf, c.field[i], "Fields.%d.name", i);
 		render_set(hdf, c.old[i], "Fields.%d.old", i);
@@ -268,7 +266,7 @@ apply(struct request *rq, const struct change *c)
 
 	if (strcmp(c->entity, "technopark") == 0) {
 		if ((found = profile_load(rq->db, NULL, c->entity_id, 1, &p)) <= 0)
-			return found < 0 ? db_status(rq->db) : 409;
+			return found < 0 ? db_err(rq->db) : 409;
 		for (k = 0; k < PROFILE_NFIELDS; k++)
 			values[k] = p.v[k];
 		for (i = 0; i < c->n; i++)
@@ -276,11 +274,11 @@ apply(struct request *rq, const struct change *c)
 				values[k] = c->new_[i];
 		rc = profile_apply(rq->db, uid, &p, values, "approve", NULL);
 		profile_free(&p);
-		return rc;
+		return rc == TP_ESTALE ? 409 : rc;
 	}
 	memset(&ps, 0, sizeof(ps));
 	if (c->entity_id > 0 && (found = person_load(rq->db, c->entity_id, &ps)) <= 0)
-		return found < 0 ? db_status(rq->db) : 409;
+		return found < 0 ? db_err(rq->db) : 409;
 	for (k = 0; k < PERSON_NFIELDS; k++)
 		values[k] = ps.v[k];
 	for (i = 0; i < c->n; i++)
@@ -290,7 +288,7 @@ apply(struct request *rq, const struct change *c)
 	rc = person_apply(rq->db, uid, c->action, c->entity_id, c->tp_id, ps.version, values, &new_id);
 	if (c->entity_id > 0)
 		person_free(&ps);
-	return rc;
+	return rc == TP_ESTALE ? 409 : rc;
 }
 
 static const char sql_decide[] =
@@ -305,7 +303,7 @@ mark(struct request *rq, const struct change *c, const char *state, const char *
 	int rc, one;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, state);
 	db_bind_int(st, 1, rq->session->user_id);
 	db_bind_text(st, 2, comment);
@@ -315,12 +313,12 @@ mark(struct request *rq, const struct change *c, const char *state, const char *
 	one = rc == DB_DONE && db_affected(st) == 1;
 	db_reset(st);
 	if (rc != DB_DONE)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (!one)
 		return 409;
 	if (audit_change(rq->db, rq->session->user_id, strcmp(state, "approved") == 0 ? "approve" : "reject",
 	    "change_request", c->id, c->tp_id, comment, &change) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	return 0;
 }
 
@@ -332,9 +330,9 @@ decide(struct request *rq, HDF *hdf, long long id, long long version, int approv
 	int rc, found;
 
 	if (db_begin(rq->db) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if ((found = change_load(rq->db, id, 1, &c)) <= 0) {
-		rc = found < 0 ? db_status(rq->db) : 404;
+		rc = found < 0 ? db_err(rq->db) : 404;
 		goto out;
 	}
 	rc = 409;
@@ -348,7 +346,7 @@ decide(struct request *rq, HDF *hdf, long long id, long long version, int approv
 		render_set(hdf, "conflict", "Decide.problem");
 out:
 	if (rc == 0 && db_commit(rq->db) != 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	if (rc != 0)
 		db_rollback(rq->db);
 	change_free(&c);

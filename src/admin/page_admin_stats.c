@@ -15,6 +15,7 @@
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 #define NVALUES	4
 
@@ -89,8 +90,8 @@ list_context(struct request *rq, HDF *hdf)
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_list);
 
-	if (st == NULL || render_rows(hdf, "Years", st) < 0)
-		return db_status(rq->db);
+	if (st == NULL || page_rows(hdf, "Years", st) < 0)
+		return db_err(rq->db);
 	rq->tmpl = "admin_stats.cs";
 	return 0;
 }
@@ -193,8 +194,8 @@ page_admin_stats_create(struct request *rq, HDF *hdf)
 	canonical_numbers(hdf);
 	year = strtoll(form_value(hdf, "year"), NULL, 10);
 	if (db_begin(rq->db) != 0)
-		return db_status(rq->db);
-	rc = db_status(rq->db);
+		return db_err(rq->db);
+	rc = db_err(rq->db);
 	if ((st = db_prepare(rq->db, sql_insert)) == NULL)
 		goto fail;
 	bind_values(st, hdf);
@@ -244,7 +245,7 @@ page_admin_stats_form(struct request *rq, HDF *hdf)
 	if ((rc = url_year(rq, &year)) != 0)
 		return rc;
 	if ((found = load_year(rq->db, year, 0, &r)) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (found == 0)
 		return 404;
 	set_values(hdf, "Form", &r);
@@ -272,8 +273,8 @@ store(struct request *rq, HDF *hdf, long long year, long long version, struct ye
 	int found, i, changed = 0, rc;
 
 	if (db_begin(rq->db) != 0)
-		return db_status(rq->db);
-	rc = db_status(rq->db);
+		return db_err(rq->db);
+	rc = db_err(rq->db);
 	if ((found = load_year(rq->db, year, 1, cur)) < 0)
 		goto out;
 	rc = found == 0 ? 404 : cur->version != version ? 409 : 0;
@@ -283,7 +284,7 @@ store(struct request *rq, HDF *hdf, long long year, long long version, struct ye
 		rc = rc != 0 ? rc : 1;
 		goto out;
 	}
-	rc = db_status(rq->db);
+	rc = db_err(rq->db);
 	if ((st = db_prepare(rq->db, sql_update)) == NULL)
 		goto out;
 	bind_values(st, hdf);

@@ -17,6 +17,7 @@
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 static const char *const role_words[] = { "secretariat", "member_admin", "staff", NULL };
 
@@ -26,7 +27,7 @@ static const struct form_field user_new_fields[] = {
 	{ "role",		FT_ENUM,	1, 0, 0, role_words },
 	{ "technopark",		FT_LINE,	0, 0, 40, NULL },
 	{ "active",		FT_BOOL,	0, 0, 0, NULL },
-	{ "password",		FT_SECRET,	1, AUTH_MIN_PASSWORD, AUTH_MAX_PASSWORD, NULL },
+	{ "password",		FT_SECRET,	1, ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -36,7 +37,7 @@ static const struct form_field user_edit_fields[] = {
 	{ "role",		FT_ENUM,	1, 0, 0, role_words },
 	{ "technopark",		FT_LINE,	0, 0, 40, NULL },
 	{ "active",		FT_BOOL,	0, 0, 0, NULL },
-	{ "password",		FT_SECRET,	0, AUTH_MIN_PASSWORD, AUTH_MAX_PASSWORD, NULL },
+	{ "password",		FT_SECRET,	0, ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -130,7 +131,7 @@ tp_options(struct request *rq, HDF *hdf, const char *sel)
 	int found;
 
 	if (st == NULL || page_options(hdf, "TPs", st, sel, &found) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	return 0;
 }
 
@@ -254,11 +255,11 @@ page_admin_users(struct request *rq, HDF *hdf)
 	struct db_stmt *st = db_prepare(rq->db, sql_users);
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, role);
 	db_bind_text(st, 1, role);
-	if (render_rows(hdf, "Users", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "Users", st) < 0)
+		return db_err(rq->db);
 	render_set(hdf, role, "Filter.role");
 	rq->tmpl = "admin_users.cs";
 	return 0;
@@ -322,7 +323,7 @@ insert_user(struct request *rq, HDF *hdf, long long tp_id, const char *hash, lon
 
 	new_values(hdf, v);
 	if ((st = db_prepare(rq->db, sql_insert)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, v[USER_NFIELDS]);
 	db_bind_text(st, 1, v[U_NAME]);
 	db_bind_text(st, 2, v[U_ROLE]);
@@ -333,44 +334,44 @@ insert_user(struct request *rq, HDF *hdf, long long tp_id, const char *hash, lon
 	db_bind_text(st, 4, hash);
 	db_bind_int(st, 5, strcmp(v[U_ACTIVE], "1") == 0);
 	if (db_write(st, &n, id) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (n != 1) {
 		add_error(hdf, "login", "L.users.err_login_taken");
 		return 422;
 	}
-	return audit_user(rq, hdf, "create", *id, tp_id, NULL, v, 1) == 0 ? 0 : db_status(rq->db);
+	return audit_user(rq, hdf, "create", *id, tp_id, NULL, v, 1) == 0 ? 0 : db_err(rq->db);
 }
 
 int
 page_admin_user_create(struct request *rq, HDF *hdf)
 {
-	char hash[AUTH_PWHASH_LEN];
+	char hash[ACCOUNT_PWHASH_LEN];
 	long long tp_id, id = 0;
 	int errors, rc;
 
 	rq->tmpl = "admin_user.cs";
 	if ((errors = check_new(rq, hdf, &tp_id)) != 0) {
-		rc = errors < 0 ? db_status(rq->db) : 422;
+		rc = errors < 0 ? db_err(rq->db) : 422;
 		goto out;
 	}
-	if (auth_hash_password(request_param(rq, "password"), hash) != 0) {
+	if (account_hash_password(request_param(rq, "password"), hash) != 0) {
 		rc = 500;
 		goto out;
 	}
 	if (db_begin(rq->db) != 0) {
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 		goto out;
 	}
 	if ((rc = insert_user(rq, hdf, tp_id, hash, &id)) != 0 || db_commit(rq->db) != 0) {
 		db_rollback(rq->db);
-		rc = rc != 0 ? rc : db_status(rq->db);
+		rc = rc != 0 ? rc : db_err(rq->db);
 		goto out;
 	}
 	rc = redirect(rq, id);
 out:
 	sodium_memzero(hash, sizeof(hash));
 	if (rc == 422)
-		rc = tp_options(rq, hdf, form_value(hdf, "technopark")) != 0 ? db_status(rq->db) : rc;
+		rc = tp_options(rq, hdf, form_value(hdf, "technopark")) != 0 ? db_err(rq->db) : rc;
 	return rc;
 }
 
@@ -393,7 +394,7 @@ load_account(struct request *rq, HDF *hdf, struct user_rec *u)
 	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
 		return 404;
 	if ((rc = user_load(rq->db, id, u)) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (rc == 0)
 		return 404;
 	account_to_hdf(hdf, u);
@@ -487,7 +488,7 @@ update_user(struct request *rq, HDF *hdf, const struct user_rec *u, long long ve
 	int i, rights;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, v[U_NAME]);
 	db_bind_text(st, 1, v[U_ROLE]);
 	if (tp_id > 0)
@@ -498,19 +499,19 @@ update_user(struct request *rq, HDF *hdf, const struct user_rec *u, long long ve
 	db_bind_int(st, 4, u->id);
 	db_bind_int(st, 5, version);
 	if (db_write(st, &n, NULL) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (n == 0)
 		return 409;
 	if (hash != NULL && write_id_text(rq, sql_set_hash, hash, u->id, 1) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	rights = audit_differs(u->v[U_ROLE], v[U_ROLE]) || audit_differs(u->v[U_TP], v[U_TP]) ||
 	    strcmp(v[U_ACTIVE], "1") != 0 || hash != NULL;
 	if (rights && write_id_text(rq, sql_end_sessions, rq->session->token_hash, u->id, 0) != 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	for (i = 0; i < USER_NFIELDS; i++)
 		olds[i] = u->v[i];
 	return audit_user(rq, hdf, "update", u->id, tp_id > 0 ? tp_id : u->tp_id, olds, v,
-	    hash != NULL) == 0 ? 0 : db_status(rq->db);
+	    hash != NULL) == 0 ? 0 : db_err(rq->db);
 }
 
 /* Hash the new password (if any) and write the edit in one transaction. 0, 409, or a status. */
@@ -519,18 +520,18 @@ store_edit(struct request *rq, HDF *hdf, const struct user_rec *u, long long ver
     const char *const *v, long long tp_id)
 {
 	const char *password = request_param(rq, "password");
-	char hash[AUTH_PWHASH_LEN];
+	char hash[ACCOUNT_PWHASH_LEN];
 	int rc;
 
-	if (password != NULL && *password != '\0' && auth_hash_password(password, hash) != 0)
+	if (password != NULL && *password != '\0' && account_hash_password(password, hash) != 0)
 		return 500;
 	if (db_begin(rq->db) != 0) {
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 		goto out;
 	}
 	rc = update_user(rq, hdf, u, version, v, tp_id, password != NULL && *password != '\0' ? hash : NULL);
 	if (rc == 0 && db_commit(rq->db) != 0)
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 	if (rc != 0)
 		db_rollback(rq->db);
 out:
@@ -557,7 +558,7 @@ save(struct request *rq, HDF *hdf, struct user_rec *u, long long version, long l
 	if ((rc = store_edit(rq, hdf, u, version, v, tp_id)) == 409) {
 		if ((rc = user_load(rq->db, u->id, u)) <= 0) {
 			rq->tmpl = NULL;
-			return rc < 0 ? db_status(rq->db) : 404;
+			return rc < 0 ? db_err(rq->db) : 404;
 		}
 		return conflict(hdf, u, v);
 	}
@@ -581,10 +582,10 @@ page_admin_user_save(struct request *rq, HDF *hdf)
 	rq->tmpl = "admin_user.cs";
 	render_set_int(hdf, version, "Form.version.value");
 	if ((errors = check_edit(rq, hdf, &u, &tp_id)) != 0)
-		rc = errors < 0 ? db_status(rq->db) : 422;
+		rc = errors < 0 ? db_err(rq->db) : 422;
 	else
 		rc = save(rq, hdf, &u, version, tp_id);
-	if (rc == 303 || rc >= 500)
+	if (rc == 303 || rc < 0 || rc >= 500)
 		return rc;
-	return tp_options(rq, hdf, form_value(hdf, "technopark")) != 0 ? db_status(rq->db) : rc;
+	return tp_options(rq, hdf, form_value(hdf, "technopark")) != 0 ? db_err(rq->db) : rc;
 }

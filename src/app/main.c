@@ -24,7 +24,6 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
-#include <mysql.h>
 
 #include "http/auth.h"
 #include "core/buf.h"
@@ -154,7 +153,8 @@ serve(FCGX_Request *fr, struct db *db)
 		if (rq.method != M_HEAD && body.len > 0)
 			FCGX_PutStr(body.data, (int)body.len, fr->out);
 	}
-	log_info("%s %s %d %.2fms", rq.method_name, rq.path ? rq.path : "-", status, now_ms() - t0);
+	log_info("%s %s %d %.2fms%s%s", rq.method_name, rq.path ? rq.path : "-", status, now_ms() - t0,
+	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
 	buf_free(&head);
 	buf_free(&body);
 	if (hdf != NULL)
@@ -169,7 +169,7 @@ worker(void *arg)
 	struct db *db;
 
 	(void)arg;
-	if (mysql_thread_init() != 0 || (db = db_new(&conf)) == NULL) {
+	if (db_thread_init() != 0 || (db = db_new(&conf)) == NULL) {
 		log_err("worker: cannot start");
 		return NULL;
 	}
@@ -182,7 +182,7 @@ worker(void *arg)
 	}
 	FCGX_Free(&fr, 1);
 	db_free(db);
-	mysql_thread_end();
+	db_thread_end();
 	return NULL;
 }
 
@@ -269,11 +269,11 @@ start(void)
 
 	log_set_level(conf.log_level);
 	nerr_init();
-	if (mysql_library_init(0, NULL, NULL) != 0) {
+	if (db_library_init() != 0) {
 		log_err("cannot initialise the MariaDB library");
 		return -1;
 	}
-	if (render_init(tdir ? tdir : conf.template_dir, "ko") != 0 || auth_init() != 0)
+	if (render_init(tdir ? tdir : conf.template_dir, "ko") != 0 || account_init() != 0)
 		return -1;
 	if (FCGX_Init() != 0) {
 		log_err("cannot initialise libfcgi");
@@ -324,7 +324,7 @@ main(int argc, char **argv)
 	if (strchr(conf.socket, '/') != NULL)
 		unlink(conf.socket);
 	render_shutdown();
-	mysql_library_end();
+	db_library_end();
 	conf_free(&conf);
 	log_info("stopped");
 	return 0;

@@ -11,11 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <mysql.h>
 
 #include "cli/admin_reindex.h"
 #include "store/audit.h"
-#include "http/auth.h"
+#include "model/account.h"
 #include "core/conf.h"
 #include "store/db.h"
 #include "core/log.h"
@@ -65,9 +64,9 @@ read_password(char *pw, size_t size)
 		return -1;
 	pw[strcspn(pw, "\r\n")] = '\0';
 	n = text_utf8_chars(pw, strlen(pw));
-	if (!text_valid_utf8(pw, strlen(pw)) || n < AUTH_MIN_PASSWORD || n > AUTH_MAX_PASSWORD) {
+	if (!text_valid_utf8(pw, strlen(pw)) || n < ACCOUNT_MIN_PASSWORD || n > ACCOUNT_MAX_PASSWORD) {
 		fprintf(stderr, "tpportal-admin: the password must be %d to %d characters\n",
-		    AUTH_MIN_PASSWORD, AUTH_MAX_PASSWORD);
+		    ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD);
 		return -1;
 	}
 	return 0;
@@ -106,7 +105,7 @@ static int
 create_user(struct db *db, int argc, char **argv)
 {
 	int if_missing = 0, demo = 0, i = 0;
-	char pw[512], hash[AUTH_PWHASH_LEN];
+	char pw[512], hash[ACCOUNT_PWHASH_LEN];
 	long long tp = 0, id, change;
 	enum role role;
 
@@ -121,7 +120,7 @@ create_user(struct db *db, int argc, char **argv)
 	}
 	argc -= i;
 	argv += i;
-	if (argc < 3 || argc > 4 || !auth_role_parse(argv[2], &role) || (role == ROLE_MEMBER_ADMIN) != (argc == 4))
+	if (argc < 3 || argc > 4 || !account_role_parse(argv[2], &role) || (role == ROLE_MEMBER_ADMIN) != (argc == 4))
 		return 2;
 	if ((id = lookup(db, sql_exists, argv[0])) < 0)
 		return 1;
@@ -133,7 +132,7 @@ create_user(struct db *db, int argc, char **argv)
 		fprintf(stderr, "tpportal-admin: no technopark %s\n", argv[3]);
 		return 1;
 	}
-	if (read_password(pw, sizeof(pw)) != 0 || auth_hash_password(pw, hash) != 0)
+	if (read_password(pw, sizeof(pw)) != 0 || account_hash_password(pw, hash) != 0)
 		return 1;
 	if (db_begin(db) != 0 || run(db, sql_insert, 6, argv[0], argv[1], argv[2], tp, hash, demo) != 0 ||
 	    (id = lookup(db, sql_exists, argv[0])) <= 0 ||
@@ -150,7 +149,7 @@ create_user(struct db *db, int argc, char **argv)
 static int
 set_password(struct db *db, int argc, char **argv)
 {
-	char pw[512], hash[AUTH_PWHASH_LEN];
+	char pw[512], hash[ACCOUNT_PWHASH_LEN];
 	long long id, change;
 
 	if (argc != 1)
@@ -159,7 +158,7 @@ set_password(struct db *db, int argc, char **argv)
 		fprintf(stderr, "tpportal-admin: no user %s\n", argv[0]);
 		return 1;
 	}
-	if (read_password(pw, sizeof(pw)) != 0 || auth_hash_password(pw, hash) != 0)
+	if (read_password(pw, sizeof(pw)) != 0 || account_hash_password(pw, hash) != 0)
 		return 1;
 	if (db_begin(db) != 0 || run(db, sql_password, 2, hash, NULL, NULL, id, NULL, 0) != 0 ||
 	    run(db, sql_end_sessions, 1, NULL, NULL, NULL, id, NULL, 0) != 0 ||
@@ -192,7 +191,7 @@ main(int argc, char **argv)
 	if (conf_load(&conf, path) != 0)
 		return 2;
 	log_set_level(LOG_WARN);
-	if (mysql_library_init(0, NULL, NULL) != 0 || auth_init() != 0 || (db = db_new(&conf)) == NULL)
+	if (db_library_init() != 0 || account_init() != 0 || (db = db_new(&conf)) == NULL)
 		return 1;
 	if (db_ready(db) != 0) {
 		fprintf(stderr, "tpportal-admin: cannot reach the database\n");
@@ -209,7 +208,7 @@ main(int argc, char **argv)
 	if (rc == 2)
 		usage();
 	db_free(db);
-	mysql_library_end();
+	db_library_end();
 	conf_free(&conf);
 	return rc;
 }

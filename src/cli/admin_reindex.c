@@ -17,7 +17,7 @@
 
 #include "cli/admin_reindex.h"
 #include "store/db.h"
-#include "http/request.h"
+#include "core/text.h"
 #include "store/search.h"
 
 #define BAR_WIDTH	30

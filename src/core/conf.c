@@ -24,33 +24,40 @@ enum kind {
 	K_BOOL,		/* yes/no, on/off, true/false, 1/0 */
 	K_MODE,		/* octal file mode, 0..0777 */
 	K_THREADS,	/* 1..64 */
-	K_LEVEL		/* error|warn|info|debug or 0..3 */
+	K_LEVEL,	/* error|warn|info|debug or 0..3 */
+	K_NUMBER	/* a whole number within the key's lo..hi */
 };
 
 struct key {
 	const char	*name;
 	enum kind	 kind;
 	size_t		 off;	/* of the member in struct conf */
+	int		 lo, hi;	/* K_NUMBER: the range */
 };
 
 /* Every key the file may hold; docs/configuration.md lists the same keys. */
 static const struct key keys[] = {
-	{ "socket",		K_PATH,		offsetof(struct conf, socket) },
-	{ "socket_mode",	K_MODE,		offsetof(struct conf, socket_mode) },
-	{ "socket_group",	K_OPTIONAL,	offsetof(struct conf, socket_group) },
-	{ "threads",		K_THREADS,	offsetof(struct conf, threads) },
-	{ "db_socket",		K_PATH,		offsetof(struct conf, db_socket) },
-	{ "db_name",		K_PATH,		offsetof(struct conf, db_name) },
-	{ "db_user",		K_PATH,		offsetof(struct conf, db_user) },
-	{ "db_password_file",	K_OPTIONAL,	offsetof(struct conf, db_password_file) },
-	{ "base_url",		K_URL,		offsetof(struct conf, base_url) },
-	{ "public_read",	K_BOOL,		offsetof(struct conf, public_read) },
-	{ "public_contacts",	K_BOOL,		offsetof(struct conf, public_contacts) },
-	{ "people_review",	K_BOOL,		offsetof(struct conf, people_review) },
-	{ "upload_dir",		K_PATH,		offsetof(struct conf, upload_dir) },
-	{ "template_dir",	K_PATH,		offsetof(struct conf, template_dir) },
-	{ "log_level",		K_LEVEL,	offsetof(struct conf, log_level) },
-	{ "user",		K_OPTIONAL,	offsetof(struct conf, user) },
+	{ "socket",		K_PATH,		offsetof(struct conf, socket), 0, 0 },
+	{ "socket_mode",	K_MODE,		offsetof(struct conf, socket_mode), 0, 0 },
+	{ "socket_group",	K_OPTIONAL,	offsetof(struct conf, socket_group), 0, 0 },
+	{ "threads",		K_THREADS,	offsetof(struct conf, threads), 0, 0 },
+	{ "db_socket",		K_PATH,		offsetof(struct conf, db_socket), 0, 0 },
+	{ "db_name",		K_PATH,		offsetof(struct conf, db_name), 0, 0 },
+	{ "db_user",		K_PATH,		offsetof(struct conf, db_user), 0, 0 },
+	{ "db_password_file",	K_OPTIONAL,	offsetof(struct conf, db_password_file), 0, 0 },
+	{ "base_url",		K_URL,		offsetof(struct conf, base_url), 0, 0 },
+	{ "public_read",	K_BOOL,		offsetof(struct conf, public_read), 0, 0 },
+	{ "public_contacts",	K_BOOL,		offsetof(struct conf, public_contacts), 0, 0 },
+	{ "people_review",	K_BOOL,		offsetof(struct conf, people_review), 0, 0 },
+	{ "upload_dir",		K_PATH,		offsetof(struct conf, upload_dir), 0, 0 },
+	{ "template_dir",	K_PATH,		offsetof(struct conf, template_dir), 0, 0 },
+	{ "log_level",		K_LEVEL,	offsetof(struct conf, log_level), 0, 0 },
+	{ "user",		K_OPTIONAL,	offsetof(struct conf, user), 0, 0 },
+	{ "session_idle_minutes", K_NUMBER,	offsetof(struct conf, session_idle_minutes), 1, 7 * 24 * 60 },
+	{ "session_max_hours",	K_NUMBER,	offsetof(struct conf, session_max_hours), 1, 30 * 24 },
+	{ "login_window_minutes", K_NUMBER,	offsetof(struct conf, login_window_minutes), 1, 24 * 60 },
+	{ "login_max_failures",	K_NUMBER,	offsetof(struct conf, login_max_failures), 1, 1000 },
+	{ "login_max_failures_addr", K_NUMBER,	offsetof(struct conf, login_max_failures_addr), 1, 100000 },
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -88,6 +95,11 @@ conf_defaults(struct conf *c)
 	c->upload_dir = dup_or_exit("/var/lib/tpportal/uploads");
 	c->template_dir = dup_or_exit(TP_DATADIR "/templates");
 	c->log_level = 2;
+	c->session_idle_minutes = 60;
+	c->session_max_hours = 12;
+	c->login_window_minutes = 15;
+	c->login_max_failures = 5;
+	c->login_max_failures_addr = 50;
 }
 
 /* Free the strings; c is left zeroed. */
@@ -196,6 +208,14 @@ set_value(struct conf *c, const struct key *k, const char *v)
 		return parse_int(v, 10, 1, 64, slot) ? "expected a number from 1 to 64" : NULL;
 	case K_LEVEL:
 		return parse_level(v, slot) ? "expected error, warn, info, debug or 0..3" : NULL;
+	case K_NUMBER:
+		if (parse_int(v, 10, k->lo, k->hi, slot) != 0) {
+			static _Thread_local char msg[64];
+
+			snprintf(msg, sizeof(msg), "expected a number from %d to %d", k->lo, k->hi);
+			return msg;
+		}
+		return NULL;
 	}
 	return "unknown kind";
 }

@@ -19,6 +19,12 @@ struct conf {
 	char	*template_dir;		/* templates/ folder; default the installed data dir */
 	int	 log_level;		/* 0 error, 1 warn, 2 info, 3 debug; default 2 */
 	char	*user;			/* drop privileges to this user after opening the socket; default none */
+	/* Sessions and sign-in throttling (model/account.c binds them into its SQL). */
+	int	 session_idle_minutes;	/* a session unused this long ends; default 60 */
+	int	 session_max_hours;	/* a session ends this long after sign-in, used or not; default 12 */
+	int	 login_window_minutes;	/* failed sign-ins count for this long; default 15 */
+	int	 login_max_failures;	/* failures per login name in the window; default 5 */
+	int	 login_max_failures_addr; /* failures per client address in the window; default 50 */
 };
 
 /* Fill c with the defaults. */

@@ -1,8 +1,9 @@
-/* text.c - strict UTF-8 checks and cutting that never splits a character. Pure functions. */
+/* text.c - strict UTF-8 checks, cutting that never splits a character, strict numbers. Pure functions. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,4 +136,33 @@ text_is_slug(const char *s, size_t max)
 			return 0;
 	}
 	return i > 0 && s[0] != '-' && s[i - 1] != '-';
+}
+
+/*
+ * Parse a whole-string decimal integer in [min, max] into *out; 0 or -1. Digits only, after a
+ * '-' that is allowed only when min < 0 (so "-0" is no second spelling of an id). strtoll alone
+ * would accept spaces and '+', hence the check first.
+ */
+int
+parse_ll(const char *s, long long min, long long max, long long *out)
+{
+	const char	*p = s;
+	char		*end;
+	long long	 n;
+
+	if (p == NULL)
+		return -1;
+	if (*p == '-' && min < 0)
+		p++;
+	if (*p == '\0')
+		return -1;
+	for (; *p != '\0'; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
 }

@@ -14,5 +14,7 @@ size_t	text_utf8_prefix(const char *s, size_t len, size_t max_chars);
 char	*text_ellipsize(const char *s, size_t max_chars);
 /* 1 when s is a slug: 1..max bytes of [a-z0-9-], not starting or ending with '-'. */
 int	text_is_slug(const char *s, size_t max);
+/* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0, or -1 (also for NULL). */
+int	parse_ll(const char *s, long long min, long long max, long long *out);
 
 #endif

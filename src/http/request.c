@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/multipart.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "core/text.h"
 
@@ -326,34 +326,6 @@ request_cookie(const struct request *rq, const char *key)
 	return params_get(&rq->cookies, key);
 }
 
-/*
- * Parse a whole-string decimal integer in [min, max] into *out; 0 or -1. Digits only, after a
- * '-' that is allowed only when min < 0 (so "-0" is no second spelling of an id). strtoll alone
- * would accept spaces and '+', hence the check first.
- */
-int
-parse_ll(const char *s, long long min, long long max, long long *out)
-{
-	const char	*p = s;
-	char		*end;
-	long long	 n;
-
-	if (p == NULL)
-		return -1;
-	if (*p == '-' && min < 0)
-		p++;
-	if (*p == '\0')
-		return -1;
-	for (; *p != '\0'; p++)
-		if (*p < '0' || *p > '9')
-			return -1;
-	errno = 0;
-	n = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || n < min || n > max)
-		return -1;
-	*out = n;
-	return 0;
-}
 
 /* Free everything the request owns (params, cookies, body, argbuf, raw, location). */
 void

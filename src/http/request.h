@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "core/buf.h"
+#include "core/text.h"	/* parse_ll */
 
 #define REQUEST_MAX_PARAMS	64	/* more keys than this in one query or form: 400 */
 #define REQUEST_MAX_ARGS	4	/* {slug}/{id} captures in one route pattern */
@@ -89,6 +90,7 @@ struct request {
 	struct buf		 headers_out;	/* extra "Name: value\r\n" lines (request_add_header) */
 	const char		*cache_control;	/* NULL: "no-cache", or "private, no-store" when signed in */
 	const char		*error_detail;	/* shown on a 400 page: which parameter was refused */
+	const char		*deny_reason;	/* why a 403: "CSRF", "role", "row-level", "not signed in" (for the log) */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
 	char			 bad_key[64];	/* storage for error_detail when a pair could not be decoded */
 };
@@ -145,8 +147,6 @@ size_t		 request_param_all(const struct request *rq, const char *key, const char
 /* Remove every pair named key. */
 void		 params_remove(struct params *p, const char *key);
 
-/* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0, or -1 (also for NULL). */
-int		 parse_ll(const char *s, long long min, long long max, long long *out);
 
 /* Free everything the request owns (path, params, files, cookies, body, argbuf, csrf, raw, location, session,
  * set_cookie, headers_out). */

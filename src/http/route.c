@@ -1,23 +1,32 @@
 /*
- * route.c - the one route table, and the dispatcher that enforces it.
+ * route.c - the dispatcher that enforces the one route table (app/routes.c).
  *
- * Every URL the portal answers is a line below. The dispatcher answers 404 (no pattern matched),
- * 405 (pattern matched, method not allowed), 403 (access), 400 (parameters refused by the route's
- * spec) and 503 (database away) before a handler runs; handlers only do their page.
+ * It answers 404 (no pattern matched), 405 (pattern matched, method not allowed), 400 (parameters
+ * refused by the route's spec), 403 (access level, the route's row-level hook, CSRF) and 503
+ * (database away) before a handler runs; handlers only do their page. It runs no SQL itself: the
+ * session comes from http/auth.c, the layout's data from model/site.c's snapshot.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "http/auth.h"
-#include "model/committees.h"
 #include "core/conf.h"
-#include "store/db.h"
+#include "core/err.h"
 #include "core/log.h"
-#include "core/multipart.h"
-#include "pages/pages.h"
-#include "view/render.h"
+#include "http/multipart.h"
+#include "http/auth.h"
 #include "http/route.h"
+#include "model/site.h"
+#include "store/db.h"
+#include "view/render.h"
+
+/* A 403 (TP_EDENIED) with its reason kept for the request's log line. */
+static int
+deny(struct request *rq, const char *why)
+{
+	rq->deny_reason = why;
+	return TP_EDENIED;
+}
 
 
 /* Match one segment pattern ("{slug}", "{id}" or literal) against seg (len bytes). */
@@ -179,7 +188,8 @@ check_params(struct request *rq, const struct route *r)
 	return 0;
 }
 
-/* 0 when the signed-in user (or an anonymous reader) may use route r; else 403, or 303 to sign in. */
+/* 0 when the signed-in user (or an anonymous reader) may use route r at its access level; else
+ * TP_EDENIED, or 303 to sign in. Row-level rules are the route's allow hook (run after this). */
 static int
 check_access(struct request *rq, const struct route *r)
 {
@@ -192,11 +202,11 @@ check_access(struct request *rq, const struct route *r)
 		return 0;
 	if (s == NULL) {
 		if (rq->method == M_POST)
-			return 403;
+			return deny(rq, "not signed in");
 		/* a reader who is not signed in is sent to sign in, and back here after */
 		if (asprintf(&rq->location, "/login?next=%s", rq->path) < 0) {
 			rq->location = NULL;
-			return 500;
+			return TP_ENOMEM;
 		}
 		return 303;
 	}
@@ -206,47 +216,39 @@ check_access(struct request *rq, const struct route *r)
 		return 0;
 	if (need == ACC_SECRETARIAT && s->role == ROLE_SECRETARIAT)
 		return 0;
-	if (need == ACC_COMMITTEE) {
-		/* any committee's secretary passes here; the handler checks it is this committee's */
-		int may = s->role == ROLE_SECRETARIAT ? 1 : committees_is_secretary(rq->db, s->user_id, 0);
-
-		return may < 0 ? db_status(rq->db) : may ? 0 : 403;
-	}
-	return 403;
+	/* any committee's secretary passes here; the route's hook checks it is this committee's */
+	if (need == ACC_COMMITTEE && (s->role == ROLE_SECRETARIAT || s->committee_secretary))
+		return 0;
+	return deny(rq, "role");
 }
 
-/* The site-wide data every HTML page shows: the association for the footer, the signed-in user.
- * 0, or the status to answer when the database cannot give it. */
-static int
+/* The site-wide data every HTML page shows: the association for the footer (model/site.c's
+ * snapshot: no query here), the signed-in user. */
+static void
 site_data(struct request *rq, HDF *hdf)
 {
-	static const char sql[] = "SELECT name_ko, address FROM association WHERE id = 1";
 	const struct session *s = rq->session;
-	struct db_stmt *st;
-	int rc;
+	struct site_info site;
 
 	render_set(hdf, rq->path, "Page.Path");
 	render_set(hdf, rq->conf->base_url, "Site.BaseUrl");
 	if (s != NULL) {
 		render_set(hdf, s->display_name, "User.name");
 		render_set(hdf, s->login, "User.login");
-		render_set(hdf, auth_role_name(s->role), "User.role");
+		render_set(hdf, account_role_name(s->role), "User.role");
 		render_set(hdf, s->tp_slug[0] ? s->tp_slug : NULL, "User.tp");
 		render_set(hdf, s->csrf, "User.csrf");
 		if (s->role != ROLE_STAFF)
 			render_set(hdf, "1", "User.admin");
 		/* the committees' admin link, for the secretariat and committee secretaries */
-		if (s->role == ROLE_SECRETARIAT || committees_is_secretary(rq->db, s->user_id, 0) == 1)
+		if (s->role == ROLE_SECRETARIAT || s->committee_secretary)
 			render_set(hdf, "1", "User.committees");
 	}
-	if ((st = db_prepare(rq->db, sql)) == NULL)
-		return db_status(rq->db);
-	if ((rc = db_step(st)) == DB_ROW) {
-		render_set(hdf, db_col_text(st, 0), "Site.Name");
-		render_set(hdf, db_col_text(st, 1), "Site.Address");
+	site_get(&site);
+	if (site.loaded) {
+		render_set(hdf, site.name[0] ? site.name : NULL, "Site.Name");
+		render_set(hdf, site.address[0] ? site.address : NULL, "Site.Address");
 	}
-	db_reset(st);
-	return rc == DB_ERR ? db_status(rq->db) : 0;
 }
 
 /* Fill the error page's data for status. */
@@ -266,7 +268,7 @@ open_route(const struct request *rq, const struct route *r)
 	return r->access == ACC_OPEN || (r->access == ACC_PUBLIC && rq->conf->public_read);
 }
 
-/* Everything before the handler: route, database, session, access, parameters. 0 or a status. */
+/* Everything before the handler: route, database, session, access, parameters. 0, a status or a TP_E* code. */
 static int
 prepare(struct request *rq)
 {
@@ -291,8 +293,12 @@ prepare(struct request *rq)
 		return status;
 	if (!open_route(rq, r) && (status = check_params(rq, r)) != 0)
 		return status;
-	if (rq->method == M_POST && r->csrf != CSRF_NONE)
-		return auth_csrf_check(rq, r->csrf == CSRF_TOKEN);
+	if (rq->method == M_POST && r->csrf != CSRF_NONE &&
+	    (status = auth_csrf_check(rq, r->csrf == CSRF_TOKEN)) != 0)
+		return deny(rq, "CSRF");
+	/* last, so a forged or malformed request costs no lookup */
+	if (r->allow != NULL && rq->session != NULL && (status = r->allow(rq)) != 0)
+		return status == TP_EDENIED ? deny(rq, "row-level") : status;
 	return 0;
 }
 
@@ -306,21 +312,30 @@ route_dispatch(struct request *rq, HDF *hdf)
 		if (status == 0)
 			status = rq->status ? rq->status : 200;
 	}
+	if (status < 0) {	/* a lower layer's failure: the error page, never a half-filled form */
+		rq->tmpl = NULL;
+		status = err_http_status(status);
+	}
 	if (status >= 300 && status < 400)
 		return status;
-	/* the footer is data too: a page whose site data cannot be read is not a 200 with gaps
-	 * (a handler that re-shows its form, 422/409/429, keeps its own template) */
-	if (rq->tmpl != NULL && status < 500 && (rc = site_data(rq, hdf)) != 0)
-		status = rc;
+	/* the footer is data too: a page that reached the database keeps the layout's snapshot fresh,
+	 * and one whose snapshot cannot be read at all is not a 200 with gaps (a handler that re-shows
+	 * its form, 422/409/429, keeps its own template) */
+	if (rq->tmpl != NULL && status < 500 && (rc = site_refresh(rq->db)) != 0) {
+		struct site_info site;
+
+		site_get(&site);
+		if (!site.loaded)
+			status = err_http_status(rc);
+	}
 	if (status >= 400 && (rq->tmpl == NULL || status >= 500)) {
-		if (status == 503 || status == 500)
+		if (status == 500)
 			log_warn("%s %s: %d", rq->method_name, rq->path, status);
 		buf_free(&rq->raw);
 		error_page(rq, hdf, status);
-		if (status != 503 && db_ready(rq->db) == 0)
-			site_data(rq, hdf);	/* best effort: an error page shows without a footer */
 	}
-	render_set(hdf, rq->path, "Page.Path");
+	/* error pages too take the layout from the snapshot: a 404 makes no database round trip */
+	site_data(rq, hdf);
 	return status;
 }
 

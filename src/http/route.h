@@ -1,7 +1,7 @@
 /*
- * route.h - the one route table and the dispatcher.
+ * route.h - the one route table (app/routes.c) and the dispatcher (route.c).
  *
- * Reading route.c tells every URL the portal has, who may use it and what parameters it takes.
+ * Reading app/routes.c tells every URL the portal has, who may use it and what parameters it takes.
  * The dispatcher, not the handler, answers 404, 405, 403 and 400.
  */
 #ifndef TP_ROUTE_H
@@ -19,14 +19,21 @@ enum access {
 	ACC_LOGIN,		/* any signed-in user */
 	ACC_MEMBER_ADMIN,	/* a member admin (own technopark) or the secretariat */
 	ACC_SECRETARIAT,	/* association staff only */
-	ACC_COMMITTEE		/* the secretariat or a committee secretary; the handler checks which committee */
+	ACC_COMMITTEE		/* the secretariat or a committee secretary; the route's hook checks which committee */
 };
 
 /* What a POST must carry: our own Origin (or Referer), and the session's form token. */
 enum { CSRF_NONE, CSRF_ORIGIN, CSRF_TOKEN };
 
-/* A handler fills hdf (and rq's response fields) and returns 0 or an HTTP status. */
+/* A handler fills hdf (and rq's response fields) and returns 0 (the page was rendered), an HTTP
+ * status, or a negative TP_E* code from a lower layer (answered with err_http_status). */
 typedef int (*handler_fn)(struct request *rq, HDF *hdf);
+/*
+ * A route's row-level rule, run by the dispatcher after the access level passed for a signed-in
+ * user, with the URL's captures in rq->args: 0 when this user may use this record, TP_EDENIED,
+ * TP_ENOTFOUND (no such record), or another TP_E* code. The only queries the dispatcher causes.
+ */
+typedef int (*allow_fn)(struct request *rq);
 
 struct route {
 	unsigned			 methods;	/* M_GET | M_HEAD | M_POST */
@@ -36,6 +43,7 @@ struct route {
 	int				 csrf;		/* CSRF_ORIGIN or CSRF_TOKEN on every POST route */
 	const struct param_spec		*params;	/* NULL: no parameters accepted */
 	const char			*sample;	/* a representative URL for the route walks in tests */
+	allow_fn			 allow;		/* NULL: the access level says it all */
 };
 
 /* Uploads (multipart/form-data to a route whose spec has a PT_FILE key): the whole body, one file, one text field. */

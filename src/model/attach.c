@@ -1,6 +1,7 @@
 /*
  * attach.c - attachments: type checks by content, staging to temporary files, rows inserted in the
- * caller's transaction, files moved into place after the commit, and GET /files/{id} through nginx.
+ * caller's transaction, files moved into place after the commit, and the row GET /files/{id} sends
+ * (pages/files.c).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,25 +13,11 @@
 
 #include <sodium.h>
 
-#include "model/attach.h"
-#include "model/committees.h"
-#include "core/conf.h"
-#include "store/db.h"
+#include "core/err.h"
 #include "core/log.h"
-#include "core/multipart.h"
-#include "model/news.h"
-#include "view/render.h"
-#include "http/request.h"
 #include "core/text.h"
-
-/* Who may read the files of each owner type: 0, or the status to answer (404 hides the owner). */
-static const struct owner {
-	const char	*type;
-	int		(*may_read)(struct request *rq, long long owner_id);
-} owners[] = {
-	{ "news", news_may_read },
-	{ "meeting", committees_documents_may_read },
-};
+#include "model/attach.h"
+#include "store/db.h"
 
 /* ---------------------------------------------------------------- types, by content */
 
@@ -227,9 +214,9 @@ write_file(const char *path, const char *data, size_t len)
 	return 0;
 }
 
-/* Name and write one checked file. 0 or 500. */
+/* Name and write one checked file. 0 or TP_EFAIL. */
 static int
-stage_one(const char *dir, const struct mp_part *p, const char *mime, struct attach_staged *s)
+stage_one(const char *dir, const struct attach_upload *p, const char *mime, struct attach_staged *s)
 {
 	unsigned char raw[ATTACH_STORED_LEN / 2];
 
@@ -237,11 +224,11 @@ stage_one(const char *dir, const struct mp_part *p, const char *mime, struct att
 	sodium_bin2hex(s->stored, sizeof(s->stored), raw, sizeof(raw));
 	if (asprintf(&s->final_path, "%s/%s", dir, s->stored) < 0) {
 		s->final_path = NULL;
-		return 500;
+		return TP_EFAIL;
 	}
 	if (asprintf(&s->tmp_path, "%s/.%s.part", dir, s->stored) < 0) {
 		s->tmp_path = NULL;
-		return 500;
+		return TP_EFAIL;
 	}
 	s->filename = p->filename;
 	s->mime = mime;
@@ -249,43 +236,35 @@ stage_one(const char *dir, const struct mp_part *p, const char *mime, struct att
 	if (write_file(s->tmp_path, p->data, p->len) != 0) {
 		free(s->tmp_path);	/* write_file removed it */
 		s->tmp_path = NULL;
-		return 500;
+		return TP_EFAIL;
 	}
 	return 0;
 }
 
 int
-attach_stage(const char *dir, const struct mp_form *files, const char *field, struct attach_batch *b,
+attach_stage(const char *dir, const struct attach_upload *files, size_t nfiles, struct attach_batch *b,
     const char **err, const char **bad)
 {
 	const char *mimes[ATTACH_MAX_FILES], *label;
-	size_t i, n = 0;
+	size_t i;
 	int rc;
 
 	memset(b, 0, sizeof(*b));
 	*err = *bad = NULL;
+	if (nfiles > ATTACH_MAX_FILES)
+		return TP_ETOOBIG;
 	/* every file is checked before any is written: a refusal leaves nothing on disk */
-	for (i = 0; files != NULL && i < files->n; i++) {
-		const struct mp_part *p = &files->parts[i];
-
-		if (strcmp(p->name, field) != 0)
-			continue;
-		if (n == ATTACH_MAX_FILES)
-			return 413;
-		if ((mimes[n++] = attach_detect(p->data, p->len, p->filename, &label, err)) == NULL) {
-			*bad = p->filename;
-			return 422;
+	for (i = 0; i < nfiles; i++)
+		if ((mimes[i] = attach_detect(files[i].data, files[i].len, files[i].filename, &label, err)) == NULL) {
+			*bad = files[i].filename;
+			return TP_EINVALID;
 		}
-	}
-	for (i = 0, n = 0; files != NULL && i < files->n; i++) {
-		if (strcmp(files->parts[i].name, field) != 0)
-			continue;
-		b->n = n + 1;
-		if ((rc = stage_one(dir, &files->parts[i], mimes[n], &b->f[n])) != 0) {
+	for (i = 0; i < nfiles; i++) {
+		b->n = i + 1;
+		if ((rc = stage_one(dir, &files[i], mimes[i], &b->f[i])) != 0) {
 			attach_abort(b);
 			return rc;
 		}
-		n++;
 	}
 	return 0;
 }
@@ -468,29 +447,23 @@ static const char sql_list[] =
 	"SELECT id, filename, mime_type, size_bytes FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id";
 
 int
-attach_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id)
+attach_list_stmt(struct db *db, const char *owner_type, long long owner_id, struct db_stmt **out)
 {
 	struct db_stmt *st = db_prepare(db, sql_list);
-	const struct ftype *t;
-	char name[128], sz[32];
-	int rc, n = 0;
 
-	if (st == NULL)
-		return -1;
+	if ((*out = st) == NULL)
+		return db_err(db);
 	db_bind_text(st, 0, owner_type);
 	db_bind_int(st, 1, owner_id);
-	while ((rc = db_step(st)) == DB_ROW) {
-		snprintf(name, sizeof(name), "%s.%d", prefix, n++);
-		attach_fmt_size(db_col_int(st, 3), sz, sizeof(sz));
-		t = type_by_mime(db_col_text(st, 2));
-		if (render_row(hdf, name, st) != 0 || render_set(hdf, sz, "%s.size", name) != 0 ||
-		    render_set(hdf, t != NULL ? t->label : "?", "%s.label", name) != 0) {
-			rc = DB_ERR;
-			break;
-		}
-	}
-	db_reset(st);
-	return rc == DB_DONE ? n : -1;
+	return 0;
+}
+
+const char *
+attach_label(const char *mime)
+{
+	const struct ftype *t = type_by_mime(mime);
+
+	return t != NULL ? t->label : "?";
 }
 
 /* RFC 5987 attr-char: what may stand unescaped in filename*. */
@@ -539,55 +512,33 @@ attach_disposition(const char *filename, long long id, char *out, size_t size)
 static const char sql_file[] =
 	"SELECT owner_type, owner_id, stored_name, filename, mime_type FROM attachments WHERE id = ?";
 
-/* The owner's own check: 0 when the reader may have the file. */
-static int
-owner_allows(struct request *rq, const char *type, long long owner_id)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(owners) / sizeof(owners[0]); i++)
-		if (strcmp(owners[i].type, type) == 0)
-			return owners[i].may_read(rq, owner_id);
-	log_warn("attach: no read check for owner type %s", type);
-	return 404;
-}
-
 int
-page_files_get(struct request *rq, HDF *hdf)
+attach_find(struct db *db, long long id, struct attach_file *f)
 {
-	char type[21] = "", stored[ATTACH_STORED_LEN + 1] = "", *filename = NULL, disp[2048], accel[64];
+	struct db_stmt *st = db_prepare(db, sql_file);
 	const struct ftype *t = NULL;
-	struct db_stmt *st;
-	long long id, owner = 0;
 	int rc;
 
-	(void)hdf;
-	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
-		return 404;
-	if ((st = db_prepare(rq->db, sql_file)) == NULL)
-		return db_status(rq->db);
+	memset(f, 0, sizeof(*f));
+	if (st == NULL)
+		return db_err(db);
 	db_bind_int(st, 0, id);
 	if ((rc = db_step(st)) == DB_ROW) {
-		snprintf(type, sizeof(type), "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
-		owner = db_col_int(st, 1);
-		snprintf(stored, sizeof(stored), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
-		filename = strdup(db_col_text(st, 3) ? db_col_text(st, 3) : "file");
+		snprintf(f->owner_type, sizeof(f->owner_type), "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
+		f->owner_id = db_col_int(st, 1);
+		snprintf(f->stored, sizeof(f->stored), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		f->filename = strdup(db_col_text(st, 3) ? db_col_text(st, 3) : "file");
 		t = type_by_mime(db_col_text(st, 4));
 	}
 	db_reset(st);
 	if (rc == DB_ERR)
-		return db_status(rq->db);
+		return db_err(db);
 	if (rc == DB_DONE)
-		return 404;
-	if (filename == NULL)
-		return 500;
-	if ((rc = owner_allows(rq, type, owner)) == 0) {
-		snprintf(accel, sizeof(accel), "/_files/%s", stored);
-		rq->content_type_out = t != NULL ? t->mime : "application/octet-stream";
-		rc = attach_disposition(filename, id, disp, sizeof(disp)) != 0 ||
-		    request_add_header(rq, "Content-Disposition", disp) != 0 ||
-		    request_add_header(rq, "X-Accel-Redirect", accel) != 0 ? 500 : 0;
-	}
-	free(filename);
-	return rc;
+		return TP_ENOTFOUND;
+	if (f->filename == NULL)
+		return TP_ENOMEM;
+	f->id = id;
+	/* a type the portal no longer knows is sent as bytes, never with the stored text */
+	f->mime = t != NULL ? t->mime : "application/octet-stream";
+	return 0;
 }

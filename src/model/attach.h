@@ -7,8 +7,8 @@
  * anything fails:
  *
  *	struct attach_batch b;
- *	rc = attach_stage(conf->upload_dir, rq->files, "attachment", &b, &err);	// check types, write temp files
- *	if (rc == 422) ... show err on the form ...;
+ *	rc = files_stage(rq, "attachment", &b, &err, &bad);	// pages/files.h: check types, write temp files
+ *	if (rc == TP_EINVALID) ... show err on the form ...;
  *	db_begin(db);
  *	... write the record ..., attach_insert(db, &b, "news", id, user_id), audit ...;
  *	if (commit failed) { db_rollback(db); attach_abort(&b); ... }
@@ -18,18 +18,15 @@
  * Files are checked by their content (magic bytes), not only their name; the allowed types are
  * PDF, PNG, JPEG, HWP, HWPX, DOCX, XLSX, PPTX and UTF-8 plain text. They are stored under upload_dir
  * as 32 random hex digits (libsodium randombytes); the name they came with is kept in the database
- * and sent back by GET /files/{id} (attach_serve) through nginx's X-Accel-Redirect to /_files/.
+ * and sent back by GET /files/{id} (pages/files.c) through nginx's X-Accel-Redirect to /_files/.
  */
 #ifndef TP_ATTACH_H
 #define TP_ATTACH_H
 
 #include <stddef.h>
 
-#include "view/cs.h"
-
 struct db;
-struct mp_form;
-struct request;
+struct db_stmt;
 
 #define ATTACH_MAX_FILES	5	/* per request (the PT_FILE maximum in route.c matches) */
 #define ATTACH_MAX_PER_OWNER	20	/* files one record may have */
@@ -59,13 +56,20 @@ struct attach_batch {
 const char	*attach_detect(const char *data, size_t len, const char *filename, const char **label,
 		    const char **err);
 
+/* One uploaded file, as the request parser found it (the bytes are the request's). */
+struct attach_upload {
+	const char	*filename;
+	const char	*data;
+	size_t		 len;
+};
+
 /*
- * Check every file under key field of files and write each to a temporary file in dir (fsync'd).
- * Returns 0; 422 when a file is refused (*err: a ko.hdf key, *bad: the file's name; nothing is left
- * on disk); 500 on an I/O error (logged; nothing is left on disk). b is always initialised: pass it to
- * attach_abort in the end.
+ * Check every one of the nfiles files and write each to a temporary file in dir (fsync'd).
+ * Returns 0; TP_EINVALID when a file is refused (*err: a ko.hdf key, *bad: the file's name; nothing is
+ * left on disk); TP_ETOOBIG for more than ATTACH_MAX_FILES; TP_EFAIL on an I/O error (logged; nothing is
+ * left on disk). b is always initialised: pass it to attach_abort in the end.
  */
-int		 attach_stage(const char *dir, const struct mp_form *files, const char *field,
+int		 attach_stage(const char *dir, const struct attach_upload *files, size_t nfiles,
 		    struct attach_batch *b, const char **err, const char **bad);
 /* Insert the batch's rows for (owner_type, owner_id) inside the caller's transaction. 0 or DB_ERR. */
 int		 attach_insert(struct db *db, struct attach_batch *b, const char *owner_type, long long owner_id,
@@ -91,13 +95,24 @@ int		 attach_delete(struct db *db, const char *owner_type, long long owner_id, l
 void		 attach_unlink(const char *dir, const char *stored);
 
 /*
- * The attachments of (owner_type, owner_id) under prefix.N: id, filename, mime_type, size (formatted,
- * e.g. "1.2 MB"), size_bytes, label (PDF, HWP, ...). Returns the count, or -1.
+ * The attachments of (owner_type, owner_id), bound into *out for the caller to step and reset: id,
+ * filename, mime_type, size_bytes, in upload order. 0 or a TP_E* code.
  */
-int		 attach_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id);
+int		 attach_list_stmt(struct db *db, const char *owner_type, long long owner_id, struct db_stmt **out);
+/* The short label of a stored MIME type (PDF, HWP, ...), "?" for one the portal does not know. */
+const char	*attach_label(const char *mime);
 
-/* GET /files/{id}: the owner's read check, then X-Accel-Redirect with Content-Type and Content-Disposition. */
-int		 page_files_get(struct request *rq, HDF *hdf);
+/* One stored file as GET /files/{id} sends it. */
+struct attach_file {
+	long long	 id;
+	char		 owner_type[21];
+	long long	 owner_id;
+	char		 stored[ATTACH_STORED_LEN + 1];
+	char		*filename;	/* malloc'd: the caller frees it */
+	const char	*mime;		/* a static string */
+};
+/* Load attachment id into f: 0, TP_ENOTFOUND, or a TP_E* code. */
+int		 attach_find(struct db *db, long long id, struct attach_file *f);
 
 /* Pure helpers, exported for tests: RFC 6266 Content-Disposition for filename into out (0, or -1 when too long). */
 int		 attach_disposition(const char *filename, long long id, char *out, size_t size);

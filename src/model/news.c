@@ -6,14 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/audit.h"
-#include "http/auth.h"
-#include "store/db.h"
-#include "model/news.h"
-#include "view/render.h"
-#include "http/request.h"
-#include "store/search.h"
+#include "core/err.h"
 #include "core/text.h"
+#include "model/account.h"
+#include "model/news.h"
+#include "store/audit.h"
+#include "store/db.h"
+#include "store/search.h"
 
 const char *const news_fields[NEWS_NFIELDS] = {
 	"title", "category", "publisher", "state", "pinned_until", "body"
@@ -105,25 +104,6 @@ bind_filter(struct db_stmt *st, const struct news_filter *f)
 	return i;
 }
 
-/* Store up to limit rows of st (already bound) under prefix.0, prefix.1, ...; the count or -1. */
-static int
-store_rows(HDF *hdf, const char *prefix, struct db_stmt *st, int limit)
-{
-	char name[128];
-	int rc, n = 0;
-
-	while (n < limit && (rc = db_step(st)) == DB_ROW) {
-		snprintf(name, sizeof(name), "%s.%d", prefix, n);
-		if (render_row(hdf, name, st) != 0) {
-			rc = DB_ERR;
-			break;
-		}
-		n++;
-	}
-	db_reset(st);
-	return rc == DB_ERR ? -1 : n;
-}
-
 /* The published_at of cursor id as text, into out. 1 found, 0 not, -1 error. */
 static int
 cursor_time(struct db *db, long long id, char *out, size_t size)
@@ -143,17 +123,18 @@ cursor_time(struct db *db, long long id, char *out, size_t size)
 }
 
 int
-news_list(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f, enum news_dir dir,
-    long long cursor_id, int limit)
+news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, long long cursor_id, int limit,
+    struct db_stmt **out)
 {
 	char at[32];
 	struct db_stmt *st;
 	int i, rc;
 
+	*out = NULL;
 	if (dir != NEWS_FIRST && (rc = cursor_time(db, cursor_id, at, sizeof(at))) != 1)
-		return rc == 0 ? -2 : -1;
+		return rc == 0 ? TP_ENOTFOUND : db_err(db);
 	if ((st = db_prepare(db, sql_list[filter_index(f)][dir])) == NULL)
-		return -1;
+		return db_err(db);
 	i = bind_filter(st, f);
 	if (dir != NEWS_FIRST) {
 		db_bind_text(st, i++, at);
@@ -161,29 +142,30 @@ news_list(struct db *db, HDF *hdf, const char *prefix, const struct news_filter 
 		db_bind_int(st, i++, cursor_id);
 	}
 	db_bind_int(st, i, limit);
-	return store_rows(hdf, prefix, st, limit);
+	*out = st;
+	return 0;
 }
 
 int
-news_pinned(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f)
+news_pinned_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out)
 {
 	struct db_stmt *st = db_prepare(db, sql_pinned[filter_index(f)]);
 
-	if (st == NULL)
-		return -1;
+	if ((*out = st) == NULL)
+		return db_err(db);
 	db_bind_int(st, bind_filter(st, f), NEWS_PINNED_MAX);
-	return render_rows(hdf, prefix, st);
+	return 0;
 }
 
 int
-news_feed(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f)
+news_feed_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out)
 {
 	struct db_stmt *st = db_prepare(db, sql_feed[filter_index(f)]);
 
-	if (st == NULL)
-		return -1;
+	if ((*out = st) == NULL)
+		return db_err(db);
 	db_bind_int(st, bind_filter(st, f), NEWS_FEED_SIZE);
-	return render_rows(hdf, prefix, st);
+	return 0;
 }
 
 /* ---------------------------------------------------------------- one article */
@@ -340,7 +322,7 @@ apply_create(struct db *db, long long user_id, const struct news_values *nv, lon
 	long long id = 0;
 
 	if (st == NULL)
-		return db_status(db);
+		return db_err(db);
 	db_bind_int(st, 0, nv->category_id);
 	bind_tp(st, 1, nv->tp_id);
 	if (user_id > 0)
@@ -355,7 +337,7 @@ apply_create(struct db *db, long long user_id, const struct news_values *nv, lon
 	db_bind_text(st, 8, nv->v[NF_PINNED]);
 	if (db_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_NEWS, id) != 0 ||
 	    audit(db, user_id, "create", id, nv->tp_id, NULL, nv->v) != 0)
-		return db_status(db);
+		return db_err(db);
 	if (new_id != NULL)
 		*new_id = id;
 	return 0;
@@ -390,16 +372,16 @@ apply_change(struct db *db, long long user_id, const char *action, const struct 
 	int rc;
 
 	if ((st = db_prepare(db, sql_lock)) == NULL)
-		return db_status(db);
+		return db_err(db);
 	db_bind_int(st, 0, cur->id);
 	rc = db_step(st);
 	if (rc == DB_ROW && db_col_int(st, 0) != cur->version)
 		rc = DB_DONE;	/* someone saved first */
 	db_reset(st);
 	if (rc != DB_ROW)
-		return rc == DB_DONE ? 409 : db_status(db);
+		return rc == DB_DONE ? TP_ESTALE : db_err(db);
 	if ((st = db_prepare(db, sql)) == NULL)
-		return db_status(db);
+		return db_err(db);
 	if (sql == sql_update)
 		bind_update(st, cur, nv);
 	else {
@@ -407,12 +389,12 @@ apply_change(struct db *db, long long user_id, const char *action, const struct 
 		db_bind_int(st, 1, cur->version);
 	}
 	if (db_write(st, &n, NULL) != 0)
-		return db_status(db);
+		return db_err(db);
 	if (n == 0)
-		return 409;
+		return TP_ESTALE;
 	/* the search index follows in this transaction: a listed article is findable, a deleted one is not */
 	if (search_sync(db, SEARCH_NEWS, cur->id) != 0)
-		return db_status(db);
+		return db_err(db);
 	if (sql == sql_update)
 		rc = audit(db, user_id, action, cur->id, cur->technopark_id, (const char *const *)cur->v, nv->v);
 	else if (audit_change(db, user_id, action, "news", cur->id, cur->technopark_id, NULL, &cid) != 0 ||
@@ -420,7 +402,7 @@ apply_change(struct db *db, long long user_id, const char *action, const struct 
 		rc = DB_ERR;
 	else
 		rc = 0;
-	return rc == 0 ? 0 : db_status(db);
+	return rc == 0 ? 0 : db_err(db);
 }
 
 int
@@ -428,23 +410,23 @@ news_apply(struct db *db, long long user_id, const char *action, const struct ne
     const struct news_values *nv, long long *new_id)
 {
 	if (strcmp(action, "create") == 0)
-		return nv != NULL ? apply_create(db, user_id, nv, new_id) : 500;
+		return nv != NULL ? apply_create(db, user_id, nv, new_id) : TP_EFAIL;
 	if (cur == NULL || (strcmp(action, "update") == 0 && nv == NULL))
-		return 500;
+		return TP_EFAIL;
 	if (strcmp(action, "update") == 0 || strcmp(action, "delete") == 0 || strcmp(action, "restore") == 0)
 		return apply_change(db, user_id, action, cur, nv);
-	return 500;
+	return TP_EFAIL;
 }
 
 int
-news_may_read(struct request *rq, long long id)
+news_may_read(struct db *db, const struct session *s, long long id)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql_readable);
+	struct db_stmt *st = db_prepare(db, sql_readable);
 	long long tp = 0;
 	int rc, listed = 0;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(db);
 	db_bind_int(st, 0, id);
 	if ((rc = db_step(st)) == DB_ROW) {
 		tp = db_col_int(st, 0);
@@ -452,8 +434,8 @@ news_may_read(struct request *rq, long long id)
 	}
 	db_reset(st);
 	if (rc == DB_ERR)
-		return db_status(rq->db);
+		return db_err(db);
 	if (rc == DB_DONE)
-		return 404;
-	return listed || auth_may_edit_tp(rq, tp) ? 0 : 404;
+		return TP_ENOTFOUND;
+	return listed || account_may_edit_tp(s, tp) ? 0 : TP_ENOTFOUND;
 }

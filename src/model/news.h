@@ -5,10 +5,9 @@
 #ifndef TP_NEWS_H
 #define TP_NEWS_H
 
-#include "view/cs.h"
-
 struct db;
-struct request;
+struct db_stmt;
+struct session;
 
 #define NEWS_PAGE_SIZE		20
 #define NEWS_FEED_SIZE		20
@@ -27,17 +26,18 @@ struct news_filter {
 enum news_dir { NEWS_FIRST, NEWS_OLDER, NEWS_NEWER };
 
 /*
- * Run the list query for f, starting after the article cursor_id in direction dir (ignored for
- * NEWS_FIRST), and store up to limit rows under prefix.0 ... in display order (newest first). Each row:
- * id, title, category, category_name, tp_slug, tp_name, date (YYYY-MM-DD), is_demo, pinned (1/0).
- * Returns the number of rows, -1 on a database error, -2 when cursor_id names no published article.
+ * The list query for f, starting after the article cursor_id in direction dir (ignored for
+ * NEWS_FIRST), bound for up to limit rows, into *out: the caller steps it (pages/page_rows.h) and
+ * resets it. Rows come in display order (newest first), each: id, title, category, category_name,
+ * tp_slug, tp_name, date (YYYY-MM-DD), is_demo, pinned (1/0). Returns 0, TP_ENOTFOUND when cursor_id
+ * names no published article, or a TP_E* code.
  */
-int	news_list(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f, enum news_dir dir,
-	    long long cursor_id, int limit);
-/* The listed articles pinned today for f, newest first, under prefix (same columns). Count or -1. */
-int	news_pinned(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f);
-/* Like news_list from the top, with the feed's columns (body_html, published and updated in RFC 3339, author). */
-int	news_feed(struct db *db, HDF *hdf, const char *prefix, const struct news_filter *f);
+int	news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, long long cursor_id, int limit,
+	    struct db_stmt **out);
+/* The listed articles pinned today for f, newest first (same columns), into *out. 0 or a TP_E* code. */
+int	news_pinned_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out);
+/* Like news_list_stmt from the top, with the feed's columns (body_html, published and updated in RFC 3339, author). */
+int	news_feed_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out);
 
 #define NEWS_NFIELDS	6
 
@@ -71,16 +71,17 @@ struct news_values {
 /*
  * Write inside the caller's transaction and record it in the audit log. action "create" (nv; *new_id
  * set), "update" (cur, nv), "delete" or "restore" (cur). cur->version is the version the user saw.
- * Returns 0, 409 when that version is stale, or an HTTP status on a database error.
+ * Returns 0, TP_ESTALE when that version is stale, or another TP_E* code.
  */
 int	news_apply(struct db *db, long long user_id, const char *action, const struct news_article *cur,
 	    const struct news_values *nv, long long *new_id);
 
 /*
- * May the request's reader see article id (for its page and its attachments)? Listed articles: yes;
- * drafts and deleted ones: only their editors (auth_may_edit_tp). Returns 0, 404 (no such article,
- * or not for this reader) or a status on a database error. attach.c calls it for owner type "news".
+ * May the reader with session s (NULL: anonymous) see article id (for its page and its attachments)?
+ * Listed articles: yes; drafts and deleted ones: only their editors (account_may_edit_tp). Returns 0,
+ * TP_ENOTFOUND (no such article, or not for this reader) or a TP_E* code. pages/files.c calls it for
+ * the owner type "news".
  */
-int	news_may_read(struct request *rq, long long id);
+int	news_may_read(struct db *db, const struct session *s, long long id);
 
 #endif

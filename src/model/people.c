@@ -6,7 +6,7 @@
 #include "store/audit.h"
 #include "store/db.h"
 #include "model/people.h"
-#include "http/request.h"
+#include "core/text.h"
 #include "store/search.h"
 
 const char *const person_fields[PERSON_NFIELDS] = {
@@ -135,7 +135,7 @@ apply_create(struct db *db, long long user_id, long long tp_id, const char *cons
 	long long id = 0;
 
 	if (st == NULL)
-		return db_status(db);
+		return db_err(db);
 	if (tp_id > 0)
 		db_bind_int(st, 0, tp_id);
 	else
@@ -143,7 +143,7 @@ apply_create(struct db *db, long long user_id, long long tp_id, const char *cons
 	bind_fields(st, 1, v);
 	if (db_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_PEOPLE, id) != 0 ||
 	    audit(db, user_id, "create", id, tp_id, NULL, v) != 0)
-		return db_status(db);
+		return db_err(db);
 	if (new_id != NULL)
 		*new_id = id;
 	return 0;
@@ -160,12 +160,12 @@ apply_change(struct db *db, long long user_id, const char *action, long long id,
 	struct db_stmt *st;
 
 	if ((found = load(db, sql_load_locked, id, &cur)) < 0)
-		return db_status(db);
+		return db_err(db);
 	if (found == 0 || cur.version != version) {
-		rc = 409;
+		rc = TP_ESTALE;
 		goto out;
 	}
-	rc = db_status(db);
+	rc = db_err(db);
 	if ((st = db_prepare(db, del ? sql_delete : sql_update)) == NULL)
 		goto out;
 	if (!del)
@@ -175,7 +175,7 @@ apply_change(struct db *db, long long user_id, const char *action, long long id,
 	if (db_write(st, &n, NULL) != 0)
 		goto out;
 	if (n == 0) {
-		rc = 409;
+		rc = TP_ESTALE;
 		goto out;
 	}
 	/* the search index follows in this transaction (a deleted or hidden person leaves it) */
@@ -197,10 +197,10 @@ person_apply(struct db *db, long long user_id, const char *action, long long id,
 	char sortbuf[24];
 
 	if (normalize(values, v, sortbuf, sizeof(sortbuf)) != 0)
-		return 400;
+		return TP_EINVALID;
 	if (strcmp(action, "create") == 0)
 		return apply_create(db, user_id, tp_id, v, new_id);
 	if (strcmp(action, "update") == 0 || strcmp(action, "delete") == 0)
 		return apply_change(db, user_id, action, id, version, v);
-	return 500;
+	return TP_EFAIL;
 }

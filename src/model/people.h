@@ -25,7 +25,8 @@ void	person_free(struct person *p);
  * Write a person inside the caller's transaction and record it in the audit log:
  * action "create" (tp_id, values; *new_id set), "update" (id, version, values) or "delete"
  * (id, version). values are in person_fields order; "visible" is "1" or "0"/NULL, "sort" a number.
- * Returns 0, 409 when version is stale (someone saved first), or an HTTP status on a database error.
+ * Returns 0, TP_ESTALE when version is stale (someone saved first), TP_EINVALID for a value it cannot store,
+ * or another TP_E* code.
  */
 int	person_apply(struct db *db, long long user_id, const char *action, long long id, long long tp_id,
 	    long long version, const char *const *values, long long *new_id);

@@ -97,7 +97,7 @@ run_update(struct db *db, const struct profile *cur, const char *const *values)
 	int rc, i;
 
 	if (st == NULL)
-		return db_status(db);
+		return db_err(db);
 	for (i = 0; i < 6; i++)
 		db_bind_text(st, i, nonempty(values[i]));
 	db_bind_int(st, 6, cur->id);
@@ -106,8 +106,8 @@ run_update(struct db *db, const struct profile *cur, const char *const *values)
 	i = rc == DB_DONE && db_affected(st) == 1;
 	db_reset(st);
 	if (rc != DB_DONE)
-		return db_status(db);
-	return i ? 0 : 409;
+		return db_err(db);
+	return i ? 0 : TP_ESTALE;
 }
 
 static int
@@ -117,21 +117,21 @@ run_tags(struct db *db, const struct profile *cur, const char *tags)
 	int rc;
 
 	if (st == NULL)
-		return db_status(db);
+		return db_err(db);
 	db_bind_int(st, 0, cur->id);
 	rc = db_step(st);
 	db_reset(st);
 	if (rc != DB_DONE)
-		return db_status(db);
+		return db_err(db);
 	if (tags == NULL || *tags == '\0')
 		return 0;
 	if ((st = db_prepare(db, sql_add_tags)) == NULL)
-		return db_status(db);
+		return db_err(db);
 	db_bind_int(st, 0, cur->id);
 	db_bind_text(st, 1, tags);
 	rc = db_step(st);
 	db_reset(st);
-	return rc == DB_DONE ? 0 : db_status(db);
+	return rc == DB_DONE ? 0 : db_err(db);
 }
 
 int
@@ -146,9 +146,9 @@ profile_apply(struct db *db, long long user_id, const struct profile *cur,
 		return rc;
 	/* the search index follows in this transaction: findable at once, and untouched on rollback */
 	if (search_sync(db, SEARCH_MEMBERS, cur->id) != 0)
-		return db_status(db);
+		return db_err(db);
 	if (audit_record(db, user_id, action, "technopark", cur->id, cur->id, note, profile_fields,
 	    (const char *const *)cur->v, values, PROFILE_NFIELDS) != 0)
-		return db_status(db);
+		return db_err(db);
 	return 0;
 }

@@ -25,7 +25,7 @@ int	profile_field_index(const char *name);
 /*
  * Write values (profile_fields order) over cur inside the caller's transaction: one UPDATE guarded
  * by cur->version, the industry tags, and an audit record (action, note) listing each changed
- * field. Returns 0, 409 when cur->version is stale, or an HTTP status on a database error.
+ * field. Returns 0, TP_ESTALE when cur->version is stale, or another TP_E* code.
  */
 int	profile_apply(struct db *db, long long user_id, const struct profile *cur,
 	    const char *const *values, const char *action, const char *note);

@@ -2,6 +2,7 @@
 #include "store/db.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 static const char sql_assoc[] =
 	"SELECT name_ko, name_en, legal_form, summary, address, phone, email, website "
@@ -37,12 +38,12 @@ page_about(struct request *rq, HDF *hdf)
 	struct db_stmt *st;
 	size_t i;
 
-	if ((st = db_prepare(rq->db, sql_assoc)) == NULL || render_one(hdf, "Assoc", st) < 0)
-		return db_status(rq->db);
+	if ((st = db_prepare(rq->db, sql_assoc)) == NULL || page_row_one(hdf, "Assoc", st) < 0)
+		return db_err(rq->db);
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		if ((st = db_prepare(rq->db, lists[i].sql)) == NULL ||
-		    render_rows(hdf, lists[i].prefix, st) < 0)
-			return db_status(rq->db);
+		    page_rows(hdf, lists[i].prefix, st) < 0)
+			return db_err(rq->db);
 	rq->tmpl = "about.cs";
 	return 0;
 }

@@ -11,7 +11,7 @@
 
 static const struct form_field login_fields[] = {
 	{ "login", FT_LINE, 1, 1, 60, NULL },
-	{ "password", FT_SECRET, 1, 1, AUTH_MAX_PASSWORD, NULL },
+	{ "password", FT_SECRET, 1, 1, ACCOUNT_MAX_PASSWORD, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -79,9 +79,9 @@ page_password_form(struct request *rq, HDF *hdf)
 }
 
 static const struct form_field password_fields[] = {
-	{ "current", FT_SECRET, 1, 1, AUTH_MAX_PASSWORD, NULL },
-	{ "new", FT_SECRET, 1, AUTH_MIN_PASSWORD, AUTH_MAX_PASSWORD, NULL },
-	{ "confirm", FT_SECRET, 1, 1, AUTH_MAX_PASSWORD, NULL },
+	{ "current", FT_SECRET, 1, 1, ACCOUNT_MAX_PASSWORD, NULL },
+	{ "new", FT_SECRET, 1, ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD, NULL },
+	{ "confirm", FT_SECRET, 1, 1, ACCOUNT_MAX_PASSWORD, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -107,24 +107,24 @@ current_ok(struct request *rq, const char *password, int *ok)
 
 	*ok = 0;
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, rq->session->user_id);
 	if ((rc = db_step(st)) == DB_ROW)
-		*ok = auth_check_password(db_col_text(st, 0), password);
+		*ok = account_check_password(db_col_text(st, 0), password);
 	db_reset(st);
-	return rc == DB_ERR ? db_status(rq->db) : 0;
+	return rc == DB_ERR ? db_err(rq->db) : 0;
 }
 
 /* Store the new hash and its audit record in one transaction. */
 static int
 store_password(struct request *rq, const char *password)
 {
-	char hash[AUTH_PWHASH_LEN];
+	char hash[ACCOUNT_PWHASH_LEN];
 	struct db_stmt *st;
 	long long change;
 	int rc;
 
-	if (auth_hash_password(password, hash) != 0)
+	if (account_hash_password(password, hash) != 0)
 		return 500;
 	if (db_begin(rq->db) != 0 || (st = db_prepare(rq->db, sql_set_hash)) == NULL)
 		goto fail;
@@ -138,7 +138,7 @@ store_password(struct request *rq, const char *password)
 	return 0;
 fail:
 	db_rollback(rq->db);
-	return db_status(rq->db);
+	return db_err(rq->db);
 }
 
 int

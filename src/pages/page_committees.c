@@ -7,10 +7,12 @@
 #include <string.h>
 
 #include "model/attach.h"
-#include "model/committees.h"
+#include "pages/committees_page.h"
 #include "store/db.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
+#include "pages/files.h"
 
 /* A meeting's when and where, for lists and pages (g is committee_meetings). */
 #define MEETING_COLS \
@@ -63,7 +65,7 @@ static const char sql_past[] =
 static int
 rows(struct request *rq, HDF *hdf, const char *prefix, struct db_stmt *st)
 {
-	return render_rows(hdf, prefix, st) < 0 ? db_status(rq->db) : 0;
+	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
 }
 
 /* Show the "manage" links to whoever may use them. */
@@ -73,7 +75,7 @@ mark_manager(struct request *rq, HDF *hdf, long long committee_id)
 	int may = committees_may_manage(rq, committee_id);
 
 	if (may < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (may)
 		render_set(hdf, "1", "Page.CanManage");
 	return 0;
@@ -86,11 +88,11 @@ page_committees_list(struct request *rq, HDF *hdf)
 	int rc;
 
 	if ((st = db_prepare(rq->db, sql_committees)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if ((rc = rows(rq, hdf, "Committees", st)) != 0)
 		return rc;
 	if ((st = db_prepare(rq->db, sql_upcoming_all)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if ((rc = rows(rq, hdf, "Upcoming", st)) != 0 || (rc = mark_manager(rq, hdf, 0)) != 0)
 		return rc;
 	rq->tmpl = "committees.cs";
@@ -105,14 +107,14 @@ composition(struct request *rq, HDF *hdf, long long committee_id, const char *at
 	int rc;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, committee_id);
 	db_bind_text(st, 1, at);
 	db_bind_text(st, 2, at);
 	if ((rc = rows(rq, hdf, "Members", st)) != 0 || !history)
 		return rc;
 	if ((st = db_prepare(rq->db, sql_terms)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, committee_id);
 	return rows(rq, hdf, "Terms", st);
 }
@@ -124,7 +126,7 @@ meetings(struct request *rq, HDF *hdf, const char *sql, const char *prefix, long
 	struct db_stmt *st = db_prepare(rq->db, sql);
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, committee_id);
 	return rows(rq, hdf, prefix, st);
 }
@@ -192,11 +194,11 @@ load_meeting(struct request *rq, HDF *hdf, long long id, long long committee_id)
 	int rc;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, id);
 	db_bind_int(st, 1, committee_id);
-	if ((rc = render_one(hdf, "Meeting", st)) < 0)
-		return db_status(rq->db);
+	if ((rc = page_row_one(hdf, "Meeting", st)) < 0)
+		return db_err(rq->db);
 	return rc == 1 ? 0 : 404;
 }
 
@@ -217,11 +219,11 @@ meeting_lists(struct request *rq, HDF *hdf, long long id)
 
 	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
 		if ((st = db_prepare(rq->db, lists[i].sql)) == NULL)
-			return db_status(rq->db);
+			return db_err(rq->db);
 		db_bind_int(st, 0, id);
-		n = lists[i].one ? render_one(hdf, lists[i].prefix, st) : render_rows(hdf, lists[i].prefix, st);
+		n = lists[i].one ? page_row_one(hdf, lists[i].prefix, st) : page_rows(hdf, lists[i].prefix, st);
 		if (n < 0)
-			return db_status(rq->db);
+			return db_err(rq->db);
 	}
 	return 0;
 }
@@ -238,7 +240,7 @@ page_committees_meeting(struct request *rq, HDF *hdf)
 	if ((rc = committees_load(rq, hdf, rq->args[0], &c)) != 0 ||
 	    (rc = load_meeting(rq, hdf, id, c.id)) != 0 ||
 	    (rc = meeting_lists(rq, hdf, id)) != 0 ||
-	    (rc = attach_list(rq->db, hdf, "Documents", "meeting", id) < 0 ? db_status(rq->db) : 0) != 0 ||
+	    (rc = files_list(rq->db, hdf, "Documents", "meeting", id) < 0 ? db_err(rq->db) : 0) != 0 ||
 	    (rc = mark_manager(rq, hdf, c.id)) != 0)
 		return rc;
 	rq->tmpl = "meeting.cs";
@@ -272,7 +274,7 @@ page_committees_resolutions(struct request *rq, HDF *hdf)
 	    (rc = meetings(rq, hdf, sql_resolution_years, "Years", c.id)) != 0)
 		return rc;
 	if ((st = db_prepare(rq->db, sql_all_resolutions)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, c.id);
 	db_bind_int(st, 1, year);
 	db_bind_int(st, 2, year);

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/committees.h"
+#include "pages/committees_page.h"
 #include "core/conf.h"
 #include "store/db.h"
 #include "view/ical.h"
@@ -130,7 +130,7 @@ feed(struct request *rq, HDF *hdf, long long committee_id, const char *name)
 	int rc = DB_DONE, bad = 0;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	uid_host(rq->conf->base_url, host, sizeof(host));
 	bad |= buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
 	    "PRODID:-//Korea Technopark Association//tpportal//KO\r\nCALSCALE:GREGORIAN\r\n");
@@ -145,7 +145,7 @@ feed(struct request *rq, HDF *hdf, long long committee_id, const char *name)
 	bad |= buf_puts(out, "END:VCALENDAR\r\n");
 	if (bad || rc == DB_ERR) {
 		buf_free(out);
-		return db_status(rq->db);
+		return db_err(rq->db);
 	}
 	rq->content_type_out = "text/calendar; charset=utf-8";
 	return 0;

@@ -4,6 +4,7 @@
 #include "store/db.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 static const char sql_assoc[] =
 	"SELECT name_ko, name_en, legal_form, summary FROM association WHERE id = 1";
@@ -24,7 +25,7 @@ page_figures(struct request *rq, HDF *hdf, const char *prefix)
 	int rc, n = 0;
 
 	if ((st = db_prepare(rq->db, sql_figures)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	while ((rc = db_step(st)) == DB_ROW) {
 		render_set(hdf, db_col_text(st, 0), "%s.%d.year", prefix, n);
 		if (!db_col_isnull(st, 1)) {
@@ -42,7 +43,7 @@ page_figures(struct request *rq, HDF *hdf, const char *prefix)
 		n++;
 	}
 	db_reset(st);
-	return rc == DB_DONE ? 0 : db_status(rq->db);
+	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
 
 int
@@ -52,13 +53,13 @@ page_home(struct request *rq, HDF *hdf)
 	int n;
 
 	if ((st = db_prepare(rq->db, sql_assoc)) == NULL)
-		return db_status(rq->db);
-	if (render_one(hdf, "Assoc", st) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
+	if (page_row_one(hdf, "Assoc", st) < 0)
+		return db_err(rq->db);
 	if ((st = db_prepare(rq->db, sql_members)) == NULL)
-		return db_status(rq->db);
-	if ((n = render_rows(hdf, "Members", st)) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
+	if ((n = page_rows(hdf, "Members", st)) < 0)
+		return db_err(rq->db);
 	render_set_int(hdf, n, "MemberCount");
 	if ((n = page_figures(rq, hdf, "Figures")) != 0)
 		return n;

@@ -1,10 +1,11 @@
 /* page_members.c - the member directory (/members) and one technopark's profile (/members/{slug}). */
 #include <string.h>
 
-#include "model/committees.h"
+#include "pages/committees_page.h"
 #include "store/db.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 /* The filter options: only regions and industries that have members. */
 static const char sql_regions[] =
@@ -37,9 +38,9 @@ load_filter(struct request *rq, HDF *hdf, const char *sql, const char *prefix, c
 	int found;
 
 	if ((st = db_prepare(rq->db, sql)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (page_options(hdf, prefix, st, sel, &found) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (sel != NULL && !found) {
 		rq->error_detail = key;
 		return 400;
@@ -62,13 +63,13 @@ page_members_list(struct request *rq, HDF *hdf)
 		sort = "name";
 	st = db_prepare(rq->db, strcmp(sort, "joined") == 0 ? sql_members_by_joined : sql_members_by_name);
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, region);
 	db_bind_text(st, 1, region);
 	db_bind_text(st, 2, industry);
 	db_bind_text(st, 3, industry);
-	if ((n = render_rows(hdf, "Members", st)) < 0)
-		return db_status(rq->db);
+	if ((n = page_rows(hdf, "Members", st)) < 0)
+		return db_err(rq->db);
 	render_set_int(hdf, n, "MemberCount");
 	render_set(hdf, region, "Filter.region");
 	render_set(hdf, industry, "Filter.industry");
@@ -102,9 +103,9 @@ member_list(struct request *rq, HDF *hdf, const char *sql, const char *prefix)
 	struct db_stmt *st = db_prepare(rq->db, sql);
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, rq->args[0]);
-	return render_rows(hdf, prefix, st) < 0 ? db_status(rq->db) : 0;
+	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
 }
 
 int
@@ -114,10 +115,10 @@ page_members_show(struct request *rq, HDF *hdf)
 	int rc;
 
 	if ((st = db_prepare(rq->db, sql_member)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, rq->args[0]);
-	if ((rc = render_one(hdf, "TP", st)) < 0)
-		return db_status(rq->db);
+	if ((rc = page_row_one(hdf, "TP", st)) < 0)
+		return db_err(rq->db);
 	if (rc == 0)
 		return 404;
 	if ((rc = member_list(rq, hdf, sql_member_industries, "Industries")) != 0 ||
@@ -125,12 +126,12 @@ page_members_show(struct request *rq, HDF *hdf)
 		return rc;
 	/* Contact details leave the database only for readers who may see them. */
 	if ((st = db_prepare(rq->db, sql_member_people)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, page_may_see_contacts(rq));
 	db_bind_int(st, 1, page_may_see_contacts(rq));
 	db_bind_text(st, 2, rq->args[0]);
-	if (render_rows(hdf, "People", st) < 0)
-		return db_status(rq->db);
+	if (page_rows(hdf, "People", st) < 0)
+		return db_err(rq->db);
 	if ((rc = committees_tp_seats(rq, hdf, "Seats", hdf_get_int_value(hdf, "TP.id", 0))) != 0)
 		return rc;
 	if ((rc = page_news_member(rq, hdf, hdf_get_int_value(hdf, "TP.id", 0))) != 0)

@@ -15,6 +15,8 @@
 #include "model/news.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
+#include "pages/files.h"
 
 static const char sql_categories[] = "SELECT id, slug, name_ko FROM news_categories ORDER BY sort, id";
 static const char sql_publishers[] = "SELECT id, slug, name_ko FROM technoparks ORDER BY name_ko, id";
@@ -49,10 +51,10 @@ load_options(struct request *rq, HDF *hdf, const char *sql, const char *prefix, 
 
 	*id = 0;
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	while ((rc = db_step(st)) == DB_ROW) {
 		snprintf(name, sizeof(name), "%s.%d", prefix, n++);
-		if (render_row(hdf, name, st) != 0) {
+		if (page_row(hdf, name, st) != 0) {
 			rc = DB_ERR;
 			break;
 		}
@@ -63,7 +65,7 @@ load_options(struct request *rq, HDF *hdf, const char *sql, const char *prefix, 
 	}
 	db_reset(st);
 	if (rc != DB_DONE)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (sel != NULL && *id == 0 && !(strcmp(key, "tp") == 0 && strcmp(sel, NEWS_ASSOCIATION) == 0)) {
 		rq->error_detail = key;
 		return 400;
@@ -109,19 +111,46 @@ edge_id(HDF *hdf, const char *prefix, int last)
 	return pick != NULL ? hdf_get_int_value(pick, "id", 0) : 0;
 }
 
+/* Store the rows of a news list query (model/news.h) under prefix: the count, TP_ENOTFOUND when
+ * the cursor names no published article, or a TP_E* code. */
+static int
+list_rows(struct request *rq, HDF *hdf, const char *prefix, const struct news_filter *f, enum news_dir dir,
+    long long cursor, int limit)
+{
+	struct db_stmt *st;
+	int rc = news_list_stmt(rq->db, f, dir, cursor, limit, &st), n;
+
+	if (rc != 0)
+		return rc;
+	n = page_rows(hdf, prefix, st);
+	return n < 0 ? db_err(rq->db) : n;
+}
+
+/* The pinned articles (feed 0) or the feed's entries (feed 1) of model/news.h into prefix: 0 or a TP_E* code. */
+static int
+stmt_rows(struct request *rq, HDF *hdf, const char *prefix, const struct news_filter *f, int feed)
+{
+	struct db_stmt *st;
+	int rc = feed ? news_feed_stmt(rq->db, f, &st) : news_pinned_stmt(rq->db, f, &st);
+
+	if (rc != 0)
+		return rc;
+	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
+}
+
 /* Read one page in dir from cursor; sets the older/newer links. 0, 400 (unknown cursor) or a status. */
 static int
 list_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news_dir dir, long long cursor)
 {
 	char node[32];
-	int n = news_list(rq->db, hdf, "Articles", f, dir, cursor, NEWS_PAGE_SIZE + 1);
+	int n = list_rows(rq, hdf, "Articles", f, dir, cursor, NEWS_PAGE_SIZE + 1), rc;
 
-	if (n == -2) {
+	if (n == TP_ENOTFOUND) {
 		rq->error_detail = dir == NEWS_OLDER ? "before" : "after";
 		return 400;
 	}
 	if (n < 0)
-		return db_status(rq->db);
+		return n;
 	if (dir == NEWS_NEWER && n <= NEWS_PAGE_SIZE) {
 		/* reached the newest: show the first page itself, pinned notices and all */
 		hdf_remove_tree(hdf, "Articles");
@@ -132,8 +161,8 @@ list_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news_d
 		snprintf(node, sizeof(node), "Articles.%d", dir == NEWS_NEWER ? 0 : NEWS_PAGE_SIZE);
 		hdf_remove_tree(hdf, node);
 	}
-	if (dir == NEWS_FIRST && news_pinned(rq->db, hdf, "Pinned", f) < 0)
-		return db_status(rq->db);
+	if (dir == NEWS_FIRST && (rc = stmt_rows(rq, hdf, "Pinned", f, 0)) != 0)
+		return rc;
 	if (n > NEWS_PAGE_SIZE || dir == NEWS_NEWER)
 		render_set_int(hdf, edge_id(hdf, "Articles", 1), "Page.Older");
 	if (dir != NEWS_FIRST)
@@ -174,19 +203,19 @@ page_news_show(struct request *rq, HDF *hdf)
 
 	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
 		return 404;
-	if ((rc = news_may_read(rq, id)) != 0 || (rc = load_filter(rq, hdf, &f)) != 0)
+	if ((rc = news_may_read(rq->db, rq->session, id)) != 0 || (rc = load_filter(rq, hdf, &f)) != 0)
 		return rc;
 	if ((st = db_prepare(rq->db, sql_article)) == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_int(st, 0, id);
-	if ((rc = render_one(hdf, "Article", st)) <= 0)
-		return rc < 0 ? db_status(rq->db) : 404;
-	if (attach_list(rq->db, hdf, "Files", "news", id) < 0)
-		return db_status(rq->db);
+	if ((rc = page_row_one(hdf, "Article", st)) <= 0)
+		return rc < 0 ? db_err(rq->db) : 404;
+	if (files_list(rq->db, hdf, "Files", "news", id) < 0)
+		return db_err(rq->db);
 	if (hdf_get_int_value(hdf, "Article.listed", 0) &&
-	    (news_list(rq->db, hdf, "Older", &f, NEWS_OLDER, id, 1) < 0 ||
-	    news_list(rq->db, hdf, "Newer", &f, NEWS_NEWER, id, 1) < 0))
-		return db_status(rq->db);
+	    (list_rows(rq, hdf, "Older", &f, NEWS_OLDER, id, 1) < 0 ||
+	    list_rows(rq, hdf, "Newer", &f, NEWS_NEWER, id, 1) < 0))
+		return db_err(rq->db);
 	if (auth_may_edit_tp(rq, hdf_get_int_value(hdf, "Article.tp_id", 0)))
 		render_set(hdf, "1", "Page.CanEdit");
 	rq->tmpl = "news_article.cs";
@@ -224,8 +253,8 @@ page_news_feed(struct request *rq, HDF *hdf)
 
 	if ((rc = load_filter(rq, hdf, &f)) != 0)
 		return rc;
-	if (news_feed(rq->db, hdf, "Entries", &f) < 0)
-		return db_status(rq->db);
+	if ((rc = stmt_rows(rq, hdf, "Entries", &f, 1)) != 0)
+		return rc;
 	feed_updated(hdf);
 	rq->content_type_out = "application/atom+xml; charset=utf-8";
 	rq->tmpl = "news_atom.cs";
@@ -236,8 +265,10 @@ int
 page_news_member(struct request *rq, HDF *hdf, long long tp_id)
 {
 	struct news_filter f = { 0, tp_id, 0 };
+	int n;
 
 	if (tp_id <= 0)
 		return 0;
-	return news_list(rq->db, hdf, "News", &f, NEWS_FIRST, 0, NEWS_PROFILE_SIZE) < 0 ? db_status(rq->db) : 0;
+	n = list_rows(rq, hdf, "News", &f, NEWS_FIRST, 0, NEWS_PROFILE_SIZE);
+	return n < 0 ? n : 0;
 }

@@ -6,6 +6,7 @@
 #include "store/db.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 #define PEOPLE_PAGE	50
 
@@ -53,7 +54,7 @@ load_tps(struct request *rq, HDF *hdf, const char *tp)
 	int found;
 
 	if (st == NULL || page_options(hdf, "TPs", st, tp, &found) < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (tp != NULL && !found && strcmp(tp, "association") != 0) {
 		rq->error_detail = "tp";
 		return 400;
@@ -78,7 +79,7 @@ page_people_list(struct request *rq, HDF *hdf)
 		return 500;
 	if ((st = db_prepare(rq->db, sql_people)) == NULL) {
 		free(pat);
-		return db_status(rq->db);
+		return db_err(rq->db);
 	}
 	db_bind_int(st, 0, show);
 	db_bind_int(st, 1, show);
@@ -90,10 +91,10 @@ page_people_list(struct request *rq, HDF *hdf)
 		db_bind_text(st, rc, pat);
 	db_bind_int(st, 10, PEOPLE_PAGE + 1);	/* one more than shown tells whether a next page exists */
 	db_bind_int(st, 11, (page - 1) * PEOPLE_PAGE);
-	n = render_rows(hdf, "People", st);
+	n = page_rows(hdf, "People", st);
 	free(pat);
 	if (n < 0)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	if (n > PEOPLE_PAGE) {
 		char last[32];
 

@@ -17,6 +17,7 @@
 #include "store/search.h"
 #include "core/search_query.h"
 #include "view/snippet.h"
+#include "pages/page_rows.h"
 
 #define SEARCH_PAGE		20
 #define SEARCH_MAX_PAGE		500	/* the page limit of search_params in route.c */
@@ -82,7 +83,7 @@ put_result(HDF *hdf, int n, const struct db_stmt *st, const struct search_words 
 	for (i = 0; i < w->n; i++)
 		terms[i] = w->w[i];
 	snprintf(prefix, sizeof(prefix), "Results.%d", n);
-	if (render_row(hdf, prefix, st) != 0)
+	if (page_row(hdf, prefix, st) != 0)
 		return -1;
 	/* the raw body is not needed on the page: only its snippet */
 	snprintf(prefix, sizeof(prefix), "Results.%d.body", n);
@@ -119,13 +120,13 @@ counts(struct request *rq, const char *query, long long *n)
 	int rc;
 
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	db_bind_text(st, 0, query);
 	while ((rc = db_step(st)) == DB_ROW)
 		if (search_kind_parse(db_col_text(st, 0), &k))
 			n[k] = db_col_int(st, 1);
 	db_reset(st);
-	return rc == DB_DONE ? 0 : db_status(rq->db);
+	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
 
 /*
@@ -202,7 +203,7 @@ page_search(struct request *rq, HDF *hdf)
 		goto out;
 	}
 	if ((n = results(rq, hdf, query, w, type, page, count)) < 0) {
-		rc = db_status(rq->db);
+		rc = db_err(rq->db);
 		goto out;
 	}
 	if (n == 0 && page > 1 && (rc = counts(rq, query, count)) != 0)

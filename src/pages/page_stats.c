@@ -62,7 +62,7 @@ load(struct request *rq, HDF *hdf, struct figures *f)
 
 	memset(f, 0, sizeof(*f));
 	if (st == NULL)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	while ((rc = db_step(st)) == DB_ROW && f->n < SVGCHART_MAX_BARS) {
 		f->year[f->n] = db_col_int(st, 0);
 		render_set_int(hdf, f->year[f->n], "Figures.%zu.year", f->n);
@@ -79,7 +79,7 @@ load(struct request *rq, HDF *hdf, struct figures *f)
 	}
 	db_reset(st);
 	if (rc == DB_ERR)
-		return db_status(rq->db);
+		return db_err(rq->db);
 	render_set_int(hdf, (long long)f->n, "FigureCount");
 	return 0;
 }

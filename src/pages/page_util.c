@@ -6,6 +6,7 @@
 #include "store/db.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "pages/page_rows.h"
 
 int
 page_options(HDF *hdf, const char *prefix, struct db_stmt *st, const char *selected, int *found)
@@ -18,7 +19,7 @@ page_options(HDF *hdf, const char *prefix, struct db_stmt *st, const char *selec
 		const char *slug = db_col_text(st, 0);
 
 		snprintf(name, sizeof(name), "%s.%d", prefix, n);
-		if (render_row(hdf, name, st) != 0) {
+		if (page_row(hdf, name, st) != 0) {
 			rc = DB_ERR;
 			break;
 		}

@@ -44,7 +44,7 @@ int	page_news_show(struct request *rq, HDF *hdf);
 int	page_news_feed(struct request *rq, HDF *hdf);
 /* The latest articles of technopark tp_id under News.N (for /members/{slug}); 0 or a status. */
 int	page_news_member(struct request *rq, HDF *hdf, long long tp_id);
-/* attach.c: GET /files/{id} (declared in attach.h as well). */
+/* files.c: GET /files/{id}, after the owner's read check. */
 int	page_files_get(struct request *rq, HDF *hdf);
 
 /* page_search.c: the search over technoparks, people, news and committee meetings. */

@@ -200,6 +200,34 @@ out:
 }
 
 int
+db_library_init(void)
+{
+	if (mysql_library_init(0, NULL, NULL) != 0) {
+		log_err("db: cannot initialise the MariaDB client library");
+		return TP_EFAIL;
+	}
+	return 0;
+}
+
+void
+db_library_end(void)
+{
+	mysql_library_end();
+}
+
+int
+db_thread_init(void)
+{
+	return mysql_thread_init() == 0 ? 0 : TP_EFAIL;
+}
+
+void
+db_thread_end(void)
+{
+	mysql_thread_end();
+}
+
+int
 db_ready(struct db *db)
 {
 	time_t now = time(NULL);
@@ -214,7 +242,7 @@ db_ready(struct db *db)
 	if (db->my == NULL || db->broken) {
 		if (connect_db(db) != 0) {
 			db->broken = 1;
-			return 503;
+			return TP_EGONE;
 		}
 		log_info("db: connected");
 	}
@@ -223,9 +251,9 @@ db_ready(struct db *db)
 }
 
 int
-db_status(const struct db *db)
+db_err(const struct db *db)
 {
-	return db->broken || db->my == NULL ? 503 : 500;
+	return db->broken || db->my == NULL ? TP_EGONE : TP_EFAIL;
 }
 
 static struct db_stmt *
@@ -491,7 +519,8 @@ db_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id)
 	int rc = db_step(st);
 
 	if (rc == DB_DONE) {
-		*affected = db_affected(st);
+		if (affected != NULL)
+			*affected = db_affected(st);
 		if (insert_id != NULL)
 			*insert_id = (long long)db_insert_id(st);
 	}

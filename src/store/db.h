@@ -12,11 +12,20 @@ struct conf;
 struct db;
 struct db_stmt;
 
+#include "core/err.h"
+
 enum {
-	DB_ERR = -1,	/* see db_status() for what to answer */
+	DB_ERR = TP_EFAIL,	/* see db_err() for what it means */
 	DB_ROW = 1,	/* a row is ready: read it with db_col_* */
 	DB_DONE = 2	/* no (more) rows; for writes, the statement ran */
 };
+
+/* The client library: db_library_init once before threads start (0 or TP_EFAIL), db_library_end at
+ * exit; db_thread_init/db_thread_end in each thread that uses a connection. */
+int		 db_library_init(void);
+void		 db_library_end(void);
+int		 db_thread_init(void);
+void		 db_thread_end(void);
 
 /* A handle for one connection, not yet connected. NULL on ENOMEM. */
 struct db	*db_new(const struct conf *c);
@@ -24,12 +33,12 @@ struct db	*db_new(const struct conf *c);
 void		 db_free(struct db *db);
 /*
  * Make the connection usable for a request: connect or reconnect when it was lost (statements
- * are then prepared anew), and ping it first when it sat idle. Returns 0, or 503 when the server
- * cannot be reached.
+ * are then prepared anew), and ping it first when it sat idle. Returns 0, or TP_EGONE when the
+ * server cannot be reached.
  */
 int		 db_ready(struct db *db);
-/* The HTTP status for the last failure on db: 503 when the connection was lost, else 500. */
-int		 db_status(const struct db *db);
+/* What the last failure on db was: TP_EGONE when the connection was lost, else TP_EFAIL. */
+int		 db_err(const struct db *db);
 
 /* The cached statement for sql (a literal), prepared on first use. NULL on error (logged). */
 struct db_stmt	*db_prepare(struct db *db, const char *sql);
@@ -58,7 +67,7 @@ int		 db_begin(struct db *db);
 int		 db_commit(struct db *db);
 int		 db_rollback(struct db *db);
 
-/* Run a bound write and reset st: 0 with *affected (and *insert_id when not NULL) set, or DB_ERR. */
+/* Run a bound write and reset st: 0 with *affected and *insert_id set (each when not NULL), or DB_ERR. */
 int		 db_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id);
 
 /* Run sql (a literal taking one id and returning one number): 1 when the number is above 0, 0 when

@@ -92,7 +92,7 @@ int
 versioned_audit(struct db *db, long long user_id, const char *action, const char *entity, long long id,
     const char *note, const char *const *names, const char *const *olds, const char *const *news, int n)
 {
-	return audit_record(db, user_id, action, entity, id, 0, note, names, olds, news, n) == 0 ? 0 : -1;
+	return audit_record(db, user_id, action, entity, id, 0, note, names, olds, news, n) == 0 ? 0 : TP_EFAIL;
 }
 
 int
@@ -103,23 +103,23 @@ versioned_create(struct db *db, const struct versioned_spec *sp, long long user_
 
 	if (versioned_exec(db, sp->sql_insert, values, sp->n, &owner, 1, &id) != 1 ||
 	    versioned_audit(db, user_id, "create", sp->entity, id, note, sp->fields, NULL, values, sp->n) != 0)
-		return db_status(db);
+		return db_err(db);
 	if (new_id != NULL)
 		*new_id = id;
 	return 0;
 }
 
-/* Lock row id and check it is still at version: 0 (cur loaded), 404, 409, or a status. */
+/* Lock row id and check it is still at version: 0 (cur loaded), TP_ENOTFOUND, TP_ESTALE, or a TP_E* code. */
 static int
 lock(struct db *db, const struct versioned_spec *sp, long long id, long long version, struct versioned *cur)
 {
 	int found = load(db, sp, sp->sql_lock, id, cur);
 
 	if (found < 0)
-		return db_status(db);
+		return db_err(db);
 	if (found == 0)
-		return 404;
-	return cur->version == version ? 0 : 409;
+		return TP_ENOTFOUND;
+	return cur->version == version ? 0 : TP_ESTALE;
 }
 
 int
@@ -133,12 +133,12 @@ versioned_update(struct db *db, const struct versioned_spec *sp, long long user_
 	if ((rc = lock(db, sp, id, version, &cur)) != 0)
 		goto out;
 	if ((n = versioned_exec(db, sp->sql_update, values, sp->n, keys, 2, NULL)) != 1) {
-		rc = n == 0 ? 409 : db_status(db);
+		rc = n == 0 ? TP_ESTALE : db_err(db);
 		goto out;
 	}
 	if (versioned_audit(db, user_id, "update", sp->entity, id, note, sp->fields,
 	    (const char *const *)cur.v, values, sp->n) != 0)
-		rc = db_status(db);
+		rc = db_err(db);
 out:
 	versioned_free(&cur);
 	return rc;
@@ -155,12 +155,12 @@ versioned_delete(struct db *db, const struct versioned_spec *sp, long long user_
 	if ((rc = lock(db, sp, id, version, &cur)) != 0)
 		goto out;
 	if ((n = versioned_exec(db, sp->sql_delete, NULL, 0, keys, 2, NULL)) != 1) {
-		rc = n == 0 ? 409 : db_status(db);
+		rc = n == 0 ? TP_ESTALE : db_err(db);
 		goto out;
 	}
 	if (versioned_audit(db, user_id, "delete", sp->entity, id, note, sp->fields,
 	    (const char *const *)cur.v, NULL, sp->n) != 0)
-		rc = db_status(db);
+		rc = db_err(db);
 out:
 	versioned_free(&cur);
 	return rc;

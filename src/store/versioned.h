@@ -1,6 +1,6 @@
 /*
  * versioned.h - a row edited through a form: read its fields as text, write it against the version the
- * form was made from (409 when someone saved first), and record the change field by field in the audit
+ * form was made from (TP_ESTALE when someone saved first), and record the change field by field in the audit
  * log. Every write runs inside the caller's transaction, so the change and its audit rows commit together.
  */
 #ifndef TP_VERSIONED_H
@@ -47,17 +47,17 @@ int	versioned_changed(const struct versioned *r, const char *const *values);
 
 /*
  * Create a row under owner with values and audit it ("create", every field). Sets *new_id.
- * Returns 0, or the database's status.
+ * Returns 0, or a TP_E* code.
  */
 int	versioned_create(struct db *db, const struct versioned_spec *sp, long long user_id, long long owner,
 	    const char *const *values, const char *note, long long *new_id);
 /*
- * Update row id from version to values, auditing the fields that changed. Returns 0, 409 when the
- * row's version is not version any more, 404 when it is gone, or the database's status.
+ * Update row id from version to values, auditing the fields that changed. Returns 0, TP_ESTALE when the
+ * row's version is not version any more, TP_ENOTFOUND when it is gone, or another TP_E* code.
  */
 int	versioned_update(struct db *db, const struct versioned_spec *sp, long long user_id, long long id,
 	    long long version, const char *const *values, const char *note);
-/* Delete row id at version, auditing its last values. 0, 409, 404, or the database's status. */
+/* Delete row id at version, auditing its last values. 0, TP_ESTALE, TP_ENOTFOUND, or a TP_E* code. */
 int	versioned_delete(struct db *db, const struct versioned_spec *sp, long long user_id, long long id,
 	    long long version, const char *note);
 

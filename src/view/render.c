@@ -16,7 +16,6 @@
 #include "view/cs.h"
 
 #include "core/buf.h"
-#include "store/db.h"
 #include "core/log.h"
 #include "view/render.h"
 
@@ -217,43 +216,6 @@ out:
 	return rc;
 }
 
-int
-render_row(HDF *hdf, const char *prefix, const struct db_stmt *st)
-{
-	char name[256];
-	int i, n = db_col_count(st);
-
-	for (i = 0; i < n; i++) {
-		const char *v = db_col_text(st, i);
-
-		if (v == NULL)
-			continue;
-		if ((size_t)snprintf(name, sizeof(name), "%s.%s", prefix, db_col_name(st, i)) >= sizeof(name))
-			return -1;
-		if (hdf_set_value(hdf, name, v) != STATUS_OK)
-			return -1;
-	}
-	return 0;
-}
-
-int
-render_rows(HDF *hdf, const char *prefix, struct db_stmt *st)
-{
-	char name[256];
-	int rc, n = 0;
-
-	while ((rc = db_step(st)) == DB_ROW) {
-		if ((size_t)snprintf(name, sizeof(name), "%s.%d", prefix, n) >= sizeof(name) ||
-		    render_row(hdf, name, st) != 0) {
-			rc = DB_ERR;
-			break;
-		}
-		n++;
-	}
-	db_reset(st);
-	return rc == DB_DONE ? n : -1;
-}
-
 static int
 vset(HDF *hdf, const char *value, const char *namefmt, va_list ap)
 {
@@ -293,15 +255,3 @@ render_set_int(HDF *hdf, long long value, const char *namefmt, ...)
 	return rc;
 }
 
-int
-render_one(HDF *hdf, const char *prefix, struct db_stmt *st)
-{
-	int rc = db_step(st), n = 0;
-
-	if (rc == DB_ROW)
-		n = render_row(hdf, prefix, st) == 0 ? 1 : -1;
-	else if (rc != DB_DONE)
-		n = -1;
-	db_reset(st);
-	return n;
-}

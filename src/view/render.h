@@ -6,8 +6,6 @@
 
 #include "core/buf.h"
 
-struct db_stmt;
-
 /*
  * Load every template under dir and the language file dir/lang/<lang>.hdf into memory.
  * Call once in main, after nerr_init and before the threads start. Returns 0 or -1 (logged).
@@ -19,12 +17,6 @@ void	render_shutdown(void);
 HDF	*render_hdf_new(void);
 /* Render template name (e.g. "members.cs") with hdf and append the text to out. Returns 0 or -1 (logged). */
 int	render_template(HDF *hdf, const char *name, struct buf *out);
-/* Set prefix.<column name> = value for each non-NULL column of st's current row. Returns 0 or -1. */
-int	render_row(HDF *hdf, const char *prefix, const struct db_stmt *st);
-/* Run st (already bound), store each row under prefix.0, prefix.1, ..., then reset st. Returns the row count, or -1. */
-int	render_rows(HDF *hdf, const char *prefix, struct db_stmt *st);
-/* Run st (already bound) and store its first row under prefix, then reset st. 1 if a row, 0 if none, -1. */
-int	render_one(HDF *hdf, const char *prefix, struct db_stmt *st);
 /* hdf_set_value with a formatted name (the format is a literal; values never go into names). */
 int	render_set(HDF *hdf, const char *value, const char *namefmt, ...) __attribute__((format(printf, 3, 4)));
 int	render_set_int(HDF *hdf, long long value, const char *namefmt, ...) __attribute__((format(printf, 3, 4)));

@@ -1,17 +1,17 @@
 /*
- * fuzz_multipart.c - a fuzzing entry for src/core/multipart.c (libFuzzer; AFL++ through its libFuzzer driver).
+ * fuzz_multipart.c - a fuzzing entry for src/http/multipart.c (libFuzzer; AFL++ through its libFuzzer driver).
  * The first input byte picks the limits, the next line (up to a newline) is the Content-Type, the rest is
  * the body. Every part must lie inside the body, and a text field must be valid UTF-8 without NUL.
  *
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc \
- *       tests/fuzz/fuzz_multipart.c src/core/multipart.c src/core/text.c -o /tmp/fuzz_multipart
+ *       tests/fuzz/fuzz_multipart.c src/http/multipart.c src/core/text.c -o /tmp/fuzz_multipart
  *   /tmp/fuzz_multipart -max_total_time=60 -max_len=4096 tests/fuzz/corpus
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/multipart.h"
+#include "http/multipart.h"
 #include "core/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

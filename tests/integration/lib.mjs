@@ -234,7 +234,7 @@ export function loadRoutes() {
 		const defs = Object.fromEntries([...src.matchAll(/^#define\s+(\w+)\s+(.+?)\s*$/gm)].map((m) => [m[1], m[2]]));
 		const expand = (expr) => expr.replace(/\w+/g, (w) => (defs[w] !== undefined ? expand(defs[w]) : w));
 		const method = { M_GET: 'GET', M_HEAD: 'HEAD', M_POST: 'POST' };
-		routes = [...body[1].matchAll(/\{\s*([\w|() ]+?)\s*,\s*"([^"]+)"\s*,\s*\w+\s*,\s*(\w+)\s*,\s*\w+\s*,\s*\w+\s*,\s*"([^"]+)"\s*\}/g)]
+		routes = [...body[1].matchAll(/\{\s*([\w|() ]+?)\s*,\s*"([^"]+)"\s*,\s*\w+\s*,\s*(\w+)\s*,\s*\w+\s*,\s*\w+\s*,\s*"([^"]+)"\s*(?:,\s*\w+\s*)?\}/g)]
 		    .map((m) => ({
 			methods: [...new Set(expand(m[1]).replace(/[()\s]/g, '').split('|')
 			    .map((t) => method[t] ?? assert.fail(`src/app/routes.c: unknown method ${t}`)))],

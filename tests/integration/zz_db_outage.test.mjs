@@ -1,6 +1,7 @@
 // zz_db_outage.test.mjs - MariaDB goes away and comes back: while it is away every page answers 503
-// (the Korean 503 page with Retry-After, never a 200 with missing data); once it is back the same URLs
-// answer 200 with full content within 30 s, from the same tpportal process (no restart).
+// (the Korean 503 page with Retry-After, never a 200 with missing data) and the answers that need no
+// database (404, 405, 400) stay what they are; once it is back the same URLs answer 200 with full
+// content within 30 s, from the same tpportal process (no restart).
 //
 // Needs TP_STACK and STACK_DIR (tools/stack test sets both); skipped otherwise. It runs last and
 // alone: its name sorts last, and before stopping the database it waits until every other test file
@@ -140,6 +141,26 @@ describe('database outage and recovery', { concurrency: 1 }, () => {
 				assert.ok(!html.includes(data.tpBySlug.get('gyeonggi').name_ko), 'the 503 page shows member data');
 			if (path === '/')
 				assert.ok(!html.includes('href="/members/'), 'the 503 page lists members');
+		}
+	});
+
+	test('while it is away: 404, 405 and 400 answer as they do with it, footer and all (no database round trip)', T, async () => {
+		// The dispatcher answers these before it needs the database, and the layout's data (the association's
+		// name and address) comes from the snapshot the portal read while the database was up.
+		const cases = [
+			['GET', '/no-such-page', 404], ['GET', '/members/no-such-technopark/x', 404],
+			['POST', '/members', 405], ['GET', '/members?region=%ZZ', 400],
+		];
+		for (let round = 0; round < 4; round++) {	/* every worker thread */
+			await Promise.all(cases.map(async ([method, path, status]) => {
+				const res = method === 'GET' ? await get(path, { retry: false, timeoutMs: 10_000 })
+				    : await rawRequest(method, path);
+				const what = `${method} ${path} with the database away`;
+				if (method === 'GET')
+					assertErrorPage(res, status, what);
+				else
+					assert.equal(res.status, status, what);
+			}));
 		}
 	});
 

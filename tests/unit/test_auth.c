@@ -13,20 +13,20 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return auth_init();
+	return account_init();
 }
 
 static void
 test_token_shape_and_uniqueness(void **state)
 {
-	char a[AUTH_TOKEN_LEN + 1], b[AUTH_TOKEN_LEN + 1];
+	char a[ACCOUNT_TOKEN_LEN + 1], b[ACCOUNT_TOKEN_LEN + 1];
 	size_t i;
 
 	(void)state;
-	auth_new_token(a);
-	auth_new_token(b);
-	assert_int_equal(strlen(a), AUTH_TOKEN_LEN);
-	for (i = 0; i < AUTH_TOKEN_LEN; i++)
+	account_new_token(a);
+	account_new_token(b);
+	assert_int_equal(strlen(a), ACCOUNT_TOKEN_LEN);
+	for (i = 0; i < ACCOUNT_TOKEN_LEN; i++)
 		assert_non_null(strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", a[i]));
 	assert_string_not_equal(a, b);
 }
@@ -34,13 +34,13 @@ test_token_shape_and_uniqueness(void **state)
 static void
 test_token_hash(void **state)
 {
-	char h1[AUTH_HASH_LEN + 1], h2[AUTH_HASH_LEN + 1], h3[AUTH_HASH_LEN + 1];
+	char h1[ACCOUNT_HASH_LEN + 1], h2[ACCOUNT_HASH_LEN + 1], h3[ACCOUNT_HASH_LEN + 1];
 
 	(void)state;
-	auth_hash_token("abc", h1);
-	auth_hash_token("abc", h2);
-	auth_hash_token("abd", h3);
-	assert_int_equal(strlen(h1), AUTH_HASH_LEN);
+	account_hash_token("abc", h1);
+	account_hash_token("abc", h2);
+	account_hash_token("abd", h3);
+	assert_int_equal(strlen(h1), ACCOUNT_HASH_LEN);
 	assert_string_equal(h1, h2);
 	assert_string_not_equal(h1, h3);
 	/* BLAKE2b-256("abc"), the published test vector */
@@ -51,28 +51,28 @@ static void
 test_equal(void **state)
 {
 	(void)state;
-	assert_true(auth_equal("same-token", "same-token"));
-	assert_false(auth_equal("same-token", "same-tokeN"));
-	assert_false(auth_equal("short", "shorter"));
-	assert_false(auth_equal(NULL, "x"));
-	assert_false(auth_equal("x", NULL));
-	assert_true(auth_equal("", ""));
+	assert_true(account_equal("same-token", "same-token"));
+	assert_false(account_equal("same-token", "same-tokeN"));
+	assert_false(account_equal("short", "shorter"));
+	assert_false(account_equal(NULL, "x"));
+	assert_false(account_equal("x", NULL));
+	assert_true(account_equal("", ""));
 }
 
 static void
 test_password_roundtrip(void **state)
 {
-	char hash[AUTH_PWHASH_LEN];
+	char hash[ACCOUNT_PWHASH_LEN];
 
 	(void)state;
-	assert_int_equal(auth_hash_password("correct horse 한글", hash), 0);
+	assert_int_equal(account_hash_password("correct horse 한글", hash), 0);
 	assert_non_null(strstr(hash, "$argon2id$"));
-	assert_true(auth_check_password(hash, "correct horse 한글"));
-	assert_false(auth_check_password(hash, "correct horse 한글 "));
-	assert_false(auth_check_password(hash, ""));
+	assert_true(account_check_password(hash, "correct horse 한글"));
+	assert_false(account_check_password(hash, "correct horse 한글 "));
+	assert_false(account_check_password(hash, ""));
 	/* an unknown user (no hash) never matches, even the filler's own text */
-	assert_false(auth_check_password(NULL, "not a password: timing filler"));
-	assert_false(auth_check_password(NULL, "anything"));
+	assert_false(account_check_password(NULL, "not a password: timing filler"));
+	assert_false(account_check_password(NULL, "anything"));
 }
 
 static void
@@ -81,16 +81,16 @@ test_roles(void **state)
 	enum role r;
 
 	(void)state;
-	assert_true(auth_role_parse("secretariat", &r));
+	assert_true(account_role_parse("secretariat", &r));
 	assert_int_equal(r, ROLE_SECRETARIAT);
-	assert_true(auth_role_parse("member_admin", &r));
+	assert_true(account_role_parse("member_admin", &r));
 	assert_int_equal(r, ROLE_MEMBER_ADMIN);
-	assert_true(auth_role_parse("staff", &r));
+	assert_true(account_role_parse("staff", &r));
 	assert_int_equal(r, ROLE_STAFF);
-	assert_false(auth_role_parse("admin", &r));
-	assert_false(auth_role_parse("", &r));
-	assert_false(auth_role_parse(NULL, &r));
-	assert_string_equal(auth_role_name(ROLE_MEMBER_ADMIN), "member_admin");
+	assert_false(account_role_parse("admin", &r));
+	assert_false(account_role_parse("", &r));
+	assert_false(account_role_parse(NULL, &r));
+	assert_string_equal(account_role_name(ROLE_MEMBER_ADMIN), "member_admin");
 }
 
 static void

@@ -134,9 +134,9 @@ test_new_is_not_connected(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(db_status(f->db), 503);
+	assert_int_equal(db_err(f->db), TP_EGONE);
 	assert_null(db_prepare(f->db, "SELECT 1"));
-	assert_int_equal(db_status(f->db), 503);
+	assert_int_equal(db_err(f->db), TP_EGONE);
 }
 
 /* db_ready against a socket that does not exist: 503, fast, and again on retry. */
@@ -149,11 +149,11 @@ test_ready_no_server(void **state)
 
 	for (i = 0; i < 3; i++) {
 		t0 = now_s();
-		assert_int_equal(db_ready(f->db), 503);
+		assert_int_equal(db_ready(f->db), TP_EGONE);
 		secs = now_s() - t0;
 		if (secs > 1.0)
 			fail_msg("db_ready took %.2f s against a missing socket", secs);
-		assert_int_equal(db_status(f->db), 503);
+		assert_int_equal(db_err(f->db), TP_EGONE);
 	}
 }
 
@@ -164,14 +164,14 @@ test_calls_when_disconnected(void **state)
 	static const char sql[] = "SELECT 1";
 	struct fixture *f = *state;
 
-	assert_int_equal(db_ready(f->db), 503);
+	assert_int_equal(db_ready(f->db), TP_EGONE);
 	assert_null(db_prepare(f->db, sql));
 	assert_null(db_prepare(f->db, "SELECT name_ko FROM association WHERE id = ?"));
 	assert_int_equal(db_exec(f->db, sql), DB_ERR);
 	assert_int_equal(db_begin(f->db), DB_ERR);
 	assert_int_equal(db_commit(f->db), DB_ERR);
 	assert_int_equal(db_rollback(f->db), DB_ERR);
-	assert_int_equal(db_status(f->db), 503);
+	assert_int_equal(db_err(f->db), TP_EGONE);
 	/* and the same without having tried to connect at all */
 	db_free(f->db);
 	assert_non_null(f->db = db_new(&f->conf));
@@ -179,7 +179,7 @@ test_calls_when_disconnected(void **state)
 	assert_int_equal(db_commit(f->db), DB_ERR);
 	assert_int_equal(db_rollback(f->db), DB_ERR);
 	assert_int_equal(db_exec(f->db, sql), DB_ERR);
-	assert_int_equal(db_status(f->db), 503);
+	assert_int_equal(db_err(f->db), TP_EGONE);
 }
 
 /* A password file that cannot be read is a 503 too, not a crash or a connect without a password. */
@@ -191,8 +191,8 @@ test_ready_password_file_missing(void **state)
 
 	snprintf(path, sizeof(path), "/tmp/tpportal-test-db-%ld-none/password", (long)getpid());
 	assert_int_equal(set_str(&f->conf.db_password_file, path), 0);
-	assert_int_equal(db_ready(f->db), 503);
-	assert_int_equal(db_status(f->db), 503);
+	assert_int_equal(db_ready(f->db), TP_EGONE);
+	assert_int_equal(db_err(f->db), TP_EGONE);
 	assert_null(db_prepare(f->db, "SELECT 1"));
 }
 
@@ -208,8 +208,8 @@ test_ready_password_file_present(void **state)
 	assert_int_equal(write(fd, "secret\r\n", 8), 8);
 	close(fd);
 	assert_int_equal(set_str(&f->conf.db_password_file, path), 0);
-	assert_int_equal(db_ready(f->db), 503);
-	assert_int_equal(db_status(f->db), 503);
+	assert_int_equal(db_ready(f->db), TP_EGONE);
+	assert_int_equal(db_err(f->db), TP_EGONE);
 	unlink(path);
 }
 
@@ -231,7 +231,7 @@ test_new_free_many(void **state)
 
 	for (i = 0; i < NELEM(d); i++) {
 		assert_non_null(d[i] = db_new(&f->conf));
-		assert_int_equal(db_status(d[i]), 503);
+		assert_int_equal(db_err(d[i]), TP_EGONE);
 	}
 	for (i = 0; i < NELEM(d); i++)
 		db_free(d[i]);

@@ -14,7 +14,7 @@
 
 #include <cmocka.h>
 
-#include "core/multipart.h"
+#include "http/multipart.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 #define CT		"multipart/form-data; boundary=XyZ"

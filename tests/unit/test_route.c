@@ -671,7 +671,7 @@ check_error_answer(struct fixture *f, const struct dispatch_case *c, int status,
 		assert_string_equal(v, c->param);
 	}
 	/* a failed connect must not leave the handle looking usable */
-	assert_int_equal(db_status(f->db), 503);
+	assert_int_equal(db_err(f->db), TP_EGONE);
 }
 
 /* Answers that need no database, and 503 for requests that would need it. */

@@ -131,3 +131,23 @@ check_server_log() {
 		say "server log: no sanitizer reports"
 	fi
 }
+
+# suite_layers: the dependency rule of src/ (tools/check-layers), after its self-test proved that it
+# refuses a tree with forbidden includes. Two checks: the self-test and the tree.
+suite_layers() {
+	local log=$LOG_DIR/check-layers.log passed=0 failed=0
+	say "layers: tools/check-layers"
+	if "$ROOT/tools/check-layers" --self-test >"$log" 2>&1; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		show_log "$log"
+	fi
+	if "$ROOT/tools/check-layers" "$ROOT/src" >>"$log" 2>&1; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+	sed 's/^/  /' "$log"
+	suite_result layers "$passed" "$failed"
+}

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/multipart.h"
+#include "http/multipart.h"
 #include "core/text.h"
 
 #define FORM_TYPE	"multipart/form-data"

@@ -1,0 +1,313 @@
+/*
+ * account.c - passwords (Argon2id), session tokens and the sessions and login_failures rows.
+ *
+ * libsodium does the cryptography: crypto_pwhash_str (Argon2id) for passwords, randombytes for
+ * tokens, BLAKE2b for the stored token hash, sodium_memcmp for constant-time comparison. The
+ * lifetimes and throttle limits are configuration (core/conf.h) and bound into the SQL.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "core/conf.h"
+#include "core/err.h"
+#include "core/log.h"
+#include "model/account.h"
+#include "store/db.h"
+
+static char dummy_hash[ACCOUNT_PWHASH_LEN];	/* verified against for unknown users: same time either way */
+
+int
+account_init(void)
+{
+	if (sodium_init() < 0) {
+		log_err("account: libsodium did not initialise");
+		return TP_EFAIL;
+	}
+	return account_hash_password("not a password: timing filler", dummy_hash);
+}
+
+void
+account_new_token(char out[ACCOUNT_TOKEN_LEN + 1])
+{
+	unsigned char raw[32];
+
+	randombytes_buf(raw, sizeof(raw));
+	sodium_bin2base64(out, ACCOUNT_TOKEN_LEN + 1, raw, sizeof(raw), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(raw, sizeof(raw));
+}
+
+int
+account_token_well_formed(const char *t)
+{
+	size_t i;
+
+	if (t == NULL || strlen(t) != ACCOUNT_TOKEN_LEN)
+		return 0;
+	for (i = 0; i < ACCOUNT_TOKEN_LEN; i++)
+		if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z') ||
+		    (t[i] >= '0' && t[i] <= '9') || t[i] == '-' || t[i] == '_'))
+			return 0;
+	return 1;
+}
+
+void
+account_hash_token(const char *token, char out[ACCOUNT_HASH_LEN + 1])
+{
+	unsigned char h[32];
+
+	crypto_generichash(h, sizeof(h), (const unsigned char *)token, strlen(token), NULL, 0);
+	sodium_bin2hex(out, ACCOUNT_HASH_LEN + 1, h, sizeof(h));
+}
+
+int
+account_equal(const char *a, const char *b)
+{
+	size_t n;
+
+	if (a == NULL || b == NULL || (n = strlen(a)) != strlen(b))
+		return 0;
+	return sodium_memcmp(a, b, n) == 0;
+}
+
+int
+account_hash_password(const char *password, char out[ACCOUNT_PWHASH_LEN])
+{
+	return crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0 ? 0 : TP_ENOMEM;
+}
+
+int
+account_check_password(const char *hash, const char *password)
+{
+	int ok = crypto_pwhash_str_verify(hash != NULL ? hash : dummy_hash, password, strlen(password)) == 0;
+
+	return hash != NULL && ok;
+}
+
+static const char *const role_names[] = { "staff", "member_admin", "secretariat" };
+
+int
+account_role_parse(const char *name, enum role *r)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (name != NULL && strcmp(name, role_names[i]) == 0) {
+			*r = (enum role)i;
+			return 1;
+		}
+	return 0;
+}
+
+const char *
+account_role_name(enum role r)
+{
+	return (unsigned)r < 3 ? role_names[r] : "?";
+}
+
+int
+account_may_edit_tp(const struct session *s, long long tp_id)
+{
+	if (s == NULL)
+		return 0;
+	return s->role == ROLE_SECRETARIAT || (s->role == ROLE_MEMBER_ADMIN && s->technopark_id == tp_id && tp_id != 0);
+}
+
+/* ---------------------------------------------------------------- rows */
+
+/* The session with its user, the committee-secretary flag for the admin link and the access
+ * checks (so no page asks again), and whether its idle expiry is due to slide. */
+static const char sql_session[] =
+	"SELECT s.user_id, s.csrf_token, u.role, COALESCE(u.technopark_id, 0), u.login, u.display_name, "
+	"t.slug, s.last_seen < NOW() - INTERVAL 60 SECOND AS stale, "
+	"EXISTS (SELECT 1 FROM committee_secretaries cs WHERE cs.user_id = u.id) AS secretary "
+	"FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN technoparks t ON t.id = u.technopark_id "
+	"WHERE s.token_hash = ? AND s.expires_at > NOW() AND s.last_seen > NOW() - INTERVAL ? MINUTE "
+	"AND u.active = 1";
+static const char sql_touch[] = "UPDATE sessions SET last_seen = NOW() WHERE token_hash = ?";
+
+static void
+copy(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+/* Fill a session from sql_session's current row. */
+static void
+session_from_row(struct session *s, const struct db_stmt *st)
+{
+	s->user_id = db_col_int(st, 0);
+	copy(s->csrf, sizeof(s->csrf), db_col_text(st, 1));
+	if (!account_role_parse(db_col_text(st, 2), &s->role))
+		s->role = ROLE_STAFF;
+	s->technopark_id = db_col_int(st, 3);
+	copy(s->login, sizeof(s->login), db_col_text(st, 4));
+	copy(s->display_name, sizeof(s->display_name), db_col_text(st, 5));
+	copy(s->tp_slug, sizeof(s->tp_slug), db_col_text(st, 6));
+	s->committee_secretary = db_col_int(st, 8) != 0;
+}
+
+/* Run a write bound to up to two text values and an optional number (bound last when >= 0). */
+static int
+write_bound(struct db *db, const char *sql, const char *a, const char *b, long long n)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	int i = 0;
+
+	if (st == NULL)
+		return db_err(db);
+	if (a != NULL)
+		db_bind_text(st, i++, a);
+	if (b != NULL)
+		db_bind_text(st, i++, b);
+	if (n >= 0)
+		db_bind_int(st, i, n);
+	return db_write(st, NULL, NULL) == 0 ? 0 : db_err(db);
+}
+
+int
+account_session_load(struct db *db, const struct conf *c, const char *token_hash, struct session *s, int *found)
+{
+	struct db_stmt *st = db_prepare(db, sql_session);
+	int rc, stale = 0;
+
+	*found = 0;
+	if (st == NULL)
+		return db_err(db);
+	db_bind_text(st, 0, token_hash);
+	db_bind_int(st, 1, c->session_idle_minutes);
+	if ((rc = db_step(st)) == DB_ROW) {
+		memset(s, 0, sizeof(*s));
+		session_from_row(s, st);
+		copy(s->token_hash, sizeof(s->token_hash), token_hash);
+		stale = db_col_int(st, 7) != 0;
+		*found = 1;
+	}
+	db_reset(st);
+	if (rc == DB_ERR)
+		return db_err(db);
+	/* slide the idle expiry, at most one write a minute per session */
+	return stale ? write_bound(db, sql_touch, token_hash, NULL, -1) : 0;
+}
+
+static const char sql_failures[] =
+	"SELECT (SELECT COUNT(*) FROM login_failures WHERE login = ? AND at > NOW() - INTERVAL ? MINUTE), "
+	"(SELECT COUNT(*) FROM login_failures WHERE addr = ? AND at > NOW() - INTERVAL ? MINUTE)";
+static const char sql_fail[] = "INSERT INTO login_failures (login, addr, at) VALUES (?, ?, NOW())";
+static const char sql_user[] = "SELECT id, password_hash FROM users WHERE login = ? AND active = 1";
+static const char sql_new_session[] =
+	"INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, expires_at) "
+	"VALUES (?, ?, ?, NOW(), NOW(), NOW() + INTERVAL ? HOUR)";
+static const char sql_end_session[] = "DELETE FROM sessions WHERE token_hash = ?";
+static const char sql_sweep[] =
+	"DELETE FROM sessions WHERE expires_at < NOW() OR last_seen < NOW() - INTERVAL ? MINUTE";
+static const char sql_sweep_failures[] = "DELETE FROM login_failures WHERE at < NOW() - INTERVAL 1 DAY";
+static const char sql_clear_failures[] = "DELETE FROM login_failures WHERE login = ?";
+
+/* *result = 2 when login or addr has had too many failures in the window. */
+static int
+throttled(struct db *db, const struct conf *c, const char *login, const char *addr, int *result)
+{
+	struct db_stmt *st = db_prepare(db, sql_failures);
+	int rc;
+
+	if (st == NULL)
+		return db_err(db);
+	db_bind_text(st, 0, login);
+	db_bind_int(st, 1, c->login_window_minutes);
+	db_bind_text(st, 2, addr);
+	db_bind_int(st, 3, c->login_window_minutes);
+	if ((rc = db_step(st)) == DB_ROW &&
+	    (db_col_int(st, 0) >= c->login_max_failures || db_col_int(st, 1) >= c->login_max_failures_addr))
+		*result = 2;
+	db_reset(st);
+	return rc == DB_ROW ? 0 : db_err(db);
+}
+
+/* *uid: the user's id when login/password are right, else 0. */
+static int
+check_user(struct db *db, const char *login, const char *password, long long *uid)
+{
+	struct db_stmt *st = db_prepare(db, sql_user);
+	char hash[ACCOUNT_PWHASH_LEN];
+	int rc;
+
+	*uid = 0;
+	hash[0] = '\0';
+	if (st == NULL)
+		return db_err(db);
+	db_bind_text(st, 0, login);
+	if ((rc = db_step(st)) == DB_ROW) {
+		*uid = db_col_int(st, 0);
+		copy(hash, sizeof(hash), db_col_text(st, 1));
+	}
+	db_reset(st);
+	if (rc == DB_ERR)
+		return db_err(db);
+	if (!account_check_password(*uid ? hash : NULL, password))
+		*uid = 0;
+	return 0;
+}
+
+int
+account_verify(struct db *db, const struct conf *c, const char *login, const char *password, const char *addr,
+    long long *uid, int *result)
+{
+	int rc;
+
+	*result = 0;
+	*uid = 0;
+	if ((rc = write_bound(db, sql_sweep, NULL, NULL, c->session_idle_minutes)) != 0 ||
+	    (rc = write_bound(db, sql_sweep_failures, NULL, NULL, -1)) != 0 ||
+	    (rc = throttled(db, c, login, addr, result)) != 0 || *result != 0)
+		return rc;
+	if ((rc = check_user(db, login, password, uid)) != 0)
+		return rc;
+	if (*uid == 0) {
+		*result = 1;
+		return write_bound(db, sql_fail, login, addr, -1);
+	}
+	return write_bound(db, sql_clear_failures, login, NULL, -1);
+}
+
+int
+account_session_start(struct db *db, const struct conf *c, const char *old_hash, long long uid,
+    const char *token_hash, const char *csrf)
+{
+	struct db_stmt *st;
+	int rc;
+
+	/* whatever session the browser had ends: no fixation */
+	if (old_hash != NULL && (rc = account_session_end(db, old_hash)) != 0)
+		return rc;
+	if ((st = db_prepare(db, sql_new_session)) == NULL)
+		return db_err(db);
+	db_bind_text(st, 0, token_hash);
+	db_bind_int(st, 1, uid);
+	db_bind_text(st, 2, csrf);
+	db_bind_int(st, 3, c->session_max_hours);
+	return db_write(st, NULL, NULL) == 0 ? 0 : db_err(db);
+}
+
+int
+account_session_end(struct db *db, const char *token_hash)
+{
+	return write_bound(db, sql_end_session, token_hash, NULL, -1);
+}
+
+static const char sql_end_others[] = "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
+
+int
+account_end_other_sessions(struct db *db, long long uid, const char *keep_hash)
+{
+	struct db_stmt *st = db_prepare(db, sql_end_others);
+
+	if (st == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, uid);
+	db_bind_text(st, 1, keep_hash);
+	return db_write(st, NULL, NULL) == 0 ? 0 : db_err(db);
+}

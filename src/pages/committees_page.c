@@ -1,0 +1,98 @@
+/*
+ * committees_page.c - what the committee pages and the committee admin share: a committee by its
+ * URL into the page (Committee.*), who may manage it, and the seats shown on a technopark's profile.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "http/auth.h"
+#include "model/committees.h"
+#include "pages/committees_page.h"
+#include "pages/page_rows.h"
+#include "store/db.h"
+#include "view/render.h"
+
+int
+committees_may_manage(const struct request *rq, long long committee_id)
+{
+	const struct session *s = rq->session;
+
+	if (s == NULL)
+		return 0;
+	if (s->role == ROLE_SECRETARIAT)
+		return 1;
+	return committees_is_secretary(rq->db, s->user_id, committee_id);
+}
+
+#define COMMITTEE_SELECT "SELECT id, slug, name_ko, name_en, purpose, composition FROM committees "
+static const char sql_by_slug[] = COMMITTEE_SELECT "WHERE slug = ?";
+static const char sql_by_id[] = COMMITTEE_SELECT "WHERE id = ?";
+
+/* Run a committee query (bound) into c and Committee.*: 0, 404 or a status. */
+static int
+load(struct request *rq, HDF *hdf, struct db_stmt *st, struct committee *c)
+{
+	int rc = db_step(st);
+
+	if (rc == DB_ROW) {
+		c->id = db_col_int(st, 0);
+		snprintf(c->slug, sizeof(c->slug), "%s", db_col_text(st, 1));
+		snprintf(c->name, sizeof(c->name), "%s", db_col_text(st, 2));
+		if (hdf != NULL && page_row(hdf, "Committee", st) != 0)
+			rc = DB_ERR;
+	}
+	db_reset(st);
+	if (rc == DB_ERR)
+		return db_err(rq->db);
+	return rc == DB_ROW ? 0 : 404;
+}
+
+int
+committees_load(struct request *rq, HDF *hdf, const char *slug, struct committee *c)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_by_slug);
+
+	memset(c, 0, sizeof(*c));
+	if (st == NULL)
+		return db_err(rq->db);
+	db_bind_text(st, 0, slug);
+	return load(rq, hdf, st, c);
+}
+
+int
+committees_load_id(struct request *rq, HDF *hdf, long long id, struct committee *c)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_by_id);
+
+	memset(c, 0, sizeof(*c));
+	if (st == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, id);
+	return load(rq, hdf, st, c);
+}
+
+/* A technopark's seats today: its own (as the technopark) and its visible people's. */
+static const char sql_tp_seats[] =
+	"SELECT c.slug AS committee_slug, c.name_ko AS committee, m.role, "
+	"CASE WHEN m.person_id IS NOT NULL THEN p.name END AS person, "
+	"m.term_start, m.term_end, m.is_demo "
+	"FROM committee_members m JOIN committees c ON c.id = m.committee_id "
+	"LEFT JOIN people p ON p.id = m.person_id "
+	"WHERE (m.technopark_id = ? OR (p.technopark_id = ? AND p.visible = 1)) "
+	"AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
+	"AND (m.term_end IS NULL OR m.term_end >= CURDATE()) "
+	"ORDER BY c.sort, c.id, m.role, p.name, m.id";
+
+int
+committees_tp_seats(struct request *rq, HDF *hdf, const char *prefix, long long tp_id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_tp_seats);
+
+	if (st == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, tp_id);
+	db_bind_int(st, 1, tp_id);
+	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
+}
+

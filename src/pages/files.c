@@ -1,0 +1,120 @@
+/*
+ * files.c - attachments as the pages show and send them: a record's files into the page (Files.N),
+ * and GET /files/{id} after the owner's read check, through nginx's X-Accel-Redirect.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/err.h"
+#include "core/conf.h"
+#include "core/log.h"
+#include "http/multipart.h"
+#include "http/request.h"
+#include "model/attach.h"
+#include "model/committees.h"
+#include "model/news.h"
+#include "pages/files.h"
+#include "pages/pages.h"
+#include "pages/page_rows.h"
+#include "store/db.h"
+#include "view/render.h"
+
+/* A meeting's documents go with its page, which anyone may read; an unknown meeting is hidden. */
+static int
+meeting_may_read(struct db *db, const struct session *s, long long meeting)
+{
+	int rc = committees_meeting_exists(db, meeting);
+
+	(void)s;
+	return rc == 1 ? 0 : rc == 0 ? TP_ENOTFOUND : rc;
+}
+
+/* Who may read the files of each owner type: 0, or a TP_E* code (TP_ENOTFOUND hides the owner). */
+static const struct owner {
+	const char	*type;
+	int		(*may_read)(struct db *db, const struct session *s, long long owner_id);
+} owners[] = {
+	{ "news", news_may_read },
+	{ "meeting", meeting_may_read },
+};
+
+static int
+owner_allows(struct request *rq, const char *type, long long owner_id)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(owners) / sizeof(owners[0]); i++)
+		if (strcmp(owners[i].type, type) == 0)
+			return owners[i].may_read(rq->db, rq->session, owner_id);
+	log_warn("files: no read check for owner type %s", type);
+	return TP_ENOTFOUND;
+}
+
+int
+files_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id)
+{
+	struct db_stmt *st;
+	char name[128], sz[32];
+	int rc, n = 0;
+
+	if (attach_list_stmt(db, owner_type, owner_id, &st) != 0)
+		return -1;
+	while ((rc = db_step(st)) == DB_ROW) {
+		snprintf(name, sizeof(name), "%s.%d", prefix, n++);
+		attach_fmt_size(db_col_int(st, 3), sz, sizeof(sz));
+		if (page_row(hdf, name, st) != 0 || render_set(hdf, sz, "%s.size", name) != 0 ||
+		    render_set(hdf, attach_label(db_col_text(st, 2)), "%s.label", name) != 0) {
+			rc = DB_ERR;
+			break;
+		}
+	}
+	db_reset(st);
+	return rc == DB_DONE ? n : -1;
+}
+
+int
+files_stage(struct request *rq, const char *field, struct attach_batch *b, const char **err, const char **bad)
+{
+	struct attach_upload up[ATTACH_MAX_FILES];
+	size_t i, n = 0;
+
+	memset(b, 0, sizeof(*b));
+	*err = *bad = NULL;
+	for (i = 0; rq->files != NULL && i < rq->files->n; i++) {
+		const struct mp_part *p = &rq->files->parts[i];
+
+		if (strcmp(p->name, field) != 0)
+			continue;
+		if (n == ATTACH_MAX_FILES)
+			return TP_ETOOBIG;
+		up[n].filename = p->filename;
+		up[n].data = p->data;
+		up[n++].len = p->len;
+	}
+	return attach_stage(rq->conf->upload_dir, up, n, b, err, bad);
+}
+
+int
+page_files_get(struct request *rq, HDF *hdf)
+{
+	struct attach_file f;
+	char disp[2048], accel[64];
+	long long id;
+	int rc;
+
+	(void)hdf;
+	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
+		return 404;
+	if ((rc = attach_find(rq->db, id, &f)) != 0)
+		return rc;
+	if ((rc = owner_allows(rq, f.owner_type, f.owner_id)) == 0) {
+		snprintf(accel, sizeof(accel), "/_files/%s", f.stored);
+		rq->content_type_out = f.mime;
+		rc = attach_disposition(f.filename, id, disp, sizeof(disp)) != 0 ||
+		    request_add_header(rq, "Content-Disposition", disp) != 0 ||
+		    request_add_header(rq, "X-Accel-Redirect", accel) != 0 ? 500 : 0;
+	}
+	free(f.filename);
+	return rc;
+}

@@ -1,0 +1,23 @@
+/* files.h - a record's attachments into the page (pages/files.c; GET /files/{id} is in pages.h). */
+#ifndef TP_FILES_H
+#define TP_FILES_H
+
+#include "view/cs.h"
+
+struct attach_batch;
+struct db;
+struct request;
+
+/*
+ * attach_stage for the request's uploaded files under key field: 0, TP_EINVALID (*err: a ko.hdf key,
+ * *bad: the refused file's name), TP_ETOOBIG, or TP_EFAIL; b is always initialised (attach_abort it).
+ */
+int	files_stage(struct request *rq, const char *field, struct attach_batch *b, const char **err, const char **bad);
+
+/*
+ * The attachments of (owner_type, owner_id) under prefix.N: id, filename, mime_type, size (formatted,
+ * e.g. "1.2 MB"), size_bytes, label (PDF, HWP, ...). Returns the count, or -1.
+ */
+int	files_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id);
+
+#endif
