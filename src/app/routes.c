@@ -8,6 +8,7 @@
 
 #include "admin/access.h"
 #include "admin/admin.h"
+#include "core/search_query.h"
 #include "http/route.h"
 #include "pages/pages.h"
 
@@ -262,7 +263,7 @@ static const char *const search_types[] = { "members", "people", "news", "commit
 static const struct param_spec search_params[] = {
 	{ "q",		PT_TEXT, 0, 1000, NULL, 0 },
 	{ "type",	PT_ENUM, 0, 0, search_types, 0 },
-	{ "page",	PT_INT, 1, 500, NULL, 0 },
+	{ "page",	PT_INT, 1, SEARCH_MAX_PAGE, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 /* The figures form: numbers as text (form.c checks them and names the field on a mistake). */

@@ -124,25 +124,25 @@ cursor_time(struct db *db, long long id, char *out, size_t size)
 
 int
 news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, long long cursor_id, int limit,
-    struct db_stmt **out)
+    struct news_query *q)
 {
-	char at[32];
 	struct db_stmt *st;
 	int i, rc;
 
-	*out = NULL;
-	if (dir != NEWS_FIRST && (rc = cursor_time(db, cursor_id, at, sizeof(at))) != 1)
+	q->st = NULL;
+	if (dir != NEWS_FIRST && (rc = cursor_time(db, cursor_id, q->at, sizeof(q->at))) != 1)
 		return rc == 0 ? TP_ENOTFOUND : db_err(db);
 	if ((st = db_prepare(db, sql_list[filter_index(f)][dir])) == NULL)
 		return db_err(db);
 	i = bind_filter(st, f);
 	if (dir != NEWS_FIRST) {
-		db_bind_text(st, i++, at);
-		db_bind_text(st, i++, at);
+		/* bound text is referenced, not copied: q->at lives as long as the caller's q */
+		db_bind_text(st, i++, q->at);
+		db_bind_text(st, i++, q->at);
 		db_bind_int(st, i++, cursor_id);
 	}
 	db_bind_int(st, i, limit);
-	*out = st;
+	q->st = st;
 	return 0;
 }
 

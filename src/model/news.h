@@ -25,15 +25,21 @@ struct news_filter {
 /* Where a keyset walk starts: after (older) or before (newer) the article at (published_at, id). */
 enum news_dir { NEWS_FIRST, NEWS_OLDER, NEWS_NEWER };
 
+/* A bound list query: the statement, and the cursor's time it is bound to (keep q alive until reset). */
+struct news_query {
+	struct db_stmt	*st;
+	char		 at[32];
+};
+
 /*
  * The list query for f, starting after the article cursor_id in direction dir (ignored for
- * NEWS_FIRST), bound for up to limit rows, into *out: the caller steps it (pages/page_rows.h) and
- * resets it. Rows come in display order (newest first), each: id, title, category, category_name,
+ * NEWS_FIRST), bound for up to limit rows, into q: the caller steps q->st (pages/page_rows.h) and
+ * resets it while q is alive. Rows come in display order (newest first), each: id, title, category, category_name,
  * tp_slug, tp_name, date (YYYY-MM-DD), is_demo, pinned (1/0). Returns 0, TP_ENOTFOUND when cursor_id
  * names no published article, or a TP_E* code.
  */
 int	news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, long long cursor_id, int limit,
-	    struct db_stmt **out);
+	    struct news_query *q);
 /* The listed articles pinned today for f, newest first (same columns), into *out. 0 or a TP_E* code. */
 int	news_pinned_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out);
 /* Like news_list_stmt from the top, with the feed's columns (body_html, published and updated in RFC 3339, author). */

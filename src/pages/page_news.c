@@ -117,12 +117,12 @@ static int
 list_rows(struct request *rq, HDF *hdf, const char *prefix, const struct news_filter *f, enum news_dir dir,
     long long cursor, int limit)
 {
-	struct db_stmt *st;
-	int rc = news_list_stmt(rq->db, f, dir, cursor, limit, &st), n;
+	struct news_query q;
+	int rc = news_list_stmt(rq->db, f, dir, cursor, limit, &q), n;
 
 	if (rc != 0)
 		return rc;
-	n = page_rows(hdf, prefix, st);
+	n = page_rows(hdf, prefix, q.st);
 	return n < 0 ? db_err(rq->db) : n;
 }
 

@@ -19,8 +19,6 @@
 #include "view/snippet.h"
 #include "pages/page_rows.h"
 
-#define SEARCH_PAGE		20
-#define SEARCH_MAX_PAGE		500	/* the page limit of search_params in route.c */
 #define SNIPPET_WIDTH		120	/* characters of body text around the first match */
 
 /*

@@ -26,7 +26,7 @@ suite_unit() {
 	make -C "$bdir" -j2 check >"$log" 2>&1 || rc=$?
 	# automake's one line per binary (PASS:/FAIL:), then cmocka's own summary lines.
 	grep -E '^(PASS|FAIL|ERROR|XPASS|XFAIL|SKIP):' "$log" || true
-	for trs in "$bdir"/tests/unit/*.trs; do
+	for trs in "$bdir"/tests/unit/*/*.trs; do
 		[[ -e $trs ]] || continue
 		tlog=${trs%.trs}.log
 		name=${tlog##*/}
