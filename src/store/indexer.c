@@ -82,6 +82,8 @@ drain(struct db *db)
 	while (n < DRAIN_MAX && !is_stopping() && (rc = search_apply_next(db)) == 1)
 		n++;
 	search_writer_unlock(db);
+	if (n > 0)
+		log_debug("indexer: %d queued record(s) indexed", n);
 	if (rc < 0) {
 		log_warn("indexer: a queued record could not be indexed (tried again later)");
 		return -1;
