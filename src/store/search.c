@@ -111,8 +111,8 @@ static const char sql_take[] =
 static const char sql_done[] = "DELETE FROM search_queue WHERE id = ?";
 /* After a failed attempt: wait 2 s per failure so far, at most a minute. */
 static const char sql_failed[] =
-	"UPDATE search_queue SET tries = tries + 1, "
-	"retry_at = CURRENT_TIMESTAMP(3) + INTERVAL LEAST(60, 2 * (tries + 1)) SECOND WHERE id = ?";
+	"UPDATE search_queue SET retry_at = CURRENT_TIMESTAMP(3) + INTERVAL LEAST(60, 2 * (tries + 1)) SECOND, "
+	"tries = tries + 1 WHERE id = ?";	/* in this order: MariaDB assigns left to right */
 
 #define LOCK_WAIT_S	30	/* a rebuild's batch waits this long for the indexer's turn to end */
 
@@ -274,17 +274,15 @@ search_apply_next(struct db *db)
 		return DB_ERR;
 	if ((rc = take(db, &qid, &kind, &ref)) == 0)
 		return db_commit(db) == 0 ? 0 : DB_ERR;
-	if (rc < 0) {
-		db_rollback(db);
-		return DB_ERR;
-	}
+	if (rc < 0)
+		goto fail;
 	if (index_range(db, kind, ref, ref, NULL) != 0 || by_id(db, sql_done, qid) != 0 ||
 	    db_commit(db) != 0)
 		goto fail;
 	return 1;
 fail:
 	db_rollback(db);
-	if (db_status(db) != 503)	/* the record could not be indexed: try it again later, the others now */
+	if (qid > 0 && db_status(db) != 503)	/* it could not be indexed: try it again later, the others now */
 		(void)by_id(db, sql_failed, qid);
 	return DB_ERR;
 }
