@@ -1,5 +1,6 @@
 /*
- * main.c - the tpportal process: configuration, the FastCGI socket, worker threads, signals.
+ * main.c - the tpportal process: configuration, the FastCGI socket, worker threads, the search indexer
+ * thread (store/indexer.h), signals.
  *
  * libfcgi installs its own SIGTERM handler and a thread blocked in FCGX_Accept_r ignores it, so
  * every thread blocks SIGTERM/SIGINT and the main thread alone waits for them with sigwait. On a
@@ -30,6 +31,7 @@
 #include "core/conf.h"
 #include "store/db.h"
 #include "core/log.h"
+#include "store/indexer.h"
 #include "view/render.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -305,6 +307,8 @@ main(int argc, char **argv)
 		return 1;
 	if ((threads = calloc((size_t)conf.threads, sizeof(*threads))) == NULL)
 		return 1;
+	if (indexer_start(&conf) != 0)	/* applies the search queue the workers' saves fill */
+		return 1;
 	for (i = 0; i < conf.threads; i++)
 		if (pthread_create(&threads[i], NULL, worker, NULL) != 0) {
 			log_err("cannot start thread %d", i);
@@ -321,6 +325,7 @@ main(int argc, char **argv)
 	for (i = 0; i < conf.threads; i++)
 		pthread_join(threads[i], NULL);
 	free(threads);
+	indexer_stop();	/* after the workers: what their last saves queued is applied by the next start */
 	if (strchr(conf.socket, '/') != NULL)
 		unlink(conf.socket);
 	render_shutdown();

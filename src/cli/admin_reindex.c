@@ -1,8 +1,9 @@
 /*
  * admin_reindex.c - `tpportal-admin reindex`: rebuild the search index from the records, in batches of
- * ids, each batch its own transaction (src/search.c), with a progress bar on stderr; then delete the
- * retired versions. The portal may keep serving meanwhile: a batch reads the records without locking
- * them, and a save made during the run re-indexes its record itself.
+ * ids, each batch its own transaction (src/store/search.c), with a progress bar on stderr; then delete
+ * the retired versions. The portal may keep serving meanwhile: a batch reads the records without
+ * locking them, and it holds the index's writer lock only while it runs, so the portals' indexers
+ * apply the saves queued meanwhile between batches (Mroonga never has two writers).
  *
  *   tpportal-admin [-c conf] reindex [--if-empty] [--batch N] [members|people|news|committees ...]
  *

@@ -40,6 +40,7 @@ struct db {
 	MYSQL			*my;
 	int			 broken;	/* connection lost: reconnect before the next use */
 	int			 in_tx;
+	void			(*after_commit)(void);	/* db_after_commit: run after COMMIT */
 	time_t			 last_used;
 	struct db_stmt		*stmts[DB_MAX_STMTS];
 	size_t			 nstmts;
@@ -132,6 +133,7 @@ disconnect(struct db *db)
 		mysql_close(db->my);
 	db->my = NULL;
 	db->in_tx = 0;
+	db->after_commit = NULL;
 }
 
 void
@@ -559,8 +561,10 @@ db_begin(struct db *db)
 static int
 end_tx(struct db *db, int commit)
 {
+	void (*fn)(void) = db->after_commit;
 	int rc = 0;
 
+	db->after_commit = NULL;
 	if (db->my == NULL || db->broken) {
 		db->in_tx = 0;
 		return DB_ERR;
@@ -571,7 +575,18 @@ end_tx(struct db *db, int commit)
 	}
 	mysql_autocommit(db->my, 1);
 	db->in_tx = 0;
+	if (commit && rc == 0 && fn != NULL)
+		fn();
 	return rc;
+}
+
+void
+db_after_commit(struct db *db, void (*fn)(void))
+{
+	if (db->in_tx)
+		db->after_commit = fn;
+	else if (fn != NULL)
+		fn();
 }
 
 int

@@ -66,6 +66,12 @@ unsigned long long db_insert_id(const struct db_stmt *st);
 int		 db_begin(struct db *db);
 int		 db_commit(struct db *db);
 int		 db_rollback(struct db *db);
+/*
+ * Run fn once, right after the open transaction on db commits (not on rollback or a lost connection);
+ * outside a transaction (the write already committed) at once. One function per transaction: the
+ * search queue uses it to wake the indexer (store/indexer.h).
+ */
+void		 db_after_commit(struct db *db, void (*fn)(void));
 
 /* Run a bound write and reset st: 0 with *affected and *insert_id set (each when not NULL), or DB_ERR. */
 int		 db_write(struct db_stmt *st, unsigned long long *affected, long long *insert_id);

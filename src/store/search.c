@@ -1,21 +1,27 @@
 /*
- * search.c - the full-text index kept in step with the records, inside their transactions.
+ * search.c - the full-text index (search_docs) and its work queue (search_queue, sql/006_index_queue.sql).
+ *
+ * A save only queues its record (search_sync, in the save's transaction). The indexer (store/indexer.c)
+ * applies committed queue rows one at a time; `tpportal-admin reindex` rebuilds ranges of ids. Both write
+ * search_docs only while holding one named lock of the database (GET_LOCK), so Mroonga never has two
+ * writers at once, in this process or any other: with concurrent writers it failed (error 1467).
  *
  * Each kind's text is built by one INSERT ... SELECT from the record's own tables, for a range of ids:
- * a save re-indexes the range id..id, a rebuild ranges of a few hundred. The indexed text of a
- * search_docs row never changes once written (sql/005_search.sql says why): a sync retires the live
- * version (live = 0) and inserts the current one, so a ROLLBACK leaves the index as it was.
+ * the indexer re-indexes the range id..id, a rebuild ranges of a few hundred. Both read the records in
+ * READ COMMITTED, so they never lock a record a save is writing (nor wait for one). The indexed text
+ * of a search_docs row never changes once written (sql/005_search.sql says why): re-indexing a record
+ * deletes its retired versions, retires the live one (live = 0) and inserts the current one. Readers
+ * switch from the old version to the new at the commit (the rows are InnoDB's, in wrapper mode), and a
+ * failed attempt rolls back to the old version, its queue row staying for the next attempt.
  *
- * Retired versions are deleted by a later sync of the same record once they have been retired for
- * ten minutes, and all at once by `tpportal-admin reindex`. The delay is what makes the delete safe:
- * deleting a row drops its Groonga entries for good, even if the deleting transaction rolls back, so
- * only versions retired by transactions that have certainly committed may go. A version another
- * transaction is retiring right now is locked (the DELETE waits for it); one this transaction retired
- * is younger than ten minutes, since no request holds a transaction anywhere near that long.
+ * Deleting retired versions at once is safe because every writer holds the lock: a retired version was
+ * retired by a transaction that committed before this one began. (A DELETE that rolls back loses the
+ * Groonga entries of live = 0 rows only, which no search shows.)
  */
 #include <string.h>
 
 #include "store/db.h"
+#include "store/indexer.h"
 #include "store/search.h"
 
 /* Markdown's HTML (cmark, safe mode) as plain text: tags dropped, the entities cmark writes decoded. */
@@ -81,14 +87,34 @@ static const struct {
 };
 
 static const char sql_purge_key[] =
-	"DELETE FROM search_docs WHERE kind = ? AND ref_id BETWEEN ? AND ? AND live = 0 "
-	"AND retired_at < NOW() - INTERVAL 10 MINUTE";
+	"DELETE FROM search_docs WHERE kind = ? AND ref_id BETWEEN ? AND ? AND live = 0";
 static const char sql_retire[] =
 	"UPDATE search_docs SET live = 0, retired_at = NOW() WHERE kind = ? AND ref_id BETWEEN ? AND ? AND live = 1";
 static const char sql_purge_range[] = "DELETE FROM search_docs WHERE live = 0 AND id BETWEEN ? AND ?";
 static const char sql_max_doc[] = "SELECT COALESCE(MAX(id), 0) FROM search_docs";
-/* A rebuild reads the records without locking them, so it never waits on (or deadlocks with) a save. */
+/* The indexer and a rebuild read the records without locking them: they never wait on (or deadlock
+ * with) a save, and a queue row never waits for the saves appending behind it (no gap locks). */
 static const char sql_read_committed[] = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
+
+/* The one writer of search_docs at a time, across every process using this database. */
+static const char sql_lock[] = "SELECT GET_LOCK(CONCAT(DATABASE(), '.search_docs_writer'), ?)";
+static const char sql_unlock[] = "SELECT RELEASE_LOCK(CONCAT(DATABASE(), '.search_docs_writer'))";
+
+/* The queue (sql/006_index_queue.sql). */
+static const char sql_enqueue[] = "INSERT INTO search_queue (kind, ref_id) VALUES (?, ?)";
+static const char sql_pending[] =
+	"SELECT EXISTS (SELECT 1 FROM search_queue WHERE retry_at <= CURRENT_TIMESTAMP(3))";
+/* The oldest committed row no other indexer holds: uncommitted rows of saves in flight are skipped. */
+static const char sql_take[] =
+	"SELECT id, kind, ref_id FROM search_queue WHERE retry_at <= CURRENT_TIMESTAMP(3) "
+	"ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
+static const char sql_done[] = "DELETE FROM search_queue WHERE id = ?";
+/* After a failed attempt: wait 2 s per failure so far, at most a minute. */
+static const char sql_failed[] =
+	"UPDATE search_queue SET retry_at = CURRENT_TIMESTAMP(3) + INTERVAL LEAST(60, 2 * (tries + 1)) SECOND, "
+	"tries = tries + 1 WHERE id = ?";	/* in this order: MariaDB assigns left to right */
+
+#define LOCK_WAIT_S	30	/* a rebuild's batch waits this long for the indexer's turn to end */
 
 const char *
 search_kind_name(enum search_kind kind)
@@ -146,7 +172,119 @@ index_range(struct db *db, enum search_kind kind, long long lo, long long hi, lo
 int
 search_sync(struct db *db, enum search_kind kind, long long id)
 {
-	return index_range(db, kind, id, id, NULL);
+	struct db_stmt *st;
+
+	if ((unsigned)kind >= SEARCH_NKINDS || (st = db_prepare(db, sql_enqueue)) == NULL)
+		return DB_ERR;
+	db_bind_text(st, 0, kinds[kind].name);
+	db_bind_int(st, 1, id);
+	if (db_step(st) != DB_DONE) {
+		db_reset(st);
+		return DB_ERR;
+	}
+	db_reset(st);
+	db_after_commit(db, indexer_wake);	/* the row is only visible to the indexer once committed */
+	return 0;
+}
+
+/* The first column of a one-row query taking one number (or none when n < 0): *v gets it. 0 or DB_ERR. */
+static int
+scalar1(struct db *db, const char *sql, long long n, long long *v)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERR;
+	if (n >= 0)
+		db_bind_int(st, 0, n);
+	if ((rc = db_step(st)) == DB_ROW)
+		*v = db_col_isnull(st, 0) ? -1 : db_col_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : DB_ERR;
+}
+
+int
+search_writer_lock(struct db *db, int wait_s)
+{
+	long long got = -1;
+
+	if (scalar1(db, sql_lock, wait_s, &got) != 0 || got < 0)
+		return DB_ERR;
+	return got == 1;
+}
+
+void
+search_writer_unlock(struct db *db)
+{
+	long long v;
+
+	(void)scalar1(db, sql_unlock, -1, &v);	/* a lost connection released it anyway */
+}
+
+int
+search_queue_pending(struct db *db)
+{
+	long long v = 0;
+
+	return scalar1(db, sql_pending, -1, &v) != 0 ? DB_ERR : v > 0;
+}
+
+/* Run a write taking one id. 0 or DB_ERR. */
+static int
+by_id(struct db *db, const char *sql, long long id)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	unsigned long long n;
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 0, id);
+	return db_write(st, &n, NULL);
+}
+
+/* Take the next queue row in the open transaction: 1 with *qid, *kind and *ref set, 0 when none, DB_ERR. */
+static int
+take(struct db *db, long long *qid, enum search_kind *kind, long long *ref)
+{
+	struct db_stmt *st = db_prepare(db, sql_take);
+	int rc, ok = 0;
+
+	if (st == NULL)
+		return DB_ERR;
+	if ((rc = db_step(st)) == DB_ROW) {
+		*qid = db_col_int(st, 0);
+		ok = search_kind_parse(db_col_text(st, 1), kind);
+		*ref = db_col_int(st, 2);
+	}
+	db_reset(st);
+	if (rc == DB_ROW && !ok)
+		return DB_ERR;	/* a kind this program does not know: the migration is newer */
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : DB_ERR;
+}
+
+int
+search_apply_next(struct db *db)
+{
+	enum search_kind kind = SEARCH_MEMBERS;
+	long long qid = 0, ref = 0;
+	int rc;
+
+	if (db_exec(db, sql_read_committed) != 0 || db_begin(db) != 0)
+		return DB_ERR;
+	if ((rc = take(db, &qid, &kind, &ref)) == 0)
+		return db_commit(db) == 0 ? 0 : DB_ERR;
+	if (rc < 0)
+		goto fail;
+	if (index_range(db, kind, ref, ref, NULL) != 0 || by_id(db, sql_done, qid) != 0 ||
+	    db_commit(db) != 0)
+		goto fail;
+	return 1;
+fail:
+	db_rollback(db);
+	if (qid > 0 && db_status(db) != 503)	/* it could not be indexed: try it again later, the others now */
+		(void)by_id(db, sql_failed, qid);
+	return DB_ERR;
 }
 
 /* The first column of a one-row query without parameters, or -1. */
@@ -202,20 +340,32 @@ search_max_doc_id(struct db *db)
 int
 search_reindex_range(struct db *db, enum search_kind kind, long long lo, long long hi, long long *indexed)
 {
+	int rc = DB_ERR;
+
 	*indexed = 0;
-	if (db_exec(db, sql_read_committed) != 0 || db_begin(db) != 0)
+	if (search_writer_lock(db, LOCK_WAIT_S) != 1)
 		return DB_ERR;
+	if (db_exec(db, sql_read_committed) != 0 || db_begin(db) != 0)
+		goto out;
 	if (index_range(db, kind, lo, hi, indexed) != 0 || db_commit(db) != 0) {
 		db_rollback(db);
-		return DB_ERR;
+		goto out;
 	}
-	return 0;
+	rc = 0;
+out:
+	search_writer_unlock(db);
+	return rc;
 }
 
 long long
 search_purge_range(struct db *db, long long lo, long long hi)
 {
 	long long n = 0;
+	int rc;
 
-	return run(db, sql_purge_range, 0, 0, lo, hi, &n) == 0 ? n : -1;
+	if (search_writer_lock(db, LOCK_WAIT_S) != 1)
+		return -1;
+	rc = run(db, sql_purge_range, 0, 0, lo, hi, &n);
+	search_writer_unlock(db);
+	return rc == 0 ? n : -1;
 }

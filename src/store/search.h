@@ -1,10 +1,13 @@
 /*
- * search.h - the full-text index (search_docs, sql/005_search.sql): keeping it in step with the records,
- * inside their own transactions, and rebuilding it.
+ * search.h - the full-text index (search_docs, sql/005_search.sql) and its queue (search_queue,
+ * sql/006_index_queue.sql): keeping the index in step with the records, and rebuilding it.
  *
  * A module that writes a searchable record calls search_sync once, after its writes and before its
- * COMMIT. The index reads the record's text back from the record's own tables (so callers never say
- * what is indexed, and a rebuild indexes exactly what a save does); on ROLLBACK the index is as it was.
+ * COMMIT: that queues the record in the save's transaction (InnoDB only, so concurrent saves never
+ * meet in Mroonga). After the COMMIT the indexer (store/indexer.h) re-indexes it, well within a second:
+ * it reads the record's text back from the record's own tables (so callers never say what is indexed,
+ * and a rebuild indexes exactly what a save does). On ROLLBACK nothing was queued and the index is as
+ * it was.
  */
 #ifndef TP_SEARCH_H
 #define TP_SEARCH_H
@@ -27,13 +30,33 @@ const char	*search_kind_name(enum search_kind kind);
 int		 search_kind_parse(const char *name, enum search_kind *kind);
 
 /*
- * Bring record id of kind up to date in the index, inside the caller's open transaction, after the
- * record (and, for a technopark, its industries; for a meeting, its agenda, resolutions or minutes)
- * was written: the record's current text becomes the live entry; a record that is gone or not for
- * readers (a hidden person, a draft or deleted article) leaves the index. Returns 0 or DB_ERR (the
- * caller then rolls back, as for any failed write).
+ * Queue record id of kind for the index, inside the caller's open transaction, after the record (and,
+ * for a technopark, its industries; for a meeting, its agenda, resolutions or minutes) was written,
+ * and wake this process's indexer once the transaction commits. The indexer then makes the record's
+ * current text the live entry; a record that is gone or not for readers (a hidden person, a draft or
+ * deleted article) leaves the index. Returns 0 or DB_ERR (the caller then rolls back, as for any
+ * failed write).
  */
 int		 search_sync(struct db *db, enum search_kind kind, long long id);
+
+/* ---- for the indexer (store/indexer.c) ---- */
+
+/*
+ * Take the one lock every writer of search_docs holds (a named lock of the database, so it spans
+ * processes), waiting up to wait_s seconds. 1 when held, 0 when another writer kept it, DB_ERR.
+ */
+int		 search_writer_lock(struct db *db, int wait_s);
+/* Release it (a lost connection releases it by itself). */
+void		 search_writer_unlock(struct db *db);
+/* 1 when the queue holds a committed row due now (a look that locks nothing), 0 when not, DB_ERR. */
+int		 search_queue_pending(struct db *db);
+/*
+ * Under the writer lock, apply the oldest committed queue row no other indexer holds, in one
+ * transaction of its own: re-index its record and delete the row. 1 when a row was applied, 0 when
+ * there was none, DB_ERR (rolled back; the row is tried again after a pause that grows with its
+ * failures, and the rows behind it go first).
+ */
+int		 search_apply_next(struct db *db);
 
 /* ---- for `tpportal-admin reindex` ---- */
 
@@ -46,12 +69,12 @@ long long	 search_count(struct db *db, enum search_kind kind);
  */
 long long	 search_next_batch(struct db *db, enum search_kind kind, long long from, long long batch, long long *hi);
 /*
- * Re-index records lo..hi of kind in one transaction of its own, as search_sync does for one;
- * *indexed gets how many are now live. Returns 0 or DB_ERR (rolled back).
+ * Re-index records lo..hi of kind in one transaction of its own, under the writer lock, as the
+ * indexer does for one; *indexed gets how many are now live. Returns 0 or DB_ERR (rolled back).
  */
 int		 search_reindex_range(struct db *db, enum search_kind kind, long long lo, long long hi,
 		    long long *indexed);
-/* Delete retired entries with ids lo..hi (run after the re-index committed). Rows deleted, or -1. */
+/* Delete retired entries with ids lo..hi, under the writer lock. Rows deleted, or -1. */
 long long	 search_purge_range(struct db *db, long long lo, long long hi);
 /* The highest search_docs id, 0 when empty, -1 on error. */
 long long	 search_max_doc_id(struct db *db);

@@ -5,8 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { get, element, decode, links } from './lib.mjs';
-import { sql, lit } from './lib_accounts.mjs';
+import { get, element, decode, links, sleep } from './lib.mjs';
+import { sql, sqlNumber, lit } from './lib_accounts.mjs';
 
 /** Marked text as the reader reads it: the <mark> tags dropped (not replaced by spaces), entities decoded. */
 const plain = (html) => decode(html.replace(/<\/?mark>/g, ''));
@@ -80,6 +80,25 @@ export function expectedRefs(words, type) {
 	}).join(' OR ') + ')').join(' AND ');
 	const rows = sql(`SELECT kind, ref_id FROM search_docs WHERE live = 1 AND ${cond}${type ? ` AND kind = ${lit(type)}` : ''}`);
 	return new Set(rows.map((r) => `${r.kind}/${r.ref_id}`));
+}
+
+/** How long after a save its record must be searchable: the indexer applies the queue within this. */
+export const INDEX_WITHIN_MS = 1000;
+
+/**
+ * Wait until the indexer has applied every queued record (search_queue is empty; it deletes a row in the
+ * transaction that indexes it), for at most INDEX_WITHIN_MS, and fail when it has not. Call it right
+ * after a save: what /search answers afterwards is the index with that save in it.
+ */
+export async function indexed(what = 'the queued records') {
+	const t0 = Date.now();
+	for (;;) {
+		const left = sqlNumber('SELECT COUNT(*) AS n FROM search_queue');
+		if (left === 0)
+			return Date.now() - t0;
+		assert.ok(Date.now() - t0 < INDEX_WITHIN_MS, `${what}: ${left} still queued for the index after ${INDEX_WITHIN_MS} ms`);
+		await sleep(20);
+	}
 }
 
 /** The refs of a result list as a sorted array (for deepEqual with a readable diff). */

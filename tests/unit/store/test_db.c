@@ -182,6 +182,31 @@ test_calls_when_disconnected(void **state)
 	assert_int_equal(db_err(f->db), TP_EGONE);
 }
 
+static int after_commit_calls;
+
+static void
+count_call(void)
+{
+	after_commit_calls++;
+}
+
+/* db_after_commit: outside a transaction the write is already committed, so the function runs at once;
+ * a COMMIT that fails (here: no connection) never runs it, and a later commit does not either. */
+static void
+test_after_commit(void **state)
+{
+	struct fixture *f = *state;
+
+	after_commit_calls = 0;
+	db_after_commit(f->db, count_call);
+	assert_int_equal(after_commit_calls, 1);
+	db_after_commit(f->db, NULL);
+	assert_int_equal(after_commit_calls, 1);
+	assert_int_equal(db_begin(f->db), DB_ERR);
+	assert_int_equal(db_commit(f->db), DB_ERR);
+	assert_int_equal(after_commit_calls, 1);
+}
+
 /* A password file that cannot be read is a 503 too, not a crash or a connect without a password. */
 static void
 test_ready_password_file_missing(void **state)
@@ -261,6 +286,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_new_is_not_connected, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_ready_no_server, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_calls_when_disconnected, fx_setup, fx_teardown),
+		cmocka_unit_test_setup_teardown(test_after_commit, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_ready_password_file_missing, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_ready_password_file_present, fx_setup, fx_teardown),
 		cmocka_unit_test(test_free_null_and_reset_null),
