@@ -18,6 +18,13 @@ enum {
 	DB_DONE = 2	/* no (more) rows; for writes, the statement ran */
 };
 
+/* The client library, once per process before any thread starts: 0 or -1. db_library_end at exit. */
+int		 db_library_init(void);
+void		 db_library_end(void);
+/* Each thread that uses a connection, before its first one: 0 or -1. db_thread_end when it leaves. */
+int		 db_thread_init(void);
+void		 db_thread_end(void);
+
 /* A handle for one connection, not yet connected. NULL on ENOMEM. */
 struct db	*db_new(const struct conf *c);
 /* Close the connection and free every statement. */
