@@ -2,10 +2,13 @@
  * main.c - the tpportal process: configuration, the FastCGI socket, worker threads, the search indexer
  * thread (store/indexer.h), signals.
  *
- * libfcgi installs its own SIGTERM handler and a thread blocked in FCGX_Accept_r ignores it, so
- * every thread blocks SIGTERM/SIGINT and the main thread alone waits for them with sigwait. On a
- * signal it sets libfcgi's shutdown flag and shuts the listening socket, which wakes the threads
- * out of accept(); each finishes the request it is serving, then exits.
+ * Signals have one place: every thread blocks every asynchronous signal (the mask is set before
+ * libfcgi and the workers start, and inherited), and the main thread alone takes them with
+ * sigwait: SIGTERM/SIGINT stop gracefully, SIGHUP re-reads what can change safely, SIGUSR1/SIGUSR2
+ * log a status line (docs/operations.md). So libfcgi's own handlers (SIGUSR1 sets its shutdown
+ * flag, which silently ends every worker's loop) can never run. A worker that fails to start or
+ * leaves its loop unasked wakes the main thread, which logs why and exits 1: a process that is
+ * alive but serves nothing would fool the supervisor.
  */
 #include "view/cs.h"		/* before config.h: see cs.h */
 #include "config.h"
@@ -36,12 +39,24 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/route.h"
+#include "model/site.h"
 
 #define MAX_BODY	(1024 * 1024)	/* urlencoded forms; uploads: ROUTE_MAX_UPLOAD (route_takes_upload) */
+#define SIG_WORKER_EXIT	SIGRTMIN	/* a worker tells the main thread it is gone */
+
+/* One per worker thread; written by its thread, read by the main thread. */
+struct worker {
+	pthread_t	 tid;
+	int		 started;	/* pthread_create succeeded: join it */
+	atomic_int	 exited;	/* left its loop (why says why) */
+	atomic_ulong	 served;	/* requests answered */
+	char		 why[160];
+};
 
 static struct conf	conf;
 static int		listen_fd = -1;
 static atomic_int	stopping;
+static pthread_t	main_thread;
 
 static double
 now_ms(void)
@@ -164,27 +179,44 @@ serve(FCGX_Request *fr, struct db *db)
 	request_free(&rq);
 }
 
+/* A worker left unasked: record why and wake the main thread (see signal_wait). */
+static void
+worker_gone(struct worker *w, const char *why, int err)
+{
+	if (err != 0)
+		snprintf(w->why, sizeof(w->why), "%s: %s", why, strerror(err));
+	else
+		snprintf(w->why, sizeof(w->why), "%s", why);
+	atomic_store(&w->exited, 1);
+	if (!atomic_load(&stopping))
+		pthread_kill(main_thread, SIG_WORKER_EXIT);
+}
+
 static void *
 worker(void *arg)
 {
+	struct worker *w = arg;
 	FCGX_Request fr;
 	struct db *db;
+	int rc = 0;
 
-	(void)arg;
 	if (db_thread_init() != 0 || (db = db_new(&conf)) == NULL) {
-		log_err("worker: cannot start");
+		worker_gone(w, "cannot start (MariaDB thread data or memory)", 0);
 		return NULL;
 	}
 	FCGX_InitRequest(&fr, listen_fd, 0);
 	while (!atomic_load(&stopping)) {
-		if (FCGX_Accept_r(&fr) < 0)
+		if ((rc = FCGX_Accept_r(&fr)) < 0)
 			break;
 		serve(&fr, db);
 		FCGX_Finish_r(&fr);
+		atomic_fetch_add(&w->served, 1);
 	}
 	FCGX_Free(&fr, 1);
 	db_free(db);
 	db_thread_end();
+	if (!atomic_load(&stopping))
+		worker_gone(w, "accepting a connection failed", rc < 0 && rc > -4096 ? -rc : 0);
 	return NULL;
 }
 
@@ -286,51 +318,186 @@ start(void)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+/*
+ * Block every asynchronous signal in the calling thread, and so in every thread it starts. The
+ * faults (SIGSEGV and kin) stay deliverable: they belong to the thread that caused them, and
+ * blocking them would turn a crash report into a silent kill.
+ */
+static void
+signals_block_all(void)
 {
-	const char *path = TP_SYSCONFDIR "/tpportal.conf";
-	pthread_t *threads;
-	sigset_t set;
-	int i, sig;
+	static const int faults[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS, SIGABRT };
+	sigset_t all;
+	size_t i;
 
-	conf_defaults(&conf);
-	if (parse_args(argc, argv, &path) != 0 || conf_load(&conf, path) != 0)
-		return 2;
+	sigfillset(&all);
+	for (i = 0; i < sizeof(faults) / sizeof(faults[0]); i++)
+		sigdelset(&all, faults[i]);
+	pthread_sigmask(SIG_BLOCK, &all, NULL);
+}
+
+/*
+ * The signals the main thread takes. Called after FCGX_Init: it puts back the default action of
+ * those libfcgi gave a handler (SIGUSR1, SIGTERM), so that even a thread some library starts with
+ * another mask cannot set libfcgi's shutdown flag; SIGPIPE is ignored (a write to a gone client
+ * fails with EPIPE instead).
+ */
+static void
+signals_take(sigset_t *set)
+{
+	static const int taken[] = { SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGUSR2 };
+	size_t i;
+
 	signal(SIGPIPE, SIG_IGN);
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGHUP);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);	/* inherited by every worker */
-	if (start() != 0)
-		return 1;
-	if ((threads = calloc((size_t)conf.threads, sizeof(*threads))) == NULL)
-		return 1;
-	if (indexer_start(&conf) != 0)	/* applies the search queue the workers' saves fill */
-		return 1;
+	sigemptyset(set);
+	for (i = 0; i < sizeof(taken) / sizeof(taken[0]); i++) {
+		signal(taken[i], SIG_DFL);
+		sigaddset(set, taken[i]);
+	}
+	sigaddset(set, SIG_WORKER_EXIT);
+}
+
+/* SIGHUP: re-read the configuration file and apply what is safe to change in a running process. */
+static void
+reload(const char *path)
+{
+	struct conf c;
+
+	conf_defaults(&c);
+	if (conf_load(&c, path) != 0) {
+		log_err("SIGHUP: %s cannot be read or has errors (see above); nothing changed", path);
+	} else {
+		log_set_level(c.log_level);
+		site_invalidate();	/* the layout's association name and address: read again on the next page */
+		log_warn("SIGHUP: re-read %s: log_level is now %s; the layout's association data is read again; "
+		    "the other settings apply on restart; no log file to reopen (tpportal logs to stderr, which "
+		    "its supervisor owns)", path, log_level_name(c.log_level));
+	}
+	conf_free(&c);
+}
+
+/* SIGUSR1/SIGUSR2: one status line; nothing else changes. */
+static void
+log_status(int sig, const struct worker *w)
+{
+	char counts[256] = "";
+	size_t n = 0;
+	int i, alive = 0, k;
+
+	for (i = 0; i < conf.threads; i++) {
+		alive += w[i].started && !atomic_load(&w[i].exited);
+		k = snprintf(counts + n, sizeof(counts) - n, "%s%lu", i ? " " : "", atomic_load(&w[i].served));
+		if (k < 0 || (size_t)k >= sizeof(counts) - n)
+			break;
+		n += (size_t)k;
+	}
+	log_info("%s: status: %d of %d workers running; requests served per worker: %s "
+	    "(the signal changes nothing; stop with SIGTERM)", sig == SIGUSR1 ? "SIGUSR1" : "SIGUSR2",
+	    alive, conf.threads, counts);
+}
+
+/* The first worker that is gone, or -1. */
+static int
+gone_worker(const struct worker *w)
+{
+	int i;
+
 	for (i = 0; i < conf.threads; i++)
-		if (pthread_create(&threads[i], NULL, worker, NULL) != 0) {
-			log_err("cannot start thread %d", i);
+		if (atomic_load(&w[i].exited))
+			return i;
+	return -1;
+}
+
+/*
+ * The main thread's loop: take signals until it is time to stop. Returns the exit status: 0 for
+ * SIGTERM/SIGINT, 1 when a worker is gone (so that a supervisor restarts the portal).
+ */
+static int
+signal_wait(const sigset_t *set, const struct worker *w, const char *path)
+{
+	int sig, i;
+
+	for (;;) {
+		if ((i = gone_worker(w)) >= 0) {
+			log_err("worker %d stopped: %s; exiting with status 1 so that the supervisor restarts "
+			    "tpportal", i + 1, w[i].why);
 			return 1;
 		}
-	log_info("tpportal %s: %d threads on %s", PACKAGE_VERSION, conf.threads, conf.socket);
-	do
-		sigwait(&set, &sig);
-	while (sig == SIGHUP);
-	log_info("signal %d: finishing requests in flight, then exiting", sig);
+		if (sigwait(set, &sig) != 0)
+			continue;
+		if (sig == SIGTERM || sig == SIGINT) {
+			log_info("%s: finishing requests in flight, then exiting", sig == SIGTERM ? "SIGTERM" : "SIGINT");
+			return 0;
+		}
+		if (sig == SIGHUP)
+			reload(path);
+		else if (sig == SIGUSR1 || sig == SIGUSR2)
+			log_status(sig, w);
+	}
+}
+
+/* Start conf.threads workers. 0, or -1 (logged) when one could not be started. */
+static int
+workers_start(struct worker *w)
+{
+	int i, err;
+
+	for (i = 0; i < conf.threads; i++) {
+		if ((err = pthread_create(&w[i].tid, NULL, worker, &w[i])) != 0) {
+			log_err("cannot start worker %d: %s; exiting with status 1", i + 1, strerror(err));
+			return -1;
+		}
+		w[i].started = 1;
+	}
+	return 0;
+}
+
+/* Wake every worker out of accept(), let each finish the request it serves, and join them. */
+static void
+workers_stop(struct worker *w)
+{
+	int i;
+
 	atomic_store(&stopping, 1);
 	FCGX_ShutdownPending();
 	shutdown(listen_fd, SHUT_RDWR);	/* wakes every thread blocked in accept() */
 	for (i = 0; i < conf.threads; i++)
-		pthread_join(threads[i], NULL);
-	free(threads);
+		if (w[i].started)
+			pthread_join(w[i].tid, NULL);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *path = TP_SYSCONFDIR "/tpportal.conf";
+	struct worker *workers;
+	sigset_t set;
+	int rc = 1;
+
+	conf_defaults(&conf);
+	if (parse_args(argc, argv, &path) != 0 || conf_load(&conf, path) != 0)
+		return 2;
+	main_thread = pthread_self();
+	signals_block_all();	/* before libfcgi, MariaDB or any thread starts: all inherit it */
+	if (start() != 0)
+		return 1;
+	signals_take(&set);
+	if ((workers = calloc((size_t)conf.threads, sizeof(*workers))) == NULL)
+		return 1;
+	if (indexer_start(&conf) != 0)	/* applies the search queue the workers' saves fill */
+		return 1;
+	if (workers_start(workers) == 0) {
+		log_info("tpportal %s: %d threads on %s", PACKAGE_VERSION, conf.threads, conf.socket);
+		rc = signal_wait(&set, workers, path);
+	}
+	workers_stop(workers);
+	free(workers);
 	indexer_stop();	/* after the workers: what their last saves queued is applied by the next start */
 	if (strchr(conf.socket, '/') != NULL)
 		unlink(conf.socket);
 	render_shutdown();
 	db_library_end();
 	conf_free(&conf);
-	log_info("stopped");
-	return 0;
+	log_info(rc == 0 ? "stopped" : "stopped after a failure (status 1)");
+	return rc;
 }

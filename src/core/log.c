@@ -1,4 +1,4 @@
-/* log.c - one-line log records on stderr, safe to call from any thread at once. */
+/* log.c - one-line log records on stderr, safe to call from any thread at once; repeated failures are counted, not repeated. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
@@ -37,6 +37,12 @@ log_set_level(int level)
 	if (level > LOG_DEBUG)
 		level = LOG_DEBUG;
 	atomic_store(&log_level, level);
+}
+
+const char *
+log_level_name(int level)
+{
+	return level_words[level < LOG_ERR ? LOG_ERR : level > LOG_DEBUG ? LOG_DEBUG : level];
 }
 
 static unsigned int
@@ -111,21 +117,18 @@ whole_chars(const char *s, size_t len)
 	return len - i < need ? i : len;
 }
 
-/* Log one record at level; formatted into a local buffer and written with one write(2). */
-void
-log_msg(int level, const char *fmt, ...)
+/* Format and write one record (see log_msg); errno is left as it was. */
+static void
+log_vmsg(int level, const char *fmt, va_list ap)
 {
 	char	 line[LOG_LINE_MAX];
 	size_t	 n, m;
-	va_list	 ap;
 	int	 k, saved = errno;
 
 	if (level < LOG_ERR || level > atomic_load(&log_level))
 		goto out;
 	n = format_prefix(line, sizeof(line) - 1, level);
-	va_start(ap, fmt);
 	k = vsnprintf(line + n, sizeof(line) - 1 - n, fmt, ap);
-	va_end(ap);
 	m = k < 0 ? 0 : (size_t)k;
 	if (m >= sizeof(line) - 1 - n)
 		m = whole_chars(line + n, sizeof(line) - 2 - n);	/* cut: keep what fitted */
@@ -135,4 +138,96 @@ log_msg(int level, const char *fmt, ...)
 out:
 	/* callers log then test errno: keep it as it was */
 	errno = saved;
+}
+
+/* Log one record at level; formatted into a local buffer and written with one write(2). */
+void
+log_msg(int level, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	log_vmsg(level, fmt, ap);
+	va_end(ap);
+}
+
+char *
+log_thousands(unsigned long n, char *buf, size_t size)
+{
+	char	 digits[24];
+	int	 len = snprintf(digits, sizeof(digits), "%lu", n), i;
+	size_t	 o = 0;
+
+	if (size == 0)
+		return buf;
+	for (i = 0; i < len && o + 1 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0) {
+			if (o + 2 >= size)
+				break;
+			buf[o++] = ',';
+		}
+		buf[o++] = digits[i];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static double
+monotonic_seconds(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* With f locked: when the period is over, write the summary and double the period. */
+static void
+flood_summary(struct log_flood *f, int level, double now)
+{
+	char	 n[32];
+
+	if (now - f->period_start < f->period)
+		return;
+	log_msg(level, "%s: %s %s in the last %.0f s", f->what, log_thousands(f->in_period, n, sizeof(n)),
+	    f->counted, now - f->period_start);
+	f->period_start = now;
+	f->in_period = 0;
+	f->period = f->period * 2 > LOG_FLOOD_MAX ? LOG_FLOOD_MAX : f->period * 2;
+}
+
+void
+log_flood_hit(struct log_flood *f, int level, const char *fmt, ...)
+{
+	double	 now = monotonic_seconds();
+	va_list	 ap;
+
+	pthread_mutex_lock(&f->lock);
+	f->total++;
+	f->in_period++;
+	if (f->started == 0) {
+		/* the first hit of a failure: the one record that says what went wrong */
+		f->started = f->period_start = now;
+		f->period = LOG_FLOOD_FIRST;
+		va_start(ap, fmt);
+		log_vmsg(level, fmt, ap);
+		va_end(ap);
+	} else
+		flood_summary(f, level, now);
+	pthread_mutex_unlock(&f->lock);
+}
+
+void
+log_flood_end(struct log_flood *f)
+{
+	double	 now = monotonic_seconds();
+	char	 n[32];
+
+	pthread_mutex_lock(&f->lock);
+	if (f->started != 0)
+		log_msg(LOG_WARN, "%s: over after %.0f s; %s %s in all", f->what, now - f->started,
+		    log_thousands(f->total, n, sizeof(n)), f->counted);
+	f->started = 0;
+	f->total = f->in_period = 0;
+	pthread_mutex_unlock(&f->lock);
 }

@@ -329,6 +329,8 @@ route_dispatch(struct request *rq, HDF *hdf)
 			status = err_http_status(rc);
 	}
 	if (status >= 400 && (rq->tmpl == NULL || status >= 500)) {
+		/* a 503 means the database is away: store/db.c logs that once and counts the requests,
+		 * so a line per request here would only flood the log during an outage */
 		if (status == 500)
 			log_warn("%s %s: %d", rq->method_name, rq->path, status);
 		buf_free(&rq->raw);

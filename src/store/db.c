@@ -35,6 +35,12 @@ struct db_stmt {
 	int		 executed;
 };
 
+/*
+ * While MariaDB is away every request fails to connect, on every thread: that is one failure, so
+ * it is logged once, then counted (core/log.h), and db_ready logs the total once it is back.
+ */
+static struct log_flood db_unreachable = LOG_FLOOD_INIT("database unreachable", "requests answered 503");
+
 struct db {
 	const struct conf	*conf;
 	MYSQL			*my;
@@ -155,7 +161,8 @@ read_password(const char *path, char *pw, size_t n)
 	if (path == NULL || *path == '\0')
 		return 0;
 	if ((fp = fopen(path, "r")) == NULL) {
-		log_err("db: cannot read password file %s: %s", path, strerror(errno));
+		log_flood_hit(&db_unreachable, LOG_ERR, "database unreachable: cannot read password file %s: %s; "
+		    "answering 503, repeats are counted", path, strerror(errno));
 		return -1;
 	}
 	if (fgets(pw, (int)n, fp) == NULL)
@@ -189,7 +196,8 @@ connect_db(struct db *db)
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
 	if (mysql_real_connect(db->my, NULL, c->db_user, pw[0] ? pw : NULL, c->db_name, 0,
 	    c->db_socket, 0) == NULL) {
-		log_err("db: cannot connect to %s as %s: %s", c->db_socket, c->db_user, mysql_error(db->my));
+		log_flood_hit(&db_unreachable, LOG_ERR, "database unreachable: cannot connect to %s as %s: %s; "
+		    "answering 503, repeats are counted", c->db_socket, c->db_user, mysql_error(db->my));
 		mysql_close(db->my);
 		db->my = NULL;
 		goto out;
@@ -246,6 +254,7 @@ db_ready(struct db *db)
 			db->broken = 1;
 			return TP_EGONE;
 		}
+		log_flood_end(&db_unreachable);
 		log_info("db: connected");
 	}
 	db->last_used = now;

@@ -7,8 +7,6 @@
 #include <stdint.h>
 #include <time.h>
 
-#include <mysql.h>
-
 #include "core/conf.h"
 #include "core/log.h"
 #include "store/db.h"
@@ -99,7 +97,7 @@ indexer_main(void *arg)
 	long wait_ms = 0;
 	int rc;
 
-	if (mysql_thread_init() != 0 || (db = db_new(c)) == NULL) {
+	if (db_thread_init() != 0 || (db = db_new(c)) == NULL) {
 		log_err("indexer: cannot start");
 		return NULL;
 	}
@@ -112,7 +110,7 @@ indexer_main(void *arg)
 		wait_ms = rc > 0 ? 0 : rc < 0 ? BACKOFF_MS : INDEXER_POLL_MS;
 	}
 	db_free(db);
-	mysql_thread_end();
+	db_thread_end();
 	return NULL;
 }
 

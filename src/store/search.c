@@ -282,7 +282,7 @@ search_apply_next(struct db *db)
 	return 1;
 fail:
 	db_rollback(db);
-	if (qid > 0 && db_status(db) != 503)	/* it could not be indexed: try it again later, the others now */
+	if (qid > 0 && db_err(db) != TP_EGONE)	/* it could not be indexed: try it again later, the others now */
 		(void)by_id(db, sql_failed, qid);
 	return DB_ERR;
 }

@@ -787,6 +787,41 @@ export function refusedParam(html) {
 	return m ? decode(m[1]) : null;
 }
 
+/* ---------------------------------------------------------------- the server's log */
+
+// tools/stack starts tpportal with stderr appended to $STACK_DIR/log/tpportal.log; its records are
+// "2025-01-31T12:00:00Z info [3] message" (src/core/log.c), and each request adds one access record
+// "METHOD PATH STATUS N.NNms" at info.
+export const SERVER_LOG = process.env.STACK_DIR ? `${process.env.STACK_DIR.replace(/\/+$/, '')}/log/tpportal.log` : null;
+export const ACCESS_RECORD = /^\S+ info \[\d+\] [A-Z-]+ \S+ \d{3} [\d.]+ms$/;
+
+/** The size of the server log now: pass it to logSince to read what was written after. */
+export function logOffset() {
+	return readFileSync(SERVER_LOG).length;
+}
+
+/** The complete lines the server logged after offset (a half-written last line is left out). */
+export function logSince(offset) {
+	const s = readFileSync(SERVER_LOG).subarray(offset).toString('utf8');
+	return s.slice(0, s.lastIndexOf('\n') + 1).split('\n').filter((l) => l !== '');
+}
+
+/** Wait (ms at most) for a line after offset matching re; returns its match, fails with the lines seen. */
+export async function waitForLog(offset, re, what, ms = 10_000) {
+	const started = Date.now();
+	for (;;) {
+		const lines = logSince(offset);
+		for (const l of lines) {
+			const m = re.exec(l);
+			if (m)
+				return m;
+		}
+		if (Date.now() - started > ms)
+			assert.fail(`${what}: no log line matching ${re} within ${ms / 1000} s; logged since:\n${lines.slice(-20).join('\n')}`);
+		await sleep(100);
+	}
+}
+
 /* ---------------------------------------------------------------- test-run coordination */
 
 /** Pids of processes whose parent is ppid (Linux /proc). */

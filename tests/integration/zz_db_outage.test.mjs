@@ -1,7 +1,9 @@
 // zz_db_outage.test.mjs - MariaDB goes away and comes back: while it is away every page answers 503
 // (the Korean 503 page with Retry-After, never a 200 with missing data) and the answers that need no
 // database (404, 405, 400) stay what they are; once it is back the same URLs answer 200 with full
-// content within 30 s, from the same tpportal process (no restart).
+// content within 30 s, from the same tpportal process (no restart). The server's log does not grow per
+// request while the database is away: the outage is logged once, then counted, and the count is logged
+// when it is over (besides the one access record per request).
 //
 // Needs TP_STACK and STACK_DIR (tools/stack test sets both); skipped otherwise. It runs last and
 // alone: its name sorts last, and before stopping the database it waits until every other test file
@@ -14,7 +16,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import {
 	L, data, get, rawRequest, sleep, mapLimit, loadRoutes, h1s, text, definitions, memberRows,
 	assertErrorPage, assertRouteAnswer, assertSecurityHeaders, waitForOtherTestFiles, routeKind,
-	publicAttachment,
+	publicAttachment, logOffset, logSince, waitForLog, ACCESS_RECORD,
 } from './lib.mjs';
 
 const STACK = process.env.TP_STACK;
@@ -92,6 +94,8 @@ const T = { skip: SKIP };
 describe('database outage and recovery', { concurrency: 1 }, () => {
 	let pidsBefore;
 	let stopped = false;
+	let logAtStop = 0;	/* the server log's size when the database stopped */
+	let answered503 = 0;	/* requests sent while it was away */
 
 	before(async () => {
 		if (SKIP)
@@ -121,12 +125,14 @@ describe('database outage and recovery', { concurrency: 1 }, () => {
 
 	test('MariaDB stops (tools/stack db-stop)', T, async () => {
 		stopped = true;
+		logAtStop = logOffset();
 		await stack('db-stop');
 	});
 
 	test('while it is away: 503, the Korean 503 page, Retry-After; never 200', T, async () => {
 		// Several rounds, several at a time, so that every worker thread (each has its own connection) answers.
 		const jobs = Array.from({ length: 4 }, () => URLS).flat();
+		answered503 += jobs.length;
 		const seen = await mapLimit(jobs, 8, async (path) => {
 			const res = await get(path, { retry: false, timeoutMs: 30_000 });
 			return { path, res };
@@ -165,6 +171,7 @@ describe('database outage and recovery', { concurrency: 1 }, () => {
 	});
 
 	test('while it is away: HEAD is 503 without a body', T, async () => {
+		answered503 += NAMED.length;
 		for (const path of NAMED) {
 			const res = await rawRequest('HEAD', path);
 			assert.equal(res.status, 503, `HEAD ${path}`);
@@ -172,6 +179,20 @@ describe('database outage and recovery', { concurrency: 1 }, () => {
 			assertSecurityHeaders({ headers: res.headers }, `HEAD ${path}`);
 			assert.ok(res.headers['retry-after'], `HEAD ${path}: no Retry-After`);
 		}
+	});
+
+	test('while it is away: the log does not grow per request (one access record each, the outage once)', T, async () => {
+		const threads = Number(/^threads\s*=\s*(\d+)/m.exec(readFileSync(`${STACK_DIR}/tpportal.conf`, 'utf8'))?.[1] ?? 4);
+		const lines = logSince(logAtStop);
+		const other = lines.filter((l) => !ACCESS_RECORD.test(l));
+		const access = lines.length - other.length;
+		assert.ok(access >= answered503, `${access} access records for ${answered503} requests`);
+		// Per worker connection "connection lost" once, the outage once; a summary every 10 s or more.
+		const bound = 2 * threads + 4;
+		assert.ok(other.length <= bound,
+		    `${other.length} records besides the access records for ${answered503} requests (at most ${bound}):\n` +
+		    other.slice(0, 12).join('\n'));
+		assert.ok(other.some((l) => /database unreachable: .*answering 503/.test(l)), `the outage is not logged:\n${other.join('\n')}`);
 	});
 
 	test('MariaDB starts again (tools/stack db-start)', T, async () => {
@@ -209,5 +230,13 @@ describe('database outage and recovery', { concurrency: 1 }, () => {
 		});
 		assert.deepEqual(burst.filter(Boolean), [], 'after recovery, some requests still failed');
 		assert.deepEqual(portalPids(), pidsBefore, 'tpportal was restarted (its pids changed)');
+	});
+
+	test('once it is back, the log says how long the outage lasted and how many requests it answered 503', T, async () => {
+		const m = await waitForLog(logAtStop, /database unreachable: over after (\d+) s; ([\d,]+) requests answered 503 in all/, 'after the outage');
+		const threads = Number(/^threads\s*=\s*(\d+)/m.exec(readFileSync(`${STACK_DIR}/tpportal.conf`, 'utf8'))?.[1] ?? 4);
+		// each worker's first request after the stop may fail on its lost connection before a reconnect is tried
+		const counted = Number(m[2].replace(/,/g, ''));
+		assert.ok(counted >= answered503 - threads, `${counted} requests counted, ${answered503} were sent while the database was away`);
 	});
 });
