@@ -22,7 +22,7 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <?cs # A date that is no day (Refused.at, 422) is shown back in the field with its message. ?>
 <div class="field<?cs if:?Refused.at ?> invalid<?cs /if ?>">
 <label for="f-at"><?cs var:L.committee.at_label ?></label>
-<input type="text" id="f-at" name="at" maxlength="10" inputmode="numeric" value="<?cs if:?Refused.at ?><?cs var:Refused.at ?><?cs else ?><?cs var:Page.At ?><?cs /if ?>"<?cs if:?Refused.at ?> aria-invalid="true" aria-describedby="f-at-err f-at-hint"<?cs else ?> aria-describedby="f-at-hint"<?cs /if ?>>
+<input type="text" id="f-at" name="at" maxlength="10" value="<?cs if:?Refused.at ?><?cs var:Refused.at ?><?cs else ?><?cs var:Page.At ?><?cs /if ?>"<?cs if:?Refused.at ?> aria-invalid="true" aria-describedby="f-at-err f-at-hint"<?cs else ?> aria-describedby="f-at-hint"<?cs /if ?>>
 <span class="hint" id="f-at-hint"><?cs var:L.committee.at_hint ?></span>
 <?cs if:?Refused.at ?><p class="field-error" id="f-at-err" role="alert"><?cs var:L.committee.at_bad ?></p><?cs /if ?>
 </div>
