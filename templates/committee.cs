@@ -19,10 +19,12 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <section aria-labelledby="seats-h">
 <h2 id="seats-h"><?cs if:Page.At ?><?cs var:Page.At ?> <?cs var:L.committee.members_on ?><?cs else ?><?cs var:L.committee.members_now ?><?cs /if ?></h2>
 <form class="filters" method="get" action="/committees/<?cs var:url_escape(Committee.slug) ?>" aria-label="<?cs var:L.committee.at_form ?>">
-<div class="field">
+<?cs # A date that is no day (Refused.at, 422) is shown back in the field with its message. ?>
+<div class="field<?cs if:?Refused.at ?> invalid<?cs /if ?>">
 <label for="f-at"><?cs var:L.committee.at_label ?></label>
-<input type="text" id="f-at" name="at" maxlength="10" value="<?cs var:Page.At ?>" aria-describedby="f-at-hint">
+<input type="text" id="f-at" name="at" maxlength="10" value="<?cs if:?Refused.at ?><?cs var:Refused.at ?><?cs else ?><?cs var:Page.At ?><?cs /if ?>"<?cs if:?Refused.at ?> aria-invalid="true" aria-describedby="f-at-err f-at-hint"<?cs else ?> aria-describedby="f-at-hint"<?cs /if ?>>
 <span class="hint" id="f-at-hint"><?cs var:L.committee.at_hint ?></span>
+<?cs if:?Refused.at ?><p class="field-error" id="f-at-err" role="alert"><?cs var:L.committee.at_bad ?></p><?cs /if ?>
 </div>
 <?cs if:Page.History ?><input type="hidden" name="history" value="1"><?cs /if ?>
 <div class="field actions">

@@ -33,7 +33,7 @@ the search page): one search box per page, so "the search box" is never ambiguou
 <?cs if:User.login ?><span class="who"><?cs var:User.name ?></span>
 <a href="/account/password"><?cs var:L.admin.account ?></a>
 <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="<?cs var:User.csrf ?>"><button type="submit" class="link"><?cs var:L.login.logout ?></button></form>
-<?cs else ?><a href="/login"><?cs var:L.login.title ?></a><?cs /if ?>
+<?cs else ?><?cs # 로그인 comes back here after (next=: this page with its known keys; on /login, the next it has) ?><?cs if:Page.Path == "/login" ?><?cs set:Page.LoginNext = Form.next.value ?><?cs else ?><?cs set:Page.LoginNext = Page.Next ?><?cs /if ?><a href="/login<?cs if:Page.LoginNext ?>?next=<?cs var:url_escape(Page.LoginNext) ?><?cs /if ?>"><?cs var:L.login.title ?></a><?cs /if ?>
 </div>
 </div>
 </header>

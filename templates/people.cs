@@ -22,7 +22,7 @@
 <?cs if:Pager.count == 0 ?>
 <p role="status"><?cs var:L.people.empty ?></p>
 <?cs else ?>
-<p class="count" role="status"><?cs var:Pager.page ?><?cs var:L.people.page ?>: <?cs var:Pager.count ?><?cs var:L.people.found ?></p>
+<p class="count" role="status"><?cs var:L.people.total ?> <?cs var:Pager.total ?><?cs var:L.people.found ?> · <?cs var:Pager.page ?>/<?cs var:Pager.pages ?><?cs var:L.people.page ?> (<?cs var:Pager.from ?>–<?cs var:Pager.to ?>)</p>
 <div class="table-wrap">
 <table class="people">
 <caption><?cs var:L.people.title ?></caption>
@@ -40,10 +40,17 @@
 </table>
 </div>
 <?cs /if ?>
-<?cs if:Pager.prev || Pager.next ?>
-<nav class="pager" aria-label="<?cs var:L.people.page ?>">
-<?cs if:Pager.prev ?><a rel="prev" href="/people?q=<?cs var:url_escape(Filter.q) ?>&amp;tp=<?cs var:url_escape(Filter.tp) ?>&amp;page=<?cs var:Pager.prev ?>"><?cs var:L.prev ?></a><?cs /if ?>
-<?cs if:Pager.next ?><a rel="next" href="/people?q=<?cs var:url_escape(Filter.q) ?>&amp;tp=<?cs var:url_escape(Filter.tp) ?>&amp;page=<?cs var:Pager.next ?>"><?cs var:L.next ?></a><?cs /if ?>
+<?cs # The pager: 이전, the numbered pages (the first, the last and those around this one), 다음. A page
+number that is none (page=abc, page=0) came back as Refused.page: the first page with a word here. ?>
+<?cs def:people_url(n) ?>/people?q=<?cs var:url_escape(Filter.q) ?>&amp;tp=<?cs var:url_escape(Filter.tp) ?>&amp;page=<?cs var:n ?><?cs /def ?>
+<?cs if:?Refused.page || Pager.pages > 1 || Pager.prev ?>
+<nav class="pager" aria-label="<?cs var:L.people.pages ?>">
+<?cs if:?Refused.page ?><p class="field-error" role="alert" id="page-err"><?cs var:L.people.bad_page ?> <q><?cs var:Refused.page ?></q>: <?cs var:L.people.bad_page_why ?><?cs if:Pager.pages > 0 ?> (1–<?cs var:Pager.pages ?>)<?cs /if ?></p><?cs /if ?>
+<?cs if:Pager.prev ?><a rel="prev" href="<?cs call:people_url(Pager.prev) ?>"><?cs var:L.prev ?></a><?cs /if ?>
+<?cs if:Pager.pages > 1 ?><ul class="pages">
+<?cs each:k = Pager.Links ?><li><?cs if:k.gap ?><span aria-hidden="true">…</span><?cs elif:k.current ?><a href="<?cs call:people_url(k.n) ?>" aria-current="page"><?cs var:k.n ?></a><?cs else ?><a href="<?cs call:people_url(k.n) ?>"><?cs var:k.n ?></a><?cs /if ?></li>
+<?cs /each ?></ul><?cs /if ?>
+<?cs if:Pager.next ?><a rel="next" href="<?cs call:people_url(Pager.next) ?>"><?cs var:L.next ?></a><?cs /if ?>
 </nav>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

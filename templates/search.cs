@@ -56,8 +56,9 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <?cs else ?>
 <p role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.none ?></p>
 <?cs /if ?>
-<?cs if:Pager.prev || Pager.next ?>
+<?cs if:Pager.prev || Pager.next || ?Refused.page ?>
 <nav class="pager" aria-label="<?cs var:L.search.pages ?>">
+<?cs if:?Refused.page ?><p class="field-error" role="alert" id="page-err"><?cs var:L.search.bad_page ?> <q><?cs var:Refused.page ?></q>: <?cs var:L.search.bad_page_why ?></p><?cs /if ?>
 <?cs if:Pager.prev ?><a rel="prev" href="<?cs call:search_url(Search.type, Pager.prev) ?>"><?cs var:L.prev ?></a><?cs /if ?>
 <?cs if:Pager.next ?><a rel="next" href="<?cs call:search_url(Search.type, Pager.next) ?>"><?cs var:L.next ?></a><?cs /if ?>
 </nav>

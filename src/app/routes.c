@@ -12,7 +12,9 @@
 #include "http/route.h"
 #include "pages/pages.h"
 
-/* Parameter specs, one per set of routes that share them. */
+/* Parameter specs, one per set of routes that share them. A GET route drops keys its spec does not
+ * name; PF_TYPED marks values readers type or edit (dates, page numbers): one that does not fit shows
+ * the page with a message beside the field (422) rather than the 400 page. */
 static const char *const member_sorts[] = { "name", "joined", NULL };
 
 static const struct param_spec members_params[] = {
@@ -25,7 +27,7 @@ static const struct param_spec members_params[] = {
 static const struct param_spec people_params[] = {
 	{ "q",		PT_TEXT, 0, 50, NULL, 0 },
 	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
-	{ "page",	PT_INT, 1, 10000, NULL, 0 },
+	{ "page",	PT_INT, 1, 10000, NULL, PF_TYPED },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 
@@ -72,7 +74,7 @@ static const struct param_spec member_form_params[] = {
 	{ "phone",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "email",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "website",	PT_TEXT, 0, 1000, NULL, 0 },
-	{ "industry",	PT_TEXT, 0, 100, NULL, 1 },
+	{ "industry",	PT_TEXT, 0, 100, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec person_form_params[] = {
@@ -133,7 +135,7 @@ static const char *const committee_dones[] = { "saved", "seat", "seat_deleted", 
 	"created", "item", "moved", "item_deleted", "resolution", "resolution_deleted", "published", "document",
 	"document_deleted", NULL };
 static const struct param_spec committee_params[] = {
-	{ "at",		PT_TEXT, 0, 10, NULL, 0 },	/* a date, YYYY-MM-DD: the composition on that day */
+	{ "at",		PT_TEXT, 0, 10, NULL, PF_TYPED },	/* a day (YYYY-MM-DD, . or /): the composition then */
 	{ "history",	PT_ENUM, 0, 0, ones, 0 },	/* 1: every term, past ones included */
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
@@ -186,8 +188,8 @@ static const struct param_spec move_params[] = {
 /* One "seat" ("<seat id>:<state>") and one "proxy" per line of the form: 2 keys a seat. */
 static const struct param_spec attendance_params[] = {
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
-	{ "seat",	PT_TEXT, 0, 40, NULL, 1 },
-	{ "proxy",	PT_TEXT, 0, 200, NULL, 1 },
+	{ "seat",	PT_TEXT, 0, 40, NULL, PF_REPEAT },
+	{ "proxy",	PT_TEXT, 0, 200, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec minutes_params[] = {
@@ -198,7 +200,7 @@ static const struct param_spec minutes_params[] = {
 };
 /* A meeting's documents: multipart/form-data, up to 5 files (attach.h ATTACH_MAX_FILES) a request. */
 static const struct param_spec document_params[] = {
-	{ "attachment",	PT_FILE, 0, 5, NULL, 1 },
+	{ "attachment",	PT_FILE, 0, 5, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec resolution_new_params[] = {
@@ -252,8 +254,8 @@ static const struct param_spec news_form_params[] = {
 	{ "state",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "pinned_until", PT_TEXT, 0, 40, NULL, 0 },
 	{ "body",	PT_TEXT, 0, 200000, NULL, 0 },
-	{ "remove",	PT_INT, 1, 4294967295LL, NULL, 1 },
-	{ "attachment",	PT_FILE, 0, 5, NULL, 1 },
+	{ "remove",	PT_INT, 1, 4294967295LL, NULL, PF_REPEAT },
+	{ "attachment",	PT_FILE, 0, 5, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 
@@ -263,7 +265,7 @@ static const char *const search_types[] = { "members", "people", "news", "commit
 static const struct param_spec search_params[] = {
 	{ "q",		PT_TEXT, 0, 1000, NULL, 0 },
 	{ "type",	PT_ENUM, 0, 0, search_types, 0 },
-	{ "page",	PT_INT, 1, SEARCH_MAX_PAGE, NULL, 0 },
+	{ "page",	PT_INT, 1, SEARCH_MAX_PAGE, NULL, PF_TYPED },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 /* The figures form: numbers as text (form.c checks them and names the field on a mistake). */

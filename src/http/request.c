@@ -254,7 +254,7 @@ request_check_params(const struct params *params, const struct param_spec *spec,
 		name = params->v[i].name;
 		if ((sp = spec_find(spec, name)) == NULL || !value_fits(sp, params->v[i].value))
 			goto bad;
-		if (sp->repeat)
+		if (sp->flags & PF_REPEAT)
 			continue;
 		for (j = 0; j < i; j++)
 			if (strcmp(params->v[j].name, name) == 0)
@@ -265,6 +265,128 @@ bad:
 	if (bad != NULL)
 		*bad = name;
 	return 400;
+}
+
+/* How many pairs of p are named name. */
+static size_t
+params_count(const struct params *p, const char *name)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n; i++)
+		n += strcmp(p->v[i].name, name) == 0;
+	return n;
+}
+
+/* Drop unknown keys, set aside typed values that do not fit, then check strictly (see request.h).
+ * What happens to each pair is decided first, on the whole list, then the list is rebuilt. */
+int
+request_sift_params(struct params *params, const struct param_spec *spec, struct params *refused,
+    const char **bad)
+{
+	enum { KEEP, DROP, REFUSE } what[REQUEST_MAX_PARAMS];
+	const struct param_spec	*sp;
+	size_t			 i, j = 0;
+	int			 rc = 0;
+
+	if (params->n > REQUEST_MAX_PARAMS)
+		return 400;
+	for (i = 0; i < params->n; i++) {
+		struct param *pr = &params->v[i];
+
+		what[i] = KEEP;
+		if ((sp = spec_find(spec, pr->name)) == NULL)
+			what[i] = DROP;
+		else if ((sp->flags & PF_TYPED) && !value_fits(sp, pr->value) && params_count(params, pr->name) == 1)
+			what[i] = REFUSE;
+	}
+	for (i = 0; i < params->n; i++) {
+		struct param *pr = &params->v[i];
+
+		if (what[i] == KEEP) {
+			params->v[j++] = *pr;
+		} else if (what[i] == REFUSE && rc == 0) {
+			if (params_add(refused, pr->name, pr->value) != 0)
+				rc = 500;	/* params_add freed both */
+		} else {
+			free(pr->name);
+			free(pr->value);
+		}
+	}
+	params->n = j;
+	if (rc != 0)
+		return rc;
+	return request_check_params(params, spec, bad);
+}
+
+/* Append s to b percent-encoded for a query string (RFC 3986 unreserved characters kept). 0 or -1. */
+static int
+url_encode(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char esc[3] = { '%', 0, 0 };
+	int rc = 0;
+
+	for (; *s != '\0' && rc == 0; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '.' || c == '_' || c == '~') {
+			rc = buf_append(b, s, 1);
+			continue;
+		}
+		esc[1] = hex[c >> 4];
+		esc[2] = hex[c & 15];
+		rc = buf_append(b, esc, 3);
+	}
+	return rc;
+}
+
+char *
+request_self_url(const char *path, const struct params *params, const struct param_spec *spec)
+{
+	struct buf b = { 0 };
+	size_t i, n = 0;
+	int rc = buf_puts(&b, path);
+
+	for (i = 0; i < params->n && rc == 0; i++) {
+		const struct param_spec *sp = spec_find(spec, params->v[i].name);
+
+		if (sp == NULL || sp->type == PT_FILE || params->v[i].value[0] == '\0')
+			continue;
+		if ((rc = buf_puts(&b, n++ == 0 ? "?" : "&")) == 0 && (rc = url_encode(&b, params->v[i].name)) == 0 &&
+		    (rc = buf_puts(&b, "=")) == 0)
+			rc = url_encode(&b, params->v[i].value);
+	}
+	if (rc != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.data != NULL ? b.data : strdup("");	/* the buffer's memory is the caller's now */
+}
+
+int
+request_refuse(struct request *rq, const char *key)
+{
+	size_t i, j = 0;
+	int rc = 0;
+
+	for (i = 0; i < rq->params.n; i++) {
+		struct param *pr = &rq->params.v[i];
+
+		if (strcmp(pr->name, key) != 0) {
+			rq->params.v[j++] = *pr;
+			continue;
+		}
+		if (rc == 0 && params_add(&rq->refused, pr->name, pr->value) != 0)
+			rc = -1;
+		else if (rc != 0) {
+			free(pr->name);
+			free(pr->value);
+		}
+	}
+	rq->params.n = j;
+	return rc;
 }
 
 /* Free every pair and the array; p is then empty and reusable. */
@@ -332,6 +454,7 @@ void
 request_free(struct request *rq)
 {
 	params_free(&rq->params);
+	params_free(&rq->refused);
 	if (rq->files != NULL) {
 		multipart_free(rq->files);
 		free(rq->files);

@@ -43,8 +43,14 @@ struct param_spec {
 	long long		 min;
 	long long		 max;
 	const char *const	*words;
-	int			 repeat;	/* 1: the key may appear several times (checkboxes) */
+	int			 flags;		/* PF_REPEAT | PF_TYPED, or 0 */
 };
+
+/* param_spec flags. */
+#define PF_REPEAT	1	/* the key may appear several times (checkboxes) */
+#define PF_TYPED	2	/* GET: a reader types this value (a date, a page number): one that does not fit
+				 * is moved to rq->refused and the page shows a message beside the field (422),
+				 * instead of the 400 page */
 
 struct conf;
 struct db;
@@ -73,6 +79,7 @@ struct request {
 	size_t			 nargs;
 	char			*argbuf;
 	char			*csrf;		/* the form's "csrf" value, taken out of params (malloc'd) */
+	struct params		 refused;	/* GET: PF_TYPED pairs whose value did not fit, out of params */
 
 	/* environment, shared and read-only */
 	const struct conf	*conf;
@@ -132,6 +139,26 @@ int		 request_parse_cookies(const char *header, struct params *out);
  */
 int		 request_check_params(const struct params *params, const struct param_spec *spec, const char **bad);
 
+/*
+ * The GET form of request_check_params. Pairs whose key spec does not name are dropped (shared links
+ * arrive with utm_source or fbclid: they never reach a handler nor the page); a PF_TYPED key that comes
+ * once with a value that does not fit is moved to refused. What is left is then checked strictly by
+ * request_check_params: 0, or 400 with *bad set (repeated keys, values of selects and flags), or 500.
+ */
+int		 request_sift_params(struct params *params, const struct param_spec *spec, struct params *refused,
+		    const char **bad);
+
+/* Move the pairs named key from rq->params to rq->refused (a handler that finds a typed value it cannot
+ * use, e.g. a date that is no day: the page then answers 422 with a message beside the field). 0 or -1. */
+int		 request_refuse(struct request *rq, const char *key);
+
+/*
+ * The page's own address for a sign-in link's next=: path, then "?" and the pairs of params that spec
+ * names (re-encoded; keys spec does not know are left out, so a utm_source never travels on), or the
+ * path alone. Returns a malloc'd string (caller frees), or NULL (ENOMEM).
+ */
+char		*request_self_url(const char *path, const struct params *params, const struct param_spec *spec);
+
 /* Free every pair and the array; params is then empty and reusable. */
 void		 params_free(struct params *p);
 
@@ -148,7 +175,7 @@ size_t		 request_param_all(const struct request *rq, const char *key, const char
 void		 params_remove(struct params *p, const char *key);
 
 
-/* Free everything the request owns (path, params, files, cookies, body, argbuf, csrf, raw, location, session,
+/* Free everything the request owns (path, params, refused, files, cookies, body, argbuf, csrf, raw, location, session,
  * set_cookie, headers_out). */
 void		 request_free(struct request *rq);
 

@@ -180,8 +180,10 @@ check_params(struct request *rq, const struct route *r)
 			return 500;
 		params_remove(&rq->params, "csrf");
 	}
-	if ((rc = request_check_params(&rq->params, r->params, &bad)) != 0 ||
-	    (rc = request_check_files(rq->files, r->params, &bad)) != 0) {
+	/* GET drops keys it does not know and sets typed values aside (request_sift_params); POST is strict */
+	rc = rq->method == M_POST ? request_check_params(&rq->params, r->params, &bad) :
+	    request_sift_params(&rq->params, r->params, &rq->refused, &bad);
+	if (rc != 0 || (rc = request_check_files(rq->files, r->params, &bad)) != 0) {
 		rq->error_detail = bad;
 		return rc;
 	}
@@ -302,6 +304,38 @@ prepare(struct request *rq)
 	return 0;
 }
 
+/*
+ * A page shown without the typed values it could not use (rq->refused): each under Refused.<key> for
+ * the message beside its field, and 422, so that the answer is not taken for the page asked for.
+ */
+static int
+refused_values(struct request *rq, HDF *hdf, int status)
+{
+	size_t i;
+
+	/* each key equals a name of the route's spec (request_sift_params), never free input */
+	for (i = 0; i < rq->refused.n; i++)
+		render_set(hdf, rq->refused.v[i].value, "Refused.%s", rq->refused.v[i].name);
+	return status == 200 && rq->refused.n > 0 && rq->tmpl != NULL ? 422 : status;
+}
+
+/*
+ * Page.Next: this page's address for the sign-in links, with the route's known keys only. GET pages
+ * only: a form's fields (a password) never go into a link. Best effort: without it the link has no next.
+ */
+static void
+self_url(struct request *rq, HDF *hdf)
+{
+	char *url;
+
+	if (rq->path == NULL || rq->method == M_POST)
+		return;
+	if ((url = request_self_url(rq->path, &rq->params, rq->route != NULL ? rq->route->params : NULL)) == NULL)
+		return;
+	render_set(hdf, url, "Page.Next");
+	free(url);
+}
+
 int
 route_dispatch(struct request *rq, HDF *hdf)
 {
@@ -311,6 +345,7 @@ route_dispatch(struct request *rq, HDF *hdf)
 		status = rq->route->handler(rq, hdf);
 		if (status == 0)
 			status = rq->status ? rq->status : 200;
+		status = refused_values(rq, hdf, status);
 	}
 	if (status < 0) {	/* a lower layer's failure: the error page, never a half-filled form */
 		rq->tmpl = NULL;
@@ -338,6 +373,7 @@ route_dispatch(struct request *rq, HDF *hdf)
 	}
 	/* error pages too take the layout from the snapshot: a 404 makes no database round trip */
 	site_data(rq, hdf);
+	self_url(rq, hdf);
 	return status;
 }
 

@@ -47,6 +47,21 @@ committees_valid_date(const char *s)
 }
 
 int
+committees_norm_date(const char *s, char out[11])
+{
+	char sep;
+
+	if (s == NULL || strlen(s) != 10)
+		return -1;
+	sep = s[4];
+	if ((sep != '-' && sep != '.' && sep != '/') || s[7] != sep)
+		return -1;
+	memcpy(out, s, 11);
+	out[4] = out[7] = '-';
+	return committees_valid_date(out) ? 0 : -1;
+}
+
+int
 committees_valid_time(const char *s)
 {
 	int h, m;

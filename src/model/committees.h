@@ -22,6 +22,9 @@ extern const char *const committees_outcomes[];
 /* Pure checks (unit-tested). */
 /* 1 when s is a calendar date "YYYY-MM-DD" with a year in 1900..2999 (leap years counted). */
 int	committees_valid_date(const char *s);
+/* A date as readers type it, "YYYY-MM-DD", "YYYY.MM.DD" or "YYYY/MM/DD" (one separator throughout),
+ * written to out as "YYYY-MM-DD" when it is a calendar day (committees_valid_date). 0, or -1. */
+int	committees_norm_date(const char *s, char out[11]);
 /* 1 when s is a time of day "HH:MM", 00:00 to 23:59. */
 int	committees_valid_time(const char *s);
 

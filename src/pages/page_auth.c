@@ -25,6 +25,33 @@ set_next(struct request *rq, HDF *hdf)
 		render_set(hdf, next, "Form.next.value");
 }
 
+static const char sql_role[] = "SELECT role FROM users WHERE login = ? AND active = 1";
+
+/*
+ * Where a sign-in without a next= lands: a page the account's role may see. Staff have no /admin
+ * (403 there): the home page; member admins and the secretariat: /admin. *out is malloc'd. 0 or a status.
+ */
+static int
+start_page(struct request *rq, const char *login, char **out)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_role);
+	const char *role;
+	int rc, admin = 0;
+
+	if (st == NULL)
+		return db_err(rq->db);
+	db_bind_text(st, 0, login);
+	if ((rc = db_step(st)) == DB_ROW) {
+		role = db_col_text(st, 0);
+		admin = role != NULL && (strcmp(role, "secretariat") == 0 || strcmp(role, "member_admin") == 0);
+	}
+	db_reset(st);
+	if (rc == DB_ERR)
+		return db_err(rq->db);
+	*out = strdup(admin ? "/admin" : "/");
+	return 0;
+}
+
 int
 page_login_form(struct request *rq, HDF *hdf)
 {
@@ -54,7 +81,10 @@ page_login(struct request *rq, HDF *hdf)
 		return 422;
 	}
 	rq->tmpl = NULL;
-	rq->location = strdup(auth_safe_next(next) ? next : "/admin");
+	if (auth_safe_next(next))
+		rq->location = strdup(next);
+	else if ((rc = start_page(rq, form_value(hdf, "login"), &rq->location)) != 0)
+		return rc;
 	return rq->location != NULL ? 303 : 500;
 }
 

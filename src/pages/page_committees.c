@@ -137,10 +137,16 @@ page_committees_show(struct request *rq, HDF *hdf)
 	const char *at = request_param(rq, "at");
 	int history = request_param(rq, "history") != NULL, rc;
 	struct committee c;
+	char day[11];
 
-	if (at != NULL && !committees_valid_date(at)) {
-		rq->error_detail = "at";
-		return 400;
+	/* 2025.06.01 and 2025/06/01 are the same day as 2025-06-01; a value that is no day is shown back
+	 * beside the field (Refused.at, 422) with today's composition */
+	if (at != NULL && committees_norm_date(at, day) == 0) {
+		at = day;
+	} else if (at != NULL) {
+		if (request_refuse(rq, "at") != 0)
+			return 500;
+		at = NULL;
 	}
 	if ((rc = committees_load(rq, hdf, rq->args[0], &c)) != 0 ||
 	    (rc = composition(rq, hdf, c.id, at, history)) != 0 ||

@@ -1,5 +1,5 @@
 /*
- * page_committees_ics.c - the calendar feeds of upcoming meetings (/committees.ics for every committee,
+ * page_committees_ics.c - the calendar feeds of upcoming meetings and those of the last 12 months (/committees.ics for every committee,
  * /committees/{slug}/calendar.ics for one): iCalendar (RFC 5545) that calendar programs subscribe to.
  * Times are Korean local time with TZID=Asia/Seoul and its VTIMEZONE; a meeting's UID never changes,
  * its SEQUENCE follows its version, and a cancelled meeting stays in the feed with STATUS:CANCELLED so
@@ -15,13 +15,14 @@
 #include "pages/pages.h"
 #include "view/render.h"
 
-/* Meetings that have not ended yet (at most 500), of one committee (? = its id) or of all (? = 0). */
+/* Meetings that ended in the last 12 months or have not ended yet (at most 500), of one committee
+ * (? = its id) or of all (? = 0): a meeting held stays in subscribers' calendars for a year. */
 static const char sql_feed[] =
 	"SELECT g.id, g.title, DATE_FORMAT(g.starts_at, '%Y-%m-%d %H:%i:%s') AS starts_at, "
 	"DATE_FORMAT(g.ends_at, '%Y-%m-%d %H:%i:%s') AS ends_at, g.place, g.online_url, g.status, g.note, "
 	"g.version, UNIX_TIMESTAMP(g.updated_at) AS stamp, c.slug, c.name_ko "
 	"FROM committee_meetings g JOIN committees c ON c.id = g.committee_id "
-	"WHERE g.ends_at >= NOW() AND (? = 0 OR g.committee_id = ?) ORDER BY g.starts_at, g.id LIMIT 500";
+	"WHERE g.ends_at >= NOW() - INTERVAL 12 MONTH AND (? = 0 OR g.committee_id = ?) ORDER BY g.starts_at, g.id LIMIT 500";
 static const char sql_items[] =
 	"SELECT position, title FROM committee_agenda_items WHERE meeting_id = ? ORDER BY position, id";
 

@@ -14,18 +14,27 @@ static const char sql_tps[] =
 	"SELECT slug, name_ko FROM technoparks ORDER BY name_ko";
 
 /* tp=association selects the association's own staff (technopark_id NULL). The choice is made in
- * C and bound as a number: a bound string compared with a literal mixes collations. */
+ * C and bound as a number: a bound string compared with a literal mixes collations. The filter's
+ * eight values are bound by bind_filter, in this order. */
+#define PEOPLE_FROM \
+	"FROM people p LEFT JOIN technoparks t ON t.id = p.technopark_id " \
+	"JOIN association a ON a.id = 1 " \
+	"WHERE p.visible = 1 " \
+	"AND (? = 0 OR (? = 1 AND p.technopark_id IS NULL) OR t.slug = ?) " \
+	"AND (? IS NULL OR p.name LIKE ? OR p.title LIKE ? OR p.department LIKE ? " \
+	"OR COALESCE(t.name_ko, a.name_ko) LIKE ?) "
+
 static const char sql_people[] =
 	"SELECT p.name, p.title, p.department, p.note, p.is_demo, "
 	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
 	"t.slug AS tp_slug, COALESCE(t.name_ko, a.name_ko) AS tp_name "
-	"FROM people p LEFT JOIN technoparks t ON t.id = p.technopark_id "
-	"JOIN association a ON a.id = 1 "
-	"WHERE p.visible = 1 "
-	"AND (? = 0 OR (? = 1 AND p.technopark_id IS NULL) OR t.slug = ?) "
-	"AND (? IS NULL OR p.name LIKE ? OR p.title LIKE ? OR p.department LIKE ? "
-	"OR COALESCE(t.name_ko, a.name_ko) LIKE ?) "
+	PEOPLE_FROM
 	"ORDER BY p.technopark_id IS NOT NULL, t.name_ko, p.sort, p.name, p.id LIMIT ? OFFSET ?";
+static const char sql_count[] =
+	"SELECT COUNT(*) " PEOPLE_FROM;
+
+/* How many page links around the current one the pager shows (besides the first and the last). */
+#define PEOPLE_PAGER_SPAN	2
 
 /* "%q%" for LIKE, with the user's own % _ and \ taken literally. Caller frees. */
 static char *
@@ -62,54 +71,118 @@ load_tps(struct request *rq, HDF *hdf, const char *tp)
 	return 0;
 }
 
+/* Bind the filter's eight values from position first on (see PEOPLE_FROM). */
+static void
+bind_filter(struct db_stmt *st, int first, const char *tp, const char *pat)
+{
+	int i;
+
+	db_bind_int(st, first, tp != NULL);
+	db_bind_int(st, first + 1, tp != NULL && strcmp(tp, "association") == 0);
+	db_bind_text(st, first + 2, tp);
+	for (i = first + 3; i <= first + 7; i++)
+		db_bind_text(st, i, pat);
+}
+
+/* How many people the filter finds, into *total. 0 or a status. */
+static int
+count_people(struct request *rq, const char *tp, const char *pat, long long *total)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_count);
+	int rc;
+
+	if (st == NULL)
+		return db_err(rq->db);
+	bind_filter(st, 0, tp, pat);
+	if ((rc = db_step(st)) == DB_ROW)
+		*total = db_col_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : db_err(rq->db);
+}
+
+/*
+ * The numbered links under Pager.Links: the first page, the last, and PEOPLE_PAGER_SPAN pages either
+ * side of page, with a gap entry (gap = 1) where numbers are left out. Pager.pages is the last page.
+ */
+static void
+pager_links(HDF *hdf, long long page, long long pages)
+{
+	long long from = page - PEOPLE_PAGER_SPAN, to = page + PEOPLE_PAGER_SPAN, k;
+	int n = 0;
+
+	render_set_int(hdf, pages, "Pager.pages");
+	if (from < 1)
+		from = 1;
+	if (to > pages)
+		to = pages;
+	if (from > 1)
+		render_set_int(hdf, 1, "Pager.Links.%d.n", n++);
+	if (from > 2)
+		render_set(hdf, "1", "Pager.Links.%d.gap", n++);
+	for (k = from; k <= to; k++) {
+		if (k == page)
+			render_set(hdf, "1", "Pager.Links.%d.current", n);
+		render_set_int(hdf, k, "Pager.Links.%d.n", n++);
+	}
+	if (to < pages - 1)
+		render_set(hdf, "1", "Pager.Links.%d.gap", n++);
+	if (to < pages)
+		render_set_int(hdf, pages, "Pager.Links.%d.n", n++);
+}
+
+/* One page of people: the rows under People, the links to the others under Pager. 0 or a status. */
+static int
+list_people(struct request *rq, HDF *hdf, const char *tp, const char *pat, long long page, long long total)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_people);
+	int show = page_may_see_contacts(rq), n;
+
+	if (st == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, show);
+	db_bind_int(st, 1, show);
+	bind_filter(st, 2, tp, pat);
+	db_bind_int(st, 10, PEOPLE_PAGE);
+	db_bind_int(st, 11, (page - 1) * PEOPLE_PAGE);
+	if ((n = page_rows(hdf, "People", st)) < 0)
+		return db_err(rq->db);
+	if (page * PEOPLE_PAGE < total)
+		render_set_int(hdf, page + 1, "Pager.next");
+	if (page > 1)
+		render_set_int(hdf, page - 1, "Pager.prev");
+	render_set_int(hdf, page, "Pager.page");
+	render_set_int(hdf, n, "Pager.count");
+	render_set_int(hdf, total, "Pager.total");
+	if (n > 0) {
+		render_set_int(hdf, (page - 1) * PEOPLE_PAGE + 1, "Pager.from");
+		render_set_int(hdf, (page - 1) * PEOPLE_PAGE + n, "Pager.to");
+	}
+	pager_links(hdf, page, (total + PEOPLE_PAGE - 1) / PEOPLE_PAGE);
+	if (show)
+		render_set(hdf, "1", "Page.ShowContacts");
+	return 0;
+}
+
 int
 page_people_list(struct request *rq, HDF *hdf)
 {
 	const char *q = request_param(rq, "q"), *tp = request_param(rq, "tp");
-	long long page = request_param_int(rq, "page", 1);
-	int show = page_may_see_contacts(rq), rc, n;
-	struct db_stmt *st;
+	long long page = request_param_int(rq, "page", 1), total = 0;
 	char *pat = NULL;
+	int rc;
 
-	if (q != NULL && *q == '\0')
-		q = NULL;
 	if ((rc = load_tps(rq, hdf, tp)) != 0)
 		return rc;
 	if (q != NULL && (pat = like_pattern(q)) == NULL)
 		return 500;
-	if ((st = db_prepare(rq->db, sql_people)) == NULL) {
-		free(pat);
-		return db_err(rq->db);
-	}
-	db_bind_int(st, 0, show);
-	db_bind_int(st, 1, show);
-	db_bind_int(st, 2, tp != NULL);
-	db_bind_int(st, 3, tp != NULL && strcmp(tp, "association") == 0);
-	db_bind_text(st, 4, tp);
-	db_bind_text(st, 5, pat);
-	for (rc = 6; rc <= 9; rc++)
-		db_bind_text(st, rc, pat);
-	db_bind_int(st, 10, PEOPLE_PAGE + 1);	/* one more than shown tells whether a next page exists */
-	db_bind_int(st, 11, (page - 1) * PEOPLE_PAGE);
-	n = page_rows(hdf, "People", st);
-	free(pat);
-	if (n < 0)
-		return db_err(rq->db);
-	if (n > PEOPLE_PAGE) {
-		char last[32];
-
-		snprintf(last, sizeof(last), "People.%d", PEOPLE_PAGE);
-		hdf_remove_tree(hdf, last);
-		render_set_int(hdf, page + 1, "Pager.next");
-	}
-	if (page > 1)
-		render_set_int(hdf, page - 1, "Pager.prev");
-	render_set_int(hdf, page, "Pager.page");
-	render_set_int(hdf, n > PEOPLE_PAGE ? PEOPLE_PAGE : n, "Pager.count");
+	if ((rc = count_people(rq, tp, pat, &total)) != 0)
+		goto out;
+	if ((rc = list_people(rq, hdf, tp, pat, page, total)) != 0)
+		goto out;
 	render_set(hdf, q, "Filter.q");
 	render_set(hdf, tp, "Filter.tp");
-	if (show)
-		render_set(hdf, "1", "Page.ShowContacts");
 	rq->tmpl = "people.cs";
-	return 0;
+out:
+	free(pat);
+	return rc;
 }

@@ -1,4 +1,4 @@
-// committees_ical.test.mjs - the calendar feeds of upcoming meetings (/committees.ics, /committees/{slug}/calendar.ics):
+// committees_ical.test.mjs - the calendar feeds of upcoming meetings and those of the last 12 months (/committees.ics, /committees/{slug}/calendar.ics):
 // parsed back by a real iCalendar parser (Debian's python3-icalendar), and read line by line for what RFC 5545
 // asks of the text itself: CRLF line ends, no line over 75 octets, folds that never split a UTF-8 character,
 // TEXT escaping of backslash, semicolon, comma and line ends; a stable UID, DTSTAMP, DTSTART/DTEND in
@@ -34,6 +34,13 @@ async function feed(path) {
 	assertSecurityHeaders(res, `GET ${path}`);
 	const lines = checkLines(res.bytes, path);
 	return { res, lines, cal: parserOk ? parseIcs(res.bytes) : null };
+}
+
+/** Now minus 12 months (the feed's window), plus days, in Korean time as the meetings' times are written. */
+function yearAgoKST(days = 0) {
+	const d = new Date(Date.now() + 9 * 3600_000 + days * 86400_000);
+	d.setUTCMonth(d.getUTCMonth() - 12);
+	return d.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** "2027-03-16 14:00:00" -> "2027-03-16T14:00:00+09:00" as python prints an aware datetime. */
@@ -78,15 +85,34 @@ describe('/committees.ics', () => {
 				assert.ok(ev.DESCRIPTION.includes(`\n${i.position}. ${i.title}`), `${m.title}: agenda item ${i.title} in DESCRIPTION`);
 			assert.ok(ev.DESCRIPTION.startsWith(c.name_ko), `${m.title}: DESCRIPTION names the committee`);
 		}
-		/* a meeting that has ended is not in the feed */
-		for (const c of data.committees)
-			for (const m of meetingsOf(c.slug).past)
-				assert.ok(!cal.events.some((e) => e.UID === `committee-meeting-${m.id}@${HOST}`), `${m.title}: past, yet in the feed`);
+		/* a meeting that ended more than 12 months ago is no longer in the feed */
+		for (const m of data.committees.flatMap((c) => meetingsOf(c.slug).past).filter((x) => x.ends_at < yearAgoKST(-1)))
+			assert.ok(!cal.events.some((e) => e.UID === `committee-meeting-${m.id}@${HOST}`), `${m.title} (${m.ends_at}): over a year ago, yet in the feed`);
 		/* the raw SUMMARY line of a demo meeting is exactly its escaped title */
 		const m = upcoming[0];
 		const i = lines.logical.indexOf(`UID:committee-meeting-${m.id}@${HOST}`);
 		assert.ok(i > 0);
 		assert.ok(lines.logical.slice(i).includes(`SUMMARY:${m.title.replace(/[\\;,]/g, '\\$&')}`));
+	});
+
+	test('meetings of the last 12 months stay in the feed: held ones CONFIRMED, cancelled ones CANCELLED', async (t) => {
+		if (!needParser(t))
+			return;
+		const { cal } = await feed('/committees.ics');
+		/* a day's margin either side of the boundary: the server's clock and this one may differ a little */
+		const recent = data.committees.flatMap((c) => meetingsOf(c.slug).past).filter((m) => m.ends_at >= yearAgoKST(1));
+		assert.ok(recent.length > 0, 'the demo data has no meeting of the last 12 months to check');
+		assert.ok(recent.some((m) => m.status === 'cancelled'), 'the demo data has no cancelled meeting of the last 12 months');
+		for (const m of recent) {
+			const ev = cal.events.find((e) => e.UID === `committee-meeting-${m.id}@${HOST}`);
+			assert.ok(ev, `${m.title} (${m.ends_at}): held in the last 12 months, not in the feed`);
+			assert.equal(ev.STATUS, m.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED', `${m.title}: STATUS`);
+			assert.equal(ev.DTSTART.iso, iso(m.starts_at), `${m.title}: DTSTART`);
+		}
+		/* and in the committee's own feed */
+		const c = data.committees.find((x) => x.id === recent[0].committee_id);
+		const own = await feed(`/committees/${c.slug}/calendar.ics`);
+		assert.ok(own.cal.events.some((e) => e.UID === `committee-meeting-${recent[0].id}@${HOST}`), `${c.slug}: ${recent[0].title} missing`);
 	});
 
 	test('one committee\'s feed holds only its meetings', async (t) => {

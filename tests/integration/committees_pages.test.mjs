@@ -9,7 +9,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { L, data, get, text, links, h1s, section, assertHtmlPage, assertErrorPage, refusedParam } from './lib.mjs';
+import { L, data, get, text, links, h1s, section, assertHtmlPage, assertErrorPage, refusedParam, decode } from './lib.mjs';
 import {
 	T, committee, seatsOn, terms, meetingsOf, meeting, agendaOf, resolutionsOf, attendanceOf, minutesOf,
 	allResolutions, tpSeats, rowsOf, seatText, termText, votesText, whenText, todayKST, holder,
@@ -130,6 +130,32 @@ describe('/committees/{slug}', () => {
 		assert.equal(chair('2026-02-28').length, 1);
 	});
 
+	test('?at= also as 2025.06.01 and 2025/06/01: the same day, written back as 2025-06-01', async () => {
+		const want = await page('/committees/board?at=2025-06-01', committee('board').name_ko);
+		for (const typed of ['2025.06.01', '2025/06/01']) {
+			const html = await page(`/committees/board?at=${encodeURIComponent(typed)}`, committee('board').name_ko);
+			assert.deepEqual(rowsOf(html, 'seats'), rowsOf(want, 'seats'), `${typed}: composition`);
+			assert.ok(html.includes(`<h2 id="seats-h">2025-06-01 ${L['committee.members_on']}</h2>`), `${typed}: heading`);
+			assert.match(html, /<input type="text" id="f-at" name="at" maxlength="10" value="2025-06-01"/, `${typed}: the box`);
+		}
+	});
+
+	test('a date that is no day: the page again (422), today\'s composition, the value in the box with a message', async () => {
+		const today = rowsOf(await page('/committees/board', committee('board').name_ko), 'seats');
+		for (const typed of ['2025-02-30', '2025-6-1', 'abc', '2025-06-01x', '1899-12-31', '2025.06-01', '0', ' ']) {
+			const path = `/committees/board?at=${encodeURIComponent(typed)}`;
+			const res = await get(path);
+			assert.equal(res.status, 422, `${path}: status`);
+			assertHtmlPage(res, path, { pageTitle: committee('board').name_ko });
+			assert.ok(!text(res.body).includes(L['error.param']), `${path}: the 400 page`);
+			assert.deepEqual(rowsOf(res.body, 'seats'), today, `${path}: not today's composition`);
+			const box = /<input type="text" id="f-at" name="at" maxlength="10" value="([^"]*)" aria-invalid="true" aria-describedby="f-at-err f-at-hint">/.exec(res.body);
+			assert.ok(box, `${path}: the box is not marked invalid`);
+			assert.equal(decode(box[1]), typed, `${path}: the typed value is not kept in the box`);
+			assert.equal(text(/<p class="field-error" id="f-at-err"[^>]*>([\s\S]*?)<\/p>/.exec(res.body)?.[1] ?? ''), L['committee.at_bad'], `${path}: message`);
+		}
+	});
+
 	test('every term (?history=1), earliest first; with ?at= as well', async () => {
 		for (const q of ['history=1', 'history=1&at=2025-06-01']) {
 			const html = await page(`/committees/board?${q}`, committee('board').name_ko);
@@ -140,14 +166,16 @@ describe('/committees/{slug}', () => {
 		assert.ok(links(plain).some((l) => l.href === '/committees/board?history=1#terms-h'), 'a link to every term');
 	});
 
-	test('a bad date or flag is refused with 400 naming it; an unknown committee is 404', async () => {
-		for (const [q, key] of [['at=2025-02-30', 'at'], ['at=2025-6-1', 'at'], ['at=abc', 'at'], ['at=2025-06-01x', 'at'],
-		    ['at=1899-12-31', 'at'], ['history=2', 'history'], ['history=1&history=1', 'history'], ['x=1', 'x']]) {
+	test('a bad flag is refused with 400 naming it; an unknown key is ignored; an unknown committee is 404', async () => {
+		for (const [q, key] of [['history=2', 'history'], ['history=1&history=1', 'history'], ['at=2025-06-01&at=2025-06-02', 'at']]) {
 			const res = await get(`/committees/board?${q}`);
 			const html = assertErrorPage(res, 400, `GET /committees/board?${q}`);
 			assert.equal(refusedParam(html), key, `${q}: names ${key}`);
 		}
+		const plain = await get('/committees/board');
+		assert.equal((await get('/committees/board?x=1')).body, plain.body, 'x=1: not the page without it');
 		assertErrorPage(await get('/committees/no-such-committee'), 404, 'unknown committee');
+		assertErrorPage(await get('/committees/no-such-committee?at=abc'), 404, 'unknown committee with a bad date');
 		assertErrorPage(await get('/committees/no-such-committee/resolutions'), 404, 'unknown committee resolutions');
 		assertErrorPage(await get('/committees/no-such-committee/calendar.ics'), 404, 'unknown committee calendar');
 	});
@@ -228,7 +256,10 @@ describe('/committees/{slug}/meetings/{id}', () => {
 	test('a meeting under another committee, or unknown, is 404', async () => {
 		assertErrorPage(await get('/committees/working/meetings/101'), 404, 'meeting of another committee');
 		assertErrorPage(await get('/committees/board/meetings/999999999'), 404, 'unknown meeting');
-		assertErrorPage(await get('/committees/board/meetings/101?x=1'), 400, 'a parameter the page does not take');
+		const plain = await get('/committees/board/meetings/101');
+		const extra = await get('/committees/board/meetings/101?x=1&utm_source=mail');
+		assert.equal(extra.status, 200, 'a parameter the page does not take is ignored');
+		assert.equal(extra.body, plain.body, 'a parameter the page does not take changes nothing');
 	});
 });
 

@@ -34,26 +34,21 @@ describe('400: refused input, and the page names the parameter', () => {
 		['/members?industry=nowhere', 'industry'],
 		['/members?region=a&region=b', 'region'],
 		['/members?region=chungnam&region=chungnam', 'region'],
-		['/members?x=1', 'x'],
 		['/members?region=%ZZ', 'region'],
 		['/members?region=%00', 'region'],
 		['/members?region=%C0%AF', 'region'],
 		['/members?region=Chungnam', 'region'],
 		[`/members?region=${long(members.region.max + 1)}`, 'region'],
-		['/people?page=0', 'page'],
-		['/people?page=-1', 'page'],
-		['/people?page=1.5', 'page'],
-		['/people?page=%2B1', 'page'],
-		[`/people?page=${people.page.max + 1}`, 'page'],
-		['/people?page=99999999999999999999', 'page'],
 		[`/people?q=${long(people.q.max + 1)}`, 'q'],
 		[`/people?q=${long(people.q.max + 1, '가')}`, 'q'],
 		['/people?q=%FF', 'q'],
 		['/people?q=%ED%A0%80', 'q'],	/* a UTF-16 surrogate encoded as UTF-8 */
 		['/people?tp=nowhere', 'tp'],
-		['/members/gyeonggi?x=1', 'x'],
-		['/?x=1', 'x'],
-		['/about?lang=en', 'lang'],
+		/* an unknown key is dropped, but a malformed one is still refused */
+		['/members?x=%ZZ', 'x'],
+		['/?utm_source=%00', 'utm_source'],
+		['/about?lang=%C0%AF', 'lang'],
+		['/people?page=1&page=2', 'page'],	/* a typed key, repeated */
 	];
 	for (const [path, param] of cases) {
 		test(`GET ${show(path)} -> 400 naming ${param}`, async () => {
@@ -61,6 +56,36 @@ describe('400: refused input, and the page names the parameter', () => {
 			const html = assertErrorPage(res, 400, `GET ${path}`);
 			assert.equal(refusedParam(html), param, `GET ${path}: the 400 page names ${JSON.stringify(refusedParam(html))}, expected ${param}`);
 			assert.ok(text(html).includes(L['error.param']), `GET ${path}: no "${L['error.param']}"`);
+		});
+	}
+});
+
+describe('GET: keys a page does not know are ignored, never echoed', () => {
+	for (const [path, plain] of [['/?x=1', '/'], ['/?utm_source=mail', '/'], ['/members?x=1', '/members'],
+	    ['/members/gyeonggi?x=1', '/members/gyeonggi'], ['/members/chungnam?fbclid=abc', '/members/chungnam'],
+	    ['/about?lang=en', '/about'], ['/members?region=chungnam&utm_medium=email', '/members?region=chungnam']]) {
+		test(`GET ${path} -> 200, the page of ${plain}`, async () => {
+			const [res, base] = await Promise.all([get(path), get(plain)]);
+			assert.equal(res.status, 200, `GET ${path}: status`);
+			assertHtmlPage(res, `GET ${path}`);
+			assert.equal(res.body, base.body, `GET ${path}: not the page of ${plain}`);
+			const key = path.split('?')[1].split('&').at(-1).split('=')[0];
+			if (key.length > 4)	/* "x" and "lang" are in any page; utm_source and fbclid must not be */
+				assert.ok(!res.body.includes(key), `GET ${path}: the unknown key ${key} is in the page`);
+		});
+	}
+});
+
+describe('typed values that do not fit: the page again, with a message (422)', () => {
+	for (const path of ['/people?page=0', '/people?page=-1', '/people?page=1.5', '/people?page=%2B1',
+	    `/people?page=${people.page.max + 1}`, '/people?page=99999999999999999999', '/people?page=abc&q=']) {
+		test(`GET ${show(path)} -> 422, the first page and a word beside the pager`, async () => {
+			const res = await get(path);
+			assert.equal(res.status, 422, `GET ${path}: status`);
+			assertHtmlPage(res, `GET ${path}`);
+			assert.ok(text(res.body).includes(L['people.bad_page_why']), `GET ${path}: no message`);
+			assert.match(res.body, /<a href="\/people\?q=&amp;tp=&amp;page=1" aria-current="page">1<\/a>/, `GET ${path}: not the first page`);
+			assert.ok(!text(res.body).includes(L['error.param']), `GET ${path}: the 400 page`);
 		});
 	}
 });

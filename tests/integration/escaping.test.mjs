@@ -63,20 +63,40 @@ describe('the search box value is escaped', () => {
 });
 
 describe('refused input is echoed escaped', () => {
-	test('a parameter name that is markup', async () => {
+	test('a parameter name that is markup: ignored on GET, never echoed', async () => {
 		const name = ATTACKS[0];
 		const path = `/members?${encodeURIComponent(name)}=1`;
 		const res = await get(path);
-		const html = assertErrorPage(res, 400, `GET ${path}`);
+		assert.equal(res.status, 200, `GET ${path}`);
+		assertNoRawMarkup(res.body, path);
+		assert.ok(!res.body.includes(name) && !res.body.includes(encodeURIComponent(name)), 'the unknown key is in the page');
+	});
+
+	test('a parameter name that is markup, with a malformed value: 400, named escaped', async () => {
+		const name = ATTACKS[0];
+		const path = `/members?${encodeURIComponent(name)}=%ZZ`;
+		const html = assertErrorPage(await get(path), 400, `GET ${path}`);
 		assertNoRawMarkup(html, path);
-		assert.equal(refusedParam(html), name, 'the 400 page does not name the refused key');
+		/* a pair that cannot be decoded is named as it came (percent-encoded) */
+		assert.equal(refusedParam(html), encodeURIComponent(name), 'the 400 page does not name the refused key');
 	});
 
 	test('a parameter name with a quote and an attribute', async () => {
 		const name = ATTACKS[1];
 		const path = `/people?${encodeURIComponent(name)}=1`;
-		const html = assertErrorPage(await get(path), 400, `GET ${path}`);
-		assertNoRawMarkup(html, path);
+		const res = await get(path);
+		assert.equal(res.status, 200, `GET ${path}`);
+		assertNoRawMarkup(res.body, path);
+	});
+
+	test('a typed value that is markup is shown back escaped (422)', async () => {
+		for (const attack of ATTACKS.slice(0, 2)) {
+			for (const path of [`/people?page=${encodeURIComponent(attack)}`, `/committees/board?at=${encodeURIComponent(attack.slice(0, 10))}`]) {
+				const res = await get(path);
+				assert.equal(res.status, 422, `GET ${path}`);
+				assertNoRawMarkup(res.body, path);
+			}
+		}
 	});
 
 	for (const attack of ATTACKS.slice(0, 2)) {

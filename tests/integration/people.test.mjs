@@ -25,6 +25,15 @@ function expectedRow(p, shown) {
 const strip = (r) => ({ name: r.name, demo: r.demo, org: r.org, orgHref: r.orgHref, title: r.title,
 	department: r.department, phone: r.phone, email: r.email });
 
+/** The numbered page links of the pager: [{ n, href, current }]. */
+function pageLinks(html) {
+	const ul = /<ul class="pages">([\s\S]*?)<\/ul>/.exec(html);
+	if (!ul)
+		return [];
+	return [...ul[1].matchAll(/<a href="([^"]*)"( aria-current="page")?>(\d+)<\/a>/g)]
+	    .map((m) => ({ n: Number(m[3]), href: decode(m[1]), current: Boolean(m[2]) }));
+}
+
 /**
  * Fetch a search with all its pages and compare with the model: the people, their order, their
  * columns, the page sizes, the count lines and the links between pages.
@@ -42,10 +51,27 @@ async function checkSearch(filter) {
 		const n = Math.min(PEOPLE_PAGE, expected.length - i * PEOPLE_PAGE);
 		assert.equal(pg.rows.length, Math.max(0, n), `${pg.path}: rows on page ${i + 1}`);
 		const count = text(element(pg.res.body, 'p', /class="count"/) ?? '');
+		const npages = Math.ceil(expected.length / PEOPLE_PAGE);
 		if (n > 0)
-			assert.equal(count, `${i + 1}${L['people.page']}: ${n}${L['people.found']}`, `${pg.path}: count line`);
+			assert.equal(count, `${L['people.total']} ${expected.length}${L['people.found']} · ${i + 1}/${npages}${L['people.page']} ` +
+			    `(${i * PEOPLE_PAGE + 1}–${i * PEOPLE_PAGE + n})`, `${pg.path}: count line`);
 		else
 			assert.ok(text(pg.res.body).includes(L['people.empty']), `${pg.path}: no "${L['people.empty']}"`);
+		/* numbered links: the first, the last and two either side of this page, this one marked */
+		const nums = pageLinks(pg.res.body);
+		if (npages <= 1) {
+			assert.deepEqual(nums, [], `${pg.path}: page numbers for one page`);
+		} else {
+			const want = [...new Set([1, ...[-2, -1, 0, 1, 2].map((d) => i + 1 + d), npages])].filter((k) => k >= 1 && k <= npages).sort((a, b) => a - b);
+			assert.deepEqual(nums.map((l) => l.n), want, `${pg.path}: page numbers`);
+			assert.deepEqual(nums.filter((l) => l.current).map((l) => l.n), [i + 1], `${pg.path}: the current page`);
+			for (const l of nums) {
+				const u = new URL(l.href, 'http://x');
+				assert.equal(u.searchParams.get('page'), String(l.n), `${l.href}: page`);
+				assert.equal(u.searchParams.get('q') ?? '', filter.q ?? '', `${l.href}: q`);
+				assert.equal(u.searchParams.get('tp') ?? '', filter.tp ?? '', `${l.href}: tp`);
+			}
+		}
 		const rels = links(pg.res.body).filter((l) => l.rel === 'prev' || l.rel === 'next').map((l) => l.rel);
 		assert.deepEqual(rels, [...(i > 0 ? ['prev'] : []), ...(i < pages.length - 1 ? ['next'] : [])], `${pg.path}: pager links`);
 		// The search box and the tp filter keep what was asked.
@@ -68,6 +94,17 @@ describe('/people: search', () => {
 		const back = links(pages[1].res.body).find((l) => l.rel === 'prev');
 		const again = await get(back.href);
 		assert.deepEqual(peopleRows(again.body), pages[0].rows, 'prev link does not give page 1 again');
+	});
+
+	test('the first page tells the total and links every page by number', async () => {
+		const all = expectedPeople({});
+		const res = await get('/people');
+		assert.ok(text(element(res.body, 'p', /class="count"/) ?? '').startsWith(`${L['people.total']} ${all.length}${L['people.found']}`), 'no total');
+		const n = Math.ceil(all.length / PEOPLE_PAGE);
+		assert.ok(n >= 2, 'the demo data fills one page only');
+		const last = pageLinks(res.body).at(-1);
+		assert.equal(last.n, n, 'no link to the last page');
+		assert.equal(peopleRows((await get(last.href)).body).length, all.length - (n - 1) * PEOPLE_PAGE, 'the last page');
 	});
 
 	test('a page past the end is empty and links back', async () => {

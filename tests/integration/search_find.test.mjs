@@ -232,12 +232,29 @@ describe('messages, limits and the box', () => {
 		assert.equal(alertOf((await get(searchUrl('가 나 다 라 마 바 사 아'))).body), '', 'eight words are a query');
 	});
 
-	test('bad type or page: 400 naming the parameter', async () => {
-		for (const [path, key] of [['/search?q=a&type=files', 'type'], ['/search?q=a&page=0', 'page'],
-		    ['/search?q=a&page=501', 'page'], ['/search?q=a&sort=new', 'sort']]) {
+	test('bad type: 400 naming the parameter; an unknown key is ignored', async () => {
+		for (const [path, key] of [['/search?q=a&type=files', 'type'], ['/search?q=a&type=news&type=people', 'type']]) {
 			const res = await get(path);
 			assertErrorPage(res, 400, path);
 			assert.equal(refusedParam(res.body), key, path);
+		}
+		const plain = await get(searchUrl('데모'));
+		const extra = await get(`${searchUrl('데모')}&sort=new&utm_source=mail`);
+		assert.equal(extra.status, 200);
+		assert.equal(extra.body, plain.body, 'sort= and utm_source= change the page');
+	});
+
+	test('a page number that is none: the first page again (422) with a word beside the pager', async () => {
+		const first = resultsOf((await get(searchUrl('데모'))).body).map((r) => r.ref);
+		for (const page of ['0', '501', 'abc', '-1', '1.5']) {
+			const path = `${searchUrl('데모')}&page=${page}`;
+			const res = await get(path);
+			assert.equal(res.status, 422, `${path}: status`);
+			assertHtmlPage(res, path, { pageTitle: L['search.title'] });
+			assert.deepEqual(resultsOf(res.body).map((r) => r.ref), first, `${path}: not the first page`);
+			const msg = /<p class="field-error" role="alert" id="page-err">([\s\S]*?)<\/p>/.exec(res.body);
+			assert.ok(msg && text(msg[1]).includes(L['search.bad_page_why']), `${path}: no message`);
+			assert.ok(text(msg[1]).includes(page), `${path}: the message does not show ${page}`);
 		}
 	});
 

@@ -246,7 +246,7 @@ static const struct param_spec spec[] = {
 	{ "title", PT_TEXT, 2, 4, NULL, 0 },
 	{ "region", PT_SLUG, 0, 12, NULL, 0 },
 	{ "sort", PT_ENUM, 0, 0, sorts, 0 },
-	{ "tag", PT_SLUG, 0, 12, NULL, 1 },
+	{ "tag", PT_SLUG, 0, 12, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 },
 };
 
@@ -362,6 +362,144 @@ test_check_good(void **state)
 		assert_null(bad);
 		params_free(&p);
 	}
+}
+
+/* request_sift_params (GET): what stays, what is set aside, and what is still refused. */
+static const struct param_spec sift_spec[] = {
+	{ "page", PT_INT, 1, 100, NULL, PF_TYPED },
+	{ "at", PT_TEXT, 0, 10, NULL, PF_TYPED },
+	{ "sort", PT_ENUM, 0, 0, sorts, 0 },
+	{ "tag", PT_SLUG, 0, 12, NULL, PF_REPEAT },
+	{ NULL, 0, 0, 0, NULL, 0 },
+};
+
+static const struct {
+	const char	*in;
+	int		 rc;
+	const char	*kept;		/* the names left, each followed by '|' */
+	const char	*refused;	/* the names set aside, each followed by '|' */
+	const char	*bad;		/* on 400: the key named */
+} sifts[] = {
+	{ "utm_source=mail", 0, "", "", NULL },				/* unknown keys are dropped */
+	{ "fbclid=abc&sort=name", 0, "sort|", "", NULL },
+	{ "sort=name&x=1&y=2&tag=a&tag=b", 0, "sort|tag|tag|", "", NULL },
+	{ "Page=1", 0, "", "", NULL },					/* keys are case sensitive: unknown */
+	{ "page=0", 0, "", "page|", NULL },				/* typed: set aside */
+	{ "page=101", 0, "", "page|", NULL },
+	{ "page=abc&sort=name", 0, "sort|", "page|", NULL },
+	{ "page=%2B1", 0, "", "page|", NULL },
+	{ "page=99999999999999999999", 0, "", "page|", NULL },
+	{ "at=2025-06-01x", 0, "", "at|", NULL },			/* longer than max */
+	{ "page=7&at=2025-06-01", 0, "page|at|", "", NULL },
+	{ "page=1&page=2", 400, "", "", "page" },			/* a repeated key is still refused */
+	{ "page=0&page=0", 400, "", "", "page" },
+	{ "sort=evil", 400, "", "", "sort" },				/* a select's value is no typed value */
+	{ "x=1&sort=evil", 400, "", "", "sort" },
+	{ "tag=B", 400, "", "", "tag" },
+	{ "sort=name&sort=name", 400, "", "", "sort" },
+};
+
+static void
+names(const struct params *p, char *out, size_t size)
+{
+	size_t i;
+
+	out[0] = '\0';
+	for (i = 0; i < p->n; i++) {
+		strncat(out, p->v[i].name, size - strlen(out) - 1);
+		strncat(out, "|", size - strlen(out) - 1);
+	}
+}
+
+static void
+test_sift(void **state)
+{
+	struct params	 p = { 0 }, refused = { 0 };
+	char		 got[256];
+	const char	*bad;
+	size_t		 i;
+	int		 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof(sifts) / sizeof(sifts[0]); i++) {
+		assert_int_equal(parse(sifts[i].in, &p), 0);
+		bad = NULL;
+		rc = request_sift_params(&p, sift_spec, &refused, &bad);
+		if (rc != sifts[i].rc)
+			fail_msg("\"%s\": got %d, want %d", sifts[i].in, rc, sifts[i].rc);
+		if (rc == 0) {
+			names(&p, got, sizeof(got));
+			if (strcmp(got, sifts[i].kept) != 0)
+				fail_msg("\"%s\": kept %s, want %s", sifts[i].in, got, sifts[i].kept);
+			names(&refused, got, sizeof(got));
+			if (strcmp(got, sifts[i].refused) != 0)
+				fail_msg("\"%s\": refused %s, want %s", sifts[i].in, got, sifts[i].refused);
+		} else if (bad == NULL || strcmp(bad, sifts[i].bad) != 0) {
+			fail_msg("\"%s\": bad %s, want %s", sifts[i].in, bad != NULL ? bad : "(null)", sifts[i].bad);
+		}
+		params_free(&p);
+		params_free(&refused);
+	}
+	/* the value set aside is kept as sent, for the message beside the field */
+	assert_int_equal(parse("page=%EA%B0%80", &p), 0);
+	assert_int_equal(request_sift_params(&p, sift_spec, &refused, &bad), 0);
+	assert_string_equal(params_get(&refused, "page"), "\xea\xb0\x80");
+	params_free(&p);
+	params_free(&refused);
+}
+
+/* request_refuse moves every pair of the key to rq->refused. */
+static void
+test_refuse(void **state)
+{
+	struct request rq = { 0 };
+
+	(void)state;
+	assert_int_equal(parse("at=abc&history=1", &rq.params), 0);
+	assert_int_equal(request_refuse(&rq, "at"), 0);
+	assert_null(params_get(&rq.params, "at"));
+	assert_string_equal(params_get(&rq.params, "history"), "1");
+	assert_string_equal(params_get(&rq.refused, "at"), "abc");
+	assert_int_equal(request_refuse(&rq, "none"), 0);
+	assert_int_equal(rq.params.n, 1);
+	request_free(&rq);
+	assert_int_equal(rq.refused.n, 0);
+}
+
+/* request_self_url: the path and the known keys, re-encoded; unknown keys, files and empty values left out. */
+static void
+test_self_url(void **state)
+{
+	static const struct {
+		const char	*path;
+		const char	*query;
+		const char	*want;
+	} cases[] = {
+		{ "/", "", "/" },
+		{ "/", "utm_source=mail", "/" },
+		{ "/people", "q=%ED%8C%80&page=2&fbclid=x", "/people?q=%ED%8C%80&page=2" },
+		{ "/people", "q=a+b&sort=", "/people?q=a%20b" },
+		{ "/people", "q=%26next%3D%2F%2Fevil", "/people?q=%26next%3D%2F%2Fevil" },
+		{ "/people", "tag=a&tag=b", "/people?tag=a&tag=b" },
+	};
+	struct params	 p = { 0 };
+	char		*url;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(parse(cases[i].query, &p), 0);
+		assert_non_null(url = request_self_url(cases[i].path, &p, spec));
+		if (strcmp(url, cases[i].want) != 0)
+			fail_msg("%s?%s: %s, want %s", cases[i].path, cases[i].query, url, cases[i].want);
+		free(url);
+		params_free(&p);
+	}
+	assert_int_equal(parse("q=a", &p), 0);
+	assert_non_null(url = request_self_url("/x", &p, NULL));	/* no spec: no keys */
+	assert_string_equal(url, "/x");
+	free(url);
+	params_free(&p);
 }
 
 static void
@@ -527,6 +665,9 @@ main(void)
 		cmocka_unit_test(test_check_null_spec),
 		cmocka_unit_test(test_parse_ll),
 		cmocka_unit_test(test_find_bad_pair),
+		cmocka_unit_test(test_sift),
+		cmocka_unit_test(test_refuse),
+		cmocka_unit_test(test_self_url),
 		cmocka_unit_test(test_getters),
 		cmocka_unit_test(test_request_free),
 	};

@@ -35,6 +35,33 @@ test_dates(void **state)
 			fail_msg("accepted \"%s\"", bad[i]);
 }
 
+/* committees_norm_date: the three ways readers write a day, one spelling out. */
+static void
+test_norm_dates(void **state)
+{
+	static const struct { const char *in, *out; } good[] = {
+		{ "2025-06-01", "2025-06-01" }, { "2025.06.01", "2025-06-01" }, { "2025/06/01", "2025-06-01" },
+		{ "2024.02.29", "2024-02-29" }, { "1900/01/01", "1900-01-01" },
+	};
+	static const char *const bad[] = {
+		"", "2025.06-01", "2025/06.01", "2025-06/01", "2025.6.1", "2025.06.1", "2025 06 01", "2025.06.31",
+		"2025/02/29", "20250601", "2025.06.01.", "2025,06,01", "abc", "1899.12.31", "2025.06.0a",
+	};
+	char out[11];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(committees_norm_date(NULL, out), -1);
+	for (i = 0; i < NELEM(good); i++) {
+		if (committees_norm_date(good[i].in, out) != 0)
+			fail_msg("refused \"%s\"", good[i].in);
+		assert_string_equal(out, good[i].out);
+	}
+	for (i = 0; i < NELEM(bad); i++)
+		if (committees_norm_date(bad[i], out) == 0)
+			fail_msg("accepted \"%s\"", bad[i]);
+}
+
 static void
 test_times(void **state)
 {
@@ -74,6 +101,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_norm_dates),
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_lists),
 	};

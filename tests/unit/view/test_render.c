@@ -161,7 +161,9 @@ static const char *const member_extras[] = {
 static const struct field people_fields[] = {
 	{ "Filter.q", F_HTML | F_URL }, { "Filter.tp", F_URL },
 	{ "TPs.0.slug", F_HTML }, { "TPs.0.name_ko", F_HTML },
-	{ "Pager.page", F_HTML }, { "Pager.count", F_HTML | F_NUM }, { "Pager.prev", F_HTML }, { "Pager.next", F_HTML },
+	{ "Pager.page", F_HTML }, { "Pager.total", F_HTML }, { "Pager.from", F_HTML }, { "Pager.to", F_HTML },
+	{ "Pager.pages", F_HTML | F_NUM }, { "Pager.prev", F_HTML }, { "Pager.next", F_HTML },
+	{ "Refused.page", F_HTML },	/* a page number that is none, shown back beside the pager */
 	{ "People.0.name", F_HTML }, { "People.0.tp_slug", F_URL }, { "People.0.tp_name", F_HTML },
 	{ "People.0.title", F_HTML }, { "People.0.department", F_HTML }, { "People.0.phone", F_HTML },
 	{ "People.0.email", F_HTML | F_URL },
@@ -170,7 +172,7 @@ static const struct field people_fields[] = {
 	FOOTER, { NULL, 0 }
 };
 static const char *const people_extras[] = {
-	"TPs.0.selected", "1", "Page.ShowContacts", "1", "People.0.is_demo", "1", NULL
+	"TPs.0.selected", "1", "Page.ShowContacts", "1", "People.0.is_demo", "1", "Pager.count", "2", NULL
 };
 
 static const struct field about_fields[] = {
