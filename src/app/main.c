@@ -269,9 +269,12 @@ drop_privileges(void)
 }
 
 static void
-usage(void)
+usage(FILE *fp)
 {
-	fprintf(stderr, "usage: tpportal [-c config] [--list-routes] [--version]\n");
+	fprintf(fp, "usage: tpportal [-c config] [--list-routes] [--version] [--help]\n"
+	    "  -c config      the configuration file (default %s)\n"
+	    "  --list-routes  print the route table and exit\n"
+	    "  --version      print the version and exit\n", CONF_DEFAULT_PATH);
 }
 
 static int
@@ -288,8 +291,11 @@ parse_args(int argc, char **argv, const char **path)
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("tpportal %s\n", PACKAGE_VERSION);
 			exit(0);
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			exit(0);
 		} else {
-			usage();
+			usage(stderr);
 			return -1;
 		}
 	}
@@ -469,7 +475,7 @@ workers_stop(struct worker *w)
 int
 main(int argc, char **argv)
 {
-	const char *path = TP_SYSCONFDIR "/tpportal.conf";
+	const char *path = CONF_DEFAULT_PATH;
 	struct worker *workers;
 	sigset_t set;
 	int rc = 1;

@@ -30,12 +30,13 @@ static const char sql_password[] =
 static const char sql_end_sessions[] = "DELETE FROM sessions WHERE user_id = ?";
 
 static void
-usage(void)
+usage(FILE *fp)
 {
-	fprintf(stderr, "usage: tpportal-admin [-c conf] create-user [--if-missing] [--demo] LOGIN NAME ROLE [TECHNOPARK]\n"
+	fprintf(fp, "usage: tpportal-admin [-c conf] create-user [--if-missing] [--demo] LOGIN NAME ROLE [TECHNOPARK]\n"
 	    "       tpportal-admin [-c conf] set-password LOGIN\n"
 	    "       tpportal-admin [-c conf] reindex [--if-empty] [--batch N] [members|people|news|committees ...]\n"
-	    "The password is read from standard input (first line). ROLE: secretariat, member_admin, staff.\n");
+	    "The password is read from standard input (first line). ROLE: secretariat, member_admin, staff.\n"
+	    "The configuration file is %s unless -c names another.\n", CONF_DEFAULT_PATH);
 }
 
 /* The first row's first column as a number, 0 when no row, -1 on error. */
@@ -174,7 +175,7 @@ set_password(struct db *db, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	const char *path = TP_SYSCONFDIR "/tpportal.conf";
+	const char *path = CONF_DEFAULT_PATH;
 	struct conf conf;
 	struct db *db;
 	int rc, i = 1;
@@ -183,8 +184,12 @@ main(int argc, char **argv)
 		path = argv[2];
 		i = 3;
 	}
+	if (i < argc && (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)) {
+		usage(stdout);
+		return 0;
+	}
 	if (i >= argc) {
-		usage();
+		usage(stderr);
 		return 2;
 	}
 	conf_defaults(&conf);
@@ -206,7 +211,7 @@ main(int argc, char **argv)
 	else
 		rc = 2;
 	if (rc == 2)
-		usage();
+		usage(stderr);
 	db_free(db);
 	db_library_end();
 	conf_free(&conf);

@@ -2,6 +2,12 @@
 #ifndef TP_CONF_H
 #define TP_CONF_H
 
+#ifndef TP_SYSCONFDIR
+#define TP_SYSCONFDIR	"/usr/local/etc"	/* Makefile.am passes $(sysconfdir) */
+#endif
+/* The file read without -c: $sysconfdir/tpportal/tpportal.conf (the Debian package: /etc/tpportal/tpportal.conf). */
+#define CONF_DEFAULT_PATH	TP_SYSCONFDIR "/tpportal/tpportal.conf"
+
 struct conf {
 	char	*socket;		/* FastCGI listen socket path, or "host:port"; default /run/tpportal/tpportal.sock */
 	int	 socket_mode;		/* mode for a unix socket; default 0660 */

@@ -8,8 +8,11 @@ UP_PACKAGES=(libfcgi-dev clearsilver-dev libmariadb-dev libcmocka-dev libsodium-
 	mariadb-server mariadb-plugin-mroonga nginx-light curl)
 
 # What `test` needs on top (node, npm and java are added by test_packages only when missing);
-# fonts-nanum gives chromium Hangul glyphs for the screenshots.
-TEST_PACKAGES=(chromium fonts-nanum wrk curl python3-icalendar)
+# fonts-nanum gives chromium Hangul glyphs for the screenshots. The package suite builds the .deb
+# (debhelper, dpkg-dev, fakeroot, zlib1g-dev: a build dependency), lints it, checks its units
+# (systemd-analyze, from systemd) and talks FastCGI to the installed server (cgi-fcgi, libfcgi-bin).
+TEST_PACKAGES=(chromium fonts-nanum wrk curl python3-icalendar
+	debhelper dpkg-dev fakeroot lintian systemd libfcgi-bin zlib1g-dev)
 
 package_installed() {
 	[[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == 'install ok installed' ]]
