@@ -343,6 +343,26 @@ url_encode(struct buf *b, const char *s)
 }
 
 char *
+request_login_url(const char *path, const struct params *params, const struct param_spec *spec)
+{
+	struct buf b = { 0 };
+	char *self = request_self_url(path, params, spec), *seg, *save = NULL;
+	int rc = self == NULL || buf_puts(&b, "/login?next=") != 0;
+
+	/* each segment percent-encoded ("?", "&" and "=" of its query too); the "/" stay, as a query may hold them */
+	for (seg = rc == 0 ? strtok_r(self, "/", &save) : NULL; seg != NULL && rc == 0; seg = strtok_r(NULL, "/", &save))
+		rc = buf_puts(&b, "/") != 0 || url_encode(&b, seg) != 0;
+	if (rc == 0 && b.len == strlen("/login?next="))
+		rc = buf_puts(&b, "/");
+	free(self);
+	if (rc != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.data;	/* the buffer's memory is the caller's now */
+}
+
+char *
 request_self_url(const char *path, const struct params *params, const struct param_spec *spec)
 {
 	struct buf b = { 0 };

@@ -158,6 +158,8 @@ int		 request_refuse(struct request *rq, const char *key);
  * path alone. Returns a malloc'd string (caller frees), or NULL (ENOMEM).
  */
 char		*request_self_url(const char *path, const struct params *params, const struct param_spec *spec);
+/* "/login?next=" and request_self_url percent-encoded: where a reader who must sign in is sent. NULL on ENOMEM. */
+char		*request_login_url(const char *path, const struct params *params, const struct param_spec *spec);
 
 /* Free every pair and the array; params is then empty and reusable. */
 void		 params_free(struct params *p);

@@ -205,11 +205,9 @@ check_access(struct request *rq, const struct route *r)
 	if (s == NULL) {
 		if (rq->method == M_POST)
 			return deny(rq, "not signed in");
-		/* a reader who is not signed in is sent to sign in, and back here after */
-		if (asprintf(&rq->location, "/login?next=%s", rq->path) < 0) {
-			rq->location = NULL;
+		/* a reader who is not signed in is sent to sign in, and back here after (query and all) */
+		if ((rq->location = request_login_url(rq->path, &rq->params, r->params)) == NULL)
 			return TP_ENOMEM;
-		}
 		return 303;
 	}
 	if (need == ACC_LOGIN)

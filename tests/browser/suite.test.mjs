@@ -30,8 +30,9 @@ import { ANON_ACCESS, readLogins, roleFor, signIn } from './lib/sessions.mjs';
 import { vnuCheck } from './lib/vnu.mjs';
 
 const STARTED = Date.now();
-// The whole run is bounded: a hung browser or checker ends it rather than the CI clock.
-const RUN_LIMIT_MS = 170_000;
+// The whole run is bounded: a hung browser or checker ends it rather than the CI clock. It is a guard,
+// not a speed test: a quiet machine needs about 160 s, a busy one twice that (measured 2026-12-01).
+const RUN_LIMIT_MS = 480_000;
 setTimeout(() => {
 	console.error(`browser tests: still running after ${RUN_LIMIT_MS / 1000} s; stopping`);
 	process.exit(2);

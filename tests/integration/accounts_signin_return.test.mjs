@@ -53,6 +53,20 @@ describe('sign-in links carry next= and the sign-in returns there', () => {
 		assert.equal(new URL(loginHref(page.body), BASE).searchParams.get('next'), '/members/chungnam');
 	});
 
+	test('a page behind a sign-in sends the reader to sign in and back, query and all (unknown keys left behind)', T, async () => {
+		const asked = '/admin/news?state=draft&utm_source=mail';
+		const res = await getWith(asked);
+		assert.equal(res.status, 303, `GET ${asked} signed out`);
+		const u = new URL(location(res), BASE);
+		assert.equal(u.pathname, '/login');
+		assert.deepEqual([...u.searchParams.keys()], ['next'], `${location(res)}: one next=, nothing else`);
+		const next = u.searchParams.get('next');
+		assert.equal(next, '/admin/news?state=draft');
+		const back = await postForm('/login', { login: DEMO.chungnam.login, password: PW, next });
+		assert.equal(back.status, 303);
+		assert.equal(location(back), '/admin/news?state=draft');
+	});
+
 	test('on /login itself the link keeps the next it has', T, async () => {
 		const page = await getWith(`/login?next=${encodeURIComponent('/members/busan')}`);
 		assert.equal(new URL(loginHref(page.body), BASE).searchParams.get('next'), '/members/busan');

@@ -502,6 +502,37 @@ test_self_url(void **state)
 	params_free(&p);
 }
 
+/* request_login_url: where a reader who must sign in goes; its next= is this page, query and all, as one value. */
+static void
+test_login_url(void **state)
+{
+	static const struct {
+		const char	*path;
+		const char	*query;
+		const char	*want;
+	} cases[] = {
+		{ "/admin", "", "/login?next=/admin" },
+		{ "/", "utm_source=mail", "/login?next=/" },
+		{ "/people", "q=%ED%8C%80&page=2", "/login?next=/people%3Fq%3D%25ED%258C%2580%26page%3D2" },
+		{ "/people", "q=%26next%3D%2F%2Fevil", "/login?next=/people%3Fq%3D%2526next%253D%252F%252Fevil" },
+	};
+	struct params	 p = { 0 };
+	char		*url;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		assert_int_equal(parse(cases[i].query, &p), 0);
+		assert_non_null(url = request_login_url(cases[i].path, &p, spec));
+		if (strcmp(url, cases[i].want) != 0)
+			fail_msg("%s?%s: %s, want %s", cases[i].path, cases[i].query, url, cases[i].want);
+		/* one next= only: whatever the page's query held is inside its value */
+		assert_null(strchr(url + strlen("/login?next="), '&'));
+		free(url);
+		params_free(&p);
+	}
+}
+
 static void
 test_check_null_spec(void **state)
 {
@@ -668,6 +699,7 @@ main(void)
 		cmocka_unit_test(test_sift),
 		cmocka_unit_test(test_refuse),
 		cmocka_unit_test(test_self_url),
+		cmocka_unit_test(test_login_url),
 		cmocka_unit_test(test_getters),
 		cmocka_unit_test(test_request_free),
 	};
