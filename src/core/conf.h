@@ -29,7 +29,7 @@ struct conf {
 	int	 session_idle_minutes;	/* a session unused this long ends; default 60 */
 	int	 session_max_hours;	/* a session ends this long after sign-in, used or not; default 12 */
 	int	 login_window_minutes;	/* failed sign-ins count for this long; default 15 */
-	int	 login_max_failures;	/* failures per login name in the window; default 5 */
+	int	 login_max_failures;	/* failures per login name and client address in the window; default 5 */
 	int	 login_max_failures_addr; /* failures per client address in the window; default 50 */
 };
 

@@ -193,10 +193,20 @@ account_session_load(struct db *db, const struct conf *c, const char *token_hash
 	return stale ? write_bound(db, sql_touch, token_hash, NULL, -1) : 0;
 }
 
+/*
+ * Sign-in throttling. Failures count per (login, client address) and per client address, never per
+ * login alone: an attacker elsewhere can use up only their own attempts, not lock the owner out.
+ * Each attempt first records itself, then counts what is recorded (its own row included), so that
+ * the check and the count are one step: of any number of attempts at once, at most the limit see a
+ * count within it and get their password checked. A throttled attempt takes its row out again (it
+ * checked no password); a wrong password leaves it as the failure; a right one clears the pair.
+ */
+static const char sql_attempt[] = "INSERT INTO login_failures (login, addr, at) VALUES (?, ?, NOW())";
 static const char sql_failures[] =
-	"SELECT (SELECT COUNT(*) FROM login_failures WHERE login = ? AND at > NOW() - INTERVAL ? MINUTE), "
+	"SELECT (SELECT COUNT(*) FROM login_failures WHERE login = ? AND addr = ? AND at > NOW() - INTERVAL ? MINUTE), "
 	"(SELECT COUNT(*) FROM login_failures WHERE addr = ? AND at > NOW() - INTERVAL ? MINUTE)";
-static const char sql_fail[] = "INSERT INTO login_failures (login, addr, at) VALUES (?, ?, NOW())";
+static const char sql_drop_attempt[] = "DELETE FROM login_failures WHERE id = ?";
+static const char sql_clear_failures[] = "DELETE FROM login_failures WHERE login = ? AND addr = ?";
 static const char sql_user[] = "SELECT id, password_hash FROM users WHERE login = ? AND active = 1";
 static const char sql_new_session[] =
 	"INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, expires_at) "
@@ -205,9 +215,22 @@ static const char sql_end_session[] = "DELETE FROM sessions WHERE token_hash = ?
 static const char sql_sweep[] =
 	"DELETE FROM sessions WHERE expires_at < NOW() OR last_seen < NOW() - INTERVAL ? MINUTE";
 static const char sql_sweep_failures[] = "DELETE FROM login_failures WHERE at < NOW() - INTERVAL 1 DAY";
-static const char sql_clear_failures[] = "DELETE FROM login_failures WHERE login = ?";
 
-/* *result = 2 when login or addr has had too many failures in the window. */
+/* Record this attempt as a failure for now: its row's id into *id. */
+static int
+record_attempt(struct db *db, const char *login, const char *addr, long long *id)
+{
+	struct db_stmt *st = db_prepare(db, sql_attempt);
+	unsigned long long n = 0;
+
+	if (st == NULL)
+		return db_err(db);
+	db_bind_text(st, 0, login);
+	db_bind_text(st, 1, addr);
+	return db_write(st, &n, id) == 0 && n == 1 ? 0 : db_err(db);
+}
+
+/* *result = 2 when (login, addr) or addr has more failures in the window than allowed (this attempt counted). */
 static int
 throttled(struct db *db, const struct conf *c, const char *login, const char *addr, int *result)
 {
@@ -217,11 +240,12 @@ throttled(struct db *db, const struct conf *c, const char *login, const char *ad
 	if (st == NULL)
 		return db_err(db);
 	db_bind_text(st, 0, login);
-	db_bind_int(st, 1, c->login_window_minutes);
-	db_bind_text(st, 2, addr);
-	db_bind_int(st, 3, c->login_window_minutes);
+	db_bind_text(st, 1, addr);
+	db_bind_int(st, 2, c->login_window_minutes);
+	db_bind_text(st, 3, addr);
+	db_bind_int(st, 4, c->login_window_minutes);
 	if ((rc = db_step(st)) == DB_ROW &&
-	    (db_col_int(st, 0) >= c->login_max_failures || db_col_int(st, 1) >= c->login_max_failures_addr))
+	    (db_col_int(st, 0) > c->login_max_failures || db_col_int(st, 1) > c->login_max_failures_addr))
 		*result = 2;
 	db_reset(st);
 	return rc == DB_ROW ? 0 : db_err(db);
@@ -256,21 +280,24 @@ int
 account_verify(struct db *db, const struct conf *c, const char *login, const char *password, const char *addr,
     long long *uid, int *result)
 {
+	long long attempt = 0;
 	int rc;
 
 	*result = 0;
 	*uid = 0;
 	if ((rc = write_bound(db, sql_sweep, NULL, NULL, c->session_idle_minutes)) != 0 ||
 	    (rc = write_bound(db, sql_sweep_failures, NULL, NULL, -1)) != 0 ||
-	    (rc = throttled(db, c, login, addr, result)) != 0 || *result != 0)
+	    (rc = record_attempt(db, login, addr, &attempt)) != 0)
 		return rc;
+	if ((rc = throttled(db, c, login, addr, result)) != 0 || *result != 0)
+		return rc != 0 ? rc : write_bound(db, sql_drop_attempt, NULL, NULL, attempt);
 	if ((rc = check_user(db, login, password, uid)) != 0)
 		return rc;
 	if (*uid == 0) {
-		*result = 1;
-		return write_bound(db, sql_fail, login, addr, -1);
+		*result = 1;	/* the attempt's row stays: it is the failure */
+		return 0;
 	}
-	return write_bound(db, sql_clear_failures, login, NULL, -1);
+	return write_bound(db, sql_clear_failures, login, addr, -1);
 }
 
 int

@@ -1,11 +1,13 @@
 // accounts_login.test.mjs - signing in and out (src/http/auth.c, src/pages/page_auth.c): the form, the session
 // cookie and its attributes, a new token on every sign-in (no fixation), one answer for a wrong
 // password and an unknown login, per-field messages, the password never echoed, sign-out ending the
-// session on the server, throttling (5 failures per login, 50 per address in 15 minutes -> 429),
+// session on the server, throttling (5 failures per login and client address, 50 per address in 15
+// minutes -> 429; never for the login as a whole, so nobody elsewhere can lock its owner out),
 // and the idle (60 min) and absolute (12 h) ends of a session.
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import http from 'node:http';
 import {
 	BASE, L, DEMO, text, demoPassword, tag, needSql, HAVE_SQL, sql, sqlNumber, sqlValue, lit, exclusive, DB_NOW,
 	Session, postLogin, postForm, getWith, sessionCookie, formErrors, mainText, location, createUser,
@@ -278,6 +280,74 @@ describe('throttling', () => {
 			assert.equal((await postLogin(u.login, u.password)).status, 303, 'failures older than 15 minutes still count');
 		} finally {
 			sql(`DELETE FROM login_failures WHERE addr = ${lit(addr)} AND login LIKE 'acc-filler-%'`);
+		}
+	});
+});
+
+/**
+ * POST /login from the loopback address local (127.0.0.2, ...: nginx passes it on as REMOTE_ADDR, as it
+ * would a client elsewhere). Resolves with { status, body }.
+ */
+function postLoginFrom(local, login, password) {
+	const body = new URLSearchParams({ login, password }).toString();
+	const u = new URL('/login', BASE);
+	return new Promise((resolve, reject) => {
+		const req = http.request({
+			host: u.hostname, port: u.port, path: u.pathname, method: 'POST', localAddress: local,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body),
+			    Origin: BASE },
+		}, (res) => {
+			const chunks = [];
+			res.on('data', (c) => chunks.push(c));
+			res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+		});
+		req.on('error', reject);
+		req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+		req.end(body);
+	});
+}
+
+describe('throttling cannot lock the owner out', () => {
+	test('100 wrong passwords from one address: that address is throttled, the owner signs in from another', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		const ATTACKER = '127.0.0.2';
+		try {
+			const seen = { 422: 0, 429: 0 };
+			for (let i = 0; i < 100; i++) {
+				const res = await postLoginFrom(ATTACKER, u.login, `wrong-${i}-password`);
+				assert.ok(res.status === 422 || res.status === 429, `attempt ${i}: ${res.status}`);
+				seen[res.status]++;
+			}
+			assert.equal(seen[422], 5, 'passwords checked for the attacker: the limit, then no more');
+			assert.equal(seen[429], 95);
+			assert.equal((await postLoginFrom(ATTACKER, u.login, u.password)).status, 429, 'the right password from the attacker\'s address');
+			assert.equal(sqlNumber(`SELECT addr = ${lit(ATTACKER)} FROM login_failures WHERE login = ${lit(u.login)} LIMIT 1`), 1,
+			    'the failures were recorded with the attacker\'s address (is REMOTE_ADDR passed on?)');
+			// The owner, elsewhere: signs in at once, with no delay and no message.
+			const res = await postLogin(u.login, u.password);
+			assert.equal(res.status, 303, 'the owner was locked out by someone else\'s failures');
+			assert.ok(sessionCookie(res), 'no session for the owner');
+		} finally {
+			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
+		}
+	});
+
+	test('25 attempts at once from one address: at most the limit of 5 get their password checked', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		const FROM = '127.0.0.3';
+		try {
+			const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => postLoginFrom(FROM, u.login, `wrong-${i}-password`)));
+			const checked = answers.filter((r) => r.status === 422).length;
+			assert.equal(answers.filter((r) => r.status === 429).length, 25 - checked, 'answers other than 422 and 429');
+			assert.ok(checked >= 1 && checked <= 5, `${checked} passwords checked, the limit is 5`);
+			assert.equal(sqlNumber(`SELECT COUNT(*) FROM login_failures WHERE login = ${lit(u.login)}`), checked,
+			    'failures recorded: one per checked password, none for a throttled attempt');
+		} finally {
+			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
 		}
 	});
 });
