@@ -12,9 +12,6 @@
 
 #include <cmocka.h>
 
-#include <mysql.h>
-#include <errmsg.h>
-
 #include "core/conf.h"
 #include "store/db.h"
 
@@ -59,18 +56,6 @@ test_errno_is_connection(void **state)
 		if (got != codes[i].lost)
 			fail_msg("%u (%s): got %d, want %d", codes[i].code, codes[i].what, got, codes[i].lost);
 	}
-}
-
-/* The codes must be the ones the client library defines (guards against a renumbered header). */
-static void
-test_errno_constants(void **state)
-{
-	(void)state;
-	assert_int_equal(CR_CONNECTION_ERROR, 2002);
-	assert_int_equal(CR_SERVER_GONE_ERROR, 2006);
-	assert_int_equal(CR_SERVER_LOST, 2013);
-	assert_int_equal(db_errno_is_connection(CR_SERVER_GONE_ERROR), 1);
-	assert_int_equal(db_errno_is_connection(CR_SERVER_LOST), 1);
 }
 
 struct fixture {
@@ -238,12 +223,14 @@ test_ready_password_file_present(void **state)
 	unlink(path);
 }
 
+/* NULL is a no-op for the two clean-up calls (every error path calls them): this test fails by crashing. */
 static void
 test_free_null_and_reset_null(void **state)
 {
 	(void)state;
 	db_free(NULL);
 	db_reset(NULL);
+	assert_int_equal(db_errno_is_connection(0), 0);	/* and the process is still sane after */
 }
 
 /* db_new keeps a pointer to the conf (not a copy) and does not connect. */
@@ -266,14 +253,14 @@ static int
 group_setup(void **state)
 {
 	(void)state;
-	return mysql_library_init(0, NULL, NULL) == 0 ? 0 : -1;
+	return db_library_init() == 0 ? 0 : -1;
 }
 
 static int
 group_teardown(void **state)
 {
 	(void)state;
-	mysql_library_end();
+	db_library_end();
 	return 0;
 }
 
@@ -282,7 +269,6 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_errno_is_connection),
-		cmocka_unit_test(test_errno_constants),
 		cmocka_unit_test_setup_teardown(test_new_is_not_connected, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_ready_no_server, fx_setup, fx_teardown),
 		cmocka_unit_test_setup_teardown(test_calls_when_disconnected, fx_setup, fx_teardown),
