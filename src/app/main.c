@@ -108,8 +108,8 @@ read_request(FCGX_Request *fr, struct request *rq)
 	rq->cookie_header = env(fr, "HTTP_COOKIE");
 	rq->origin = env(fr, "HTTP_ORIGIN");
 	rq->referer = env(fr, "HTTP_REFERER");
-	rq->remote_addr = env(fr, "REMOTE_ADDR");
-	rq->https = https != NULL && strcmp(https, "on") == 0;
+	request_client(rq, env(fr, "REMOTE_ADDR"), https, env(fr, "HTTP_X_FORWARDED_FOR"),
+	    env(fr, "HTTP_X_FORWARDED_PROTO"), conf.trusted_proxy);
 	if (rq->cookie_header != NULL && request_parse_cookies(rq->cookie_header, &rq->cookies) != 0)
 		return 500;
 	if (clen != NULL && *clen != '\0' && parse_ll(clen, 0, LLONG_MAX, &len) != 0)
@@ -170,7 +170,10 @@ serve(FCGX_Request *fr, struct db *db)
 		if (rq.method != M_HEAD && body.len > 0)
 			FCGX_PutStr(body.data, (int)body.len, fr->out);
 	}
-	log_info("%s %s %d %.2fms%s%s", rq.method_name, rq.path ? rq.path : "-", status, now_ms() - t0,
+	/* client, user, request, status, body bytes, time; a 403 says why */
+	log_info("%s %s %s %s %d %zuB %.2fms%s%s", rq.remote_addr ? rq.remote_addr : "-",
+	    rq.session != NULL ? rq.session->login : "-", rq.method_name, rq.path ? rq.path : "-", status,
+	    rq.method == M_HEAD ? (size_t)0 : body.len, now_ms() - t0,
 	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
 	buf_free(&head);
 	buf_free(&body);

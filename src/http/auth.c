@@ -89,8 +89,13 @@ auth_login(struct request *rq, const char *login, const char *password, int *res
 	long long uid;
 	int rc;
 
-	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &uid, result)) != 0 || *result != 0)
+	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &uid, result)) != 0)
 		return rc;
+	if (*result != 0) {	/* the operator's view of an attack: who was tried, from where */
+		log_info("auth: sign-in %s for %.60s from %s", *result == 2 ? "throttled" : "refused (wrong login or password)",
+		    login, addr);
+		return 0;
+	}
 	log_info("auth: %s signed in", login);
 	return start_session(rq, uid);
 }

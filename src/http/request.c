@@ -8,6 +8,7 @@
 #include "config.h"
 #endif
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -641,4 +642,46 @@ request_add_header(struct request *rq, const char *name, const char *value)
 	if (value == NULL || strpbrk(value, "\r\n") != NULL || strpbrk(name, "\r\n: ") != NULL)
 		return -1;
 	return buf_printf(&rq->headers_out, "%s: %s\r\n", name, value);
+}
+
+/* 1 when s (len bytes) is an IPv4 or IPv6 address as text. */
+static int
+is_address(const char *s, size_t len)
+{
+	char buf[46];
+	unsigned char bin[16];
+
+	if (len == 0 || len >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return inet_pton(AF_INET, buf, bin) == 1 || inet_pton(AF_INET6, buf, bin) == 1;
+}
+
+void
+request_client(struct request *rq, const char *remote, const char *https, const char *xff, const char *xfp,
+    const char *trusted_proxy)
+{
+	const char *last, *end;
+
+	rq->remote_addr = remote;
+	rq->https = https != NULL && strcmp(https, "on") == 0;
+	if (remote == NULL || trusted_proxy == NULL || strcmp(remote, trusted_proxy) != 0)
+		return;
+	if (xfp != NULL)
+		rq->https = strcmp(xfp, "https") == 0;
+	if (xff == NULL)
+		return;
+	/* the proxy appends the address it saw: the last entry, without spaces */
+	last = strrchr(xff, ',');
+	last = last != NULL ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	for (end = last; *end != '\0' && *end != ' ' && *end != '\t'; end++)
+		;
+	if (!is_address(last, (size_t)(end - last)))
+		return;
+	memcpy(rq->client_addr, last, (size_t)(end - last));
+	rq->client_addr[end - last] = '\0';
+	rq->remote_addr = rq->client_addr;
 }

@@ -68,8 +68,9 @@ struct request {
 	const char		*cookie_header;
 	const char		*origin;
 	const char		*referer;
-	const char		*remote_addr;
-	int			 https;
+	const char		*remote_addr;	/* the client's address (request_client) */
+	int			 https;		/* 1: the client's connection is https (request_client) */
+	char			 client_addr[46];	/* storage for remote_addr when a trusted proxy names it */
 	char			*body;		/* NULL unless POST */
 	size_t			 body_len;
 	struct params		 params;	/* query (GET) or form (POST), checked against the route's spec */
@@ -160,6 +161,15 @@ int		 request_refuse(struct request *rq, const char *key);
 char		*request_self_url(const char *path, const struct params *params, const struct param_spec *spec);
 /* "/login?next=" and request_self_url percent-encoded: where a reader who must sign in is sent. NULL on ENOMEM. */
 char		*request_login_url(const char *path, const struct params *params, const struct param_spec *spec);
+
+/*
+ * Who the client is: remote_addr and https from the FastCGI REMOTE_ADDR and HTTPS; when REMOTE_ADDR
+ * is trusted_proxy (a TLS terminator in front of the web server), from the last address of its
+ * X-Forwarded-For (xff, when it is an IPv4 or IPv6 address) and its X-Forwarded-Proto (xfp). Any other
+ * sender's X-Forwarded-* are ignored: a client cannot name itself.
+ */
+void		 request_client(struct request *rq, const char *remote, const char *https, const char *xff,
+		    const char *xfp, const char *trusted_proxy);
 
 /* Free every pair and the array; params is then empty and reusable. */
 void		 params_free(struct params *p);

@@ -8,6 +8,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import { SERVER_LOG, ACCESS_RECORD, logOffset, waitForLog } from './lib.mjs';
 import {
 	BASE, L, DEMO, text, demoPassword, tag, needSql, HAVE_SQL, sql, sqlNumber, sqlValue, lit, exclusive, DB_NOW,
 	Session, postLogin, postForm, getWith, sessionCookie, formErrors, mainText, location, createUser,
@@ -288,14 +289,14 @@ describe('throttling', () => {
  * POST /login from the loopback address local (127.0.0.2, ...: nginx passes it on as REMOTE_ADDR, as it
  * would a client elsewhere). Resolves with { status, body }.
  */
-function postLoginFrom(local, login, password) {
+function postLoginFrom(local, login, password, extra = {}) {
 	const body = new URLSearchParams({ login, password }).toString();
 	const u = new URL('/login', BASE);
 	return new Promise((resolve, reject) => {
 		const req = http.request({
 			host: u.hostname, port: u.port, path: u.pathname, method: 'POST', localAddress: local,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body),
-			    Origin: BASE },
+			    Origin: BASE, ...extra },
 		}, (res) => {
 			const chunks = [];
 			res.on('data', (c) => chunks.push(c));
@@ -349,6 +350,63 @@ describe('throttling cannot lock the owner out', () => {
 		} finally {
 			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
 		}
+	});
+});
+
+describe('behind a TLS terminator (trusted_proxy = 127.0.0.5 in the test instance)', () => {
+	const FORWARDED = { 'X-Forwarded-For': '198.51.100.1, 203.0.113.77', 'X-Forwarded-Proto': 'https' };
+
+	test('from the trusted proxy: the client is the last X-Forwarded-For address, and the cookie is Secure', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		try {
+			assert.equal((await postLoginFrom('127.0.0.5', u.login, 'wrong-password-1', FORWARDED)).status, 422);
+			assert.equal(sqlValue(`SELECT addr FROM login_failures WHERE login = ${lit(u.login)}`), '203.0.113.77',
+			    'the failure is not recorded with the client\'s address');
+			const ok = await postLoginFrom('127.0.0.5', u.login, u.password, FORWARDED);
+			assert.equal(ok.status, 303);
+			const cookie = [].concat(ok.headers['set-cookie'] ?? []).join('\n');
+			assert.match(cookie, /tp_session=[^;]+;.*; Secure/, `Set-Cookie without Secure over https: ${cookie}`);
+		} finally {
+			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
+		}
+	});
+
+	test('from anyone else, X-Forwarded-* are ignored: nobody can pick their own address or scheme', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		try {
+			assert.equal((await postLoginFrom('127.0.0.6', u.login, 'wrong-password-1', FORWARDED)).status, 422);
+			assert.equal(sqlValue(`SELECT addr FROM login_failures WHERE login = ${lit(u.login)}`), '127.0.0.6');
+			const ok = await postLoginFrom('127.0.0.6', u.login, u.password, FORWARDED);
+			assert.equal(ok.status, 303);
+			assert.doesNotMatch([].concat(ok.headers['set-cookie'] ?? []).join('\n'), /Secure/,
+			    'a plain-http client made its cookie Secure by claiming https');
+		} finally {
+			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
+		}
+	});
+});
+
+describe('the log says who, from where, and why', () => {
+	test('an access record names the client and the user; a 403 its reason; a failed sign-in who and from where', { ...T, skip: SERVER_LOG ? false : 'no STACK_DIR: the server log is not known' }, async () => {
+		const staff = await Session.signIn(DEMO.staff.login);
+		let at = logOffset();
+		assert.equal((await staff.get('/admin')).status, 403);
+		const line = (await waitForLog(at, /^.* (\S+) (\S+) GET \/admin 403 \d+B [\d.]+ms denied: (\S+)$/, 'the 403 record'));
+		assert.equal(line[2], DEMO.staff.login, `the record names ${line[2]}, not the signed-in user`);
+		assert.equal(line[1], '127.0.0.1');
+		assert.equal(line[3], 'role');
+		assert.ok(ACCESS_RECORD.test(line[0]), `the record does not have the documented shape: ${line[0]}`);
+		at = logOffset();
+		assert.equal((await staff.post('/logout', {}, { csrf: null })).status, 403);
+		await waitForLog(at, / POST \/logout 403 \d+B [\d.]+ms denied: CSRF$/, 'the CSRF refusal');
+		at = logOffset();
+		const who = nobody();
+		assert.equal((await postLoginFrom('127.0.0.6', who, 'wrong-password-1')).status, 422);
+		await waitForLog(at, new RegExp(`auth: sign-in refused \\(wrong login or password\\) for ${who} from 127\\.0\\.0\\.6$`), 'the refused sign-in');
 	});
 });
 

@@ -19,6 +19,8 @@ public_contacts = yes
 upload_dir = $INST/uploads
 template_dir = $ROOT/templates
 log_level = info
+# A TLS terminator in front of nginx would stand here; tests play it from this loopback address.
+trusted_proxy = 127.0.0.5
 EOF
 }
 

@@ -533,6 +533,44 @@ test_login_url(void **state)
 	}
 }
 
+/* request_client: X-Forwarded-* count only from the trusted proxy, and only a well-formed last address. */
+static void
+test_client(void **state)
+{
+	static const struct {
+		const char	*remote, *https, *xff, *xfp, *trusted;
+		const char	*want_addr;
+		int		 want_https;
+	} cases[] = {
+		{ "192.0.2.1", NULL, NULL, NULL, NULL, "192.0.2.1", 0 },
+		{ "192.0.2.1", "on", NULL, NULL, NULL, "192.0.2.1", 1 },
+		{ "192.0.2.1", NULL, "203.0.113.9", "https", NULL, "192.0.2.1", 0 },		/* no proxy trusted */
+		{ "192.0.2.1", NULL, "203.0.113.9", "https", "192.0.2.7", "192.0.2.1", 0 },	/* not from it */
+		{ "192.0.2.7", NULL, "203.0.113.9", "https", "192.0.2.7", "203.0.113.9", 1 },
+		{ "192.0.2.7", NULL, "10.9.9.9, 203.0.113.9", "http", "192.0.2.7", "203.0.113.9", 0 },
+		{ "192.0.2.7", NULL, "203.0.113.9 ,  2001:db8::5 ", NULL, "192.0.2.7", "2001:db8::5", 0 },
+		{ "192.0.2.7", NULL, "evil\nx", "https", "192.0.2.7", "192.0.2.7", 1 },	/* not an address */
+		{ "192.0.2.7", NULL, "", NULL, "192.0.2.7", "192.0.2.7", 0 },
+		{ "192.0.2.7", "on", NULL, NULL, "192.0.2.7", "192.0.2.7", 1 },
+		{ NULL, NULL, "203.0.113.9", "https", "192.0.2.7", NULL, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct request rq;
+
+		memset(&rq, 0, sizeof(rq));
+		request_client(&rq, cases[i].remote, cases[i].https, cases[i].xff, cases[i].xfp, cases[i].trusted);
+		if (cases[i].want_addr == NULL)
+			assert_null(rq.remote_addr);
+		else if (rq.remote_addr == NULL || strcmp(rq.remote_addr, cases[i].want_addr) != 0)
+			fail_msg("case %zu: address %s, want %s", i, rq.remote_addr ? rq.remote_addr : "(null)", cases[i].want_addr);
+		if (rq.https != cases[i].want_https)
+			fail_msg("case %zu: https %d, want %d", i, rq.https, cases[i].want_https);
+	}
+}
+
 static void
 test_check_null_spec(void **state)
 {
@@ -700,6 +738,7 @@ main(void)
 		cmocka_unit_test(test_refuse),
 		cmocka_unit_test(test_self_url),
 		cmocka_unit_test(test_login_url),
+		cmocka_unit_test(test_client),
 		cmocka_unit_test(test_getters),
 		cmocka_unit_test(test_request_free),
 	};
