@@ -32,6 +32,7 @@
 #include "http/auth.h"
 #include "core/buf.h"
 #include "core/conf.h"
+#include "core/err.h"
 #include "store/db.h"
 #include "core/log.h"
 #include "store/indexer.h"
@@ -87,6 +88,17 @@ env(FCGX_Request *fr, const char *name)
 	return FCGX_GetParam(name, fr->envp);
 }
 
+/* Read and forget up to len bytes of the request body (an upload that will not be used). */
+static void
+drain(FCGX_Request *fr, long long len)
+{
+	char chunk[65536];
+	int n;
+
+	while (len > 0 && (n = FCGX_GetStr(chunk, len < (long long)sizeof(chunk) ? (int)len : (int)sizeof(chunk), fr->in)) > 0)
+		len -= n;
+}
+
 /* Fill rq from the FastCGI environment and read the body. Returns 0 or an HTTP status. */
 static int
 read_request(FCGX_Request *fr, struct request *rq)
@@ -94,6 +106,7 @@ read_request(FCGX_Request *fr, struct request *rq)
 	const char *uri = env(fr, "REQUEST_URI"), *q = env(fr, "QUERY_STRING");
 	const char *clen = env(fr, "CONTENT_LENGTH"), *https = env(fr, "HTTPS");
 	long long len = 0;
+	int status;
 
 	rq->method_name = env(fr, "REQUEST_METHOD");
 	rq->method = method_of(rq->method_name);
@@ -120,6 +133,10 @@ read_request(FCGX_Request *fr, struct request *rq)
 		return 400;
 	if (len > MAX_BODY && (len > ROUTE_MAX_UPLOAD || !route_takes_upload(rq->path, rq->content_type)))
 		return 413;
+	if (len > MAX_BODY && (status = route_precheck(rq)) != 0) {
+		drain(fr, len);	/* read, not kept: the web server may not take an answer before its body is sent */
+		return err_http_status(status);
+	}
 	if ((rq->body = malloc((size_t)len + 1)) == NULL)
 		return 500;
 	rq->body_len = (size_t)FCGX_GetStr(rq->body, (int)len, fr->in);
@@ -160,20 +177,18 @@ serve(FCGX_Request *fr, struct db *db)
 		status = 500;
 	if (status == 0)
 		status = route_dispatch(&rq, hdf);
-	else if (hdf != NULL) {
-		rq.tmpl = "error.cs";
-		render_set_int(hdf, status, "Error.Status");
-	}
+	else if (hdf != NULL)
+		route_error(&rq, hdf, status);	/* refused before routing: 400, 413, or a pre-checked upload's 403 */
 	status = render_body(&rq, hdf, status, &body);
 	if (response_head(&rq, status, body.len, &head) == 0) {
 		FCGX_PutStr(head.data, (int)head.len, fr->out);
 		if (rq.method != M_HEAD && body.len > 0)
 			FCGX_PutStr(body.data, (int)body.len, fr->out);
 	}
-	/* client, user, request, status, body bytes, time; a 403 says why */
-	log_info("%s %s %s %s %d %zuB %.2fms%s%s", rq.remote_addr ? rq.remote_addr : "-",
+	/* client, user, request, status, bytes sent and request-body bytes read, time; a 403 says why */
+	log_info("%s %s %s %s %d sent %zuB read %zuB %.2fms%s%s", rq.remote_addr ? rq.remote_addr : "-",
 	    rq.session != NULL ? rq.session->login : "-", rq.method_name, rq.path ? rq.path : "-", status,
-	    rq.method == M_HEAD ? (size_t)0 : body.len, now_ms() - t0,
+	    rq.method == M_HEAD ? (size_t)0 : body.len, rq.body_len, now_ms() - t0,
 	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
 	buf_free(&head);
 	buf_free(&body);
@@ -475,6 +490,22 @@ workers_stop(struct worker *w)
 			pthread_join(w[i].tid, NULL);
 }
 
+/*
+ * Read the layout's snapshot (model/site.h) once before serving, so that the first error pages have
+ * their footer too. Best effort: with the database away, the first page that reaches it reads it.
+ */
+static void
+site_preload(void)
+{
+	struct db *db = db_new(&conf);
+
+	if (db != NULL && db_ready(db) == 0 && site_refresh(db) == 0)
+		log_debug("the layout's association data is read");
+	else
+		log_warn("the layout's association data could not be read yet; the first page that reaches the database will");
+	db_free(db);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -490,6 +521,7 @@ main(int argc, char **argv)
 	signals_block_all();	/* before libfcgi, MariaDB or any thread starts: all inherit it */
 	if (start() != 0)
 		return 1;
+	site_preload();
 	signals_take(&set);
 	if ((workers = calloc((size_t)conf.threads, sizeof(*workers))) == NULL)
 		return 1;

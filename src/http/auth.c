@@ -36,8 +36,8 @@ auth_load(struct request *rq)
 	struct session *s;
 	int rc, found;
 
-	if (!account_token_well_formed(token))
-		return 0;
+	if (rq->session != NULL || !account_token_well_formed(token))
+		return 0;	/* loaded already (route_precheck), or no session to load */
 	account_hash_token(token, hash);
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return TP_ENOMEM;

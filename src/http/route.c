@@ -334,6 +334,33 @@ self_url(struct request *rq, HDF *hdf)
 	free(url);
 }
 
+void
+route_error(struct request *rq, HDF *hdf, int status)
+{
+	error_page(rq, hdf, status);
+	site_data(rq, hdf);
+	self_url(rq, hdf);
+}
+
+int
+route_precheck(struct request *rq)
+{
+	const struct route *r;
+	unsigned methods;
+	int status;
+
+	if ((r = route_match(rq->path, rq, &methods)) == NULL)
+		return methods ? 405 : 404;
+	if ((status = db_ready(rq->db)) != 0 || (status = auth_load(rq)) != 0 ||
+	    (status = check_access(rq, r)) != 0)
+		return status;
+	if (rq->method == M_POST && r->csrf != CSRF_NONE && auth_csrf_check(rq, 0) != 0)
+		return deny(rq, "CSRF");	/* the form token is in the body: the Origin is checked now */
+	if (r->allow != NULL && rq->session != NULL && (status = r->allow(rq)) != 0)
+		return status == TP_EDENIED ? deny(rq, "row-level") : status;
+	return 0;
+}
+
 int
 route_dispatch(struct request *rq, HDF *hdf)
 {

@@ -67,6 +67,16 @@ const struct route	*route_match(const char *path, struct request *rq, unsigned *
  */
 int			 route_takes_upload(const char *path, const char *content_type);
 
+/* The error page for status, with the layout's data (for answers made before route_dispatch runs). */
+void			 route_error(struct request *rq, HDF *hdf, int status);
+
+/*
+ * Before a large body (an upload) is read: the route, the session, the access level, the Origin of
+ * the POST and the route's row-level rule, so that a stranger's 20 MB never reach memory. 0 when the
+ * body is worth reading (route_dispatch checks everything again, with it), else a status or TP_E* code.
+ */
+int			 route_precheck(struct request *rq);
+
 /* Run the request through the table: returns the final status; rq->tmpl/raw/location say what to send. */
 int			 route_dispatch(struct request *rq, HDF *hdf);
 

@@ -395,14 +395,14 @@ describe('the log says who, from where, and why', () => {
 		const staff = await Session.signIn(DEMO.staff.login);
 		let at = logOffset();
 		assert.equal((await staff.get('/admin')).status, 403);
-		const line = (await waitForLog(at, /^.* (\S+) (\S+) GET \/admin 403 \d+B [\d.]+ms denied: (\S+)$/, 'the 403 record'));
+		const line = (await waitForLog(at, /^.* (\S+) (\S+) GET \/admin 403 sent \d+B read 0B [\d.]+ms denied: (\S+)$/, 'the 403 record'));
 		assert.equal(line[2], DEMO.staff.login, `the record names ${line[2]}, not the signed-in user`);
 		assert.equal(line[1], '127.0.0.1');
 		assert.equal(line[3], 'role');
 		assert.ok(ACCESS_RECORD.test(line[0]), `the record does not have the documented shape: ${line[0]}`);
 		at = logOffset();
 		assert.equal((await staff.post('/logout', {}, { csrf: null })).status, 403);
-		await waitForLog(at, / POST \/logout 403 \d+B [\d.]+ms denied: CSRF$/, 'the CSRF refusal');
+		await waitForLog(at, / POST \/logout 403 sent \d+B read \d+B [\d.]+ms denied: CSRF$/, 'the CSRF refusal');
 		at = logOffset();
 		const who = nobody();
 		assert.equal((await postLoginFrom('127.0.0.6', who, 'wrong-password-1')).status, 422);

@@ -9,7 +9,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { BASE, L, get, text, h1s, assertErrorPage, assertHtmlPage } from './lib.mjs';
+import { BASE, L, get, text, h1s, assertErrorPage, assertHtmlPage, SERVER_LOG, logOffset, logSince } from './lib.mjs';
 import {
 	DEMO, Session, exclusive, sql, sqlValue, sqlNumber, lit, needSql, HAVE_SQL, auditMark, auditSince, formErrors,
 	formOf, withChanges, location, conflictRows, getWith,
@@ -407,6 +407,40 @@ describe('limits', () => {
 			status = `connection closed (${e.message})`;	/* nginx may close while the body is still coming */
 		}
 		assert.equal(status, 413);
+	});
+
+	test('an upload from someone who may not post is refused before its body is read: 403, not 400 or 413', async (t) => {
+		if (!needSql(t))
+			return;
+		// 19 MiB in three files: a size the route takes, so only who sends it decides.
+		const three = Array.from({ length: 3 }, (_, k) => ({ filename: `s${k}.pdf`, bytes: Buffer.concat([FILES.pdf(), Buffer.alloc(6 * 1024 * 1024)]) }));
+		const [n, f] = [count('attachments'), files()];
+		// Four at once (one per worker) would hold 76 MiB if their bodies were kept: the access records
+		// say how many body bytes each request kept.
+		const at = SERVER_LOG ? logOffset() : 0;
+		const four = await Promise.all(Array.from({ length: 4 }, () => postMultipart('/admin/news', fields, three)));
+		for (const res of four)
+			assertErrorPage(res, 403, 'a 19 MiB upload from anonymous, four at once');
+		if (SERVER_LOG) {
+			const records = logSince(at).filter((l) => / - POST \/admin\/news 403 /.test(l));
+			assert.equal(records.length, 4, `access records of the four: ${records.join('\n')}`);
+			for (const l of records)
+				assert.match(l, / read 0B /, `a stranger's upload was read into memory: ${l}`);
+		}
+		for (const [who, opts] of [
+			['anonymous', {}],
+			['staff (no admin rights)', { session: S.staff }],
+			['a member admin from another origin', { session: S.chungnam, origin: 'https://evil.example' }],
+			['a member admin on another technopark\'s article', { session: S.busan, path: `/admin/news/${await create(S.chungnam, { title: '미리 거절 시험' })}` }],
+		]) {
+			const res = await postMultipart(opts.path ?? '/admin/news', fields, three, opts);
+			assertErrorPage(res, 403, `a 19 MiB upload from ${who}`);
+		}
+		assert.deepEqual([count('attachments'), files()], [n + 0, f], 'a refused upload left a row or a file');
+		// And the same upload from its editor still goes through.
+		const ok = await postMultipart('/admin/news', fields.map(([k, v]) => [k, k === 'title' ? '큰 첨부 시험' : v]), three, { session: S.chungnam });
+		assert.equal(ok.status, 303, `the member admin's own 19 MiB upload: ${ok.status}`);
+		made.push(Number(/\/admin\/news\/(\d+)/.exec(location(ok))[1]));
 	});
 
 	test('a form over 1 MiB that is not multipart: 413; multipart to a route without uploads: 415', async (t) => {
