@@ -4,6 +4,14 @@
 <h1><?cs var:L.admin.title ?></h1>
 <?cs include:"admin_nav.cs" ?>
 <p><?cs var:L.login.signed_in_as ?> <?cs var:User.name ?> (<?cs var:L.role[User.role] ?>)</p>
+<?cs if:subcount(Decided) ?><section class="decided" aria-labelledby="decided-h">
+<h2 id="decided-h"><?cs var:L.my_requests.decided_title ?></h2>
+<ul>
+<?cs each:d = Decided ?><li><a href="/admin/requests/<?cs var:d.id ?>"><?cs var:L.request.title ?> #<?cs var:d.id ?> (<?cs var:L.request["entity_" + d.entity] ?> <?cs var:L.request["action_" + d.action] ?>)</a>: <span class="state state-<?cs var:d.state ?>"><?cs var:L.request["state_" + d.state] ?></span>, <span class="at"><?cs var:d.reviewed_at ?></span><?cs if:d.reviewed_by ?> <?cs var:d.reviewed_by ?><?cs /if ?><?cs if:d.review_comment ?><br><?cs var:L.request.comment ?>: <?cs var:d.review_comment ?><?cs /if ?></li>
+<?cs /each ?></ul>
+<p class="note"><?cs var:L.my_requests.decided_note ?></p>
+</section><?cs /if ?>
+<p><a href="/admin/requests?mine=1"><?cs var:L.my_requests.title ?></a><?cs if:Mine.pending > 0 ?> (<?cs var:Mine.pending ?><?cs var:L.admin.pending_count ?>)<?cs /if ?></p>
 <?cs if:Page.Secretariat ?><p><a href="/admin/requests?state=pending"><?cs var:L.admin.review ?>: <?cs var:Pending.n ?><?cs var:L.admin.pending_count ?></a></p><?cs /if ?>
 <div class="table-wrap">
 <table>

@@ -1,8 +1,8 @@
 <?cs # admin_history.cs - the audit log: newest first, each change with its fields' old and new values. ?>
 <?cs set:Page.Title = L.history.title ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
-<?cs # A logged value for reading: role and on/off fields in words, an empty value as "none". ?>
-<?cs def:hval(field, v) ?><?cs if:!v ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:field == "role" ?><?cs alt:L.role[v] ?><?cs var:v ?><?cs /alt ?><?cs elif:(field == "visible" || field == "active") && (v == "1" || v == "0") ?><?cs var:L.history.onoff[v] ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
+<?cs # A logged value as page_admin_history.c made it readable (words, names); an empty one as "none". ?>
+<?cs def:hval(none, shown, tag) ?><?cs if:none ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:tag == "del" ?><del><?cs var:shown ?></del><?cs else ?><ins><?cs var:shown ?></ins><?cs /if ?><?cs /def ?>
 <h1><?cs var:L.history.title ?></h1>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:!Page.AllTps ?><p class="note"><?cs var:L.history.own_only ?></p><?cs /if ?>
@@ -38,7 +38,7 @@
 <thead><tr><th scope="col"><?cs var:L.history.at ?></th><th scope="col"><?cs var:L.history.who ?></th><th scope="col"><?cs var:L.history.action_label ?></th><th scope="col"><?cs var:L.history.record ?></th><th scope="col"><?cs var:L.history.changes ?></th></tr></thead>
 <tbody>
 <?cs each:c = History ?><tr>
-<th scope="row"><time datetime="<?cs var:c.at ?>"><?cs var:c.at ?></time></th>
+<th scope="row" class="at"><time datetime="<?cs var:c.at ?>"><?cs var:c.at ?></time></th>
 <td><?cs if:c.who ?><a href="/admin/history?user=<?cs var:c.user_id ?>"><?cs var:c.who ?></a><?cs else ?><span title="<?cs var:L.history.tool_note ?>"><?cs var:L.history.tool ?></span><?cs /if ?></td>
 <td><?cs alt:L.history.action[c.action] ?><?cs var:c.action ?><?cs /alt ?><?cs if:c.note ?> <span class="note">(<?cs alt:L.history.action[c.note] ?><?cs var:c.note ?><?cs /alt ?>)</span><?cs /if ?></td>
 <td><?cs alt:L.history.entity[c.entity] ?><?cs var:c.entity ?><?cs /alt ?>
@@ -46,7 +46,7 @@
 <?cs if:c.tp_name ?><br><span class="note"><?cs var:c.tp_name ?></span><?cs /if ?>
 <?cs if:Filter.entity != c.entity || Filter.id != c.entity_id ?><br><a href="/admin/history?entity=<?cs var:url_escape(c.entity) ?>&amp;id=<?cs var:c.entity_id ?>"><?cs var:L.admin.record_history ?></a><?cs /if ?></td>
 <td><?cs if:subcount(c.Fields) ?><ul class="changes">
-<?cs each:f = c.Fields ?><li><strong><?cs alt:L.field[f.field] ?><?cs var:f.field ?><?cs /alt ?></strong>: <?cs if:f.old_value ?><del><?cs call:hval(f.field, f.old_value) ?></del><?cs else ?><?cs call:hval(f.field, f.old_value) ?><?cs /if ?> → <?cs if:f.new_value ?><ins><?cs call:hval(f.field, f.new_value) ?></ins><?cs else ?><?cs call:hval(f.field, f.new_value) ?><?cs /if ?></li>
+<?cs each:f = c.Fields ?><li><strong class="field"><?cs var:f.label ?></strong>: <?cs call:hval(f.old_none, f.old_shown, "del") ?> → <?cs call:hval(f.new_none, f.new_shown, "ins") ?></li>
 <?cs /each ?></ul><?cs else ?><span class="unknown"><?cs var:L.history.no_fields ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>

@@ -6,6 +6,13 @@
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Done == "saved" ?><p class="ok" role="status"><?cs var:L.admin.saved ?></p><?cs /if ?>
 <?cs if:Page.NeedsReview ?><p class="note"><?cs var:L.member_form.review_note ?></p><?cs /if ?>
+<?cs if:Overlay.id ?><section class="note pending-request" aria-labelledby="overlay-h">
+<h2 id="overlay-h"><?cs var:L.my_requests.pending_title ?> <a href="/admin/requests/<?cs var:Overlay.id ?>">#<?cs var:Overlay.id ?></a></h2>
+<p><?cs var:L.my_requests.pending_banner ?></p>
+<?cs if:subcount(Overlay.Fields) ?><ul class="changes">
+<?cs each:f = Overlay.Fields ?><li><strong><?cs var:L.field[f.name] ?></strong>: <?cs if:f.old ?><del><?cs var:f.old ?></del><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?> → <?cs if:f.new ?><ins><?cs var:f.new ?></ins><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></li>
+<?cs /each ?></ul><?cs /if ?>
+</section><?cs /if ?>
 <?cs if:subcount(Pending) ?><p class="note"><?cs var:L.member_form.pending ?>
 <?cs each:r = Pending ?><a href="/admin/requests/<?cs var:r.id ?>">#<?cs var:r.id ?></a> <?cs /each ?></p><?cs /if ?>
 <p><a href="/members/<?cs var:url_escape(TP.slug) ?>"><?cs var:L.member_form.view_public ?></a> ·

@@ -5,6 +5,7 @@
 <h1><?cs var:L.request.title ?> #<?cs var:Req.id ?></h1>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Done == "submitted" ?><p class="ok" role="status"><?cs var:L.admin.submitted ?></p><?cs /if ?>
+<?cs if:Page.Done == "withdrawn" ?><p class="ok" role="status"><?cs var:L.request.withdrawn_done ?></p><?cs /if ?>
 <?cs if:Decide.problem == "decided" ?><p class="errors" role="alert"><?cs var:L.request.decided ?></p><?cs /if ?>
 <?cs if:Decide.problem == "conflict" || Req.has_conflict ?><p class="errors" role="alert"><?cs var:L.request.conflict ?></p><?cs /if ?>
 <dl class="facts">
@@ -40,5 +41,14 @@
 </div>
 </form>
 <?cs /if ?>
-<p><a href="/admin/history?entity=change_request&amp;id=<?cs var:Req.id ?>"><?cs var:L.admin.record_history ?></a></p>
+<?cs if:Req.can_withdraw ?>
+<form method="post" action="/admin/requests/<?cs var:Req.id ?>/withdraw" class="stacked">
+<?cs call:csrf() ?>
+<input type="hidden" name="version" value="<?cs var:Req.version ?>">
+<p class="note"><?cs var:L.request.withdraw_text ?></p>
+<div class="actions"><button type="submit" class="secondary"><?cs var:L.request.withdraw ?></button></div>
+</form>
+<?cs /if ?>
+<p><a href="/admin/requests?mine=1"><?cs var:L.my_requests.title ?></a> ·
+<a href="/admin/history?entity=change_request&amp;id=<?cs var:Req.id ?>"><?cs var:L.admin.record_history ?></a></p>
 <?cs include:"footer.cs" ?>

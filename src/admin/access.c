@@ -15,6 +15,8 @@ static const char sql_tp_by_slug[] = "SELECT id FROM technoparks WHERE slug = ?"
 static const char sql_person_tp[] = "SELECT COALESCE(technopark_id, 0) FROM people WHERE id = ?";
 static const char sql_article_tp[] = "SELECT COALESCE(technopark_id, 0) FROM news_articles WHERE id = ?";
 static const char sql_request_tp[] = "SELECT technopark_id FROM change_requests WHERE id = ?";
+static const char sql_request_own[] =
+	"SELECT technopark_id, submitted_by, state = 'pending' FROM change_requests WHERE id = ?";
 static const char sql_committee_by_slug[] = "SELECT id FROM committees WHERE slug = ?";
 static const char sql_seat_committee[] = "SELECT committee_id FROM committee_members WHERE id = ?";
 static const char sql_meeting_committee[] = "SELECT committee_id FROM committee_meetings WHERE id = ?";
@@ -104,6 +106,35 @@ int
 access_request(struct request *rq)
 {
 	return tp_rule(rq, sql_request_tp, 1);
+}
+
+int
+access_request_own(struct request *rq)
+{
+	struct db_stmt *st;
+	long long id, tp = 0, by = 0;
+	int rc, pending = 0;
+
+	if ((rc = arg_id(rq, &id)) != 0)
+		return rc;
+	if ((st = db_prepare(rq->db, sql_request_own)) == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		tp = db_col_int(st, 0);
+		by = db_col_int(st, 1);
+		pending = db_col_int(st, 2) == 1;
+	}
+	db_reset(st);
+	if (rc == DB_ERR)
+		return db_err(rq->db);
+	if (rc != DB_ROW)
+		return TP_ENOTFOUND;
+	/* another technopark's request stays hidden, as on its page (access_request) */
+	if (!secretariat(rq) && !account_may_edit_tp(rq->session, tp) && by != rq->session->user_id)
+		return TP_ENOTFOUND;
+	/* not even the secretariat withdraws for someone else: it rejects instead */
+	return by == rq->session->user_id && pending ? 0 : TP_EDENIED;
 }
 
 /* The user is a secretary of committee_id. */

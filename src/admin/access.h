@@ -18,6 +18,9 @@ int	access_person(struct request *rq);
 int	access_article(struct request *rq);
 /* /admin/requests/{id}: the request's technopark's admin; another's is hidden (404). */
 int	access_request(struct request *rq);
+/* /admin/requests/{id}/withdraw: the request's own submitter, while it is pending (403 otherwise;
+ * another technopark's request is hidden, 404). Unlike the other rules, the secretariat does not pass. */
+int	access_request_own(struct request *rq);
 /* /admin/committees/{slug}...: that committee's secretary. */
 int	access_committee_slug(struct request *rq);
 /* /admin/seats/{id}, /admin/meetings/{id}..., /admin/agenda/{id}..., /admin/resolutions/{id}...:

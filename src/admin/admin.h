@@ -22,6 +22,7 @@ int	page_admin_person_delete(struct request *rq, HDF *hdf);
 int	page_admin_requests(struct request *rq, HDF *hdf);
 int	page_admin_request_show(struct request *rq, HDF *hdf);
 int	page_admin_request_decide(struct request *rq, HDF *hdf);
+int	page_admin_request_withdraw(struct request *rq, HDF *hdf);
 /* page_admin_history.c: the audit log. */
 int	page_admin_history(struct request *rq, HDF *hdf);
 /* page_admin_users.c: accounts (secretariat only). */

@@ -2,6 +2,10 @@
  * page_admin_history.c - the audit log (/admin/history): who changed what when, field by field,
  * newest first, 50 changes a page with keyset paging (before=<id>). A member admin sees only their
  * own technopark's records; the secretariat sees everything.
+ *
+ * Each field is shown with the label its own form uses (the language file's key for that form,
+ * named per entity below, so every label is written once) and its values as a reader reads them:
+ * names for slugs and ids (resolved in the fields' query), words for states and on/off values.
  */
 #include <stdio.h>
 #include <string.h>
@@ -31,11 +35,158 @@ static const char sql_changes[] =
 	"LEFT JOIN technoparks te ON c.entity = 'technopark' AND te.id = c.entity_id "
 	"LEFT JOIN people p ON c.entity = 'person' AND p.id = c.entity_id "
 	HISTORY_WHERE "ORDER BY c.id DESC LIMIT 51";
-/* The fields of the changes on the page: the same filters, within the page's id range. */
+/* The name a logged value (V: f.old_value or f.new_value) stands for, when it is a slug or an id. */
+#define HISTORY_NAME(v) \
+	"CASE WHEN c.entity = 'technopark' AND f.field = 'industry' THEN (SELECT GROUP_CONCAT(i.name_ko " \
+	"ORDER BY i.name_ko SEPARATOR ', ') FROM industries i WHERE FIND_IN_SET(i.slug, " v ")) " \
+	"WHEN c.entity = 'news' AND f.field = 'category' THEN " \
+	"(SELECT k.name_ko FROM news_categories k WHERE k.slug = " v ") " \
+	"WHEN (c.entity = 'news' AND f.field = 'publisher') OR (c.entity = 'user' AND f.field = 'technopark') " \
+	"THEN (SELECT n.name_ko FROM technoparks n WHERE n.slug = " v ") " \
+	"WHEN c.entity = 'committee_member' AND f.field = 'technopark_id' THEN " \
+	"(SELECT n.name_ko FROM technoparks n WHERE n.id = " v ") " \
+	"WHEN c.entity = 'committee_member' AND f.field = 'person_id' THEN " \
+	"(SELECT h.name FROM people h WHERE h.id = " v ") " \
+	"WHEN c.entity = 'resolution' AND f.field = 'agenda_item_id' THEN " \
+	"(SELECT a.title FROM committee_agenda_items a WHERE a.id = " v ") " \
+	"WHEN c.entity = 'committee_secretary' AND f.field = 'committee' THEN " \
+	"(SELECT m.name_ko FROM committees m WHERE m.slug = " v ") END"
+/* The fields of the changes on the page: the same filters, within the page's id range; with the
+ * names the values stand for, and for an attendance line the seat's holder. */
 static const char sql_fields[] =
-	"SELECT f.change_id, f.field, f.old_value, f.new_value FROM audit_fields f "
-	"JOIN audit_changes c ON c.id = f.change_id "
+	"SELECT f.change_id, f.field, f.old_value, f.new_value, c.entity, "
+	HISTORY_NAME("f.old_value") " AS old_name, " HISTORY_NAME("f.new_value") " AS new_name, "
+	"CASE WHEN c.entity = 'attendance' AND f.field LIKE 'seat %' THEN (SELECT COALESCE(h.name, n.name_ko) "
+	"FROM committee_members s LEFT JOIN people h ON h.id = s.person_id "
+	"LEFT JOIN technoparks n ON n.id = s.technopark_id WHERE s.id = SUBSTRING(f.field, 6)) END AS subject "
+	"FROM audit_fields f JOIN audit_changes c ON c.id = f.change_id "
 	HISTORY_WHERE "AND c.id BETWEEN ? AND ? ORDER BY f.change_id DESC, f.field";
+
+/*
+ * Where each entity's field labels live: the keys its form uses in templates/lang/ko.hdf, so that a
+ * label is written once, for the form, and the log reads it from there.
+ */
+static const struct {
+	const char	*entity, *labels;
+} label_sets[] = {
+	{ "technopark", "L.field" }, { "person", "L.field" }, { "user", "L.field" },
+	{ "news", "L.news_admin.field" }, { "network_figures", "L.stats.field" },
+	{ "committee_member", "L.committee_admin.field" }, { "meeting", "L.committee_admin.field" },
+	{ "agenda_item", "L.committee_admin.field" }, { "minutes", "L.committee_admin.field" },
+	{ "resolution", "L.committee_admin.field" }, { "attendance", "L.committee_admin.field" },
+	{ "committee_secretary", "L.committee_admin.field" },
+};
+
+/* Fields logged under another name than their form's label key (field: the name before '.' or ' '). */
+static const struct {
+	const char	*entity, *field, *key;
+} label_keys[] = {
+	{ "agenda_item", "title", "L.committee_admin.field.item_title" },
+	{ "agenda_item", "description", "L.committee_admin.field.item_description" },
+	{ "agenda_item", "direction", "L.committee_admin.position" },
+	{ "committee_member", "person_id", "L.committee_admin.field.member" },
+	{ "committee_member", "technopark_id", "L.field.technopark" },
+	{ "minutes", "body", "L.committee_admin.minutes" },
+	{ "attendance", "seat", "L.committee_admin.field.member" },
+	{ "committee_secretary", "committee", "L.committee.committee" },
+	{ "news", "deleted", "L.news_admin.states.deleted" },
+};
+
+/* Values that are words in the language file: the key is prefix + value. */
+static const struct {
+	const char	*entity, *field, *prefix;
+} value_words[] = {
+	{ "news", "state", "L.news_admin.states." },
+	{ "news", "deleted", "L.history.onoff." },
+	{ "person", "visible", "L.history.onoff." },
+	{ "user", "active", "L.history.onoff." },
+	{ "user", "role", "L.role." },
+	{ "minutes", "published", "L.history.onoff." },
+	{ "committee_member", "role", "L.committee.role." },
+	{ "meeting", "status", "L.committee.status." },
+	{ "resolution", "outcome", "L.committee.outcome." },
+	{ "attendance", "seat", "L.meeting.attendance." },
+	{ "agenda_item", "direction", "L.committee_admin.move_" },
+};
+
+/* The label of entity's field (the base name: "attachment.3" -> "attachment"), or NULL. */
+static const char *
+field_label(HDF *hdf, const char *entity, const char *base)
+{
+	char key[160];
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof(label_keys) / sizeof(label_keys[0]); i++)
+		if (strcmp(label_keys[i].entity, entity) == 0 && strcmp(label_keys[i].field, base) == 0)
+			return hdf_get_value(hdf, label_keys[i].key, NULL);
+	for (i = 0; i < sizeof(label_sets) / sizeof(label_sets[0]); i++)
+		if (strcmp(label_sets[i].entity, entity) == 0) {
+			snprintf(key, sizeof(key), "%s.%s", label_sets[i].labels, base);
+			if ((v = hdf_get_value(hdf, key, NULL)) != NULL)
+				return v;
+		}
+	return NULL;
+}
+
+/* A logged value for reading, under prefix (old or new) of the field's node: words, names, "none". */
+static void
+set_value(HDF *row, const char *entity, const char *base, const char *prefix, HDF *hdf)
+{
+	char key[200], name[16];
+	const char *raw, *named, *word = NULL, *arg = NULL;
+	size_t i;
+
+	snprintf(name, sizeof(name), "%s_value", prefix);
+	raw = hdf_get_value(row, name, NULL);
+	snprintf(name, sizeof(name), "%s_name", prefix);
+	named = hdf_get_value(row, name, NULL);
+	if (raw == NULL || *raw == '\0') {
+		render_set(row, "1", "%s_none", prefix);
+		return;
+	}
+	for (i = 0; i < sizeof(value_words) / sizeof(value_words[0]) && word == NULL; i++)
+		if (strcmp(value_words[i].entity, entity) == 0 && strcmp(value_words[i].field, base) == 0) {
+			/* an attendance line: "present", "absent" or "proxy: <name>" */
+			if (strcmp(base, "seat") == 0 && strncmp(raw, "proxy: ", 7) == 0) {
+				snprintf(key, sizeof(key), "%sproxy", value_words[i].prefix);
+				arg = raw + 7;
+			} else
+				snprintf(key, sizeof(key), "%s%s", value_words[i].prefix, raw);
+			word = hdf_get_value(hdf, key, NULL);
+		}
+	if (word != NULL && arg != NULL) {
+		snprintf(key, sizeof(key), "%s (%s)", word, arg);
+		word = key;
+	}
+	render_set(row, word != NULL ? word : named != NULL && *named != '\0' ? named : raw, "%s_shown", prefix);
+}
+
+/* Label and readable values of the field row just loaded at name (History.N.Fields.K). */
+static void
+describe_field(HDF *hdf, const char *name)
+{
+	HDF *row = hdf_get_obj(hdf, name);
+	const char *entity, *field, *label, *subject;
+	char base[48], text[200];
+
+	if (row == NULL)
+		return;
+	entity = hdf_get_value(row, "entity", "");
+	field = hdf_get_value(row, "field", "");
+	snprintf(base, sizeof(base), "%.*s", (int)strcspn(field, ". "), field);
+	label = field_label(hdf, entity, base);
+	subject = hdf_get_value(row, "subject", NULL);
+	if (label != NULL && subject != NULL && *subject != '\0') {
+		snprintf(text, sizeof(text), "%s %s", label, subject);
+		label = text;
+	}
+	render_set(row, label != NULL ? label : field, "label");
+	if (label == NULL)
+		render_set(row, "1", "unlabelled");
+	set_value(row, entity, base, "old", hdf);
+	set_value(row, entity, base, "new", hdf);
+}
 static const char sql_tp_id[] = "SELECT id FROM technoparks WHERE slug = ?";
 static const char sql_tp_options[] = "SELECT slug, name_ko FROM technoparks ORDER BY name_ko";
 
@@ -150,6 +301,7 @@ load_fields(struct request *rq, HDF *hdf, const struct filter *f, int n)
 			rc = DB_ERR;
 			break;
 		}
+		describe_field(hdf, name);
 	}
 	db_reset(st);
 	return rc == DB_ERR ? db_err(rq->db) : 0;

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "store/audit.h"
+#include "store/changes.h"
 #include "http/auth.h"
 #include "store/db.h"
 #include "admin/admin.h"
@@ -33,9 +35,12 @@ struct change {
 static const char sql_list[] =
 	"SELECT r.id, r.entity, r.action, r.state, DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, "
 	"u.display_name AS submitted_by, t.slug AS tp_slug, t.name_ko AS tp_name, "
-	"(SELECT COUNT(*) FROM change_request_fields f WHERE f.request_id = r.id) AS nfields "
+	"(SELECT COUNT(*) FROM change_request_fields f WHERE f.request_id = r.id) AS nfields, "
+	"DATE_FORMAT(r.reviewed_at, '%Y-%m-%d %H:%i') AS reviewed_at, r.review_comment, "
+	"r.state IN ('approved', 'rejected') AND r.seen_at IS NULL AND r.submitted_by = ? AS unseen "
 	"FROM change_requests r JOIN users u ON u.id = r.submitted_by JOIN technoparks t ON t.id = r.technopark_id "
-	"WHERE (? IS NULL OR r.state = ?) AND (? = 0 OR r.technopark_id = ?) ORDER BY r.id DESC LIMIT 200";
+	"WHERE (? IS NULL OR r.state = ?) AND (? = 0 OR r.technopark_id = ?) AND (? = 0 OR r.submitted_by = ?) "
+	"ORDER BY r.id DESC LIMIT 200";
 static const char sql_tp_id[] = "SELECT id FROM technoparks WHERE slug = ?";
 
 static int
@@ -61,12 +66,13 @@ page_admin_requests(struct request *rq, HDF *hdf)
 {
 	const char *state = request_param(rq, "state"), *tp = request_param(rq, "tp");
 	int secretariat = rq->session->role == ROLE_SECRETARIAT;
+	long long uid = rq->session->user_id, mine = request_param(rq, "mine") != NULL ? uid : 0;
 	struct db_stmt *st;
 	long long tp_id = 0;
 	int rc;
 
 	if (state == NULL)
-		state = secretariat ? "pending" : "all";
+		state = secretariat && mine == 0 ? "pending" : "all";
 	if (tp != NULL && (rc = tp_id_of(rq, tp, &tp_id)) != 0) {
 		rq->error_detail = "tp";
 		return rc;
@@ -78,13 +84,18 @@ page_admin_requests(struct request *rq, HDF *hdf)
 	}
 	if ((st = db_prepare(rq->db, sql_list)) == NULL)
 		return db_err(rq->db);
-	db_bind_text(st, 0, strcmp(state, "all") == 0 ? NULL : state);
-	db_bind_text(st, 1, state);
-	db_bind_int(st, 2, tp_id);
+	db_bind_int(st, 0, uid);
+	db_bind_text(st, 1, strcmp(state, "all") == 0 ? NULL : state);
+	db_bind_text(st, 2, state);
 	db_bind_int(st, 3, tp_id);
+	db_bind_int(st, 4, tp_id);
+	db_bind_int(st, 5, mine);
+	db_bind_int(st, 6, mine);
 	if (page_rows(hdf, "Requests", st) < 0)
 		return db_err(rq->db);
 	render_set(hdf, state, "Filter.state");
+	if (mine != 0)
+		render_set(hdf, "1", "Filter.mine");
 	render_set(hdf, tp, "Filter.tp");
 	rq->tmpl = "admin_requests.cs";
 	return 0;
@@ -204,10 +215,30 @@ static const char sql_show[] =
 	"SELECT r.id, r.entity, r.action, r.state, r.version, r.review_comment, "
 	"DATE_FORMAT(r.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, s.display_name AS submitted_by, "
 	"DATE_FORMAT(r.reviewed_at, '%Y-%m-%d %H:%i') AS reviewed_at, v.display_name AS reviewed_by, "
-	"t.slug AS tp_slug, t.name_ko AS tp_name, r.entity_id, "
+	"t.slug AS tp_slug, t.name_ko AS tp_name, r.entity_id, r.submitted_by AS submitted_by_id, "
 	"(SELECT p.name FROM people p WHERE r.entity = 'person' AND p.id = r.entity_id) AS person_name "
 	"FROM change_requests r JOIN users s ON s.id = r.submitted_by LEFT JOIN users v ON v.id = r.reviewed_by "
 	"JOIN technoparks t ON t.id = r.technopark_id WHERE r.id = ?";
+
+/* A decision shows on its submitter's admin home until they have opened the request. */
+static const char sql_seen[] =
+	"UPDATE change_requests SET seen_at = NOW() WHERE id = ? AND submitted_by = ? "
+	"AND state IN ('approved', 'rejected') AND seen_at IS NULL";
+
+static int
+mark_seen(struct request *rq, long long id)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_seen);
+	int rc;
+
+	if (st == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, id);
+	db_bind_int(st, 1, rq->session->user_id);
+	rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? 0 : db_err(rq->db);
+}
 
 /* The request page: header facts and the field-by-field diff. */
 static int
@@ -215,13 +246,16 @@ show(struct request *rq, HDF *hdf, long long id)
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_show);
 	struct change c;
-	int i, found;
+	int i, found, own;
 
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, id);
 	if (page_row_one(hdf, "Req", st) < 0)
 		return db_err(rq->db);
+	own = hdf_get_int_value(hdf, "Req.submitted_by_id", 0) == rq->session->user_id;
+	if (own && rq->method != M_POST && (i = mark_seen(rq, id)) != 0)
+		return i;
 	if ((found = change_load(rq->db, id, 0, &c)) <= 0)
 		return found < 0 ? db_err(rq->db) : 404;
 	/* another technopark's request is hidden by the route's hook (admin/access.c) */
@@ -238,6 +272,8 @@ show(struct request *rq, HDF *hdf, long long id)
 		render_set(hdf, "1", "Req.has_conflict");
 	if (rq->session->role == ROLE_SECRETARIAT && strcmp(c.state, "pending") == 0)
 		render_set(hdf, "1", "Req.can_decide");
+	if (own && strcmp(c.state, "pending") == 0)
+		render_set(hdf, "1", "Req.can_withdraw");
 	change_free(&c);
 	rq->tmpl = "admin_request.cs";
 	return 0;
@@ -375,4 +411,39 @@ page_admin_request_decide(struct request *rq, HDF *hdf)
 	if (rc != 0)
 		return rc;
 	return asprintf(&rq->location, "/admin/requests/%lld", id) < 0 ? 500 : 303;
+}
+
+/* The submitter takes a pending request back (the route's hook checked whose it is and its state). */
+int
+page_admin_request_withdraw(struct request *rq, HDF *hdf)
+{
+	long long id, version, tp_id = rq->session->technopark_id;
+	struct change c;
+	int rc, found;
+
+	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
+		return 404;
+	if (request_param(rq, "version") == NULL ||
+	    parse_ll(request_param(rq, "version"), 1, 4294967295LL, &version) != 0) {
+		rq->error_detail = "version";
+		return 400;
+	}
+	if (db_begin(rq->db) != 0)
+		return db_err(rq->db);
+	if ((found = change_load(rq->db, id, 1, &c)) > 0)
+		tp_id = c.tp_id;
+	rc = found < 0 ? db_err(rq->db) : found == 0 ? 404 :
+	    changes_withdraw(rq->db, rq->session->user_id, id, version, tp_id, NULL);
+	if (rc == 0 && db_commit(rq->db) != 0)
+		rc = db_err(rq->db);
+	if (rc != 0)
+		db_rollback(rq->db);
+	change_free(&c);
+	if (rc == TP_ESTALE) {	/* decided or changed meanwhile: the request as it is now */
+		render_set(hdf, "decided", "Decide.problem");
+		return (rc = show(rq, hdf, id)) != 0 ? rc : 409;
+	}
+	if (rc != 0)
+		return rc;
+	return asprintf(&rq->location, "/admin/requests/%lld?done=withdrawn", id) < 0 ? 500 : 303;
 }

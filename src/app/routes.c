@@ -47,7 +47,8 @@ static const struct param_spec login_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const char *const dones[] = { "saved", NULL };
-static const char *const request_dones[] = { "submitted", NULL };
+static const char *const request_dones[] = { "submitted", "withdrawn", NULL };
+static const char *const request_mine[] = { "1", NULL };
 static const struct param_spec request_done_params[] = {
 	{ "done",	PT_ENUM, 0, 0, request_dones, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
@@ -111,6 +112,7 @@ static const struct param_spec decide_params[] = {
 static const struct param_spec requests_params[] = {
 	{ "state",	PT_ENUM, 0, 0, request_states, 0 },
 	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ "mine",	PT_ENUM, 0, 0, request_mine, 0 },	/* 1: "내 요청", the user's own requests */
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec users_params[] = {
@@ -313,6 +315,7 @@ const struct route route_table[] = {
 	{ GET,  "/admin/requests",                   page_admin_requests,     MEM,       CSRF_NONE,   requests_params,     "/admin/requests", NULL },
 	{ GET,  "/admin/requests/{id}",              page_admin_request_show, MEM,       CSRF_NONE,   request_done_params, "/admin/requests/{request}", access_request },
 	{ POST, "/admin/requests/{id}",              page_admin_request_decide, SEC,     CSRF_TOKEN,  decide_params,       "/admin/requests/{request}", access_request },
+	{ POST, "/admin/requests/{id}/withdraw",     page_admin_request_withdraw, MEM,   CSRF_TOKEN,  version_params,      "/admin/requests/{request}/withdraw", access_request_own },
 	{ GET,  "/admin/history",                    page_admin_history,      MEM,       CSRF_NONE,   history_params,      "/admin/history", NULL },
 	{ GET,  "/admin/users",                      page_admin_users,        SEC,       CSRF_NONE,   users_params,        "/admin/users", NULL },
 	{ GET,  "/admin/users/new",                  page_admin_user_new,     SEC,       CSRF_NONE,   NULL,                "/admin/users/new", NULL },

@@ -1,6 +1,7 @@
 /* changes.c - records change requests; page_admin_review.c shows and decides them. */
 #include <stddef.h>
 
+#include "core/err.h"
 #include "store/audit.h"
 #include "store/changes.h"
 #include "store/db.h"
@@ -10,6 +11,10 @@ static const char sql_request[] =
 	"VALUES (?, ?, ?, ?, ?, ?)";
 static const char sql_field[] =
 	"INSERT INTO change_request_fields (request_id, field, old_value, new_value) VALUES (?, ?, ?, ?)";
+
+static const char sql_withdraw[] =
+	"UPDATE change_requests SET state = 'withdrawn', seen_at = NOW(), version = version + 1 "
+	"WHERE id = ? AND version = ? AND submitted_by = ? AND state = 'pending'";
 
 static const char *
 nonempty(const char *s)
@@ -58,4 +63,27 @@ changes_submit(struct db *db, long long user_id, long long tp_id, const char *en
 			return DB_ERR;
 	}
 	return audit_change(db, user_id, "submit", "change_request", *id, tp_id, action, &change);
+}
+
+int
+changes_withdraw(struct db *db, long long user_id, long long id, long long version, long long tp_id,
+    const char *note)
+{
+	struct db_stmt *st = db_prepare(db, sql_withdraw);
+	long long change;
+	int rc, one;
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 0, id);
+	db_bind_int(st, 1, version);
+	db_bind_int(st, 2, user_id);
+	rc = db_step(st);
+	one = rc == DB_DONE && db_affected(st) == 1;
+	db_reset(st);
+	if (rc != DB_DONE)
+		return DB_ERR;
+	if (!one)
+		return TP_ESTALE;
+	return audit_change(db, user_id, "withdraw", "change_request", id, tp_id, note, &change);
 }

@@ -13,5 +13,13 @@ struct db;
 int	changes_submit(struct db *db, long long user_id, long long tp_id, const char *entity,
 	    long long entity_id, const char *action, long long base_version, const char *const *fields,
 	    const char *const *old_values, const char *const *new_values, int nfields, long long *id);
+/*
+ * Withdraw pending request id (at version) on behalf of its submitter user_id, with its audit entry
+ * ("withdraw"; note: why, NULL when the submitter asked), inside the caller's transaction. tp_id: the
+ * request's technopark. Returns 0, TP_ESTALE (decided, withdrawn, changed since, or not the
+ * submitter's) or DB_ERR.
+ */
+int	changes_withdraw(struct db *db, long long user_id, long long id, long long version, long long tp_id,
+	    const char *note);
 
 #endif

@@ -7,6 +7,8 @@
 //   a member admin: 403 on secretariat routes and on another technopark's records (404 where a page
 //     hides that the record exists), whatever id is in the URL, the query or the form
 //   the secretariat: allowed.
+//   withdrawing a change request (POST /admin/requests/{id}/withdraw): its own submitter only, the
+//     secretariat included in the refusal (403); another technopark's admin: hidden (403 or 404).
 // "Allowed" is 200 for a GET; a POST is sent with a deliberately incomplete form, so that an allowed
 // one reaches the handler's own checks (400 or 422) and changes nothing.
 // Routes of other areas (news, committees, ...) are in the matrix too, judged by what the ACCESS
@@ -89,6 +91,13 @@ function pathFor(r, tp) {
 function expected(r, method, role, owner) {
 	if (role === 'anonymous')
 		return method === 'GET' ? 'login' : 'deny';
+	if (r.pattern === '/admin/requests/{id}/withdraw') {
+		/* the request's own submitter (each fixture request is its technopark's admin's), not even the
+		 * secretariat; another technopark's request stays hidden */
+		if (role === owner)
+			return 'allow';
+		return role === 'chungnam' || role === 'busan' ? 'hide' : 'deny';
+	}
 	const need = r.access;
 	if (need === 'login' || role === 'secretariat')
 		return known(r) ? 'allow' : 'pass';

@@ -49,6 +49,9 @@ after(async () => {
 		const f = formOf(r.body, `/admin/requests/${ctx.request}`);
 		await ctx.sec.post(`/admin/requests/${ctx.request}`, withChanges(f.fields, { decision: 'reject', comment: 'CSRF 시험 정리' }));
 	}
+	const own = ctx.own ? await ctx.cn?.get(`/admin/requests/${ctx.own}`) : null;
+	if (own?.status === 200 && /state-pending/.test(own.body))
+		await ctx.cn.post(`/admin/requests/${ctx.own}/withdraw`, formOf(own.body, `/admin/requests/${ctx.own}/withdraw`).fields);
 	const p = await ctx.sec?.get(`/admin/people/${ctx.person}`);
 	if (p?.status === 200) {
 		const f = formOf(p.body, `/admin/people/${ctx.person}/delete`);
@@ -132,6 +135,26 @@ const PROBES = {
 		},
 		positive: { fields: (path) => formFields(ctx.sec, path, path, { decision: 'reject', comment: 'CSRF 시험' }), status: 303 },
 	},
+	'/admin/requests/{id}/withdraw': {
+		// chungnam-admin's own pending request, made for this probe (the fixture request above is
+		// decided by the probe before this one).
+		path: async () => {
+			if (!ctx.own) {
+				const res = await ctx.cn.submit('/admin/members/chungnam', '/admin/members/chungnam',
+				    { website: `https://csrf-own-${tag()}.example.org/` });
+				assert.equal(res.status, 303, `the withdraw probe's request: ${res.status} ${text(res.body).slice(0, 200)}`);
+				ctx.own = submittedRequestId(res);
+			}
+			return `/admin/requests/${ctx.own}/withdraw`;
+		},
+		session: () => ctx.cn,
+		fields: async (path) => ({ version: /name="version" value="(\d+)"/.exec((await ctx.cn.get(path.replace(/\/withdraw$/, ''))).body)?.[1] ?? '1' }),
+		state: async (path) => /class="state state-(\w+)"/.exec((await ctx.cn.get(path.replace(/\/withdraw$/, ''))).body)?.[1],
+		positive: {
+			status: 303,
+			after: async (path) => assert.equal(/class="state state-(\w+)"/.exec((await ctx.cn.get(path.replace(/\/withdraw$/, ''))).body)?.[1], 'withdrawn'),
+		},
+	},
 	'/admin/users': {
 		fields: () => {
 			ctx.newLogin = `acc-csrf-new-${tag()}`;
@@ -187,7 +210,7 @@ describe('CSRF on every POST route, signed in as the secretariat (or the route\'
 		const rule = rules.get(`POST ${r.pattern}`);
 		test(`POST ${r.sample} (${rule})`, T, async (t) => {
 			const probe = PROBES[r.pattern];
-			const path = fillSample(r.sample, ctx.values, probe === undefined ? 1 : undefined);
+			const path = probe?.path ? await probe.path() : fillSample(r.sample, ctx.values, probe === undefined ? 1 : undefined);
 			if (probe === undefined) {
 				// A route newer than this file: it must still refuse; nothing it could change is known here.
 				t.diagnostic(`no probe for ${r.pattern} in accounts_csrf.test.mjs: only the 403s are checked`);

@@ -530,7 +530,7 @@ export function fillSample(sample, values, fallback) {
  * The routes of the accounts issue, which these tests have records and probes for. Routes of other
  * areas are still walked (access by the ACCESS column, CSRF), with what holds for any route.
  */
-export const ACCOUNTS_ROUTE = /^\/(logout|login|account\/password|admin(\/members\/\{slug\}(\/people(\/new)?)?|\/people\/\{id\}(\/delete)?|\/requests(\/\{id\})?|\/history|\/users(\/new|\/\{id\})?)?)$/;
+export const ACCOUNTS_ROUTE = /^\/(logout|login|account\/password|admin(\/members\/\{slug\}(\/people(\/new)?)?|\/people\/\{id\}(\/delete)?|\/requests(\/\{id\}(\/withdraw)?)?|\/history|\/users(\/new|\/\{id\})?)?)$/;
 
 /* ---------------------------------------------------------------- records made through the forms */
 
