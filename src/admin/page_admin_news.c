@@ -149,7 +149,7 @@ check_form(struct request *rq, HDF *hdf, struct news_values *nv, char **body)
 		nv->v[i] = form_value(hdf, news_fields[i]);
 	if (nv->v[NF_BODY] != NULL && (nv->v[NF_BODY] = *body = lf_only(nv->v[NF_BODY])) == NULL)
 		return TP_ENOMEM;
-	if (member && (strcmp(nv->v[NF_PUBLISHER], own) != 0))
+	if (member && (own[0] == '\0' || nv->v[NF_PUBLISHER] == NULL || strcmp(nv->v[NF_PUBLISHER], own) != 0))
 		return TP_EDENIED;	/* row-level: never another technopark's name, nor the association's */
 	if (nv->v[NF_PUBLISHER] == NULL)
 		add_error(hdf, "publisher", "L.form.err_required");
