@@ -109,6 +109,11 @@ read_request(FCGX_Request *fr, struct request *rq)
 	rq->origin = env(fr, "HTTP_ORIGIN");
 	rq->referer = env(fr, "HTTP_REFERER");
 	rq->remote_addr = env(fr, "REMOTE_ADDR");
+	rq->server_software = env(fr, "SERVER_SOFTWARE");
+	rq->range = env(fr, "HTTP_RANGE");
+	rq->if_range = env(fr, "HTTP_IF_RANGE");
+	rq->if_none_match = env(fr, "HTTP_IF_NONE_MATCH");
+	rq->if_modified_since = env(fr, "HTTP_IF_MODIFIED_SINCE");
 	rq->https = https != NULL && strcmp(https, "on") == 0;
 	if (rq->cookie_header != NULL && request_parse_cookies(rq->cookie_header, &rq->cookies) != 0)
 		return 500;
@@ -144,6 +149,36 @@ render_body(struct request *rq, HDF *hdf, int status, struct buf *body)
 	return 500;
 }
 
+/*
+ * Stream the stored file of rq->file (length bytes from offset) in chunks: a 20 MiB attachment never
+ * sits in memory. Returns the bytes written; a short count means the client went away or the file
+ * could not be read (logged).
+ */
+static long long
+stream_file(FCGX_Request *fr, const struct request *rq)
+{
+	char chunk[64 * 1024];
+	long long off = rq->file.offset, left = rq->file.length, sent = 0;
+	ssize_t n;
+
+	while (left > 0) {
+		n = pread(rq->file.fd, chunk, left < (long long)sizeof(chunk) ? (size_t)left : sizeof(chunk), (off_t)off);
+		if (n <= 0) {
+			log_err("%s: reading the file failed after %lld bytes: %s", rq->path, sent,
+			    n < 0 ? strerror(errno) : "it became shorter");
+			break;
+		}
+		if (FCGX_PutStr(chunk, (int)n, fr->out) != (int)n) {
+			log_info("%s: the client went away after %lld of %lld bytes", rq->path, sent, rq->file.length);
+			break;
+		}
+		off += n;
+		left -= n;
+		sent += n;
+	}
+	return sent;
+}
+
 static void
 serve(FCGX_Request *fr, struct db *db)
 {
@@ -151,6 +186,7 @@ serve(FCGX_Request *fr, struct db *db)
 	struct buf head = { 0 }, body = { 0 };
 	double t0 = now_ms();
 	HDF *hdf = render_hdf_new();
+	long long sent = 0;
 	int status;
 
 	rq.conf = &conf;
@@ -167,10 +203,16 @@ serve(FCGX_Request *fr, struct db *db)
 	status = render_body(&rq, hdf, status, &body);
 	if (response_head(&rq, status, body.len, &head) == 0) {
 		FCGX_PutStr(head.data, (int)head.len, fr->out);
-		if (rq.method != M_HEAD && body.len > 0)
-			FCGX_PutStr(body.data, (int)body.len, fr->out);
+		if (rq.method == M_HEAD)
+			;	/* the head only: its Content-Length says what a GET would send */
+		else if (response_streams_file(&rq, status))
+			sent = stream_file(fr, &rq);
+		else if (body.len > 0 && FCGX_PutStr(body.data, (int)body.len, fr->out) == (int)body.len)
+			sent = (long long)body.len;
 	}
-	log_info("%s %s %d %.2fms%s%s", rq.method_name, rq.path ? rq.path : "-", status, now_ms() - t0,
+	/* bytes: the body this process wrote; a web server that sends the file itself is named */
+	log_info("%s %s %d %.2fms %lldB%s%s%s%s", rq.method_name, rq.path ? rq.path : "-", status, now_ms() - t0, sent,
+	    rq.delivered_by && status == 200 ? " via " : "", rq.delivered_by && status == 200 ? rq.delivered_by : "",
 	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
 	buf_free(&head);
 	buf_free(&body);
