@@ -158,12 +158,11 @@ page_files_get(struct request *rq, HDF *hdf)
 	if ((rc = attach_find(rq->db, id, &f)) != 0)
 		return rc;
 	if ((rc = owner_allows(rq, f.owner_type, f.owner_id)) == 0) {
-		rq->content_type_out = f.mime;
 		if (attach_disposition(f.filename, id, disp, sizeof(disp)) != 0 ||
 		    request_add_header(rq, "Content-Disposition", disp) != 0)
 			rc = TP_EFAIL;
-		else
-			rc = deliver(rq, hdf, &f);
+		else if ((rc = deliver(rq, hdf, &f)) >= 0 && rc < 300)
+			rq->content_type_out = f.mime;	/* not for an error page (a 416, a missing file) */
 	}
 	free(f.filename);
 	return rc;

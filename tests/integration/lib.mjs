@@ -791,9 +791,10 @@ export function refusedParam(html) {
 
 // tools/stack starts tpportal with stderr appended to $STACK_DIR/log/tpportal.log; its records are
 // "2025-01-31T12:00:00Z info [3] message" (src/core/log.c), and each request adds one access record
-// "METHOD PATH STATUS N.NNms" at info.
+// "METHOD PATH STATUS N.NNms NB" at info (N: the body bytes the portal wrote), with " via x-accel" or
+// " via x-sendfile" when the web server sends the file.
 export const SERVER_LOG = process.env.STACK_DIR ? `${process.env.STACK_DIR.replace(/\/+$/, '')}/log/tpportal.log` : null;
-export const ACCESS_RECORD = /^\S+ info \[\d+\] [A-Z-]+ \S+ \d{3} [\d.]+ms$/;
+export const ACCESS_RECORD = /^\S+ info \[\d+\] [A-Z-]+ \S+ \d{3} [\d.]+ms \d+B( via x-(accel|sendfile))?$/;
 
 /** The size of the server log now: pass it to logSince to read what was written after. */
 export function logOffset() {
