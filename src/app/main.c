@@ -123,6 +123,11 @@ read_request(FCGX_Request *fr, struct request *rq)
 	rq->referer = env(fr, "HTTP_REFERER");
 	request_client(rq, env(fr, "REMOTE_ADDR"), https, env(fr, "HTTP_X_FORWARDED_FOR"),
 	    env(fr, "HTTP_X_FORWARDED_PROTO"), conf.trusted_proxy);
+	rq->server_software = env(fr, "SERVER_SOFTWARE");
+	rq->range = env(fr, "HTTP_RANGE");
+	rq->if_range = env(fr, "HTTP_IF_RANGE");
+	rq->if_none_match = env(fr, "HTTP_IF_NONE_MATCH");
+	rq->if_modified_since = env(fr, "HTTP_IF_MODIFIED_SINCE");
 	if (rq->cookie_header != NULL && request_parse_cookies(rq->cookie_header, &rq->cookies) != 0)
 		return 500;
 	if (clen != NULL && *clen != '\0' && parse_ll(clen, 0, LLONG_MAX, &len) != 0)
@@ -161,6 +166,36 @@ render_body(struct request *rq, HDF *hdf, int status, struct buf *body)
 	return 500;
 }
 
+/*
+ * Stream the stored file of rq->file (length bytes from offset) in chunks: a 20 MiB attachment never
+ * sits in memory. Returns the bytes written; a short count means the client went away or the file
+ * could not be read (logged).
+ */
+static long long
+stream_file(FCGX_Request *fr, const struct request *rq)
+{
+	char chunk[64 * 1024];
+	long long off = rq->file.offset, left = rq->file.length, sent = 0;
+	ssize_t n;
+
+	while (left > 0) {
+		n = pread(rq->file.fd, chunk, left < (long long)sizeof(chunk) ? (size_t)left : sizeof(chunk), (off_t)off);
+		if (n <= 0) {
+			log_err("%s: reading the file failed after %lld bytes: %s", rq->path, sent,
+			    n < 0 ? strerror(errno) : "it became shorter");
+			break;
+		}
+		if (FCGX_PutStr(chunk, (int)n, fr->out) != (int)n) {
+			log_info("%s: the client went away after %lld of %lld bytes", rq->path, sent, rq->file.length);
+			break;
+		}
+		off += n;
+		left -= n;
+		sent += n;
+	}
+	return sent;
+}
+
 static void
 serve(FCGX_Request *fr, struct db *db)
 {
@@ -168,6 +203,7 @@ serve(FCGX_Request *fr, struct db *db)
 	struct buf head = { 0 }, body = { 0 };
 	double t0 = now_ms();
 	HDF *hdf = render_hdf_new();
+	long long sent = 0;
 	int status;
 
 	rq.conf = &conf;
@@ -182,13 +218,19 @@ serve(FCGX_Request *fr, struct db *db)
 	status = render_body(&rq, hdf, status, &body);
 	if (response_head(&rq, status, body.len, &head) == 0) {
 		FCGX_PutStr(head.data, (int)head.len, fr->out);
-		if (rq.method != M_HEAD && body.len > 0)
-			FCGX_PutStr(body.data, (int)body.len, fr->out);
+		if (rq.method == M_HEAD)
+			;	/* the head only: its Content-Length says what a GET would send */
+		else if (response_streams_file(&rq, status))
+			sent = stream_file(fr, &rq);
+		else if (body.len > 0 && FCGX_PutStr(body.data, (int)body.len, fr->out) == (int)body.len)
+			sent = (long long)body.len;
 	}
-	/* client, user, request, status, bytes sent and request-body bytes read, time; a 403 says why */
-	log_info("%s %s %s %s %d sent %zuB read %zuB %.2fms%s%s", rq.remote_addr ? rq.remote_addr : "-",
-	    rq.session != NULL ? rq.session->login : "-", rq.method_name, rq.path ? rq.path : "-", status,
-	    rq.method == M_HEAD ? (size_t)0 : body.len, rq.body_len, now_ms() - t0,
+	/* client, user, request, status, bytes sent (a web server that sends the file itself is named) and
+	 * request-body bytes kept, time; a 403 says why */
+	log_info("%s %s %s %s %d sent %lldB%s%s read %zuB %.2fms%s%s", rq.remote_addr ? rq.remote_addr : "-",
+	    rq.session != NULL ? rq.session->login : "-", rq.method_name, rq.path ? rq.path : "-", status, sent,
+	    rq.delivered_by && status == 200 ? " via " : "", rq.delivered_by && status == 200 ? rq.delivered_by : "",
+	    rq.body_len, now_ms() - t0,
 	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
 	buf_free(&head);
 	buf_free(&body);

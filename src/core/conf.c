@@ -25,7 +25,8 @@ enum kind {
 	K_MODE,		/* octal file mode, 0..0777 */
 	K_THREADS,	/* 1..64 */
 	K_LEVEL,	/* error|warn|info|debug or 0..3 */
-	K_NUMBER	/* a whole number within the key's lo..hi */
+	K_NUMBER,	/* a whole number within the key's lo..hi */
+	K_DELIVERY	/* x-accel | x-sendfile | direct (enum file_delivery) */
 };
 
 struct key {
@@ -50,6 +51,7 @@ static const struct key keys[] = {
 	{ "public_contacts",	K_BOOL,		offsetof(struct conf, public_contacts), 0, 0 },
 	{ "people_review",	K_BOOL,		offsetof(struct conf, people_review), 0, 0 },
 	{ "upload_dir",		K_PATH,		offsetof(struct conf, upload_dir), 0, 0 },
+	{ "file_delivery",	K_DELIVERY,	offsetof(struct conf, file_delivery), 0, 0 },
 	{ "template_dir",	K_PATH,		offsetof(struct conf, template_dir), 0, 0 },
 	{ "log_level",		K_LEVEL,	offsetof(struct conf, log_level), 0, 0 },
 	{ "user",		K_OPTIONAL,	offsetof(struct conf, user), 0, 0 },
@@ -94,6 +96,7 @@ conf_defaults(struct conf *c)
 	c->public_contacts = 0;
 	c->people_review = 0;
 	c->upload_dir = dup_or_exit("/var/lib/tpportal/uploads");
+	c->file_delivery = FD_X_ACCEL;
 	c->template_dir = dup_or_exit(TP_DATADIR "/templates");
 	c->log_level = 2;
 	c->session_idle_minutes = 60;
@@ -147,6 +150,28 @@ parse_bool(const char *v, int *out)
 		}
 		if (strcasecmp(v, no[i]) == 0) {
 			*out = 0;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static const char *const delivery_words[] = { "x-accel", "x-sendfile", "direct" };
+
+const char *
+conf_file_delivery_name(int mode)
+{
+	return mode >= 0 && mode <= FD_DIRECT ? delivery_words[mode] : "?";
+}
+
+static int
+parse_delivery(const char *v, int *out)
+{
+	int	 i;
+
+	for (i = 0; i <= FD_DIRECT; i++) {
+		if (strcmp(v, delivery_words[i]) == 0) {
+			*out = i;
 			return 0;
 		}
 	}
@@ -209,6 +234,8 @@ set_value(struct conf *c, const struct key *k, const char *v)
 		return parse_int(v, 10, 1, 64, slot) ? "expected a number from 1 to 64" : NULL;
 	case K_LEVEL:
 		return parse_level(v, slot) ? "expected error, warn, info, debug or 0..3" : NULL;
+	case K_DELIVERY:
+		return parse_delivery(v, slot) ? "expected x-accel, x-sendfile or direct" : NULL;
 	case K_NUMBER:
 		if (parse_int(v, 10, k->lo, k->hi, slot) != 0) {
 			static _Thread_local char msg[64];
@@ -297,6 +324,12 @@ conf_load(struct conf *c, const char *path)
 	}
 	if (ferror(fp)) {
 		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+		goto out;
+	}
+	/* X-Sendfile names the file to the web server, which resolves a relative path against its own idea */
+	if (c->file_delivery == FD_X_SENDFILE && c->upload_dir[0] != '/') {
+		fprintf(stderr, "%s: upload_dir: must be an absolute path with file_delivery = x-sendfile (it is %s)\n",
+		    path, c->upload_dir);
 		goto out;
 	}
 	rc = 0;

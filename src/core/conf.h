@@ -8,6 +8,13 @@
 /* The file read without -c: $sysconfdir/tpportal/tpportal.conf (the Debian package: /etc/tpportal/tpportal.conf). */
 #define CONF_DEFAULT_PATH	TP_SYSCONFDIR "/tpportal/tpportal.conf"
 
+/* How GET /files/{id} hands a stored file to the client (docs/configuration.md, file_delivery). */
+enum file_delivery {
+	FD_X_ACCEL,		/* nginx: X-Accel-Redirect to the internal location /_files/ */
+	FD_X_SENDFILE,		/* Apache mod_xsendfile (or lighttpd): X-Sendfile with the absolute path */
+	FD_DIRECT		/* the portal streams the file itself (ranges, ETag, Last-Modified) */
+};
+
 struct conf {
 	char	*socket;		/* FastCGI listen socket path, or "host:port"; default /run/tpportal/tpportal.sock */
 	int	 socket_mode;		/* mode for a unix socket; default 0660 */
@@ -22,6 +29,7 @@ struct conf {
 	int	 public_contacts;	/* 1: phone/email shown to anonymous readers; default 0 */
 	int	 people_review;		/* 1: member admins' edits of people wait for review too; default 0 */
 	char	*upload_dir;		/* where attachments are stored; default /var/lib/tpportal/uploads */
+	int	 file_delivery;		/* enum file_delivery; default FD_X_ACCEL */
 	char	*template_dir;		/* templates/ folder; default the installed data dir */
 	int	 log_level;		/* 0 error, 1 warn, 2 info, 3 debug; default 2 */
 	char	*user;			/* drop privileges to this user after opening the socket; default none */
@@ -37,6 +45,8 @@ struct conf {
 
 /* Fill c with the defaults. */
 void	conf_defaults(struct conf *c);
+/* "x-accel", "x-sendfile" or "direct": the configuration's word for an enum file_delivery. */
+const char *conf_file_delivery_name(int mode);
 /* Read path over the defaults already in c. Returns 0, or -1 after printing "path:line: message" to stderr. */
 int	conf_load(struct conf *c, const char *path);
 /* Free the strings. */

@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "http/multipart.h"
 #include "http/request.h"
@@ -498,6 +499,9 @@ request_free(struct request *rq)
 	rq->session = NULL;
 	free(rq->set_cookie);
 	rq->set_cookie = NULL;
+	if (rq->file.state == FILE_BODY)
+		close(rq->file.fd);
+	rq->file.state = FILE_NONE;
 	free(rq->csrf);
 	rq->csrf = NULL;
 }

@@ -58,6 +58,25 @@ struct mp_form;
 struct mp_limits;
 struct session;
 
+/* What http/filesend.c decided for a stored file the handler hands over (filesend_prepare). */
+enum file_state {
+	FILE_NONE,		/* no file: the body is the page (or raw) */
+	FILE_BODY,		/* stream fd: length bytes from offset (200, or 206 when ranged) */
+	FILE_NOT_MODIFIED,	/* 304: the client's copy is current */
+	FILE_UNSATISFIABLE	/* 416: the range lies outside the file */
+};
+
+struct file_out {
+	enum file_state	 state;
+	int		 fd;		/* open while state == FILE_BODY; request_free closes it */
+	long long	 offset;
+	long long	 length;
+	long long	 size;		/* the whole file's size (Content-Range) */
+	int		 ranged;	/* 206: send Content-Range */
+	char		 etag[96];	/* with its quotes */
+	char		 last_modified[40];	/* IMF-fixdate */
+};
+
 struct request {
 	/* input, set by the FastCGI loop */
 	enum method		 method;
@@ -69,6 +88,11 @@ struct request {
 	const char		*origin;
 	const char		*referer;
 	const char		*remote_addr;	/* the client's address (request_client) */
+	const char		*server_software;	/* SERVER_SOFTWARE: the web server in front ("nginx/1.22.1") */
+	const char		*range;		/* Range, If-Range, If-None-Match, If-Modified-Since: for files */
+	const char		*if_range;
+	const char		*if_none_match;
+	const char		*if_modified_since;
 	int			 https;		/* 1: the client's connection is https (request_client) */
 	char			 client_addr[46];	/* storage for remote_addr when a trusted proxy names it */
 	char			*body;		/* NULL unless POST */
@@ -98,6 +122,8 @@ struct request {
 	struct buf		 headers_out;	/* extra "Name: value\r\n" lines (request_add_header) */
 	const char		*cache_control;	/* NULL: "no-cache", or "private, no-store" when signed in */
 	const char		*error_detail;	/* shown on a 400 page: which parameter was refused */
+	struct file_out		 file;		/* a stored file as the body (filesend_prepare) */
+	const char		*delivered_by;	/* "x-accel" or "x-sendfile": the web server sends the body (log) */
 	const char		*deny_reason;	/* why a 403: "CSRF", "role", "row-level", "not signed in" (for the log) */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
 	char			 bad_key[64];	/* storage for error_detail when a pair could not be decoded */
@@ -188,7 +214,7 @@ void		 params_remove(struct params *p, const char *key);
 
 
 /* Free everything the request owns (path, params, refused, files, cookies, body, argbuf, csrf, raw, location, session,
- * set_cookie, headers_out). */
+ * set_cookie, headers_out) and close the file of file (FILE_BODY). */
 void		 request_free(struct request *rq);
 
 #endif

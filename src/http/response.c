@@ -12,6 +12,7 @@ response_reason(int status)
 {
 	switch (status) {
 	case 200: return "OK";
+	case 206: return "Partial Content";
 	case 303: return "See Other";
 	case 304: return "Not Modified";
 	case 400: return "Bad Request";
@@ -21,12 +22,43 @@ response_reason(int status)
 	case 409: return "Conflict";
 	case 413: return "Content Too Large";
 	case 415: return "Unsupported Media Type";
+	case 416: return "Range Not Satisfiable";
 	case 422: return "Unprocessable Content";
 	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
 	default:  return "Unknown";
 	}
+}
+
+/* A stored file (pages/files.c): nothing in it runs, even when opened in the browser. */
+#define CSP_FILE "default-src 'none'; sandbox; frame-ancestors 'none'"
+
+int
+response_streams_file(const struct request *rq, int status)
+{
+	return rq->file.state == FILE_BODY && (status == 200 || status == 206);
+}
+
+/* The validators and range headers of a stored file's answer (200, 206, 304, 416). */
+static int
+file_headers(const struct request *rq, int status, struct buf *out)
+{
+	const struct file_out *f = &rq->file;
+	int rc = 0;
+
+	if (status == 416 && f->state == FILE_UNSATISFIABLE)
+		return buf_printf(out, "Content-Range: bytes */%lld\r\n", f->size);
+	if (!(response_streams_file(rq, status) || (status == 304 && f->state == FILE_NOT_MODIFIED)))
+		return 0;
+	rc |= buf_printf(out, "ETag: %s\r\nLast-Modified: %s\r\n", f->etag, f->last_modified);
+	if (status == 304)
+		return rc;
+	rc |= buf_puts(out, "Accept-Ranges: bytes\r\n");
+	if (f->ranged)
+		rc |= buf_printf(out, "Content-Range: bytes %lld-%lld/%lld\r\n", f->offset,
+		    f->offset + f->length - 1, f->size);
+	return rc;
 }
 
 /* The methods a 405 response offers, from the route that matched the path. */
@@ -48,17 +80,25 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 	/* Pages for a signed-in user may carry contact details: no cache may keep them. */
 	const char *cache = rq->cache_control ? rq->cache_control :
 	    rq->session != NULL ? "private, no-store" : "no-cache";
+	int file = response_streams_file(rq, status) || (status == 304 && rq->file.state == FILE_NOT_MODIFIED);
 	int rc = 0;
 
 	rc |= buf_printf(out, "Status: %d %s\r\n", status, response_reason(status));
-	rc |= buf_printf(out, "Content-Type: %s\r\nContent-Length: %zu\r\n", type, body_len);
+	if (status != 304)
+		rc |= buf_printf(out, "Content-Type: %s\r\n", type);
+	if (response_streams_file(rq, status))
+		rc |= buf_printf(out, "Content-Length: %lld\r\n", rq->file.length);
+	else if (status != 304)
+		rc |= buf_printf(out, "Content-Length: %zu\r\n", body_len);
 	rc |= buf_printf(out, "Cache-Control: %s\r\n", status >= 400 ? "no-store" : cache);
 	rc |= buf_puts(out, "X-Content-Type-Options: nosniff\r\n"
 	    "Referrer-Policy: same-origin\r\n"
 	    "X-Frame-Options: DENY\r\n"
 	    "Cross-Origin-Opener-Policy: same-origin\r\n"
 	    "Permissions-Policy: camera=(), microphone=(), geolocation=()\r\n"
-	    "Content-Security-Policy: " CSP "\r\n");
+	    "Content-Security-Policy: ");
+	rc |= buf_puts(out, file ? CSP_FILE "\r\n" : CSP "\r\n");
+	rc |= file_headers(rq, status, out);
 	if (rq->https)
 		rc |= buf_puts(out, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (status == 405)
@@ -69,6 +109,7 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 		rc |= buf_printf(out, "Set-Cookie: %s\r\n", rq->set_cookie);
 	if (rq->location != NULL && status >= 300 && status < 400)
 		rc |= buf_printf(out, "Location: %s\r\n", rq->location);
+	/* a handler's own headers (Content-Disposition, ...) go with its answer, never with an error page */
 	if (rq->headers_out.data != NULL && status < 300)
 		rc |= buf_append(out, rq->headers_out.data, rq->headers_out.len);
 	rc |= buf_puts(out, "\r\n");

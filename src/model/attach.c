@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <sodium.h>
@@ -540,5 +541,39 @@ attach_find(struct db *db, long long id, struct attach_file *f)
 	f->id = id;
 	/* a type the portal no longer knows is sent as bytes, never with the stored text */
 	f->mime = t != NULL ? t->mime : "application/octet-stream";
+	return 0;
+}
+
+int
+attach_open(const char *dir, const struct attach_file *f, struct attach_disk *out)
+{
+	char path[4096];
+	struct stat sb;
+	int fd, n;
+
+	memset(out, 0, sizeof(*out));
+	out->fd = -1;
+	n = snprintf(path, sizeof(path), "%s/%s", dir, f->stored);
+	if (n < 0 || (size_t)n >= sizeof(path) || f->stored[0] == '\0' || strchr(f->stored, '/') != NULL) {
+		log_err("files: attachment %lld: no usable stored name", f->id);
+		return TP_EFAIL;
+	}
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0) {
+		if (errno == ENOENT) {
+			log_warn("files: attachment %lld (%s): stored file %s is missing; answering 404", f->id,
+			    f->filename ? f->filename : "?", path);
+			return TP_ENOTFOUND;
+		}
+		log_err("files: attachment %lld: cannot open %s: %s", f->id, path, strerror(errno));
+		return TP_EFAIL;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		log_err("files: attachment %lld: %s is not a regular file", f->id, path);
+		close(fd);
+		return TP_EFAIL;
+	}
+	out->fd = fd;
+	out->size = (long long)sb.st_size;
+	out->mtime = sb.st_mtime;
 	return 0;
 }

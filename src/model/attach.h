@@ -18,12 +18,14 @@
  * Files are checked by their content (magic bytes), not only their name; the allowed types are
  * PDF, PNG, JPEG, HWP, HWPX, DOCX, XLSX, PPTX and UTF-8 plain text. They are stored under upload_dir
  * as 32 random hex digits (libsodium randombytes); the name they came with is kept in the database
- * and sent back by GET /files/{id} (pages/files.c) through nginx's X-Accel-Redirect to /_files/.
+ * and sent back by GET /files/{id} (pages/files.c) as file_delivery says: nginx's X-Accel-Redirect to
+ * /_files/, Apache's X-Sendfile, or streamed by the portal itself (attach_open).
  */
 #ifndef TP_ATTACH_H
 #define TP_ATTACH_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct db;
 struct db_stmt;
@@ -113,6 +115,18 @@ struct attach_file {
 };
 /* Load attachment id into f: 0, TP_ENOTFOUND, or a TP_E* code. */
 int		 attach_find(struct db *db, long long id, struct attach_file *f);
+
+/* A stored file opened for sending. */
+struct attach_disk {
+	int		 fd;		/* read-only, close-on-exec; the caller closes it (or hands it on) */
+	long long	 size;
+	time_t		 mtime;
+};
+/*
+ * Open f's stored file under dir: 0 (out filled), TP_ENOTFOUND when the file is missing on disk (logged:
+ * the row has no file), or TP_EFAIL (logged).
+ */
+int		 attach_open(const char *dir, const struct attach_file *f, struct attach_disk *out);
 
 /* Pure helpers, exported for tests: RFC 6266 Content-Disposition for filename into out (0, or -1 when too long). */
 int		 attach_disposition(const char *filename, long long id, char *out, size_t size);

@@ -1,14 +1,18 @@
 /*
  * files.c - attachments as the pages show and send them: a record's files into the page (Files.N),
- * and GET /files/{id} after the owner's read check, through nginx's X-Accel-Redirect.
+ * and GET /files/{id} after the owner's read check, delivered as file_delivery says (X-Accel-Redirect for
+ * nginx, X-Sendfile for Apache's mod_xsendfile, or streamed by the portal: http/filesend.h).
  */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/err.h"
 #include "core/conf.h"
 #include "core/log.h"
+#include "http/filesend.h"
 #include "http/multipart.h"
 #include "http/request.h"
 #include "model/attach.h"
@@ -95,25 +99,70 @@ files_stage(struct request *rq, const char *field, struct attach_batch *b, const
 	return attach_stage(rq->conf->upload_dir, up, n, b, err, bad);
 }
 
+/*
+ * The configured delivery is only used behind the web server it is meant for (filesend_mode): behind
+ * another one its internal header would reach the client with an empty body. Say so once per process.
+ */
+static int
+delivery_mode(const struct request *rq)
+{
+	static atomic_int warned;
+	int want = rq->conf->file_delivery, mode = filesend_mode(want, rq->server_software);
+
+	if (mode != want && !atomic_exchange(&warned, 1))
+		log_warn("files: file_delivery = %s, but the web server is %s (SERVER_SOFTWARE): sending files "
+		    "directly instead; set file_delivery (docs/configuration.md)", conf_file_delivery_name(want),
+		    rq->server_software != NULL ? rq->server_software : "not named");
+	return mode;
+}
+
+/* Hand the stored file to the web server (X-Accel-Redirect or X-Sendfile) or to the FastCGI loop. */
+static int
+deliver(struct request *rq, HDF *hdf, const struct attach_file *f)
+{
+	struct attach_disk d;
+	char hdr[4096];
+	int mode = delivery_mode(rq), rc, n;
+
+	/* a row whose file is gone is a 404 with the portal's page in every mode, never an empty 200 */
+	if ((rc = attach_open(rq->conf->upload_dir, f, &d)) != 0) {
+		if (rc == TP_ENOTFOUND)
+			render_set(hdf, "1", "Error.FileMissing");
+		return rc;
+	}
+	if (mode == FD_DIRECT) {
+		rc = filesend_prepare(rq, d.fd, d.size, d.mtime, f->stored);
+		return rc == 200 ? 0 : rc;
+	}
+	close(d.fd);
+	if (mode == FD_X_ACCEL)
+		n = snprintf(hdr, sizeof(hdr), "/_files/%s", f->stored);
+	else
+		n = snprintf(hdr, sizeof(hdr), "%s/%s", rq->conf->upload_dir, f->stored);
+	if (n < 0 || (size_t)n >= sizeof(hdr))
+		return TP_EFAIL;
+	rq->delivered_by = conf_file_delivery_name(mode);
+	return request_add_header(rq, mode == FD_X_ACCEL ? "X-Accel-Redirect" : "X-Sendfile", hdr) != 0 ? TP_ENOMEM : 0;
+}
+
 int
 page_files_get(struct request *rq, HDF *hdf)
 {
 	struct attach_file f;
-	char disp[2048], accel[64];
+	char disp[2048];
 	long long id;
 	int rc;
 
-	(void)hdf;
 	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
 		return 404;
 	if ((rc = attach_find(rq->db, id, &f)) != 0)
 		return rc;
 	if ((rc = owner_allows(rq, f.owner_type, f.owner_id)) == 0) {
-		snprintf(accel, sizeof(accel), "/_files/%s", f.stored);
-		rq->content_type_out = f.mime;
-		rc = attach_disposition(f.filename, id, disp, sizeof(disp)) != 0 ||
-		    request_add_header(rq, "Content-Disposition", disp) != 0 ||
-		    request_add_header(rq, "X-Accel-Redirect", accel) != 0 ? 500 : 0;
+		if (attach_disposition(f.filename, id, disp, sizeof(disp)) != 0 ||
+		    request_add_header(rq, "Content-Disposition", disp) != 0)
+			rc = TP_EFAIL;
+		else if ((rc = deliver(rq, hdf, &f)) >= 0 && rc < 300)
+			rq->content_type_out = f.mime;	/* not for an error page (a 416, a missing file) */
 	}
 	free(f.filename);
 	return rc;

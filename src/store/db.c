@@ -48,6 +48,7 @@ struct db {
 	int			 in_tx;
 	void			(*after_commit)(void);	/* db_after_commit: run after COMMIT */
 	time_t			 last_used;
+	unsigned long		 trips;		/* round trips to the server so far (db_round_trips) */
 	struct db_stmt		*stmts[DB_MAX_STMTS];
 	size_t			 nstmts;
 };
@@ -237,6 +238,26 @@ db_thread_end(void)
 	mysql_thread_end();
 }
 
+unsigned long
+db_round_trips(const struct db *db)
+{
+	return db->trips;
+}
+
+int
+db_check(struct db *db)
+{
+	if (db->my == NULL || db->broken)
+		return TP_EGONE;
+	db->trips++;
+	if (mysql_ping(db->my) != 0) {
+		note_error(db, mysql_errno(db->my), mysql_error(db->my), "ping");
+		return db_err(db);
+	}
+	db->last_used = time(NULL);
+	return 0;
+}
+
 int
 db_ready(struct db *db)
 {
@@ -246,7 +267,7 @@ db_ready(struct db *db)
 		log_warn("db: a request left a transaction open; rolling back");
 		db_rollback(db);
 	}
-	if (db->my != NULL && !db->broken && now - db->last_used >= DB_IDLE_PING &&
+	if (db->my != NULL && !db->broken && now - db->last_used >= DB_IDLE_PING && (db->trips++, 1) &&
 	    mysql_ping(db->my) != 0)
 		note_error(db, mysql_errno(db->my), mysql_error(db->my), "ping");
 	if (db->my == NULL || db->broken) {
@@ -410,6 +431,7 @@ execute(struct db_stmt *s)
 		return DB_ERR;
 	if (s->nparams > 0 && mysql_stmt_bind_param(s->st, s->pbind) != 0)
 		goto err;
+	s->db->trips++;
 	if (mysql_stmt_execute(s->st) != 0)
 		goto err;
 	s->executed = 1;

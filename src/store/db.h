@@ -37,6 +37,10 @@ void		 db_free(struct db *db);
  * server cannot be reached.
  */
 int		 db_ready(struct db *db);
+/* Statements run and pings sent on db so far: a request that made none has not seen the server. */
+unsigned long	 db_round_trips(const struct db *db);
+/* Ping the server now: 0, or TP_EGONE when it is gone (the connection is then marked lost). */
+int		 db_check(struct db *db);
 /* What the last failure on db was: TP_EGONE when the connection was lost, else TP_EFAIL. */
 int		 db_err(const struct db *db);
 

@@ -11,8 +11,9 @@ UP_PACKAGES=(libfcgi-dev clearsilver-dev libmariadb-dev libcmocka-dev libsodium-
 # fonts-nanum gives chromium Hangul glyphs for the screenshots. The package suite builds the .deb
 # (debhelper, dpkg-dev, fakeroot, zlib1g-dev: a build dependency), lints it, checks its units
 # (systemd-analyze, from systemd) and talks FastCGI to the installed server (cgi-fcgi, libfcgi-bin).
+# files_delivery.test.mjs puts Apache 2.4 (mod_proxy_fcgi, mod_xsendfile) in front of spare servers.
 TEST_PACKAGES=(chromium fonts-nanum wrk curl python3-icalendar
-	debhelper dpkg-dev fakeroot lintian systemd libfcgi-bin zlib1g-dev)
+	debhelper dpkg-dev fakeroot lintian systemd libfcgi-bin zlib1g-dev apache2 libapache2-mod-xsendfile)
 
 package_installed() {
 	[[ $(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) == 'install ok installed' ]]
