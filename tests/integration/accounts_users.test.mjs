@@ -90,6 +90,21 @@ describe('making an account: the form\'s checks', () => {
 		    { technopark: L['users.err_tp_required'] });
 	});
 
+	test('the schema itself refuses a member admin without a technopark (sql/009), whatever writes the row', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const login = `acc-notp-${tag()}`;
+		assert.throws(() => sql(`INSERT INTO users (login, display_name, role, technopark_id, password_hash) ` +
+		    `VALUES (${lit(login)}, 'x', 'member_admin', NULL, 'x')`), /chk_users_member_admin_tp/);
+		const tp = sqlNumber("SELECT id FROM technoparks WHERE slug = 'busan'");
+		sql(`INSERT INTO users (login, display_name, role, technopark_id, password_hash, active) VALUES (${lit(login)}, 'x', 'member_admin', ${tp}, 'x', 0)`);
+		try {
+			assert.throws(() => sql(`UPDATE users SET technopark_id = NULL WHERE login = ${lit(login)}`), /chk_users_member_admin_tp/);
+		} finally {
+			sql(`DELETE FROM users WHERE login = ${lit(login)}`);
+		}
+	});
+
 	test('another role with a technopark, or an unknown technopark: 422 on technopark', T, async () => {
 		for (const role of ['staff', 'secretariat'])
 			assert.deepEqual(await refused({ ...base(), role, technopark: 'busan' }, `${role} with a technopark`),
