@@ -7,6 +7,7 @@ recorded), present, absent or by proxy with the proxy's name. A stale save shows
 <p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
 <h1><?cs var:Meeting.title ?> <?cs var:L.committee_admin.attendance ?></h1>
 <?cs call:cnav() ?>
+<?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs call:done() ?>
 <?cs if:User.admin ?><p><a href="/admin/history?entity=attendance&amp;id=<?cs var:Meeting.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
 <?cs if:Conflict.shown ?>

@@ -34,6 +34,25 @@
 <?cs else ?><p><?cs var:L.committee.no_members ?></p><?cs /if ?>
 </section>
 
+<?cs if:subcount(Rules) ?>
+<section aria-labelledby="rules-h" class="conflict">
+<h2 id="rules-h"><?cs var:L.committee_rules.title ?></h2>
+<p><?cs var:L.committee_rules.intro ?></p>
+<div class="table-wrap">
+<table class="rules">
+<caption><?cs var:Committee.name_ko ?> <?cs var:L.committee_rules.title ?> (<?cs var:subcount(Rules) ?>)</caption>
+<thead><tr><th scope="col"><?cs var:L.committee.date ?></th><th scope="col"><?cs var:L.committee.meeting ?></th><th scope="col"><?cs var:L.committee_rules.rule ?></th></tr></thead>
+<tbody>
+<?cs each:r = Rules ?><tr>
+<td class="nowrap"><?cs var:r.starts_at ?></td>
+<th scope="row"><a href="/admin/meetings/<?cs var:r.id ?>"><?cs var:r.title ?></a></th>
+<td><?cs var:L.committee_rules.rules[r.rule] ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+</section>
+<?cs /if ?>
 <section aria-labelledby="meetings-h">
 <h2 id="meetings-h"><?cs var:L.committee_admin.meetings ?></h2>
 <p class="actions"><a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/new"><?cs var:L.committee_admin.meeting_add ?></a></p>

@@ -9,6 +9,8 @@ value reads. Included after header.cs and form.cs. ?>
 <?cs each:e = Form.Errors ?><li><a href="#f-<?cs var:e ?>"><?cs if:Form[e].label ?><?cs var:Form[e].label ?><?cs else ?><?cs var:L.committee_admin.field[e] ?><?cs /if ?>: <?cs var:Form[e].error ?></a></li>
 <?cs /each ?></ul>
 </div>
+<?cs if:Form.meeting.error ?><p class="field-error" id="f-meeting"><?cs var:Form.meeting.error ?></p><?cs /if ?>
+<?cs if:Form.seats.error ?><p class="field-error" id="f-seats"><?cs var:Form.seats.error ?></p><?cs /if ?>
 <?cs /if ?><?cs /def ?>
 <?cs def:done() ?><?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.committee_admin.done[Page.Done] ?></p><?cs /if ?><?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?><?cs /def ?>
 <?cs # A stored or sent value of field for reading: choices by their label, empty ones as "none". ?>
@@ -44,15 +46,18 @@ value reads. Included after header.cs and form.cs. ?>
 <?cs /each ?></select>
 <?cs call:field_msg(name, f) ?>
 </div><?cs /def ?>
+<?cs # A date or time input (type "date" or "time"); one that came back wrong is plain text, so the value
+typed stays as typed (a date input would drop it, and its value would not be valid HTML). ?>
+<?cs def:dtinput(name, label, f, type, required, hint) ?><?cs if:f.error ?><?cs call:input(name, label, f, "text", required, hint) ?><?cs else ?><?cs call:input(name, label, f, type, required, hint) ?><?cs /if ?><?cs /def ?>
 <?cs # The fields of a meeting's details (admin_meeting_new.cs, admin_meeting.cs). ?>
 <?cs def:meeting_fields() ?>
 <?cs call:input("title", L.committee_admin.field.title, Form.title, "text", 1, L.committee_admin.hint_title) ?>
-<?cs call:input("date", L.committee_admin.field.date, Form.date, "text", 1, L.committee_admin.hint_date) ?>
-<?cs call:input("starts", L.committee_admin.field.starts, Form.starts, "text", 1, L.committee_admin.hint_time) ?>
-<?cs call:input("ends", L.committee_admin.field.ends, Form.ends, "text", 1, L.committee_admin.hint_time) ?>
-<?cs call:input("end_date", L.committee_admin.field.end_date, Form.end_date, "text", 0, L.committee_admin.hint_end_date) ?>
+<?cs call:dtinput("date", L.committee_admin.field.date, Form.date, "date", 1, L.committee_dates.hint_date) ?>
+<?cs call:dtinput("starts", L.committee_admin.field.starts, Form.starts, "time", 1, L.committee_admin.hint_time) ?>
+<?cs call:dtinput("ends", L.committee_admin.field.ends, Form.ends, "time", 1, L.committee_admin.hint_time) ?>
+<?cs call:dtinput("end_date", L.committee_admin.field.end_date, Form.end_date, "date", 0, L.committee_admin.hint_end_date) ?>
 <?cs call:input("place", L.committee_admin.field.place, Form.place, "text", 0, "") ?>
-<?cs call:input("online_url", L.committee_admin.field.online_url, Form.online_url, "url", 0, L.committee_admin.hint_url) ?>
+<?cs call:input("online_url", L.committee_admin.field.online_url, Form.online_url, "text", 0, L.committee_dates.hint_url) ?>
 <?cs call:cchoice("status", L.committee_admin.field.status, Form.status, L.committee.status, 1, "") ?>
 <?cs call:textarea("note", L.committee_admin.field.note, Form.note, 0, "") ?>
 <?cs /def ?>

@@ -7,6 +7,7 @@ readers will see them. A stale save shows both texts. ?>
 <p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
 <h1><?cs var:Meeting.title ?> <?cs var:L.committee_admin.minutes ?></h1>
 <?cs call:cnav() ?>
+<?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs call:done() ?>
 <p><?cs if:User.admin ?><a href="/admin/history?entity=minutes&amp;id=<?cs var:Meeting.id ?>"><?cs var:L.admin.record_history ?></a> ·<?cs /if ?>
 <a href="/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/<?cs var:Meeting.id ?>#min-h"><?cs var:L.committee_admin.public_page ?></a></p>

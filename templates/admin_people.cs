@@ -2,6 +2,7 @@
 <?cs set:Page.Title = TP.name_ko + " " + L.admin.people ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <h1><?cs var:TP.name_ko ?> <?cs var:L.admin.people ?></h1>
+<?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.people_admin.done[Page.Done] ?></p><?cs /if ?>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Review ?><p class="note"><?cs var:L.people_admin.review_note ?></p><?cs /if ?>
 <p class="actions"><a href="/admin/members/<?cs var:url_escape(TP.slug) ?>/people/new"><?cs var:L.people_admin.add ?></a>

@@ -7,6 +7,7 @@
 <p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
 <h1><?cs var:Meeting.title ?> <?cs var:Page.Heading ?></h1>
 <?cs call:cnav() ?>
+<?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs if:Resolution.id && User.admin ?><p><a href="/admin/history?entity=resolution&amp;id=<?cs var:Resolution.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
 <?cs call:cconflict() ?>
 <?cs call:stale() ?>

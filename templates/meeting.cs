@@ -9,8 +9,9 @@ minutes and the documents. ?>
 <dl class="facts">
 <dt><?cs var:L.committee.committee ?></dt><dd><a href="/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:Committee.name_ko ?></a></dd>
 <dt><?cs var:L.committee.when ?></dt><dd><?cs call:when(Meeting) ?></dd>
-<dt><?cs var:L.committee.where ?></dt><dd><?cs if:Meeting.place ?><?cs var:Meeting.place ?><?cs else ?><span class="unknown"><?cs var:L.committee.place_unknown ?></span><?cs /if ?></dd>
-<?cs if:Meeting.online_url ?><dt><?cs var:L.committee.online ?></dt><dd><a href="<?cs var:Meeting.online_url ?>" rel="noopener noreferrer"><?cs var:Meeting.online_url ?></a></dd><?cs /if ?>
+<?cs # an online meeting without a room is held 온라인, with its link; 장소 미정 only when neither is known ?>
+<dt><?cs var:L.committee.where ?></dt><dd><?cs if:Meeting.place ?><?cs var:Meeting.place ?><?cs elif:Meeting.online_url ?><?cs var:L.committee.online ?>: <a href="<?cs var:Meeting.online_url ?>" rel="noopener noreferrer"><?cs var:Meeting.online_url ?></a><?cs else ?><span class="unknown"><?cs var:L.committee.place_unknown ?></span><?cs /if ?></dd>
+<?cs if:Meeting.online_url && Meeting.place ?><dt><?cs var:L.committee.online ?></dt><dd><a href="<?cs var:Meeting.online_url ?>" rel="noopener noreferrer"><?cs var:Meeting.online_url ?></a></dd><?cs /if ?>
 <dt><?cs var:L.committee.status_label ?></dt><dd><?cs call:status(Meeting) ?></dd>
 <?cs if:Meeting.note ?><dt><?cs var:L.meeting.note ?></dt><dd><?cs var:Meeting.note ?></dd><?cs /if ?>
 </dl>

@@ -30,7 +30,7 @@
 <section aria-labelledby="ev-h">
 <h2 id="ev-h"><?cs var:L.member.events ?></h2>
 <ul class="timeline">
-<?cs each:e = Events ?><li><span class="when"><?cs if:e.year ?><?cs var:e.year ?><?cs /if ?><?cs if:e.year_note ?> <span class="note">(<?cs var:e.year_note ?>)</span><?cs /if ?></span> <?cs var:e.description ?></li>
+<?cs each:e = Events ?><li><span class="when"><?cs # a note restates its year ("2025년까지 (계획)"): it stands alone, not beside the year ?><?cs if:e.year_note ?><?cs var:e.year_note ?><?cs elif:e.year ?><?cs var:e.year ?><?cs /if ?></span> <?cs var:e.description ?></li>
 <?cs /each ?></ul>
 </section>
 <?cs /if ?>

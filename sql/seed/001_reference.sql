@@ -49,15 +49,15 @@ INSERT INTO industries (id, slug, name_ko, name_en) VALUES
 -- The association's bodies. The source names 총회 and 이사회 only as governing bodies it runs.
 INSERT INTO committees (id, slug, name_ko, name_en, purpose, sort, source_id) VALUES
 	(1, 'general-assembly', '총회', 'General Assembly',
-	 '진흥회가 꾸려 운영하는 회의체의 하나.', 1, 1),
+	 '진흥회가 꾸려 운영하는 회의체로, 회원 테크노파크의 원장들이 구성원이 되어 진흥회(협의회) 운영에 관한 사항을 심의하고 의결한다.', 1, 1),
 	(2, 'board', '이사회', 'Board of Directors',
-	 '진흥회가 꾸려 운영하는 회의체의 하나.', 2, 1),
+	 '진흥회가 운영하는 회의체의 하나이다. 테크노파크 원장들을 구성원으로 하여 진흥회(협의회)를 운영하는 데 필요한 사항을 심의·의결한다.', 2, 1),
 	(3, 'directors', '원장단', 'Council of Technopark Directors',
-	 '회원 테크노파크의 원장들로 이루어진다. 협의회 운영에 관한 안건을 심의·의결하며, 원장들끼리 각 지역 사업 소식을 나누고 당면한 현안을 함께 논의한다.', 3, 1),
+	 '회원 테크노파크의 원장들로 이루어진 모임이다. 원장들은 총회와 이사회의 구성원이며, 원장들끼리 각 지역 사업의 정보를 나누고 현안을 협의한다.', 3, 1),
 	(4, 'working', '실무위원회', 'Working Committee',
-	 '사업에 관한 정책을 토론하고 정보를 주고받는 자리이다. 지역산업 정책과 관련해 전국 테크노파크가 나아갈 방향과 실무적인 문제도 함께 다룬다.', 4, 1),
+	 '진흥회가 사업위원회와 함께 운영하는 위원회로, 사업과 관련된 정책을 토론하고 정보를 주고받는다.', 4, 1),
 	(5, 'business', '사업위원회', 'Business Committee',
-	 '사업에 관한 정책을 토론하고 정보를 주고받는 자리이다. 지역산업 정책과 관련해 전국 테크노파크가 나아갈 방향과 실무적인 문제도 함께 다룬다.', 5, 1);
+	 '진흥회가 실무위원회와 나란히 운영하는 위원회이다. 사업에 관한 정책을 두고 토론하며 서로 정보를 교류한다.', 5, 1);
 
 -- Network-wide figures. The source gives only the member count for 1998,
 -- and companies/employees/revenue (억원) for 2007 and 2018.

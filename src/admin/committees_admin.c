@@ -22,7 +22,23 @@
 static const char sql_meeting_ref[] =
 	"SELECT g.id, g.committee_id, g.title, g.status, g.version, g.attendance_version, g.is_demo, "
 	"DATE_FORMAT(g.starts_at, '%Y-%m-%d') AS date, DAYOFWEEK(g.starts_at) AS dow, "
-	"DATE_FORMAT(g.starts_at, '%H:%i') AS starts FROM committee_meetings g WHERE g.id = ?";
+	"DATE_FORMAT(g.starts_at, '%H:%i') AS starts, DATE_FORMAT(g.starts_at, '%Y-%m-%d %H:%i') AS starts_at, "
+	"DATE_FORMAT(g.ends_at, '%Y-%m-%d %H:%i') AS ends_at FROM committee_meetings g WHERE g.id = ?";
+
+/* 1 when records of m would break CR_NOT_STARTED: it has not started and is not marked held. */
+static int
+meeting_not_started(const struct meeting_ref *m)
+{
+	struct committees_facts f;
+	char now[17];
+
+	memset(&f, 0, sizeof(f));
+	committees_now(now);
+	f.starts = m->starts_at, f.ends = m->ends_at, f.now = now, f.status = m->status, f.seats = -1;
+	f.votes[0] = f.votes[1] = f.votes[2] = -1;
+	f.records = 1;
+	return (committees_check(&f) & CR_NOT_STARTED) != 0;
+}
 
 int
 committees_load_meeting(struct request *rq, HDF *hdf, long long id, struct meeting_ref *m)
@@ -41,6 +57,9 @@ committees_load_meeting(struct request *rq, HDF *hdf, long long id, struct meeti
 		m->version = db_col_int(st, 4);
 		m->attendance_version = db_col_int(st, 5);
 		snprintf(m->date, sizeof(m->date), "%s", db_col_text(st, 7));
+		snprintf(m->status, sizeof(m->status), "%s", db_col_text(st, 3));
+		snprintf(m->starts_at, sizeof(m->starts_at), "%s", db_col_text(st, 10));
+		snprintf(m->ends_at, sizeof(m->ends_at), "%s", db_col_text(st, 11));
 		if (page_row(hdf, "Meeting", st) != 0)
 			rc = DB_ERR;
 	}
@@ -49,6 +68,8 @@ committees_load_meeting(struct request *rq, HDF *hdf, long long id, struct meeti
 		return db_err(rq->db);
 	if (rc != DB_ROW)
 		return 404;
+	if (meeting_not_started(m))
+		render_set(hdf, "1", "Meeting.not_started");
 	/* who may manage it was the route's hook's question (admin/access.c) */
 	return committees_load_id(rq, hdf, committee_id, &m->c);
 }
@@ -177,4 +198,105 @@ committees_commit_meeting(struct request *rq, int begun, int rc, const long long
 	if (begun == 0 && rc == 0 && search_sync(rq->db, SEARCH_COMMITTEES, *meeting_id) != 0)
 		rc = db_err(rq->db);
 	return committees_commit(rq, begun, rc);
+}
+
+/* ---- the rules of the records (committees_check) ---- */
+
+/* The seats held on a meeting's day (every role: the attendance form lists each), as SQL of meeting g. */
+#define SEATS_ON_THE_DAY \
+	"(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = g.committee_id " \
+	"AND (m.term_start IS NULL OR m.term_start <= DATE(g.starts_at)) " \
+	"AND (m.term_end IS NULL OR m.term_end >= DATE(g.starts_at)))"
+#define ATTENDING(state) \
+	"(SELECT COUNT(*) FROM committee_attendance a WHERE a.meeting_id = g.id AND a.status = '" state "')"
+
+static const char sql_facts[] =
+	"SELECT " SEATS_ON_THE_DAY ", " ATTENDING("present") ", " ATTENDING("absent") ", " ATTENDING("proxy") " "
+	"FROM committee_meetings g WHERE g.id = ?";
+
+int
+committees_meeting_facts(struct request *rq, const struct meeting_ref *m, struct committees_facts *f, char now[17])
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_facts);
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	committees_now(now);
+	f->starts = m->starts_at, f->ends = m->ends_at, f->now = now, f->status = m->status;
+	f->votes[0] = f->votes[1] = f->votes[2] = -1;
+	if (st == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, m->id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		f->seats = (int)db_col_int(st, 0);
+		f->present = (int)db_col_int(st, 1);
+		f->absent = (int)db_col_int(st, 2);
+		f->proxy = (int)db_col_int(st, 3);
+	}
+	db_reset(st);
+	return rc == DB_ROW ? 0 : rc == DB_DONE ? TP_ENOTFOUND : db_err(rq->db);
+}
+
+int
+committees_rule_error(HDF *hdf, const char *name, const char *msgkey)
+{
+	int n = hdf_get_int_value(hdf, "Form.errors", 0);
+
+	render_set(hdf, hdf_get_value(hdf, msgkey, "?"), "Form.%s.error", name);
+	render_set(hdf, name, "Form.Errors.%d", n);
+	render_set_int(hdf, n + 1, "Form.errors");
+	return n + 1;
+}
+
+/* Each meeting with what the rules read: the largest vote count of its resolutions stands for them all. */
+static const char sql_rule_meetings[] =
+	"SELECT g.id, g.title, DATE_FORMAT(g.starts_at, '%Y-%m-%d %H:%i') AS starts_at, "
+	"DATE_FORMAT(g.ends_at, '%Y-%m-%d %H:%i') AS ends_at, g.status, " SEATS_ON_THE_DAY " AS seats, "
+	ATTENDING("present") " AS present, " ATTENDING("absent") " AS absent, " ATTENDING("proxy") " AS proxy, "
+	"(SELECT MAX(COALESCE(r.votes_for, 0) + COALESCE(r.votes_against, 0) + COALESCE(r.votes_abstain, 0)) "
+	"FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id WHERE i.meeting_id = g.id "
+	"AND (r.votes_for IS NOT NULL OR r.votes_against IS NOT NULL OR r.votes_abstain IS NOT NULL)) AS votes, "
+	"(EXISTS (SELECT 1 FROM committee_attendance a WHERE a.meeting_id = g.id) "
+	"OR EXISTS (SELECT 1 FROM committee_minutes n WHERE n.meeting_id = g.id) "
+	"OR EXISTS (SELECT 1 FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id "
+	"WHERE i.meeting_id = g.id)) AS records "
+	"FROM committee_meetings g WHERE g.committee_id = ? ORDER BY g.starts_at DESC, g.id DESC";
+
+int
+committees_rule_list(struct request *rq, HDF *hdf, long long committee_id)
+{
+	static const struct { int bit; const char *rule; } rules[] = {
+		{ CR_OVER_SEATS, "over_seats" }, { CR_OVER_PRESENT, "over_present" }, { CR_NOT_STARTED, "not_started" },
+		{ CR_HELD_FUTURE, "held_future" }, { CR_PLANNED_PAST, "planned_past" },
+	};
+	struct db_stmt *st = db_prepare(rq->db, sql_rule_meetings);
+	struct committees_facts f;
+	char now[17];
+	int rc, n = 0, broken;
+	size_t i;
+
+	if (st == NULL)
+		return db_err(rq->db);
+	committees_now(now);
+	db_bind_int(st, 0, committee_id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		memset(&f, 0, sizeof(f));
+		f.starts = db_col_text(st, 2), f.ends = db_col_text(st, 3), f.now = now, f.status = db_col_text(st, 4);
+		f.seats = (int)db_col_int(st, 5);
+		f.present = (int)db_col_int(st, 6), f.absent = (int)db_col_int(st, 7), f.proxy = (int)db_col_int(st, 8);
+		f.votes[0] = db_col_text(st, 9) != NULL ? (int)db_col_int(st, 9) : -1;
+		f.votes[1] = f.votes[2] = -1;
+		f.records = (int)db_col_int(st, 10);
+		broken = committees_check(&f);
+		for (i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+			if (!(broken & rules[i].bit))
+				continue;
+			render_set_int(hdf, db_col_int(st, 0), "Rules.%d.id", n);
+			render_set(hdf, db_col_text(st, 1), "Rules.%d.title", n);
+			render_set(hdf, f.starts, "Rules.%d.starts_at", n);
+			render_set(hdf, rules[i].rule, "Rules.%d.rule", n++);
+		}
+	}
+	db_reset(st);
+	return rc == DB_DONE ? 0 : db_err(rq->db);
 }

@@ -12,6 +12,7 @@
 
 #include "http/request.h"
 #include "pages/committees_page.h"
+#include "model/committees.h"
 
 struct form_field;
 struct versioned;
@@ -23,6 +24,8 @@ struct meeting_ref {
 	long long		version;
 	long long		attendance_version;
 	char			date[11];	/* YYYY-MM-DD of its start */
+	char			starts_at[17], ends_at[17];	/* "YYYY-MM-DD HH:MM" */
+	char			status[10];	/* planned, held, cancelled */
 	struct committee	c;
 };
 
@@ -84,6 +87,27 @@ int	committees_commit_meeting(struct request *rq, int begun, int rc, const long 
  * Returns 0, 404, 403, or the database's status.
  */
 int	page_admin_meeting_page(struct request *rq, HDF *hdf, struct meeting_ref *m);
+
+/*
+ * The facts committees_check reads for a record of meeting m (model/committees.h): its times and state,
+ * now, the seats held on its day and the attendance stored; no votes, records 0. now holds the time the
+ * facts point to. Returns 0 or a TP_E* code.
+ */
+int	committees_meeting_facts(struct request *rq, const struct meeting_ref *m, struct committees_facts *f,
+	    char now[17]);
+
+/*
+ * Add a message (msgkey) for a rule of the records that is not one field's (name: "meeting", "seats"),
+ * after the form's other errors; the summary links to #f-<name>, which cform_errors shows. Returns the new
+ * number of errors.
+ */
+int	committees_rule_error(HDF *hdf, const char *name, const char *msgkey);
+
+/*
+ * The stored rows of committee_id that break a rule (committees_check) under Rules.N (meeting id, title,
+ * starts_at, rule): listed for the secretariat to fix, never changed here. Returns 0 or a TP_E* code.
+ */
+int	committees_rule_list(struct request *rq, HDF *hdf, long long committee_id);
 
 /* Answer 303 to the path made from fmt (a literal) and its arguments. Returns 303, or 500. */
 int	committees_redirect(struct request *rq, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

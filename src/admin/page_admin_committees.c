@@ -134,7 +134,8 @@ committee_page(struct request *rq, HDF *hdf, const struct committee *c)
 
 	if ((rc = list(rq, hdf, sql_seats, "Seats", c->id)) != 0 ||
 	    (rc = list(rq, hdf, sql_meetings, "Meetings", c->id)) != 0 ||
-	    (rc = list(rq, hdf, sql_secretaries, "Secretaries", c->id)) != 0)
+	    (rc = list(rq, hdf, sql_secretaries, "Secretaries", c->id)) != 0 ||
+	    (rc = committees_rule_list(rq, hdf, c->id)) != 0)
 		return rc;
 	if (is_secretariat(rq)) {
 		render_set(hdf, "1", "Page.Secretariat");

@@ -43,9 +43,9 @@ static const struct versioned_spec meeting_spec = {
 static const struct form_field meeting_form[] = {
 	{ "title",	FT_LINE, 1, 1, 200, NULL },
 	{ "date",	FT_LINE, 1, 0, 10, NULL },
-	{ "starts",	FT_LINE, 1, 0, 5, NULL },
+	{ "starts",	FT_LINE, 1, 0, 8, NULL },
 	{ "end_date",	FT_LINE, 0, 0, 10, NULL },
-	{ "ends",	FT_LINE, 1, 0, 5, NULL },
+	{ "ends",	FT_LINE, 1, 0, 8, NULL },
 	{ "place",	FT_LINE, 0, 0, 300, NULL },
 	{ "online_url",	FT_URL, 0, 0, 300, NULL },
 	{ "status",	FT_ENUM, 1, 0, 0, committees_meeting_states },
@@ -64,34 +64,80 @@ static const char sql_meeting_resolutions[] =
 
 /* ---- the meeting ---- */
 
-/* form_check, then the dates and times, and the end after the start. Errors, or -1. */
+/*
+ * Field name's value as norm spells it (a date's "2027/06/15" as "2027-06-15", a time's "9:30" as
+ * "09:30"), put back in the form; else a message (msgkey) on the field. Returns the new error count.
+ */
+static int
+norm_field(HDF *hdf, const char *name, int (*norm)(const char *, char *), char *out, const char *msgkey, int errors)
+{
+	const char *v = form_value(hdf, name);
+
+	if (v == NULL)
+		return errors;
+	if (norm(v, out) != 0) {
+		*out = '\0';
+		return committees_form_error(hdf, meeting_form, name, msgkey);
+	}
+	render_set(hdf, out, "Form.%s.value", name);
+	return errors;
+}
+
+static int
+norm_date(const char *s, char *out)
+{
+	return committees_norm_date(s, out);
+}
+
+static int
+norm_time(const char *s, char *out)
+{
+	return committees_norm_time(s, out);
+}
+
+/*
+ * form_check, then the dates and times (normalised in the form), the end after the start, and the state
+ * that follows the times (committees_check): every mistake at once, so a bad date does not hide a wrong
+ * order of the times. Errors, or -1.
+ */
 static int
 check_meeting(struct request *rq, HDF *hdf)
 {
-	const char *date, *starts, *end_date, *ends;
-	char a[17], b[17];
-	int errors = form_check(rq, hdf, meeting_form);
+	char date[11] = "", end_date[11] = "", starts[6] = "", ends[6] = "", a[17], b[17], now[17];
+	struct committees_facts f;
+	const char *status;
+	int errors = form_check(rq, hdf, meeting_form), broken;
 
 	if (errors < 0)
 		return -1;
-	date = form_value(hdf, "date");
-	starts = form_value(hdf, "starts");
-	end_date = form_value(hdf, "end_date");
-	ends = form_value(hdf, "ends");
-	if (date != NULL && !committees_valid_date(date))
-		errors = committees_form_error(hdf, meeting_form, "date", "L.committee_admin.err_date");
-	if (starts != NULL && !committees_valid_time(starts))
-		errors = committees_form_error(hdf, meeting_form, "starts", "L.committee_admin.err_time");
-	if (end_date != NULL && !committees_valid_date(end_date))
-		errors = committees_form_error(hdf, meeting_form, "end_date", "L.committee_admin.err_date");
-	if (ends != NULL && !committees_valid_time(ends))
-		errors = committees_form_error(hdf, meeting_form, "ends", "L.committee_admin.err_time");
-	if (errors == 0) {
-		snprintf(a, sizeof(a), "%s %s", date, starts);
-		snprintf(b, sizeof(b), "%s %s", end_date != NULL ? end_date : date, ends);
-		if (strcmp(b, a) <= 0)
+	errors = norm_field(hdf, "date", norm_date, date, "L.committee_admin.err_date", errors);
+	errors = norm_field(hdf, "starts", norm_time, starts, "L.committee_admin.err_time", errors);
+	errors = norm_field(hdf, "end_date", norm_date, end_date, "L.committee_admin.err_date", errors);
+	errors = norm_field(hdf, "ends", norm_time, ends, "L.committee_admin.err_time", errors);
+	if (*starts == '\0' || *ends == '\0')
+		return errors;
+	if (form_value(hdf, "end_date") == NULL || *date == '\0' || *end_date == '\0') {
+		/* the same day, or a day that did not parse: the times alone still say whether the end comes first */
+		if (form_value(hdf, "end_date") == NULL && strcmp(ends, starts) <= 0)
 			errors = committees_form_error(hdf, meeting_form, "ends", "L.committee_admin.err_meeting_order");
+		if (*date == '\0' || (form_value(hdf, "end_date") != NULL && *end_date == '\0'))
+			return errors;
 	}
+	snprintf(a, sizeof(a), "%s %s", date, starts);
+	snprintf(b, sizeof(b), "%s %s", *end_date != '\0' ? end_date : date, ends);
+	if (*end_date != '\0' && strcmp(b, a) <= 0)
+		errors = committees_form_error(hdf, meeting_form, "ends", "L.committee_admin.err_meeting_order");
+	if ((status = form_value(hdf, "status")) == NULL || hdf_get_value(hdf, "Form.status.error", NULL) != NULL)
+		return errors;
+	committees_now(now);
+	memset(&f, 0, sizeof(f));
+	f.starts = a, f.ends = b, f.now = now, f.status = status, f.seats = -1;
+	f.votes[0] = f.votes[1] = f.votes[2] = -1;
+	broken = committees_check(&f);
+	if (broken & CR_HELD_FUTURE)
+		errors = committees_form_error(hdf, meeting_form, "status", "L.committee_admin.err_held_future");
+	if (broken & CR_PLANNED_PAST)
+		errors = committees_form_error(hdf, meeting_form, "status", "L.committee_admin.err_planned_past");
 	return errors;
 }
 

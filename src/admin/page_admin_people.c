@@ -158,13 +158,16 @@ review_mode(const struct request *rq)
 	return rq->conf->people_review && rq->session->role == ROLE_MEMBER_ADMIN;
 }
 
+/* 303 to the list the person is on; done ("created", or NULL) becomes the list's notice. */
 static int
-redirect_list(struct request *rq, HDF *hdf)
+redirect_done(struct request *rq, HDF *hdf, const char *done)
 {
 	const char *slug = hdf_get_value(hdf, "TP.slug", NULL);
 	int n;
 
-	if (slug != NULL)
+	if (slug != NULL && done != NULL)
+		n = asprintf(&rq->location, "/admin/members/%s/people?done=%s", slug, done);
+	else if (slug != NULL)
 		n = asprintf(&rq->location, "/admin/members/%s/people", slug);
 	else
 		n = asprintf(&rq->location, "/people?tp=association");
@@ -173,6 +176,12 @@ redirect_list(struct request *rq, HDF *hdf)
 		return 500;
 	}
 	return 303;
+}
+
+static int
+redirect_list(struct request *rq, HDF *hdf)
+{
+	return redirect_done(rq, hdf, NULL);
 }
 
 static int
@@ -235,6 +244,7 @@ page_admin_people_list(struct request *rq, HDF *hdf)
 		return db_err(rq->db);
 	if (review_mode(rq))
 		render_set(hdf, "1", "Page.Review");
+	render_set(hdf, request_param(rq, "done"), "Page.Done");
 	rq->tmpl = "admin_people.cs";
 	return 0;
 }
@@ -275,7 +285,7 @@ page_admin_person_create(struct request *rq, HDF *hdf)
 		return submit(rq, tp_id, 0, "create", 0, person_fields, olds, v, PERSON_NFIELDS);
 	if ((rc = apply(rq, "create", 0, tp_id, 0, v)) != 0)
 		return rc;
-	return redirect_list(rq, hdf);
+	return redirect_done(rq, hdf, "created");
 }
 
 int

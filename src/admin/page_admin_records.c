@@ -232,6 +232,41 @@ read_lines(struct request *rq, HDF *hdf, struct seats *s)
 	return errors;
 }
 
+/*
+ * The rules of the records (committees_check) for the attendance as sent: not before the meeting has
+ * started, and no more lines recorded than seats held on its day. Returns the new number of errors.
+ */
+static int
+attendance_rules(struct request *rq, HDF *hdf, const struct meeting_ref *m, const struct seats *s, int errors)
+{
+	struct committees_facts f;
+	char now[17];
+	int i, rc, broken;
+
+	if ((rc = committees_meeting_facts(rq, m, &f, now)) != 0)
+		return rc;
+	f.present = f.absent = f.proxy = 0;
+	for (i = 0; i < s->n; i++) {
+		const char *st = s->v[i].status;
+
+		if (st == NULL)
+			continue;
+		f.records = 1;
+		if (strcmp(st, "present") == 0)
+			f.present++;
+		else if (strcmp(st, "absent") == 0)
+			f.absent++;
+		else
+			f.proxy++;
+	}
+	broken = committees_check(&f);
+	if (broken & CR_NOT_STARTED)
+		errors = committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
+	if (broken & CR_OVER_SEATS)
+		errors = committees_rule_error(hdf, "seats", "L.committee_admin.err_over_seats");
+	return errors;
+}
+
 int
 page_admin_attendance_form(struct request *rq, HDF *hdf)
 {
@@ -357,11 +392,13 @@ page_admin_attendance_save(struct request *rq, HDF *hdf)
 		goto out;
 	rq->tmpl = "admin_attendance.cs";
 	render_set_int(hdf, version, "Form.version.value");
-	if ((rc = read_lines(rq, hdf, s)) != 0) {
+	if ((rc = read_lines(rq, hdf, s)) != 400)
+		rc = attendance_rules(rq, hdf, &m, s, rc);
+	if (rc != 0) {
 		seats_to_form(hdf, s, 1);
 		if (rc == 400)
 			rq->tmpl = NULL;
-		rc = rc == 400 ? 400 : 422;
+		rc = rc == 400 ? 400 : rc < 0 ? rc : 422;
 		goto out;
 	}
 	if (version != m.attendance_version) {
@@ -520,6 +557,8 @@ page_admin_minutes_save(struct request *rq, HDF *hdf)
 	published = form_value(hdf, "published") != NULL ? "1" : "0";
 	if (md == NULL && published[0] == '1' && hdf_get_value(hdf, "Form.body.error", NULL) == NULL)
 		errors = committees_form_error(hdf, minutes_form, "body", "L.committee_admin.err_minutes_empty");
+	if (hdf_get_value(hdf, "Meeting.not_started", NULL) != NULL)	/* committees_load_meeting asked committees_check */
+		errors = committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
 	if (errors > 0)
 		return 422;
 	if (markdown_render(md != NULL ? md : "", md != NULL ? strlen(md) : 0, &html) != 0)

@@ -78,9 +78,46 @@ item_options(struct request *rq, HDF *hdf, long long meeting)
 	return 0;
 }
 
-/* form_check, and the agenda item must be one of this meeting's. Errors, or -1. */
+/* A vote count of the checked form: -1 when not recorded (or wrong: form_check said so). */
 static int
-check_resolution(struct request *rq, HDF *hdf)
+votes_of(HDF *hdf, const char *name)
+{
+	const char *v = form_value(hdf, name);
+	long long n;
+
+	return v != NULL && parse_ll(v, 0, 9999, &n) == 0 ? (int)n : -1;
+}
+
+/*
+ * The rules of the records (committees_check): the meeting has started (or is marked held), and the
+ * votes are no more than the members present (a proxy counts: it votes for its seat). Errors, or -1.
+ */
+static int
+resolution_rules(struct request *rq, HDF *hdf, const struct meeting_ref *m, int errors)
+{
+	struct committees_facts f;
+	char now[17];
+	int broken;
+
+	if (committees_meeting_facts(rq, m, &f, now) != 0)
+		return -1;
+	f.records = 1;
+	f.votes[0] = votes_of(hdf, "votes_for");
+	f.votes[1] = votes_of(hdf, "votes_against");
+	f.votes[2] = votes_of(hdf, "votes_abstain");
+	broken = committees_check(&f);
+	render_set_int(hdf, f.present + f.proxy, "Meeting.attending");
+	/* the field's message first: committees_form_error lists the form's fields again, the rule's comes after */
+	if (broken & CR_OVER_PRESENT)
+		errors = committees_form_error(hdf, resolution_form, "votes_for", "L.committee_admin.err_over_present");
+	if (broken & CR_NOT_STARTED)
+		errors = committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
+	return errors;
+}
+
+/* form_check, the agenda item must be one of this meeting's, and the rules of the records. Errors, or -1. */
+static int
+check_resolution(struct request *rq, HDF *hdf, const struct meeting_ref *m)
 {
 	const char *item;
 	int errors = form_check(rq, hdf, resolution_form), known = 0;
@@ -94,7 +131,7 @@ check_resolution(struct request *rq, HDF *hdf)
 			known = 1;
 	if (item != NULL && !known)
 		errors = committees_form_error(hdf, resolution_form, "agenda_item_id", "L.form.err_choice");
-	return errors;
+	return resolution_rules(rq, hdf, m, errors);
 }
 
 /* The checked form as the row's values; numbers in their plain form ("007" as "7"). */
@@ -139,7 +176,7 @@ page_admin_resolution_create(struct request *rq, HDF *hdf)
 
 	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = item_options(rq, hdf, m.id)) != 0)
 		return rc;
-	if ((errors = check_resolution(rq, hdf)) != 0)
+	if ((errors = check_resolution(rq, hdf, &m)) != 0)
 		return errors < 0 ? 500 : 422;
 	resolution_values(hdf, v, nums);
 	b = db_begin(rq->db);
@@ -203,7 +240,7 @@ page_admin_resolution_save(struct request *rq, HDF *hdf)
 	if ((rc = load_resolution(rq, hdf, &r, &m)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
 		goto out;
 	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = check_resolution(rq, hdf)) != 0) {
+	if ((errors = check_resolution(rq, hdf, &m)) != 0) {
 		rc = errors < 0 ? 500 : 422;
 		goto out;
 	}

@@ -345,7 +345,7 @@ insert_user(struct request *rq, HDF *hdf, long long tp_id, const char *hash, lon
 int
 page_admin_user_create(struct request *rq, HDF *hdf)
 {
-	char hash[ACCOUNT_PWHASH_LEN];
+	char hash[ACCOUNT_PWHASH_LEN], *done;
 	long long tp_id, id = 0;
 	int errors, rc;
 
@@ -368,6 +368,10 @@ page_admin_user_create(struct request *rq, HDF *hdf)
 		goto out;
 	}
 	rc = redirect(rq, id);
+	if (rc == 303 && asprintf(&done, "%s?done=created", rq->location) > 0) {	/* the new account's page says so */
+		free(rq->location);
+		rq->location = done;
+	}
 out:
 	sodium_memzero(hash, sizeof(hash));
 	if (rc == 422)
@@ -412,6 +416,7 @@ page_admin_user_form(struct request *rq, HDF *hdf)
 	for (i = 0; i < USER_NFIELDS; i++)
 		render_set(hdf, u.v[i][0] ? u.v[i] : NULL, "Form.%s.value", user_fields[i]);
 	render_set_int(hdf, u.version, "Form.version.value");
+	render_set(hdf, request_param(rq, "done"), "Page.Done");
 	rq->tmpl = "admin_user.cs";
 	return tp_options(rq, hdf, u.v[U_TP]);
 }

@@ -53,6 +53,11 @@ static const struct param_spec request_done_params[] = {
 	{ "done",	PT_ENUM, 0, 0, request_dones, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
+static const char *const created_dones[] = { "created", NULL };
+static const struct param_spec created_params[] = {	/* the page a create lands on says it was made */
+	{ "done",	PT_ENUM, 0, 0, created_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
 static const struct param_spec done_params[] = {
 	{ "done",	PT_ENUM, 0, 0, dones, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
@@ -306,7 +311,7 @@ const struct route route_table[] = {
 	{ GET,  "/admin",                            page_admin_home,         MEM,       CSRF_NONE,   NULL,                "/admin", NULL },
 	{ GET,  "/admin/members/{slug}",             page_admin_member_form,  MEM,       CSRF_NONE,   done_params,         "/admin/members/chungnam", access_tp_slug },
 	{ POST, "/admin/members/{slug}",             page_admin_member_save,  MEM,       CSRF_TOKEN,  member_form_params,  "/admin/members/chungnam", access_tp_slug },
-	{ GET,  "/admin/members/{slug}/people",      page_admin_people_list,  MEM,       CSRF_NONE,   NULL,                "/admin/members/chungnam/people", access_tp_slug },
+	{ GET,  "/admin/members/{slug}/people",      page_admin_people_list,  MEM,       CSRF_NONE,   created_params,      "/admin/members/chungnam/people", access_tp_slug },
 	{ GET,  "/admin/members/{slug}/people/new",  page_admin_person_new,   MEM,       CSRF_NONE,   NULL,                "/admin/members/chungnam/people/new", access_tp_slug },
 	{ POST, "/admin/members/{slug}/people",      page_admin_person_create, MEM,      CSRF_TOKEN,  person_form_params,  "/admin/members/chungnam/people", access_tp_slug },
 	{ GET,  "/admin/people/{id}",                page_admin_person_form,  MEM,       CSRF_NONE,   NULL,                "/admin/people/{person}", access_person },
@@ -320,7 +325,7 @@ const struct route route_table[] = {
 	{ GET,  "/admin/users",                      page_admin_users,        SEC,       CSRF_NONE,   users_params,        "/admin/users", NULL },
 	{ GET,  "/admin/users/new",                  page_admin_user_new,     SEC,       CSRF_NONE,   NULL,                "/admin/users/new", NULL },
 	{ POST, "/admin/users",                      page_admin_user_create,  SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users", NULL },
-	{ GET,  "/admin/users/{id}",                 page_admin_user_form,    SEC,       CSRF_NONE,   NULL,                "/admin/users/{user}", NULL },
+	{ GET,  "/admin/users/{id}",                 page_admin_user_form,    SEC,       CSRF_NONE,   created_params,      "/admin/users/{user}", NULL },
 	{ POST, "/admin/users/{id}",                 page_admin_user_save,    SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users/{user}", NULL },
 
 	{ GET,  "/search",                           page_search,             PUB,       CSRF_NONE,   search_params,       "/search?q=%EC%82%B0%EC%97%85", NULL },

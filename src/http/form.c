@@ -64,6 +64,22 @@ form_valid_url(const char *s)
 	return strlen(s) > 8 && strlen(s) <= 300;
 }
 
+int
+form_url_add_scheme(const char *s, char *out, size_t size)
+{
+	size_t host = strcspn(s, "/?#");
+	const char *dot = memchr(s, '.', host);
+	char c = (char)(*s | 0x20);
+
+	/* a scheme or a port (":"), no dot in the host, a host that starts or ends with a dot: not for us */
+	if (strchr(s, ':') != NULL || dot == NULL || dot == s || s[host - 1] == '.' ||
+	    !((c >= 'a' && c <= 'z') || (*s >= '0' && *s <= '9')))
+		return -1;
+	if ((size_t)snprintf(out, size, "https://%s", s) >= size)
+		return -1;
+	return form_valid_url(out) ? 0 : -1;
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -141,6 +157,20 @@ check_one(const struct form_field *f, const char *v)
 	return NULL;
 }
 
+/* v with https:// in front (form_url_add_scheme), malloc'd; NULL when that is no address. */
+static char *
+url_fixed(const char *v)
+{
+	size_t size = strlen(v) + 9;
+	char *out = malloc(size);
+
+	if (out != NULL && form_url_add_scheme(v, out, size) != 0) {
+		free(out);
+		out = NULL;
+	}
+	return out;
+}
+
 int
 form_check(struct request *rq, HDF *hdf, const struct form_field *fields)
 {
@@ -154,10 +184,19 @@ form_check(struct request *rq, HDF *hdf, const struct form_field *fields)
 				form_trim(rq->params.v[i].value);
 	for (f = fields; f->name != NULL; f++) {
 		const char *msg = NULL, *v = params_get(&rq->params, f->name);
+		char *fixed;
 
 		if (f->type == FT_SLUGS) {
 			if (check_slugs(rq, hdf, f, &msg) != 0)
 				return -1;
+		} else if (f->type == FT_URL && v != NULL && !form_valid_url(v) && (fixed = url_fixed(v)) != NULL) {
+			/* shown back with its https:// for the user to confirm: never stored unseen */
+			msg = "L.form.url_fixed";
+			if (render_set(hdf, fixed, "Form.%s.value", f->name) != 0) {
+				free(fixed);
+				return -1;
+			}
+			free(fixed);
 		} else {
 			msg = check_one(f, v != NULL ? v : "");
 			if (f->type != FT_SECRET && v != NULL && *v != '\0' &&

@@ -41,6 +41,12 @@ const char	*form_value(HDF *hdf, const char *name);
 int		 form_valid_email(const char *s);
 int		 form_valid_phone(const char *s);
 int		 form_valid_url(const char *s);
+/*
+ * A web address typed without its scheme ("www.ctp.or.kr/x") as "https://www.ctp.or.kr/x" in out (size
+ * bytes), when that is a valid address (form_valid_url) whose host has a dot. 0, or -1 (s has a scheme,
+ * or is no address). form_check offers it in the field for the user to confirm, never stores it unseen.
+ */
+int		 form_url_add_scheme(const char *s, char *out, size_t size);
 /* Trim ASCII spaces, tabs and line ends from both ends, in place. */
 void		 form_trim(char *s);
 

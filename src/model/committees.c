@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/err.h"
 #include "model/committees.h"
@@ -71,6 +72,61 @@ committees_valid_time(const char *s)
 	h = number(s, 2);
 	m = number(s + 3, 2);
 	return h >= 0 && h <= 23 && m >= 0 && m <= 59;
+}
+
+int
+committees_norm_time(const char *s, char out[6])
+{
+	size_t n;
+
+	if (s == NULL)
+		return -1;
+	n = strlen(s);
+	if (n == 4 && s[1] == ':') {		/* "9:30" */
+		out[0] = '0';
+		memcpy(out + 1, s, 5);
+	} else if (n == 5 || (n == 8 && s[5] == ':' && number(s + 6, 2) >= 0 && number(s + 6, 2) <= 59)) {
+		memcpy(out, s, 5);
+		out[5] = '\0';
+	} else
+		return -1;
+	return committees_valid_time(out) ? 0 : -1;
+}
+
+int
+committees_check(const struct committees_facts *f)
+{
+	int broken = 0, votes = 0, counted = 0, i;
+	int started = f->starts != NULL && f->now != NULL && strcmp(f->starts, f->now) <= 0;
+	int ended = f->ends != NULL && f->now != NULL && strcmp(f->ends, f->now) <= 0;
+	int held = f->status != NULL && strcmp(f->status, "held") == 0;
+
+	if (f->seats >= 0 && f->present + f->absent + f->proxy > f->seats)
+		broken |= CR_OVER_SEATS;
+	for (i = 0; i < 3; i++)
+		if (f->votes[i] >= 0) {
+			votes += f->votes[i];
+			counted = 1;
+		}
+	if (counted && votes > f->present + f->proxy)
+		broken |= CR_OVER_PRESENT;
+	if (f->records && !started && !held)
+		broken |= CR_NOT_STARTED;
+	if (held && f->starts != NULL && f->now != NULL && !started)
+		broken |= CR_HELD_FUTURE;
+	if (f->status != NULL && strcmp(f->status, "planned") == 0 && ended)
+		broken |= CR_PLANNED_PAST;
+	return broken;
+}
+
+void
+committees_now(char out[17])
+{
+	time_t t = time(NULL) + 9 * 3600;
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
 }
 
 static const char sql_secretary[] =

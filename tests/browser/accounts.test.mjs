@@ -179,6 +179,11 @@ describe('accounts: a member admin edits, the secretariat reviews (issue 4)', ()
 			await page.getByLabel(uiText('field.department'), { exact: true }).pressSequentially(person.department);
 			assert.ok(await page.getByLabel(uiText('people_admin.visible_label')).isChecked(),
 				'a new person is not public by default');
+			// The checkbox sits before its label on one line (issue 12, item 5), not centred above it.
+			const box = await page.getByLabel(uiText('people_admin.visible_label')).boundingBox();
+			const lab = await page.locator('label[for="f-visible"]').boundingBox();
+			assert.ok(box.x + box.width <= lab.x && box.y < lab.y + lab.height && lab.y < box.y + box.height,
+				`the checkbox (${JSON.stringify(box)}) is not beside its label (${JSON.stringify(lab)})`);
 			res = await follow(page, page.getByRole('button', { name: uiText('form.save'), exact: true }));
 			assert.equal(path(page), `/admin/members/${TP.slug}/people`,
 				`saving the person led to ${page.url()} (HTTP ${res.status()})`);

@@ -20,8 +20,9 @@ import { BASE_URL } from './lib/config.mjs';
 const RUN = randomBytes(3).toString('hex');
 const TITLE = `이사회 브라우저 시험 ${RUN}`;
 const ITEMS = ['2027년도 사업계획 승인의 건', '정관 일부 개정의 건', `회원 가입 승인의 건 ${RUN}`];
-/* a day ahead, inside the demo board's terms (to 2028-02-29), so that several seats are held on it */
-const DAY = new Date(Date.now() + 30 * 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
+/* a day just past, inside the demo board's terms (2026-03-01 to 2028-02-29), so that several seats are held on
+it: attendance, minutes and resolutions wait for a meeting to have started (issue 12, item 3) */
+const DAY = new Date(Date.now() - 3 * 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
 const req = (key) => `${uiText(key)} ${uiText('form.required')}`;
 
 let browser, page, meetingId;
@@ -66,6 +67,7 @@ describe('the secretariat runs a board meeting (issue 6: done when)', () => {
 		await page.getByLabel(req('committee_admin.field.starts')).fill('14:00');
 		await page.getByLabel(req('committee_admin.field.ends')).fill('13:00');	/* before the start: a mistake */
 		await page.getByLabel(uiText('committee_admin.field.place'), { exact: true }).fill('진흥회 대회의실 (시험)');
+		await page.getByLabel(req('committee_admin.field.status')).selectOption({ label: uiText('committee.status.held') });
 		const bad = await follow(page, page.getByRole('button', { name: uiText('committee_admin.meeting_create'), exact: true }));
 		assert.equal(bad.status(), 422);
 		assert.ok(squash(await page.locator('.errors').first().textContent()).includes(uiText('committee_admin.err_meeting_order')));
@@ -112,7 +114,7 @@ describe('the secretariat runs a board meeting (issue 6: done when)', () => {
 	});
 
 	test('record two resolutions on the first two items', async () => {
-		for (const [i, outcome, votes] of [[0, 'adopted', ['7', '0', '0']], [1, 'rejected', ['2', '5', '0']]]) {
+		for (const [i, outcome, votes] of [[0, 'adopted', ['2', '0', '0']], [1, 'rejected', ['0', '2', '0']]]) {
 			await open(page, `/admin/meetings/${meetingId}`);
 			await follow(page, page.getByRole('link', { name: uiText('committee_admin.resolution_add'), exact: true }).first());
 			await page.getByLabel(req('committee_admin.field.agenda_item_id')).selectOption({ label: `${i + 1}. ${ITEMS[i]}` });
@@ -148,8 +150,8 @@ describe('the secretariat runs a board meeting (issue 6: done when)', () => {
 		assert.deepEqual(agenda, ITEMS);
 		const res = page.locator('table.resolutions tbody tr');
 		assert.equal(await res.count(), 2);
-		assert.match(squash(await res.nth(0).textContent()), new RegExp(`${uiText('committee.outcome.adopted')}.*${uiText('committee.votes_for')} 7`));
-		assert.match(squash(await res.nth(1).textContent()), new RegExp(`${uiText('committee.outcome.rejected')}.*${uiText('committee.votes_against')} 5`));
+		assert.match(squash(await res.nth(0).textContent()), new RegExp(`${uiText('committee.outcome.adopted')}.*${uiText('committee.votes_for')} 2`));
+		assert.match(squash(await res.nth(1).textContent()), new RegExp(`${uiText('committee.outcome.rejected')}.*${uiText('committee.votes_against')} 2`));
 		const att = squash(await page.locator('table.attendance').textContent());
 		assert.ok(att.includes(`${uiText('meeting.attendance.proxy')} (${uiText('meeting.proxy_by')}: 대리 시험인)`), att);
 		assert.ok(att.includes(uiText('meeting.attendance.absent')));
@@ -164,8 +166,9 @@ describe('the secretariat runs a board meeting (issue 6: done when)', () => {
 	test('on the committee page, and in the committee\'s calendar feed', async () => {
 		await follow(page, page.locator('p.crumbs').getByRole('link', { name: '이사회', exact: true }));
 		assert.equal(path(), '/committees/board');
-		assert.equal(await page.locator(`section[aria-labelledby="up-h"] a[href="/committees/board/meetings/${meetingId}"]`).count(), 1,
-		    'the meeting is not among the upcoming ones');
+		/* held three days ago: among the past meetings */
+		assert.equal(await page.locator(`section[aria-labelledby="past-h"] a[href="/committees/board/meetings/${meetingId}"]`).count(), 1,
+		    'the meeting is not among the past ones');
 		await gates('committee page');
 		const href = await page.getByRole('link', { name: uiText('committee.calendar'), exact: true }).getAttribute('href');
 		assert.equal(href, '/committees/board/calendar.ics');

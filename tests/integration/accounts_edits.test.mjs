@@ -375,7 +375,9 @@ describe('a member admin\'s people (people_review off: live at once)', () => {
 		    { name, title: '선임연구원', department: '시험부', phone: '041-589-0000', email: 'tester@example.org', sort: '900', visible: '1' });
 		const made = await ctx.cn.post(`/admin/members/${TP}/people`, fields);
 		assert.equal(made.status, 303, text(made.body).slice(0, 300));
-		assert.equal(location(made), `/admin/members/${TP}/people`);
+		assert.equal(location(made), `/admin/members/${TP}/people?done=created`);
+		/* the list it lands on confirms the create (issue 12, item 5) */
+		assert.ok(text((await ctx.cn.get(location(made))).body).includes(L['people_admin.done.created']), 'no confirmation');
 		const ids = (await personIds(ctx.cn, TP));
 		const list = await ctx.cn.get(`/admin/members/${TP}/people`);
 		const id = Number(new RegExp(`href="/admin/people/(\\d+)">${name}<`).exec(list.body)?.[1]);

@@ -129,6 +129,9 @@ describe('an account\'s life', () => {
 		const id = await createUser(sec, { ...u, display_name: '새 관리자', role: 'member_admin', technopark: 'busan' });
 		const form = await accountForm(id);
 		assert.deepEqual(['display_name', 'role', 'technopark', 'active'].map((k) => fieldValue(form, k)), ['새 관리자', 'member_admin', 'busan', '1']);
+		/* the page the create lands on confirms it (issue 12, item 5); the plain page does not */
+		assert.ok(mainText((await sec.get(`/admin/users/${id}?done=created`)).body).includes(L['users_admin.done.created']), 'no confirmation');
+		assert.ok(!mainText((await sec.get(`/admin/users/${id}`)).body).includes(L['users_admin.done.created']));
 		assert.equal((await postLogin(u.login, u.password)).status, 303, 'the new account does not sign in');
 		if (needSql(t)) {
 			const a = auditSince(mark).filter((c) => c.entity === 'user' && Number(c.entity_id) === id);

@@ -252,7 +252,7 @@ describe('seats and terms', () => {
 		await ok303(sec, `/admin/seats/${id}/delete`, { version: '1' }, 'delete');
 		assert.equal((await sec.get(`/admin/seats/${id}`)).status, 404);
 		/* a seat with attendance */
-		const meeting = await newMeeting(sec, { date: future(630) });
+		const meeting = await newMeeting(sec, { date: yesterday(), status: 'held' });	/* records wait for a meeting to start */
 		const att = await sec.get(`/admin/meetings/${meeting}/attendance`);
 		const fields = formOf(att.body, `/admin/meetings/${meeting}/attendance`).fields;
 		const used = Number(fields.find(([k]) => k === 'seat')[1].split(':')[0]);
@@ -268,7 +268,7 @@ describe('seats and terms', () => {
 describe('a meeting and its agenda', () => {
 	test('schedule: mistakes are 422 with the values kept; then the details, escaped everywhere', async () => {
 		const res = await sec.post(`/admin/committees/${C}/meetings`, {
-			title: '', date: '2026-02-30', starts: '25:00', ends: '9:00', end_date: '', place: '그대로', online_url: 'ftp://x', status: 'planned', note: '',
+			title: '', date: '2026-02-30', starts: '25:00', ends: '9:60', end_date: '', place: '그대로', online_url: 'ftp://x', status: 'planned', note: '',
 		});
 		assert.equal(res.status, 422);
 		const e = formErrors(res.body);
@@ -309,7 +309,7 @@ describe('a meeting and its agenda', () => {
 	});
 
 	test('agenda: add in order, move, change, remove (numbers close up); an item with a resolution stays', async () => {
-		const id = await newMeeting(sec);
+		const id = await newMeeting(sec, { date: yesterday(), status: 'held' });	/* it gets a resolution: held */
 		const empty = await sec.post(`/admin/meetings/${id}/agenda`, { item_title: '', item_description: '남는 설명' });
 		assert.equal(empty.status, 422);
 		assert.deepEqual(Object.keys(formErrors(empty.body).fields), ['item_title']);
@@ -362,7 +362,8 @@ describe('attendance, minutes and resolutions', () => {
 	before(async () => {
 		/* a seat that holds on the meeting's day, whatever the other tests did */
 		await ok303(sec, `/admin/committees/${C}/seats`, { member: `p${STAFF_PERSON.id}`, role: 'member', term_start: '2025-01-01', term_end: '', note: '' });
-		id = await newMeeting(sec, { date: future(620) });
+		/* held yesterday: attendance, minutes and resolutions wait for a meeting to start (issue 12, item 3) */
+		id = await newMeeting(sec, { date: yesterday(), status: 'held' });
 		await addItem(sec, id, '결산 승인의 건');
 		await addItem(sec, id, '사업계획 승인의 건');
 	});
@@ -442,13 +443,13 @@ describe('attendance, minutes and resolutions', () => {
 		assert.ok(res.body.includes('>남의 안건</textarea>'));
 		const body = `결산을 승인한다 ${tag(4)}`;
 		await ok303(sec, `/admin/meetings/${id}/resolutions`, { agenda_item_id: String(items[0].id), body, outcome: 'adopted',
-			votes_for: '007', votes_against: '0', votes_abstain: '' });
+			votes_for: '001', votes_against: '0', votes_abstain: '' });
 		await ok303(sec, `/admin/meetings/${id}/resolutions`, { agenda_item_id: String(items[1].id), body: '계획은 보류한다', outcome: 'deferred',
 			votes_for: '', votes_against: '', votes_abstain: '' });
 		const pub = (await get(`/committees/${C}/meetings/${id}`)).body;
 		assert.deepEqual(rowsOf(pub, 'resolutions').slice(0, 2), [
 			[`1. ${items[0].title}`, body, L['committee.outcome.adopted'],
-			    `${L['committee.votes_for']} 7 · ${L['committee.votes_against']} 0 · ${L['committee.votes_abstain']} -`],
+			    `${L['committee.votes_for']} 1 · ${L['committee.votes_against']} 0 · ${L['committee.votes_abstain']} -`],
 			[`2. ${items[1].title}`, '계획은 보류한다', L['committee.outcome.deferred'], L['committee.votes_unrecorded']],
 		]);
 		const all = (await get(`/committees/${C}/resolutions?outcome=adopted`)).body;

@@ -207,7 +207,10 @@ describe('/committees/{slug}/meetings/{id}', () => {
 			assert.ok(/<h1>[\s\S]*<span class="badge demo"/.test(html), 'the demo meeting is badged');
 			const facts = text(/<dl class="facts">([\s\S]*?)<\/dl>/.exec(html)[1]);
 			assert.ok(facts.includes(whenText(m)), `when: ${whenText(m)} in ${facts}`);
-			assert.ok(facts.includes(m.place ?? L['committee.place_unknown']), 'place');
+			/* an online meeting without a room is held 온라인 (issue 12, item 11), not 장소 미정 */
+			assert.ok(facts.includes(m.place ?? (m.online_url ? `${L['committee.online']}: ${m.online_url}` : L['committee.place_unknown'])), 'place');
+			if (!m.place && m.online_url)
+				assert.ok(!facts.includes(L['committee.place_unknown']), 'an online meeting reads 장소 미정');
 			if (m.online_url)
 				assert.ok(links(html).some((l) => l.href === m.online_url), 'online link');
 			assert.equal(html.includes(L['meeting.cancelled_note']), m.status === 'cancelled', 'cancelled note');

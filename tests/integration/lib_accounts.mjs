@@ -566,8 +566,9 @@ export async function createUser(sec, { login, display_name = login, role, techn
 		fields.push(['active', '1']);
 	const res = await sec.post('/admin/users', fields);
 	assert.equal(res.status, 303, `create user ${login}: ${res.status} ${text(res.body).slice(0, 300)}`);
-	const m = /^\/admin\/users\/(\d+)$/.exec(location(res) ?? '');
-	assert.ok(m, `create user ${login}: 303 to ${location(res)}, expected /admin/users/{id}`);
+	/* the new account's page confirms the create (issue 12, item 5) */
+	const m = /^\/admin\/users\/(\d+)\?done=created$/.exec(location(res) ?? '');
+	assert.ok(m, `create user ${login}: 303 to ${location(res)}, expected /admin/users/{id}?done=created`);
 	return Number(m[1]);
 }
 

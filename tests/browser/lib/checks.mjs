@@ -99,7 +99,10 @@ export async function focusProblems(page, maxStops = 40) {
 			return {
 				id,
 				cls: String(el.className),
-				visible: el.matches(':focus-visible'),
+				// Chromium puts the focus inside a date or time input's own fields, so the input itself never
+				// matches :focus-visible (nor, on its last field, :focus); for those two types :focus-within (with the
+				// outline checked below) stands in.
+				visible: el.matches(':focus-visible') || (el.matches('input[type="date"], input[type="time"]') && el.matches(':focus-within')),
 				outline: `${cs.outlineStyle} ${cs.outlineWidth} ${cs.outlineColor}`,
 				hasOutline: cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0,
 				hasShadow: cs.boxShadow && cs.boxShadow !== 'none',

@@ -56,6 +56,34 @@ test_url(void **state)
 		assert_false(form_valid_url(bad[i]));
 }
 
+/* form_url_add_scheme: an address typed without https:// gets it; anything else is left to form_valid_url. */
+static void
+test_url_scheme(void **state)
+{
+	static const struct { const char *in, *out; } good[] = {
+		{ "www.ctp.or.kr", "https://www.ctp.or.kr" }, { "ctp.or.kr/about?a=1", "https://ctp.or.kr/about?a=1" },
+		{ "meet.example.org/x#y", "https://meet.example.org/x#y" }, { "1.2.3.4", "https://1.2.3.4" },
+	};
+	static const char *const bad[] = {
+		"", "localhost", "https://www.ctp.or.kr", "http://x.kr", "ftp://x.kr", "javascript:alert(1)",
+		"www.ctp.or.kr:8080", ".ctp.or.kr", "ctp.", "ctp./x", "/path.html", "www.a b.kr", "www.x.kr/\"q",
+		"-x.kr", "mailto:a@b.kr", "//x.kr",
+	};
+	char out[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		if (form_url_add_scheme(good[i].in, out, sizeof(out)) != 0)
+			fail_msg("refused \"%s\"", good[i].in);
+		assert_string_equal(out, good[i].out);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (form_url_add_scheme(bad[i], out, sizeof(out)) == 0)
+			fail_msg("took \"%s\" as \"%s\"", bad[i], out);
+	assert_int_equal(form_url_add_scheme("www.ctp.or.kr", out, 10), -1);	/* does not fit */
+}
+
 static void
 test_trim(void **state)
 {
@@ -81,6 +109,7 @@ static const struct form_field fields[] = {
 	{ "visible", FT_BOOL, 0, 0, 0, NULL },
 	{ "tag", FT_SLUGS, 0, 0, 0, NULL },
 	{ "secret", FT_SECRET, 0, 3, 10, NULL },
+	{ "site", FT_URL, 0, 0, 300, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -115,6 +144,25 @@ test_check_good(void **state)
 	assert_string_equal(hdf_get_value(h, "Form.tag.checked.a", ""), "1");
 	assert_null(hdf_get_value(h, "Form.secret.value", NULL));	/* never echoed */
 	assert_int_equal(hdf_get_int_value(h, "Form.errors", -1), 0);
+	hdf_destroy(&h);
+}
+
+/* A website without its scheme comes back with https:// in the field and a note, not stored unseen. */
+static void
+test_check_url_fixed(void **state)
+{
+	HDF *h;
+
+	(void)state;
+	assert_int_equal(check("name=ab&site=+www.ctp.or.kr+", &h), 1);
+	assert_string_equal(form_value(h, "site"), "https://www.ctp.or.kr");
+	assert_non_null(hdf_get_value(h, "Form.site.error", NULL));
+	assert_string_equal(hdf_get_value(h, "Form.Errors.0", ""), "site");
+	hdf_destroy(&h);
+	assert_int_equal(check("name=ab&site=https%3A%2F%2Fwww.ctp.or.kr", &h), 0);	/* confirmed: taken */
+	hdf_destroy(&h);
+	assert_int_equal(check("name=ab&site=ftp%3A%2F%2Fx.kr", &h), 1);		/* no guess */
+	assert_string_equal(form_value(h, "site"), "ftp://x.kr");
 	hdf_destroy(&h);
 }
 
@@ -157,6 +205,8 @@ main(void)
 		cmocka_unit_test(test_email),
 		cmocka_unit_test(test_phone),
 		cmocka_unit_test(test_url),
+		cmocka_unit_test(test_url_scheme),
+		cmocka_unit_test(test_check_url_fixed),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_check_good),
 		cmocka_unit_test(test_check_bad),

@@ -148,7 +148,8 @@ static const struct field member_fields[] = {
 	{ "TP.joined_note", F_HTML }, { "TP.director", F_HTML }, { "TP.director_note", F_HTML },
 	{ "TP.address", F_HTML }, { "TP.phone", F_HTML }, { "TP.email", F_HTML | F_URL }, { "TP.website", F_HTML },
 	{ "Industries.0.slug", F_URL }, { "Industries.0.name_ko", F_HTML },
-	{ "Events.0.year", F_HTML }, { "Events.0.year_note", F_HTML }, { "Events.0.description", F_HTML },
+	{ "Events.1.year", F_HTML }, { "Events.0.year_note", F_HTML }, { "Events.0.description", F_HTML },
+	/* a note restates its year and stands alone: the year is printed where there is no note (Events.1) */
 	{ "People.0.name", F_HTML }, { "People.0.note", F_HTML }, { "People.0.title", F_HTML },
 	{ "People.0.department", F_HTML }, { "People.0.phone", F_HTML }, { "People.0.email", F_HTML | F_URL },
 	{ "People.1.name", F_HTML },
