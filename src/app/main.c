@@ -24,6 +24,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -280,6 +281,71 @@ worker(void *arg)
 	return NULL;
 }
 
+/*
+ * A unix socket path the server may take: its folder exists, and no running server answers on it
+ * (libfcgi would remove the other server's socket and take its place without a word). 0 or -1 (logged).
+ */
+static int
+socket_usable(const char *path)
+{
+	struct sockaddr_un sa;
+	char dir[sizeof(sa.sun_path)];
+	struct stat st;
+	int fd, served;
+
+	if (strlen(path) >= sizeof(sa.sun_path)) {
+		log_err("socket = %s: longer than a unix socket path may be (%zu bytes)", path, sizeof(sa.sun_path) - 1);
+		return -1;
+	}
+	snprintf(dir, sizeof(dir), "%s", path);
+	*strrchr(dir, '/') = '\0';
+	if (dir[0] != '\0' && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
+		log_err("socket = %s: its folder %s does not exist (make it first; under systemd, RuntimeDirectory=)",
+		    path, dir);
+		return -1;
+	}
+	if (stat(path, &st) != 0)
+		return 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sun_family = AF_UNIX;
+	memcpy(sa.sun_path, path, strlen(path) + 1);
+	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) < 0)
+		return 0;
+	served = connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0;
+	close(fd);
+	if (served) {
+		log_err("socket = %s: another server answers on it (a second tpportal?); stop it first", path);
+		return -1;
+	}
+	return 0;	/* left by a server that is gone: libfcgi replaces it */
+}
+
+/*
+ * What the workers will need, checked as the user they run as, before anything is served: a mistake
+ * is one line naming the key and the path now, not a failure on the first upload or connect.
+ */
+static int
+paths_usable(void)
+{
+	struct stat st;
+	int rc = 0;
+
+	if (stat(conf.upload_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		log_err("upload_dir = %s: not a folder (%s)", conf.upload_dir, strerror(errno ? errno : ENOTDIR));
+		rc = -1;
+	} else if (access(conf.upload_dir, W_OK | X_OK) != 0) {
+		log_err("upload_dir = %s: not writable by this process (uid %ld): %s", conf.upload_dir,
+		    (long)geteuid(), strerror(errno));
+		rc = -1;
+	}
+	if (conf.db_password_file != NULL && access(conf.db_password_file, R_OK) != 0) {
+		log_err("db_password_file = %s: cannot be read by this process (uid %ld): %s", conf.db_password_file,
+		    (long)geteuid(), strerror(errno));
+		rc = -1;
+	}
+	return rc;
+}
+
 /* Open the listening socket and make it usable by the web server's user. */
 static int
 open_socket(void)
@@ -288,6 +354,8 @@ open_socket(void)
 		listen_fd = 0;	/* spawned with the socket on stdin (spawn-fcgi, mod_fcgid) */
 		return 0;
 	}
+	if (strchr(conf.socket, '/') != NULL && socket_usable(conf.socket) != 0)
+		return -1;
 	if ((listen_fd = FCGX_OpenSocket(conf.socket, 128)) < 0) {
 		log_err("cannot open socket %s: %s", conf.socket, strerror(errno));
 		return -1;
@@ -379,7 +447,7 @@ start(void)
 		log_err("cannot initialise libfcgi");
 		return -1;
 	}
-	if (open_socket() != 0 || drop_privileges() != 0)
+	if (open_socket() != 0 || drop_privileges() != 0 || paths_usable() != 0)
 		return -1;
 	return 0;
 }

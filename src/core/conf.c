@@ -203,10 +203,19 @@ set_text(char **slot, const char *v, enum kind kind)
 	if (*v == '\0' && kind != K_OPTIONAL)
 		return "a value is required";
 	if (kind == K_URL) {
+		const char *host = strstr(v, "://");
+
 		if (strncmp(v, "http://", 7) != 0 && strncmp(v, "https://", 8) != 0)
 			return "must start with http:// or https://";
 		while (len > 0 && v[len - 1] == '/')
 			len--;	/* compared with Origin headers, which never end in '/' */
+		/* an origin: compared with the Origin header of every form post, which never has a path */
+		host += 3;
+		if ((size_t)(host - v) >= len)
+			return "names no host";
+		if (strcspn(host, "/?#") < len - (size_t)(host - v))
+			return "must be an origin (scheme://host[:port]) without a path, query or fragment: "
+			    "the portal is served from the root of its host";
 	}
 	if (*v != '\0' && (p = strndup(v, len)) == NULL)
 		return "out of memory";

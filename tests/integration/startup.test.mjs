@@ -1,0 +1,91 @@
+// startup.test.mjs - a bad set-up is refused at start with one line naming the key and the path
+// (issue 14, item 3), instead of starting "fine" and failing on the first post, upload or connect:
+// a base_url with a path, a socket folder that does not exist, a socket another server answers on,
+// a missing or unwritable upload folder, an unreadable password file. Each runs a spare tpportal on a
+// copy of the instance's configuration with one line changed, and expects exit status 1 and the line.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+
+const STACK_DIR = process.env.STACK_DIR ? process.env.STACK_DIR.replace(/\/+$/, '') : null;
+const BIN = process.env.TP_BUILD_DIR ? `${process.env.TP_BUILD_DIR}/src/tpportal` : null;
+const CONF = STACK_DIR ? `${STACK_DIR}/tpportal.conf` : null;
+const SKIP = CONF && BIN && existsSync(BIN) ? false : 'STACK_DIR or TP_BUILD_DIR is not set: the spare servers need both';
+const T = { skip: SKIP, timeout: 60_000 };
+
+/** Run a spare with the instance's configuration and lines replaced (or added); its exit and stderr. */
+async function runSpare(dir, lines, ms = 20_000) {
+	let text = readFileSync(CONF, 'utf8');
+	for (const [k, v] of Object.entries(lines)) {
+		const re = new RegExp(`^${k}\\s*=.*$`, 'm');
+		text = re.test(text) ? text.replace(re, `${k} = ${v}`) : `${text}\n${k} = ${v}\n`;
+	}
+	writeFileSync(`${dir}/tpportal.conf`, text);
+	const child = spawn(BIN, ['-c', `${dir}/tpportal.conf`], { stdio: ['ignore', 'ignore', 'pipe'] });
+	let err = '';
+	child.stderr.on('data', (c) => { err += c; });
+	const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+	let timer;
+	const code = await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(() => resolve(null), ms); })]);
+	clearTimeout(timer);
+	if (code === null) {
+		child.kill('SIGKILL');
+		assert.fail(`the spare kept running with ${JSON.stringify(lines)}; its log:\n${err}`);
+	}
+	return { code, err };
+}
+
+async function refused(lines, re, what, prepare) {
+	const dir = mkdtempSync(`${tmpdir()}/tp-start-`);
+	try {
+		const sock = `${dir}/s.sock`;
+		if (prepare)
+			prepare(dir);
+		const { code, err } = await runSpare(dir, { socket: sock, ...(typeof lines === 'function' ? lines(dir) : lines) });
+		assert.equal(code, 1, `${what}: exit status (log:\n${err})`);
+		assert.match(err, re, `${what}: no line naming the key and the path`);
+		assert.doesNotMatch(err, /Sanitizer|runtime error:/);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+describe('a bad set-up is refused at start', { concurrency: 1 }, () => {
+	test('base_url with a path: refused by the configuration reader (every form post would be 403)', T, async () => {
+		const dir = mkdtempSync(`${tmpdir()}/tp-start-`);
+		try {
+			const { code, err } = await runSpare(dir, { base_url: 'https://portal.example.org/tp', socket: `${dir}/s.sock` });
+			assert.equal(code, 2, `exit status (log:\n${err})`);
+			assert.match(err, /tpportal\.conf:\d+: base_url: must be an origin/);
+			const ok = await runSpare(dir, { base_url: 'https://portal.example.org/', socket: `${dir}/none/s.sock` });
+			assert.doesNotMatch(ok.err, /base_url/, 'a trailing / alone is an origin');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	test('a socket folder that does not exist: the line names the socket and its folder', T, () =>
+		refused((dir) => ({ socket: `${dir}/no-such-folder/s.sock` }), /socket = \S+\/no-such-folder\/s\.sock: its folder \S+\/no-such-folder does not exist/, 'missing socket folder'));
+
+	test('a socket another server answers on: refused, and the other server keeps it', T, async () => {
+		const sock = `${STACK_DIR}/run/tpportal.sock`;
+		assert.ok(existsSync(sock), `${sock}: the instance's socket is not there`);
+		await refused({ socket: sock }, /socket = \S+tpportal\.sock: another server answers on it/, 'second instance');
+		assert.ok(existsSync(sock), 'the running server lost its socket to the refused one');
+	});
+
+	test('an upload folder that does not exist: refused, naming upload_dir', T, () =>
+		refused((dir) => ({ upload_dir: `${dir}/no-uploads` }), /upload_dir = \S+\/no-uploads: not a folder/, 'missing upload_dir'));
+
+	// Checked as the user the server runs as: as root, the spare drops to "nobody" (user =) first.
+	test('an upload folder it cannot write: refused, naming upload_dir', T, () =>
+		refused((dir) => ({ upload_dir: `${dir}/ro`, ...(process.getuid?.() === 0 ? { user: 'nobody', db_password_file: '' } : {}) }),
+		    /upload_dir = \S+\/ro: not writable by this process/, 'read-only upload_dir',
+		    (dir) => { chmodSync(dir, 0o755); mkdirSync(`${dir}/ro`); chmodSync(`${dir}/ro`, 0o555); }));
+
+	test('a password file that cannot be read: refused, naming db_password_file', T, () =>
+		refused((dir) => ({ db_password_file: `${dir}/no-such-password` }), /db_password_file = \S+\/no-such-password: cannot be read/, 'missing password file'));
+});
