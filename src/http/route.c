@@ -393,7 +393,7 @@ route_dispatch(struct request *rq, HDF *hdf)
 	 * away that page is not a 200 the next click would contradict (one ping, only for such pages) */
 	if (rq->route != NULL && status < 400 && db_round_trips(rq->db) == trips && (rc = db_check(rq->db)) != 0)
 		status = err_http_status(rc);
-	if (status >= 400 && (rq->tmpl == NULL || status >= 500)) {
+	if (status >= 400 && !rq->keep_raw && (rq->tmpl == NULL || status >= 500)) {
 		/* a 503 means the database is away: store/db.c logs that once and counts the requests,
 		 * so a line per request here would only flood the log during an outage */
 		if (status == 500)

@@ -40,6 +40,7 @@ struct db_stmt {
  * it is logged once, then counted (core/log.h), and db_ready logs the total once it is back.
  */
 static struct log_flood db_unreachable = LOG_FLOOD_INIT("database unreachable", "requests answered 503");
+static struct log_flood db_no_schema = LOG_FLOOD_INIT("database without the schema", "requests answered 503");
 
 struct db {
 	const struct conf	*conf;
@@ -49,6 +50,7 @@ struct db {
 	void			(*after_commit)(void);	/* db_after_commit: run after COMMIT */
 	time_t			 last_used;
 	unsigned long		 trips;		/* round trips to the server so far (db_round_trips) */
+	int			 no_schema;	/* this request met a missing table: the schema is not (all) there */
 	struct db_stmt		*stmts[DB_MAX_STMTS];
 	size_t			 nstmts;
 };
@@ -81,6 +83,12 @@ note_error(struct db *db, unsigned int err, const char *msg, const char *sql)
 		if (!db->broken)
 			log_warn("db: connection lost (%u: %s)", err, msg);
 		db->broken = 1;
+		return;
+	}
+	if (err == ER_NO_SUCH_TABLE) {	/* not a bug of one query: the database was never migrated (or only in part) */
+		db->no_schema = 1;
+		log_flood_hit(&db_no_schema, LOG_ERR, "database without the schema (%s; in: %.80s): run tpportal-migrate",
+		    msg, sql ? sql : "-");
 		return;
 	}
 	log_err("db: error %u: %s; in: %.120s", err, msg, sql ? sql : "-");
@@ -278,6 +286,7 @@ db_ready(struct db *db)
 		log_flood_end(&db_unreachable);
 		log_info("db: connected");
 	}
+	db->no_schema = 0;
 	db->last_used = now;
 	return 0;
 }
@@ -285,7 +294,7 @@ db_ready(struct db *db)
 int
 db_err(const struct db *db)
 {
-	return db->broken || db->my == NULL ? TP_EGONE : TP_EFAIL;
+	return db->broken || db->my == NULL || db->no_schema ? TP_EGONE : TP_EFAIL;
 }
 
 static struct db_stmt *

@@ -41,7 +41,8 @@ int		 db_ready(struct db *db);
 unsigned long	 db_round_trips(const struct db *db);
 /* Ping the server now: 0, or TP_EGONE when it is gone (the connection is then marked lost). */
 int		 db_check(struct db *db);
-/* What the last failure on db was: TP_EGONE when the connection was lost, else TP_EFAIL. */
+/* What the last failure on db was: TP_EGONE when the connection was lost or a table is missing (a
+ * database without the schema: 503 until it is migrated), else TP_EFAIL. */
 int		 db_err(const struct db *db);
 
 /* The cached statement for sql (a literal), prepared on first use. NULL on error (logged). */

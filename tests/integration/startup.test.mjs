@@ -6,7 +6,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -88,4 +88,65 @@ describe('a bad set-up is refused at start', { concurrency: 1 }, () => {
 
 	test('a password file that cannot be read: refused, naming db_password_file', T, () =>
 		refused((dir) => ({ db_password_file: `${dir}/no-such-password` }), /db_password_file = \S+\/no-such-password: cannot be read/, 'missing password file'));
+});
+
+/* ---------------------------------------------------------------- a database without the schema */
+
+const have = (cmd) => { try { execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }); return true; } catch { return false; } };
+const MYCNF = STACK_DIR ? `${STACK_DIR}/my.cnf` : null;
+const SKIP_EMPTY = SKIP || (process.getuid?.() !== 0 ? 'making a second database needs the instance\'s root login (run as root)' :
+    !have('cgi-fcgi') ? 'no cgi-fcgi (Debian package libfcgi-bin)' : false);
+
+/** A statement as MariaDB's root on the instance's server (unix-socket login). */
+function asRoot(statement) {
+	return execFileSync('mariadb', [`--defaults-file=${MYCNF}`, '-u', 'root', '-e', statement], { encoding: 'utf8', timeout: 30_000 });
+}
+
+/** GET path from a spare through cgi-fcgi: { status, type, body }. */
+function fcgiGet(sock, path) {
+	const env = { REQUEST_METHOD: 'GET', REQUEST_URI: path, QUERY_STRING: '', SERVER_NAME: '127.0.0.1', SERVER_PORT: '80',
+	    SERVER_PROTOCOL: 'HTTP/1.1', REMOTE_ADDR: '127.0.0.1', GATEWAY_INTERFACE: 'CGI/1.1', PATH: process.env.PATH };
+	const out = execFileSync('cgi-fcgi', ['-bind', '-connect', sock], { env, input: '', timeout: 20_000 }).toString('utf8');
+	const head = out.slice(0, out.indexOf('\r\n\r\n'));
+	return {
+		status: Number(/^Status: (\d{3})/mi.exec(head)?.[1] ?? 200),
+		type: /^Content-Type: (.*)$/mi.exec(head)?.[1]?.trim() ?? '',
+		retry: /^Retry-After: (.*)$/mi.exec(head)?.[1]?.trim() ?? null,
+		body: out.slice(out.indexOf('\r\n\r\n') + 4),
+	};
+}
+
+describe('a database without the schema', () => {
+	test('every page answers 503 (with Retry-After), /healthz 503 in plain text; never 500', { skip: SKIP_EMPTY, timeout: 60_000 }, async () => {
+		const db = `tp_noschema_${process.pid}`;
+		const dir = mkdtempSync(`${tmpdir()}/tp-empty-`);
+		asRoot(`CREATE DATABASE ${db}; GRANT SELECT, INSERT, UPDATE, DELETE ON ${db}.* TO 'tpportal'@'localhost'`);
+		let child = null;
+		try {
+			const sock = `${dir}/s.sock`;
+			let conf = readFileSync(CONF, 'utf8').replace(/^db_name\s*=.*$/m, `db_name = ${db}`).replace(/^socket\s*=.*$/m, `socket = ${sock}`);
+			writeFileSync(`${dir}/tpportal.conf`, conf);
+			child = spawn(BIN, ['-c', `${dir}/tpportal.conf`], { stdio: ['ignore', 'ignore', 'pipe'] });
+			let err = '';
+			child.stderr.on('data', (c) => { err += c; });
+			for (let i = 0; i < 100 && !existsSync(sock); i++)
+				await new Promise((r) => setTimeout(r, 50));
+			assert.ok(existsSync(sock), `the spare did not start: ${err}`);
+			const h = fcgiGet(sock, '/healthz');
+			assert.equal(h.status, 503, `/healthz: ${h.status} ${h.body}`);
+			assert.match(h.type, /^text\/plain/, '/healthz answers plain text for monitors');
+			assert.match(h.body, /^unavailable/);
+			for (const path of ['/', '/members', '/news', '/committees/board']) {
+				const r = fcgiGet(sock, path);
+				assert.equal(r.status, 503, `${path}: ${r.status}`);
+				assert.ok(r.retry, `${path}: no Retry-After`);
+			}
+			assert.match(err, /database without the schema .*run tpportal-migrate/, 'the log does not say what is wrong');
+			assert.doesNotMatch(err, /Sanitizer|runtime error:/);
+		} finally {
+			child?.kill('SIGTERM');
+			asRoot(`DROP DATABASE IF EXISTS ${db}`);
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });
