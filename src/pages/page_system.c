@@ -11,9 +11,11 @@ page_healthz(struct request *rq, HDF *hdf)
 	rq->content_type_out = "text/plain; charset=utf-8";
 	rq->cache_control = "no-store";
 	if (db_exec(rq->db, "SELECT 1 FROM schema_version LIMIT 1") != 0) {
-		/* monitors read plain text: the status and one word of why, not the HTML error page */
+		if (!db_schema_missing(rq->db))
+			return db_err(rq->db);	/* the database away: the 503 page, like every page */
+		/* an operator's set-up mistake, read by monitors: plain text that says which */
 		rc = err_http_status(db_err(rq->db));
-		buf_puts(&rq->raw, rc == 503 ? "unavailable: the database is away or has no schema\n" : "error\n");
+		buf_puts(&rq->raw, "unavailable: the database has no schema (run tpportal-migrate)\n");
 		rq->keep_raw = 1;
 		return rc;
 	}

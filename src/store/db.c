@@ -246,6 +246,12 @@ db_thread_end(void)
 	mysql_thread_end();
 }
 
+int
+db_schema_missing(const struct db *db)
+{
+	return db->no_schema;
+}
+
 unsigned long
 db_round_trips(const struct db *db)
 {

@@ -37,6 +37,8 @@ void		 db_free(struct db *db);
  * server cannot be reached.
  */
 int		 db_ready(struct db *db);
+/* 1 when this request met a missing table (a database that was never migrated). */
+int		 db_schema_missing(const struct db *db);
 /* Statements run and pings sent on db so far: a request that made none has not seen the server. */
 unsigned long	 db_round_trips(const struct db *db);
 /* Ping the server now: 0, or TP_EGONE when it is gone (the connection is then marked lost). */
