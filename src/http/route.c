@@ -268,6 +268,30 @@ open_route(const struct request *rq, const struct route *r)
 	return r->access == ACC_OPEN || (r->access == ACC_PUBLIC && rq->conf->public_read);
 }
 
+/*
+ * Who may use route r: the session, the access level, (with_body) the parameters of a route behind
+ * a sign-in, the CSRF rule (without the body only the Origin: the form token is in it), and last the
+ * row-level hook, so a forged or malformed request costs no lookup. 0, a status or a TP_E* code.
+ */
+static int
+admit(struct request *rq, const struct route *r, int with_body)
+{
+	int status;
+
+	if ((status = db_ready(rq->db)) != 0 || (status = auth_load(rq)) != 0)
+		return status;
+	if ((status = check_access(rq, r)) != 0)
+		return status;
+	if (with_body && !open_route(rq, r) && (status = check_params(rq, r)) != 0)
+		return status;
+	if (rq->method == M_POST && r->csrf != CSRF_NONE &&
+	    auth_csrf_check(rq, with_body && r->csrf == CSRF_TOKEN) != 0)
+		return deny(rq, "CSRF");
+	if (r->allow != NULL && rq->session != NULL && (status = r->allow(rq)) != 0)
+		return status == TP_EDENIED ? deny(rq, "row-level") : status;
+	return 0;
+}
+
 /* Everything before the handler: route, database, session, access, parameters. 0, a status or a TP_E* code. */
 static int
 prepare(struct request *rq)
@@ -287,19 +311,7 @@ prepare(struct request *rq)
 		return status;
 	if (open_route(rq, r) && (status = check_params(rq, r)) != 0)
 		return status;
-	if ((status = db_ready(rq->db)) != 0 || (status = auth_load(rq)) != 0)
-		return status;
-	if ((status = check_access(rq, r)) != 0)
-		return status;
-	if (!open_route(rq, r) && (status = check_params(rq, r)) != 0)
-		return status;
-	if (rq->method == M_POST && r->csrf != CSRF_NONE &&
-	    (status = auth_csrf_check(rq, r->csrf == CSRF_TOKEN)) != 0)
-		return deny(rq, "CSRF");
-	/* last, so a forged or malformed request costs no lookup */
-	if (r->allow != NULL && rq->session != NULL && (status = r->allow(rq)) != 0)
-		return status == TP_EDENIED ? deny(rq, "row-level") : status;
-	return 0;
+	return admit(rq, r, 1);
 }
 
 /*
@@ -347,18 +359,10 @@ route_precheck(struct request *rq)
 {
 	const struct route *r;
 	unsigned methods;
-	int status;
 
 	if ((r = route_match(rq->path, rq, &methods)) == NULL)
 		return methods ? 405 : 404;
-	if ((status = db_ready(rq->db)) != 0 || (status = auth_load(rq)) != 0 ||
-	    (status = check_access(rq, r)) != 0)
-		return status;
-	if (rq->method == M_POST && r->csrf != CSRF_NONE && auth_csrf_check(rq, 0) != 0)
-		return deny(rq, "CSRF");	/* the form token is in the body: the Origin is checked now */
-	if (r->allow != NULL && rq->session != NULL && (status = r->allow(rq)) != 0)
-		return status == TP_EDENIED ? deny(rq, "row-level") : status;
-	return 0;
+	return admit(rq, r, 0);
 }
 
 int
