@@ -83,13 +83,13 @@ start_session(struct request *rq, long long uid)
 }
 
 int
-auth_login(struct request *rq, const char *login, const char *password, int *result)
+auth_login(struct request *rq, const char *login, const char *password, enum role *role, int *result)
 {
 	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
 	long long uid;
 	int rc;
 
-	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &uid, result)) != 0)
+	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &uid, role, result)) != 0)
 		return rc;
 	if (*result != 0) {	/* the operator's view of an attack: who was tried, from where */
 		log_info("auth: sign-in %s for %.60s from %s", *result == 2 ? "throttled" : "refused (wrong login or password)",

@@ -18,9 +18,9 @@ int		 auth_safe_next(const char *next);
 int		 auth_load(struct request *rq);
 /*
  * Check login/password and start a session (new token: no fixation) with its cookie.
- * *result: 0 signed in, 1 wrong login or password, 2 throttled.
+ * *result: 0 signed in (*role: the account's), 1 wrong login or password, 2 throttled.
  */
-int		 auth_login(struct request *rq, const char *login, const char *password, int *result);
+int		 auth_login(struct request *rq, const char *login, const char *password, enum role *role, int *result);
 /* End the current session server-side and clear the cookie. */
 int		 auth_logout(struct request *rq);
 /* End every session of the user but the current one (after a password change). */

@@ -207,7 +207,7 @@ static const char sql_failures[] =
 	"(SELECT COUNT(*) FROM login_failures WHERE addr = ? AND at > NOW() - INTERVAL ? MINUTE)";
 static const char sql_drop_attempt[] = "DELETE FROM login_failures WHERE id = ?";
 static const char sql_clear_failures[] = "DELETE FROM login_failures WHERE login = ? AND addr = ?";
-static const char sql_user[] = "SELECT id, password_hash FROM users WHERE login = ? AND active = 1";
+static const char sql_user[] = "SELECT id, password_hash, role FROM users WHERE login = ? AND active = 1";
 static const char sql_new_session[] =
 	"INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen, expires_at) "
 	"VALUES (?, ?, ?, NOW(), NOW(), NOW() + INTERVAL ? HOUR)";
@@ -251,9 +251,9 @@ throttled(struct db *db, const struct conf *c, const char *login, const char *ad
 	return rc == DB_ROW ? 0 : db_err(db);
 }
 
-/* *uid: the user's id when login/password are right, else 0. */
+/* *uid and *role: the user's when login/password are right; *uid 0 otherwise. */
 static int
-check_user(struct db *db, const char *login, const char *password, long long *uid)
+check_user(struct db *db, const char *login, const char *password, long long *uid, enum role *role)
 {
 	struct db_stmt *st = db_prepare(db, sql_user);
 	char hash[ACCOUNT_PWHASH_LEN];
@@ -267,6 +267,8 @@ check_user(struct db *db, const char *login, const char *password, long long *ui
 	if ((rc = db_step(st)) == DB_ROW) {
 		*uid = db_col_int(st, 0);
 		copy(hash, sizeof(hash), db_col_text(st, 1));
+		if (!account_role_parse(db_col_text(st, 2), role))
+			*role = ROLE_STAFF;
 	}
 	db_reset(st);
 	if (rc == DB_ERR)
@@ -278,7 +280,7 @@ check_user(struct db *db, const char *login, const char *password, long long *ui
 
 int
 account_verify(struct db *db, const struct conf *c, const char *login, const char *password, const char *addr,
-    long long *uid, int *result)
+    long long *uid, enum role *role, int *result)
 {
 	long long attempt = 0;
 	int rc;
@@ -291,7 +293,7 @@ account_verify(struct db *db, const struct conf *c, const char *login, const cha
 		return rc;
 	if ((rc = throttled(db, c, login, addr, result)) != 0 || *result != 0)
 		return rc != 0 ? rc : write_bound(db, sql_drop_attempt, NULL, NULL, attempt);
-	if ((rc = check_user(db, login, password, uid)) != 0)
+	if ((rc = check_user(db, login, password, uid, role)) != 0)
 		return rc;
 	if (*uid == 0) {
 		*result = 1;	/* the attempt's row stays: it is the failure */

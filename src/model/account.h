@@ -61,11 +61,11 @@ int		 account_may_edit_tp(const struct session *s, long long tp_id);
 int		 account_session_load(struct db *db, const struct conf *c, const char *token_hash,
 		    struct session *s, int *found);
 /*
- * Check login/password from client address addr, within the throttle. *result: 0 right (then *uid),
+ * Check login/password from client address addr, within the throttle. *result: 0 right (then *uid, *role),
  * 1 wrong login or password, 2 throttled. Sweeps ended sessions and old failures first.
  */
 int		 account_verify(struct db *db, const struct conf *c, const char *login, const char *password,
-		    const char *addr, long long *uid, int *result);
+		    const char *addr, long long *uid, enum role *role, int *result);
 /* Store a new session for uid: token_hash and its CSRF token; ends old_hash's session when not NULL. */
 int		 account_session_start(struct db *db, const struct conf *c, const char *old_hash, long long uid,
 		    const char *token_hash, const char *csrf);

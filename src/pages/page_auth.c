@@ -25,33 +25,6 @@ set_next(struct request *rq, HDF *hdf)
 		render_set(hdf, next, "Form.next.value");
 }
 
-static const char sql_role[] = "SELECT role FROM users WHERE login = ? AND active = 1";
-
-/*
- * Where a sign-in without a next= lands: a page the account's role may see. Staff have no /admin
- * (403 there): the home page; member admins and the secretariat: /admin. *out is malloc'd. 0 or a status.
- */
-static int
-start_page(struct request *rq, const char *login, char **out)
-{
-	struct db_stmt *st = db_prepare(rq->db, sql_role);
-	const char *role;
-	int rc, admin = 0;
-
-	if (st == NULL)
-		return db_err(rq->db);
-	db_bind_text(st, 0, login);
-	if ((rc = db_step(st)) == DB_ROW) {
-		role = db_col_text(st, 0);
-		admin = role != NULL && (strcmp(role, "secretariat") == 0 || strcmp(role, "member_admin") == 0);
-	}
-	db_reset(st);
-	if (rc == DB_ERR)
-		return db_err(rq->db);
-	*out = strdup(admin ? "/admin" : "/");
-	return 0;
-}
-
 int
 page_login_form(struct request *rq, HDF *hdf)
 {
@@ -64,13 +37,14 @@ int
 page_login(struct request *rq, HDF *hdf)
 {
 	const char *next = request_param(rq, "next");
+	enum role role = ROLE_STAFF;
 	int errors, result, rc;
 
 	set_next(rq, hdf);
 	rq->tmpl = "login.cs";
 	if ((errors = form_check(rq, hdf, login_fields)) != 0)
 		return errors < 0 ? 500 : 422;
-	if ((rc = auth_login(rq, form_value(hdf, "login"), request_param(rq, "password"), &result)) != 0)
+	if ((rc = auth_login(rq, form_value(hdf, "login"), request_param(rq, "password"), &role, &result)) != 0)
 		return rc;
 	if (result == 2) {
 		render_set(hdf, hdf_get_value(hdf, "L.login.throttled", ""), "Form.message");
@@ -81,10 +55,8 @@ page_login(struct request *rq, HDF *hdf)
 		return 422;
 	}
 	rq->tmpl = NULL;
-	if (auth_safe_next(next))
-		rq->location = strdup(next);
-	else if ((rc = start_page(rq, form_value(hdf, "login"), &rq->location)) != 0)
-		return rc;
+	/* without a next=, a page the role may see: staff have no /admin (403 there) */
+	rq->location = strdup(auth_safe_next(next) ? next : role == ROLE_STAFF ? "/" : "/admin");
 	return rq->location != NULL ? 303 : 500;
 }
 
