@@ -17,9 +17,10 @@ source of a seed article, and the previous and next article in the list the read
 <?cs if:Article.pinned == 1 ?><dt><?cs var:L.news.pinned_until ?></dt><dd><?cs var:Article.pinned_until ?></dd><?cs /if ?>
 </dl>
 <div class="article-body">
-<?cs # The one raw output of the portal: Article.body_html is the article's Markdown rendered by cmark in
+<?cs # Raw output: Article.body_html is the article's Markdown rendered by cmark in
 safe mode when it was saved (src/markdown.c: raw HTML removed, links only to http, https, mailto or
-relative URLs, control characters dropped). Nothing else may ever be printed with uvar:. ?>
+relative URLs, control characters dropped). The only other uvar: are the minutes (meeting.cs,
+admin_minutes.cs), HTML cmark made the same way; nothing else may ever be printed with uvar:. ?>
 <?cs uvar:Article.body_html ?>
 </div>
 <?cs if:Article.source_outlet ?><p class="source"><?cs var:L.news.source ?>: <?cs var:Article.source_outlet ?>, 「<?cs var:Article.source_title ?>」<?cs if:Article.source_date ?>, <?cs var:Article.source_date ?><?cs /if ?></p><?cs /if ?>
