@@ -276,6 +276,7 @@ worker(void *arg)
 	FCGX_Free(&fr, 1);
 	db_free(db);
 	db_thread_end();
+	render_thread_end();
 	if (!atomic_load(&stopping))
 		worker_gone(w, "accepting a connection failed", rc < 0 && rc > -4096 ? -rc : 0);
 	return NULL;

@@ -5,6 +5,15 @@
  * touches the disk, and the server can drop privileges after start-up. Escaping: every HDF gets
  * Config.VarEscapeMode = html before cs_init (set later, ClearSilver silently ignores it), so every
  * var: is HTML-escaped; uvar: is reserved for sanitised HTML and commented where it stands.
+ *
+ * Per request the work is only the request's own data and the render (docs/performance.md):
+ * - The language tree is one read-only HDF for the whole process. A request's HDF holds "L" as a
+ *   ClearSilver link into it (no copy): lookups through a link only read (neo_hdf.c's _walk_hdf and
+ *   ne_hash_lookup change nothing; the last_hp/last_hs caches are written by _set_value alone), so
+ *   threads share it safely; render_set refuses names under "L." so nothing writes through the link.
+ * - Each thread keeps each template parsed (CSPARSE) and points it at the request's HDF before
+ *   rendering. Not per process: cs_render writes into the CSPARSE (output callback, locals, loop
+ *   counters). A render that fails throws its parse away, so the next one starts clean.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -30,7 +39,9 @@ struct template {
 
 static struct template	templates[MAX_TEMPLATES];	/* written before threads start, then read-only */
 static size_t		ntemplates;
-static HDF		*lang;
+static HDF		*lang;		/* the language tree (under "L" in pages); read-only once threads run */
+static __thread CSPARSE	*kept[MAX_TEMPLATES];	/* this thread's parsed templates, by index */
+static __thread unsigned long parses;	/* templates this thread parsed (render_parse_count) */
 
 static void
 log_nerr(const char *what, NEOERR *err)
@@ -119,6 +130,7 @@ render_shutdown(void)
 {
 	size_t i;
 
+	render_thread_end();
 	for (i = 0; i < ntemplates; i++) {
 		free(templates[i].name);
 		free(templates[i].text);
@@ -126,6 +138,22 @@ render_shutdown(void)
 	ntemplates = 0;
 	if (lang != NULL)
 		hdf_destroy(&lang);
+}
+
+void
+render_thread_end(void)
+{
+	size_t i;
+
+	for (i = 0; i < MAX_TEMPLATES; i++)
+		if (kept[i] != NULL)
+			cs_destroy(&kept[i]);
+}
+
+unsigned long
+render_parse_count(void)
+{
+	return parses;
 }
 
 static const struct template *
@@ -155,8 +183,32 @@ fileload(void *ctx, HDF *hdf, const char *filename, char **contents)
 	return STATUS_OK;
 }
 
-HDF *
-render_hdf_new(void)
+/* "L" in hdf: a link to the shared language tree (copy: a copy of it, the reference path). */
+static NEOERR *
+attach_lang(HDF *hdf, int copy)
+{
+	NEOERR *err;
+	HDF *node;
+
+	if (lang == NULL)
+		return STATUS_OK;
+	if (copy)
+		return hdf_copy(hdf, "L", lang);
+	if ((err = hdf_set_symlink(hdf, "L", "")) != STATUS_OK)
+		return err;
+	/* A link is resolved from its node's top: point it at the language tree's root, so that "L.x"
+	 * reads lang's x. Found by walking the children, since a lookup of "L" would follow the link (to
+	 * itself, until it is re-pointed). hdf_destroy frees the link node alone: it has no children. */
+	for (node = hdf->child; node != NULL; node = node->next)
+		if (node->link && strcmp(node->name, "L") == 0) {
+			node->top = lang;
+			return STATUS_OK;
+		}
+	return nerr_raise(NERR_ASSERT, "no L link");
+}
+
+static HDF *
+hdf_new(int copy)
 {
 	HDF *hdf = NULL;
 	NEOERR *err;
@@ -166,7 +218,7 @@ render_hdf_new(void)
 	/* Must be set before cs_init, or escaping is silently off. */
 	if ((err = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) != STATUS_OK)
 		goto fail;
-	if (lang != NULL && (err = hdf_copy(hdf, "L", lang)) != STATUS_OK)
+	if ((err = attach_lang(hdf, copy)) != STATUS_OK)
 		goto fail;
 	return hdf;
 fail:
@@ -174,6 +226,18 @@ fail:
 	if (hdf != NULL)
 		hdf_destroy(&hdf);
 	return NULL;
+}
+
+HDF *
+render_hdf_new(void)
+{
+	return hdf_new(0);
+}
+
+HDF *
+render_hdf_new_copy(void)
+{
+	return hdf_new(1);
 }
 
 static NEOERR *
@@ -184,36 +248,78 @@ append_out(void *ctx, char *s)
 	return STATUS_OK;
 }
 
-int
-render_template(HDF *hdf, const char *name, struct buf *out)
+/* A new parse of template t (its includes too) for hdf. NULL on error (logged). */
+static CSPARSE *
+parse_template(HDF *hdf, const struct template *t)
 {
 	CSPARSE *cs = NULL;
 	NEOERR *err;
-	char *text = NULL;
-	int rc = -1;
+	char *text;
 
-	if ((err = fileload(NULL, hdf, name, &text)) != STATUS_OK) {
-		nerr_ignore(&err);
-		log_err("render: no template %s", name);
-		return -1;
+	if ((text = malloc(t->len + 1)) == NULL) {
+		log_err("render: no memory for %s", t->name);
+		return NULL;
 	}
+	memcpy(text, t->text, t->len + 1);
 	if ((err = cs_init(&cs, hdf)) != STATUS_OK ||
 	    (err = cgi_register_strfuncs(cs)) != STATUS_OK) {
 		free(text);
-		goto out;
+		goto fail;
 	}
 	cs_register_fileload(cs, NULL, fileload);
-	err = cs_parse_string(cs, text, strlen(text));	/* takes ownership of text */
-	if (err == STATUS_OK)
-		err = cs_render(cs, out, append_out);
-	if (err == STATUS_OK)
-		rc = 0;
-out:
-	if (err != STATUS_OK)
-		log_nerr(name, err);
+	if ((err = cs_parse_string(cs, text, t->len)) != STATUS_OK)	/* takes ownership of text */
+		goto fail;
+	parses++;
+	return cs;
+fail:
+	log_nerr(t->name, err);
 	if (cs != NULL)
 		cs_destroy(&cs);
-	return rc;
+	return NULL;
+}
+
+/* Render name with hdf into out; keep: take this thread's parse of it and keep it for the next. */
+static int
+render(HDF *hdf, const char *name, struct buf *out, int keep_parsed)
+{
+	const struct template *t = find_template(name);
+	CSPARSE *cs;
+	NEOERR *err;
+	size_t i;
+
+	if (t == NULL) {
+		log_err("render: no template %s", name);
+		return -1;
+	}
+	i = (size_t)(t - templates);
+	if ((cs = keep_parsed ? kept[i] : NULL) == NULL && (cs = parse_template(hdf, t)) == NULL)
+		return -1;
+	cs->hdf = hdf;		/* a kept parse renders this request's data */
+	err = cs_render(cs, out, append_out);
+	cs->hdf = NULL;
+	if (err != STATUS_OK) {
+		log_nerr(name, err);
+		cs_destroy(&cs);	/* a render that stopped half-way may leave state behind: parse anew next time */
+		kept[i] = NULL;
+		return -1;
+	}
+	if (keep_parsed)
+		kept[i] = cs;
+	else
+		cs_destroy(&cs);
+	return 0;
+}
+
+int
+render_template(HDF *hdf, const char *name, struct buf *out)
+{
+	return render(hdf, name, out, 1);
+}
+
+int
+render_template_reparse(HDF *hdf, const char *name, struct buf *out)
+{
+	return render(hdf, name, out, 0);
 }
 
 static int
@@ -223,6 +329,10 @@ vset(HDF *hdf, const char *value, const char *namefmt, va_list ap)
 	int n = vsnprintf(name, sizeof(name), namefmt, ap);
 
 	if (n < 0 || (size_t)n >= sizeof(name))
+		return -1;
+	/* "L" is a link to the language tree every request shares: a write through it would change
+	 * every page of every thread */
+	if (name[0] == 'L' && (name[1] == '.' || name[1] == '\0'))
 		return -1;
 	return hdf_set_value(hdf, name, value) == STATUS_OK ? 0 : -1;
 }

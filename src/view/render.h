@@ -13,11 +13,22 @@
 int	render_init(const char *dir, const char *lang);
 void	render_shutdown(void);
 
-/* A new HDF for one request, with escaping configured and the language under "L". NULL on error. Free with hdf_destroy. */
+/* A new HDF for one request, with escaping configured and the language under "L" (a link to the one
+ * read-only language tree: never write under "L."). NULL on error. Free with hdf_destroy. */
 HDF	*render_hdf_new(void);
-/* Render template name (e.g. "members.cs") with hdf and append the text to out. Returns 0 or -1 (logged). */
+/* The same with a private copy of the language tree: the reference path tests compare against. */
+HDF	*render_hdf_new_copy(void);
+/* Free this thread's parsed templates (at a worker's end; render_shutdown does it for its own thread). */
+void	render_thread_end(void);
+/* How many templates this thread has parsed so far (a kept parse is parsed once). */
+unsigned long render_parse_count(void);
+/* Render template name (e.g. "members.cs") with hdf and append the text to out. Returns 0 or -1 (logged).
+ * The thread's kept parse of the template is used (parsed on its first use in the thread). */
 int	render_template(HDF *hdf, const char *name, struct buf *out);
-/* hdf_set_value with a formatted name (the format is a literal; values never go into names). */
+/* The same, parsing the template anew and keeping nothing: the reference path tests compare against. */
+int	render_template_reparse(HDF *hdf, const char *name, struct buf *out);
+/* hdf_set_value with a formatted name (the format is a literal; values never go into names).
+ * Names under "L." are refused (-1): the language tree is shared. */
 int	render_set(HDF *hdf, const char *value, const char *namefmt, ...) __attribute__((format(printf, 3, 4)));
 int	render_set_int(HDF *hdf, long long value, const char *namefmt, ...) __attribute__((format(printf, 3, 4)));
 

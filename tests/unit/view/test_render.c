@@ -446,8 +446,8 @@ test_hdf_new(void **state)
 	assert_string_equal(hdf_get_value(a, "Config.VarEscapeMode", ""), "html");
 	assert_null(hdf_get_value(a, "Config.DebugEnabled", NULL));
 	assert_string_equal(hdf_get_value(a, "L.site.name", ""), "한국테크노파크진흥회");
-	/* each request gets its own copy of the language: changing one leaves the next alone */
-	assert_int_equal(render_set(a, "changed", "L.site.name"), 0);
+	/* every request reads the one shared language tree: a write into it is refused, the next reads it unchanged */
+	assert_int_equal(render_set(a, "changed", "L.site.name"), -1);
 	assert_string_equal(hdf_get_value(b, "L.site.name", ""), "한국테크노파크진흥회");
 	hdf_destroy(&a);
 	hdf_destroy(&b);
