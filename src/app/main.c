@@ -38,6 +38,7 @@
 #include "core/log.h"
 #include "store/indexer.h"
 #include "view/render.h"
+#include "http/pagecache.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/route.h"
@@ -217,6 +218,12 @@ serve(FCGX_Request *fr, struct db *db)
 	else if (hdf != NULL)
 		route_error(&rq, hdf, status);	/* refused before routing: 400, 413, or a pre-checked upload's 403 */
 	status = render_body(&rq, hdf, status, &body);
+	if (pagecache_finish(&rq, status, &body) != 0) {
+		buf_reset(&body);
+		rq.content_type_out = "text/plain; charset=utf-8";
+		buf_printf(&body, "%d %s\n", 500, response_reason(500));
+		status = 500;
+	}
 	if (response_head(&rq, status, body.len, &head) == 0) {
 		FCGX_PutStr(head.data, (int)head.len, fr->out);
 		if (rq.method == M_HEAD)
@@ -444,6 +451,7 @@ start(void)
 	}
 	if (render_init(tdir ? tdir : conf.template_dir, "ko") != 0 || account_init() != 0)
 		return -1;
+	pagecache_set_limit((size_t)conf.page_cache_mb * 1024 * 1024);
 	if (FCGX_Init() != 0) {
 		log_err("cannot initialise libfcgi");
 		return -1;
@@ -503,12 +511,28 @@ reload(const char *path)
 		log_err("SIGHUP: %s cannot be read or has errors (see above); nothing changed", path);
 	} else {
 		log_set_level(c.log_level);
+		pagecache_set_limit((size_t)c.page_cache_mb * 1024 * 1024);
+		conf.page_cache_mb = c.page_cache_mb;
 		site_invalidate();	/* the layout's association name and address: read again on the next page */
-		log_warn("SIGHUP: re-read %s: log_level is now %s; the layout's association data is read again; "
+		log_warn("SIGHUP: re-read %s: log_level is now %s, page_cache_mb %d; the reference data is read again; "
 		    "the other settings apply on restart; no log file to reopen (tpportal logs to stderr, which "
-		    "its supervisor owns)", path, log_level_name(c.log_level));
+		    "its supervisor owns)", path, log_level_name(c.log_level), c.page_cache_mb);
 	}
 	conf_free(&c);
+}
+
+/* The page cache's and the reference snapshot's counters: one line (SIGUSR1/SIGUSR2, and at exit). */
+static void
+log_cache_stats(const char *why)
+{
+	unsigned long h, m, nm, rh, rm;
+	size_t n, bytes, rn;
+
+	pagecache_stats(&n, &bytes, &h, &m, &nm);
+	db_snapshot_stats(&rn, &rh, &rm);
+	log_info("%s: page cache: %zu pages, %zu KiB of %d MiB, %lu hits, %lu misses, %lu answered 304; "
+	    "reference snapshot: %zu results, %lu hits, %lu misses", why, n, bytes / 1024, conf.page_cache_mb,
+	    h, m, nm, rn, rh, rm);
 }
 
 /* SIGUSR1/SIGUSR2: one status line; nothing else changes. */
@@ -529,6 +553,7 @@ log_status(int sig, const struct worker *w)
 	log_info("%s: status: %d of %d workers running; requests served per worker: %s "
 	    "(the signal changes nothing; stop with SIGTERM)", sig == SIGUSR1 ? "SIGUSR1" : "SIGUSR2",
 	    alive, conf.threads, counts);
+	log_cache_stats(sig == SIGUSR1 ? "SIGUSR1" : "SIGUSR2");
 }
 
 /* The first worker that is gone, or -1. */

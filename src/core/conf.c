@@ -61,6 +61,7 @@ static const struct key keys[] = {
 	{ "login_window_minutes", K_NUMBER,	offsetof(struct conf, login_window_minutes), 1, 24 * 60 },
 	{ "login_max_failures",	K_NUMBER,	offsetof(struct conf, login_max_failures), 1, 1000 },
 	{ "login_max_failures_addr", K_NUMBER,	offsetof(struct conf, login_max_failures_addr), 1, 100000 },
+	{ "page_cache_mb",	K_NUMBER,	offsetof(struct conf, page_cache_mb), 0, 4096 },
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -104,6 +105,7 @@ conf_defaults(struct conf *c)
 	c->login_window_minutes = 15;
 	c->login_max_failures = 5;
 	c->login_max_failures_addr = 50;
+	c->page_cache_mb = 8;
 }
 
 /* Free the strings; c is left zeroed. */

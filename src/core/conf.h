@@ -41,6 +41,7 @@ struct conf {
 	int	 login_window_minutes;	/* failed sign-ins count for this long; default 15 */
 	int	 login_max_failures;	/* failures per login name and client address in the window; default 5 */
 	int	 login_max_failures_addr; /* failures per client address in the window; default 50 */
+	int	 page_cache_mb;		/* memory for kept pages (http/pagecache.h), MiB; 0: none; default 8 */
 };
 
 /* Fill c with the defaults. */

@@ -504,6 +504,11 @@ request_free(struct request *rq)
 	rq->file.state = FILE_NONE;
 	free(rq->csrf);
 	rq->csrf = NULL;
+	free(rq->pc_key);
+	rq->pc_key = NULL;
+	free(rq->kept_type);
+	free(rq->kept_cache);
+	rq->kept_type = rq->kept_cache = NULL;
 }
 
 /* Every value of key (for keys with repeat = 1), in order, up to max; returns how many. */

@@ -128,6 +128,15 @@ struct request {
 	const char		*deny_reason;	/* why a 403: "CSRF", "role", "row-level", "not signed in" (for the log) */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
 	char			 bad_key[64];	/* storage for error_detail when a pair could not be decoded */
+
+	/* conditional GET and the page cache (http/pagecache.h) */
+	char			 etag_out[48];	/* a public page's ETag with its quotes; "" when none */
+	char			*pc_key;	/* the name of the page being kept (malloc'd), or NULL */
+	size_t			 pc_keylen;
+	unsigned long long	 pc_hash;
+	unsigned long long	 pc_gen;	/* the data generation it is built at */
+	char			*kept_type;	/* a kept page's Content-Type and Cache-Control (malloc'd) */
+	char			*kept_cache;
 };
 
 /*

@@ -77,7 +77,8 @@ int
 response_head(const struct request *rq, int status, size_t body_len, struct buf *out)
 {
 	const char *type = rq->content_type_out ? rq->content_type_out : "text/html; charset=utf-8";
-	/* Pages for a signed-in user may carry contact details: no cache may keep them. */
+	/* Pages for a signed-in user may carry contact details: no cache may keep them (a public page
+	 * with an ETag says "private, no-cache" itself: the reader's browser may keep it and ask again). */
 	const char *cache = rq->cache_control ? rq->cache_control :
 	    rq->session != NULL ? "private, no-store" : "no-cache";
 	int file = response_streams_file(rq, status) || (status == 304 && rq->file.state == FILE_NOT_MODIFIED);
@@ -99,6 +100,8 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 	    "Content-Security-Policy: ");
 	rc |= buf_puts(out, file ? CSP_FILE "\r\n" : CSP "\r\n");
 	rc |= file_headers(rq, status, out);
+	if (rq->etag_out[0] != '\0' && !file && (status == 200 || status == 304))
+		rc |= buf_printf(out, "ETag: %s\r\n", rq->etag_out);
 	if (rq->https)
 		rc |= buf_puts(out, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (status == 405)

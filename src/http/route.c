@@ -15,6 +15,7 @@
 #include "core/log.h"
 #include "http/multipart.h"
 #include "http/auth.h"
+#include "http/pagecache.h"
 #include "http/route.h"
 #include "model/site.h"
 #include "store/db.h"
@@ -233,11 +234,15 @@ site_data(struct request *rq, HDF *hdf)
 	render_set(hdf, rq->path, "Page.Path");
 	render_set(hdf, rq->conf->base_url, "Site.BaseUrl");
 	if (s != NULL) {
-		render_set(hdf, s->display_name, "User.name");
+		/* a page being kept for every reader of its audience holds markers for the reader's own
+		 * name and form token, filled per request (http/pagecache.h) */
+		int slots = pagecache_recording(rq);
+
+		render_set(hdf, slots ? PAGECACHE_NAME_SLOT : s->display_name, "User.name");
 		render_set(hdf, s->login, "User.login");
 		render_set(hdf, account_role_name(s->role), "User.role");
 		render_set(hdf, s->tp_slug[0] ? s->tp_slug : NULL, "User.tp");
-		render_set(hdf, s->csrf, "User.csrf");
+		render_set(hdf, slots ? PAGECACHE_CSRF_SLOT : s->csrf, "User.csrf");
 		if (s->role != ROLE_STAFF)
 			render_set(hdf, "1", "User.admin");
 		/* the committees' admin link, for the secretariat and committee secretaries */
@@ -371,6 +376,9 @@ route_dispatch(struct request *rq, HDF *hdf)
 	unsigned long trips = db_round_trips(rq->db);
 	int status = prepare(rq), rc;
 
+	/* a public page: 304 for a current copy, or the kept page (200 in rq->raw), or 0 to render */
+	if (status == 0)
+		status = pagecache_begin(rq);
 	if (status == 0) {
 		status = rq->route->handler(rq, hdf);
 		if (status == 0)

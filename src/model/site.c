@@ -2,7 +2,6 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/err.h"
 #include "model/site.h"
@@ -10,32 +9,17 @@
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct site_info snapshot;
-static time_t read_at;		/* when snapshot was read; 0: due */
 
+/* Reference data: answered from store/db.c's snapshot while no one wrote the association. */
 static const char sql_site[] = "SELECT name_ko, address FROM association WHERE id = 1";
-
-/* 1 when the snapshot should be read again now. */
-static int
-due(time_t now)
-{
-	int d;
-
-	pthread_mutex_lock(&lock);
-	d = read_at == 0 || now - read_at >= SITE_REFRESH_SECONDS || now < read_at;
-	pthread_mutex_unlock(&lock);
-	return d;
-}
 
 int
 site_refresh(struct db *db)
 {
 	struct site_info fresh;
 	struct db_stmt *st;
-	time_t now = time(NULL);
 	int rc;
 
-	if (!due(now))
-		return 0;
 	memset(&fresh, 0, sizeof(fresh));
 	if ((st = db_prepare(db, sql_site)) == NULL)
 		return db_err(db);
@@ -49,7 +33,6 @@ site_refresh(struct db *db)
 	fresh.loaded = 1;	/* no association row (an empty database) is a snapshot too: the layout's defaults */
 	pthread_mutex_lock(&lock);
 	snapshot = fresh;
-	read_at = now;
 	pthread_mutex_unlock(&lock);
 	return 0;
 }
@@ -57,9 +40,7 @@ site_refresh(struct db *db)
 void
 site_invalidate(void)
 {
-	pthread_mutex_lock(&lock);
-	read_at = 0;
-	pthread_mutex_unlock(&lock);
+	db_snapshot_clear();
 }
 
 void

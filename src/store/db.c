@@ -12,6 +12,7 @@
 
 #include "core/conf.h"
 #include "store/db.h"
+#include "store/dbcache.h"
 #include "core/log.h"
 
 #define DB_MAX_STMTS	512	/* distinct SQL literals one connection may cache */
@@ -33,6 +34,10 @@ struct db_stmt {
 	unsigned long	*rlen;
 	my_bool		*rnull;
 	int		 executed;
+	enum sql_kind	 kind;		/* from the SQL text (store/dbcache.h) */
+	struct dbcache_result *hit;	/* answered from the reference snapshot: its rows */
+	size_t		 hit_row;	/* the row db_step stands on, plus one */
+	struct dbcache_build *build;	/* read from the server, to be kept once every row was read */
 };
 
 /*
@@ -51,6 +56,9 @@ struct db {
 	time_t			 last_used;
 	unsigned long		 trips;		/* round trips to the server so far (db_round_trips) */
 	int			 no_schema;	/* this request met a missing table: the schema is not (all) there */
+	int			 dirty;		/* the open transaction wrote: GEN_DATA, GEN_REF bits */
+	int			 gen_known;	/* gen_data/gen_ref were read in this request */
+	unsigned long long	 gen_data, gen_ref;
 	struct db_stmt		*stmts[DB_MAX_STMTS];
 	size_t			 nstmts;
 };
@@ -104,11 +112,24 @@ db_new(const struct conf *c)
 	return db;
 }
 
+enum { GEN_DATA = 1, GEN_REF = 2 };
+
+static const char sql_gen_read[] = "SELECT data_gen, ref_gen FROM data_generation WHERE id = 1";
+static const char sql_gen_bump[] =
+	"UPDATE data_generation SET data_gen = data_gen + 1, ref_gen = ref_gen + ? WHERE id = 1";
+
 static void
 stmt_free_result(struct db_stmt *s)
 {
 	unsigned i;
 
+	if (s->hit != NULL) {
+		dbcache_release(s->hit);
+		s->hit = NULL;
+		s->executed = 0;
+	}
+	dbcache_build_free(s->build);
+	s->build = NULL;
 	if (s->executed)
 		mysql_stmt_free_result(s->st);
 	s->executed = 0;
@@ -148,6 +169,8 @@ disconnect(struct db *db)
 		mysql_close(db->my);
 	db->my = NULL;
 	db->in_tx = 0;
+	db->dirty = 0;
+	db->gen_known = 0;
 	db->after_commit = NULL;
 }
 
@@ -293,6 +316,7 @@ db_ready(struct db *db)
 		log_info("db: connected");
 	}
 	db->no_schema = 0;
+	db->gen_known = 0;	/* a new request: the generation is read again when it is needed */
 	db->last_used = now;
 	return 0;
 }
@@ -325,6 +349,7 @@ stmt_new(struct db *db, const char *sql)
 	}
 	s->meta = mysql_stmt_result_metadata(s->st);
 	s->ncols = s->meta != NULL ? mysql_num_fields(s->meta) : 0;
+	s->kind = dbcache_classify(sql);
 	return s;
 fail:
 	stmt_free(s);
@@ -437,32 +462,132 @@ bind_result(struct db_stmt *s)
 	return 0;
 }
 
+/* The bound values of s as bytes: the reference snapshot's key beside the statement. Returns the
+ * length (0 when they do not fit: the result is then not kept). */
+static size_t
+params_key(const struct db_stmt *s, char *key, size_t size)
+{
+	size_t n = 0, len;
+	unsigned i;
+
+	for (i = 0; i < s->nparams; i++) {
+		const MYSQL_BIND *b = &s->pbind[i];
+
+		if (b->buffer_type == MYSQL_TYPE_LONGLONG) {
+			if (n + 1 + sizeof(long long) > size)
+				return 0;
+			key[n++] = 'i';
+			memcpy(key + n, b->buffer, sizeof(long long));
+			n += sizeof(long long);
+		} else if (b->buffer_type == MYSQL_TYPE_STRING) {
+			len = s->plen[i];
+			if (n + 1 + sizeof(len) + len > size)
+				return 0;
+			key[n++] = 's';
+			memcpy(key + n, &len, sizeof(len));
+			memcpy(key + n + sizeof(len), b->buffer, len);
+			n += sizeof(len) + len;
+		} else {
+			if (n + 1 > size)
+				return 0;
+			key[n++] = 'n';
+		}
+	}
+	return n + 1;	/* never 0: a statement without parameters has a key too */
+}
+
+/*
+ * A SELECT of reference data outside a transaction: answer it from the snapshot (1), or arrange for
+ * its rows to be kept as they are read (0). Inside a transaction the server answers: it may have
+ * written the rows itself.
+ */
+static int
+from_snapshot(struct db_stmt *s)
+{
+	unsigned long long gen;
+	char key[1024];
+	size_t n;
+
+	if (s->kind != SQL_READ_REF || s->db->in_tx || db_generation(s->db, NULL, &gen) != 0)
+		return 0;
+	if ((n = params_key(s, key, sizeof(key) - 1)) == 0)
+		return 0;
+	if ((s->hit = dbcache_get(s->sql, key, n, gen)) != NULL) {
+		s->executed = 1;
+		s->hit_row = 0;
+		return 1;
+	}
+	s->build = dbcache_build_new(s->sql, key, n, gen, s->ncols);
+	return 0;
+}
+
 static int
 execute(struct db_stmt *s)
 {
+	struct db *db = s->db;
 	my_bool on = 1;
+	int implicit = 0, rc = DB_ERR;
 
-	if (s->db->broken)
+	if (db->broken)
 		return DB_ERR;
+	if (from_snapshot(s))
+		return 0;
 	if (s->nparams > 0 && mysql_stmt_bind_param(s->st, s->pbind) != 0)
 		goto err;
-	s->db->trips++;
+	if (s->kind == SQL_WRITE_DATA || s->kind == SQL_WRITE_REF) {
+		/* a write moves the generation on in its own transaction: one made for it when none is open */
+		if (!db->in_tx) {
+			if (db_begin(db) != 0)
+				return DB_ERR;
+			implicit = 1;
+		}
+		db->dirty |= GEN_DATA | (s->kind == SQL_WRITE_REF ? GEN_REF : 0);
+	}
+	db->trips++;
 	if (mysql_stmt_execute(s->st) != 0)
 		goto err;
 	s->executed = 1;
-	if (s->ncols == 0)
-		return DB_DONE;
+	if (s->ncols == 0) {
+		rc = DB_DONE;
+		goto out;
+	}
 	mysql_stmt_attr_set(s->st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
 	if (mysql_stmt_store_result(s->st) != 0)
 		goto err;
 	if (bind_result(s) != 0) {
 		log_err("db: out of memory for a result");
-		return DB_ERR;
+		rc = DB_ERR;
+		goto out;
 	}
-	return 0;
+	rc = 0;
+	goto out;
 err:
-	note_error(s->db, mysql_stmt_errno(s->st), mysql_stmt_error(s->st), s->sql);
-	return DB_ERR;
+	note_error(db, mysql_stmt_errno(s->st), mysql_stmt_error(s->st), s->sql);
+	rc = DB_ERR;
+out:
+	if (implicit && (rc == DB_ERR ? db_rollback(db) : db_commit(db)) != 0)
+		rc = DB_ERR;
+	return rc;
+}
+
+/* Keep the row db_step just fetched in the snapshot being built (with the rows before it). */
+static void
+build_row(struct db_stmt *s)
+{
+	char null[DB_MAX_PARAMS * 4];
+	unsigned i;
+
+	if (s->ncols > sizeof(null)) {
+		dbcache_build_free(s->build);
+		s->build = NULL;
+		return;
+	}
+	for (i = 0; i < s->ncols; i++)
+		null[i] = (char)s->rnull[i];
+	if (dbcache_build_row(s->build, s->rbuf, s->rlen, null) != 0) {
+		dbcache_build_free(s->build);
+		s->build = NULL;
+	}
 }
 
 int
@@ -475,10 +600,18 @@ db_step(struct db_stmt *st)
 			return rc;
 	} else if (st->ncols == 0)
 		return DB_DONE;
+	if (st->hit != NULL)
+		return st->hit_row++ < dbcache_rows(st->hit) ? DB_ROW : DB_DONE;
 	switch (mysql_stmt_fetch(st->st)) {
 	case 0:
+		if (st->build != NULL)
+			build_row(st);
 		return DB_ROW;
 	case MYSQL_NO_DATA:
+		if (st->build != NULL) {
+			dbcache_publish(st->build);	/* every row was read: keep them */
+			st->build = NULL;
+		}
 		return DB_DONE;
 	case MYSQL_DATA_TRUNCATED:
 		log_err("db: truncated column in: %.120s", st->sql);
@@ -494,6 +627,21 @@ db_reset(struct db_stmt *st)
 {
 	if (st == NULL)
 		return;
+	/* a reader that took the first row only (page_row_one): the rest are in memory already
+	 * (mysql_stmt_store_result), so read them too and keep the whole result */
+	while (st->build != NULL && st->executed && st->hit == NULL) {
+		int f = mysql_stmt_fetch(st->st);
+
+		if (f == 0)
+			build_row(st);
+		else {
+			if (f == MYSQL_NO_DATA)
+				dbcache_publish(st->build);
+			else
+				dbcache_build_free(st->build);
+			st->build = NULL;
+		}
+	}
 	stmt_free_result(st);
 	memset(st->pbind, 0, sizeof(st->pbind));
 }
@@ -515,6 +663,8 @@ db_col_name(const struct db_stmt *st, int i)
 const char *
 db_col_text(const struct db_stmt *st, int i)
 {
+	if (st->hit != NULL)
+		return i < 0 || st->hit_row == 0 ? NULL : dbcache_cell(st->hit, st->hit_row - 1, (unsigned)i);
 	if (i < 0 || (unsigned)i >= st->ncols || st->rbuf == NULL || st->rnull[i])
 		return NULL;
 	st->rbuf[i][st->rlen[i]] = '\0';
@@ -604,17 +754,37 @@ db_begin(struct db *db)
 	return 0;
 }
 
+/* The open transaction wrote page data: move the generation on, as its last statement (the one row
+ * is then locked only for the commit, so waiting for it makes no deadlock). 0 or DB_ERR. */
+static int
+bump(struct db *db, int wrote)
+{
+	struct db_stmt *st = db_prepare(db, sql_gen_bump);
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_int(st, 0, (wrote & GEN_REF) ? 1 : 0);
+	return db_write(st, NULL, NULL);
+}
+
 static int
 end_tx(struct db *db, int commit)
 {
 	void (*fn)(void) = db->after_commit;
-	int rc = 0;
+	int rc = 0, wrote = db->dirty;
 
 	db->after_commit = NULL;
+	db->dirty = 0;
 	if (db->my == NULL || db->broken) {
 		db->in_tx = 0;
 		return DB_ERR;
 	}
+	if (commit && wrote && bump(db, wrote) != 0) {
+		commit = 0;	/* without its generation the write would stay unseen behind kept pages */
+		rc = DB_ERR;
+	}
+	if (wrote)
+		db->gen_known = 0;	/* this request reads the generation again (its own write moved it) */
 	if ((commit ? mysql_commit(db->my) : mysql_rollback(db->my)) != 0) {
 		note_error(db, mysql_errno(db->my), mysql_error(db->my), commit ? "COMMIT" : "ROLLBACK");
 		rc = DB_ERR;
@@ -624,6 +794,43 @@ end_tx(struct db *db, int commit)
 	if (commit && rc == 0 && fn != NULL)
 		fn();
 	return rc;
+}
+
+int
+db_generation(struct db *db, unsigned long long *data, unsigned long long *ref)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (!db->gen_known || db->in_tx) {
+		if ((st = db_prepare(db, sql_gen_read)) == NULL)
+			return db_err(db);
+		if ((rc = db_step(st)) == DB_ROW) {
+			db->gen_data = (unsigned long long)db_col_int(st, 0);
+			db->gen_ref = (unsigned long long)db_col_int(st, 1);
+		}
+		db_reset(st);
+		if (rc != DB_ROW)
+			return rc == DB_ERR ? db_err(db) : TP_ENOTFOUND;
+		db->gen_known = !db->in_tx;
+	}
+	if (data != NULL)
+		*data = db->gen_data;
+	if (ref != NULL)
+		*ref = db->gen_ref;
+	return 0;
+}
+
+void
+db_snapshot_stats(size_t *entries, unsigned long *hits, unsigned long *misses)
+{
+	dbcache_stats(entries, hits, misses);
+}
+
+void
+db_snapshot_clear(void)
+{
+	dbcache_clear();
 }
 
 void

@@ -12,6 +12,8 @@ struct conf;
 struct db;
 struct db_stmt;
 
+#include <stddef.h>
+
 #include "core/err.h"
 
 enum {
@@ -89,6 +91,20 @@ int		 db_exists(struct db *db, const char *sql, long long id);
 
 /* Run a statement that takes no parameters and returns no rows (used by /healthz). 0 or DB_ERR. */
 int		 db_exec(struct db *db, const char *sql);
+
+/*
+ * The data generation (sql/017): data moves on with every committed write of page data, ref with
+ * every write of reference data. Read from the server once per request (db_ready starts a request)
+ * and again after this connection committed a write; 0, or a TP_E* code.
+ * Every write statement moves them on by itself: in its transaction, just before COMMIT, or in one
+ * made for it when none is open. Results of SELECTs that read reference tables only (the
+ * association, regions, industries, technoparks, committees, figures, categories) are kept per
+ * process while ref is unchanged (store/dbcache.h): the statement is then answered from memory.
+ */
+int		 db_generation(struct db *db, unsigned long long *data, unsigned long long *ref);
+/* The reference snapshot: results kept, hits, misses; db_snapshot_clear forgets them all. */
+void		 db_snapshot_stats(size_t *entries, unsigned long *hits, unsigned long *misses);
+void		 db_snapshot_clear(void);
 
 /* Pure helper, exported for tests: 1 when a MariaDB client/server error code means the connection is gone. */
 int		 db_errno_is_connection(unsigned int err);

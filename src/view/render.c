@@ -365,3 +365,39 @@ render_set_int(HDF *hdf, long long value, const char *namefmt, ...)
 	return rc;
 }
 
+int
+render_fill_slots(const char *in, size_t len, const struct render_slot *slots, size_t nslots, struct buf *out)
+{
+	const char *p = in, *end = in + len;
+	size_t i;
+	int rc = 0;
+
+	while (p < end && rc == 0) {
+		const char *next = end, *hit;
+		size_t which = nslots;
+
+		/* the nearest slot marker from p on (markers are ASCII words: no byte of UTF-8 text starts one) */
+		for (i = 0; i < nslots; i++)
+			if ((hit = memmem(p, (size_t)(end - p), slots[i].marker, strlen(slots[i].marker))) != NULL &&
+			    hit < next) {
+				next = hit;
+				which = i;
+			}
+		rc |= buf_append(out, p, (size_t)(next - p));
+		if (which == nslots)
+			break;
+		{
+			char *esc = NULL;
+			NEOERR *err = neos_html_escape(slots[which].value, (int)strlen(slots[which].value), &esc);
+
+			if (err != STATUS_OK) {
+				nerr_ignore(&err);
+				return -1;
+			}
+			rc |= buf_puts(out, esc);
+			free(esc);
+		}
+		p = next + strlen(slots[which].marker);
+	}
+	return rc ? -1 : 0;
+}

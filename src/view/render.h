@@ -32,4 +32,15 @@ int	render_template_reparse(HDF *hdf, const char *name, struct buf *out);
 int	render_set(HDF *hdf, const char *value, const char *namefmt, ...) __attribute__((format(printf, 3, 4)));
 int	render_set_int(HDF *hdf, long long value, const char *namefmt, ...) __attribute__((format(printf, 3, 4)));
 
+/*
+ * A page kept for many readers holds a marker where a reader's own value goes (the signed-in name, the
+ * form token): render_fill_slots copies in[0..len) to out with each marker replaced by its value,
+ * HTML-escaped as var: escapes it (neos_html_escape). 0 or -1 (ENOMEM).
+ */
+struct render_slot {
+	const char	*marker;	/* an ASCII word that nothing else on a page contains */
+	const char	*value;
+};
+int	render_fill_slots(const char *in, size_t len, const struct render_slot *slots, size_t nslots, struct buf *out);
+
 #endif

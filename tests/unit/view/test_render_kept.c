@@ -366,6 +366,55 @@ test_language_shared_read_only(void **state)
 	hdf_destroy(&a);
 }
 
+/* A kept page holds markers for the reader's name and form token; filled in, it is the page rendered
+ * with them: the same escaping, byte for byte (names with markup, quotes, Hangul). */
+static void
+test_slots_filled_as_rendered(void **state)
+{
+	static const char *const names[] = {
+		"홍길동", "</title><script>alert(1)</script>\"'&<img src=x onerror=alert(2)>", "a&b", "", "'\"",
+	};
+	struct names nm = { 0 };
+	struct buf want = { 0 }, kept = { 0 }, got = { 0 };
+	size_t i, t;
+
+	(void)state;
+	for (t = 0; t < ntmpl; t++) {
+		harvest(tmpl_name[t], &nm, 0);
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			HDF *a = render_hdf_new(), *b = render_hdf_new();
+			struct render_slot slots[2] = { { "tpSlotName7f3a9c", names[i] }, { "tpSlotCsrf7f3a9c", "0f9e8d" } };
+			int ra, rb;
+
+			fill(a, &nm, (unsigned)(t + i));
+			fill(b, &nm, (unsigned)(t + i));
+			set(a, "User.name", names[i]);
+			set(a, "User.csrf", "0f9e8d");
+			set(a, "User.login", "x");
+			set(b, "User.name", slots[0].marker);
+			set(b, "User.csrf", slots[1].marker);
+			set(b, "User.login", "x");
+			buf_reset(&want);
+			buf_reset(&kept);
+			buf_reset(&got);
+			ra = render_template(a, tmpl_name[t], &want);
+			rb = render_template(b, tmpl_name[t], &kept);
+			hdf_destroy(&a);
+			hdf_destroy(&b);
+			assert_int_equal(ra, rb);
+			if (ra != 0)
+				continue;
+			assert_int_equal(render_fill_slots(kept.data, kept.len, slots, 2, &got), 0);
+			assert_same(tmpl_name[t], (unsigned)i, 0, &want, 0, &got);
+		}
+		names_free(&nm);
+		memset(&nm, 0, sizeof(nm));
+	}
+	buf_free(&want);
+	buf_free(&kept);
+	buf_free(&got);
+}
+
 /* Several threads render all templates at once (each with its own kept parses, one shared language
  * tree): every page equals the reference bytes made beforehand on this thread. */
 struct job {
@@ -490,6 +539,7 @@ main(void)
 		cmocka_unit_test(test_parsed_once),
 		cmocka_unit_test(test_every_template_both_ways),
 		cmocka_unit_test(test_threads),
+		cmocka_unit_test(test_slots_filled_as_rendered),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
