@@ -284,7 +284,7 @@ pagecache_begin(struct request *rq)
 	if (!keepable(rq))
 		return 0;
 	if ((rc = db_generation(rq->db, &gen, NULL)) != 0)
-		return rc;
+		return rc == TP_EGONE ? rc : 0;	/* no generation row: the page is made, never kept */
 	if (page_key(rq, &key) != 0) {
 		buf_free(&key);
 		return TP_ENOMEM;

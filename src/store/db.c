@@ -304,9 +304,15 @@ db_ready(struct db *db)
 		log_warn("db: a request left a transaction open; rolling back");
 		db_rollback(db);
 	}
-	if (db->my != NULL && !db->broken && now - db->last_used >= DB_IDLE_PING && (db->trips++, 1) &&
-	    mysql_ping(db->my) != 0)
-		note_error(db, mysql_errno(db->my), mysql_error(db->my), "ping");
+	db->gen_known = 0;	/* a new request: the generation is read again when it is needed */
+	/* a connection that sat idle is tried before use with the one query most pages need anyway, the
+	 * data generation (db_generation keeps it for this request): no round trip of its own */
+	if (db->my != NULL && !db->broken && now - db->last_used >= DB_IDLE_PING) {
+		db->no_schema = 0;
+		if (db_generation(db, NULL, NULL) != 0 && !db->broken && !db->no_schema && (db->trips++, 1) &&
+		    mysql_ping(db->my) != 0)
+			note_error(db, mysql_errno(db->my), mysql_error(db->my), "ping");
+	}
 	if (db->my == NULL || db->broken) {
 		if (connect_db(db) != 0) {
 			db->broken = 1;
@@ -316,7 +322,6 @@ db_ready(struct db *db)
 		log_info("db: connected");
 	}
 	db->no_schema = 0;
-	db->gen_known = 0;	/* a new request: the generation is read again when it is needed */
 	db->last_used = now;
 	return 0;
 }
