@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/buf.h"
 #include "core/err.h"
@@ -27,6 +28,7 @@ struct page {
 	char			*key;
 	size_t			 keylen;
 	unsigned long long	 gen;
+	long long		 minute;	/* the clock minute it was built in */
 	char			*content_type;	/* NULL: the HTML default */
 	char			*cache_control;	/* NULL: the default */
 	char			*headers;	/* the handler's own headers (Content-Disposition) */
@@ -246,14 +248,14 @@ fill(const struct request *rq, const char *text, size_t len, struct buf *out)
 
 /* The kept page for rq into rq's answer: 1 (a hit), 0 (none current). Under lock. */
 static int
-serve_kept(struct request *rq, const char *key, size_t keylen, uint64_t h, unsigned long long gen)
+serve_kept(struct request *rq, const char *key, size_t keylen, uint64_t h, unsigned long long gen, long long minute)
 {
 	struct page *pg = find(h, key, keylen);
 
 	if (pg == NULL)
 		return 0;
-	if (pg->gen != gen) {
-		drop(pg);	/* built before the last write */
+	if (pg->gen != gen || pg->minute != minute) {
+		drop(pg);	/* built before the last write, or in another minute */
 		return 0;
 	}
 	unlink_lru(pg);
@@ -276,6 +278,9 @@ serve_kept(struct request *rq, const char *key, size_t keylen, uint64_t h, unsig
 int
 pagecache_begin(struct request *rq)
 {
+	/* Pages also change with the clock (an upcoming meeting becomes a past one, a pin expires): the
+	 * times they compare are whole minutes, so a page is good for the clock minute it was made in. */
+	long long minute = (long long)(time(NULL) / 60);
 	unsigned long long gen;
 	struct buf key = { 0 };
 	uint64_t h;
@@ -291,7 +296,7 @@ pagecache_begin(struct request *rq)
 	}
 	h = fnv(key.data, key.len, 14695981039346656037ULL);
 	/* the ETag: generation, page and audience, and a signed-in reader's own token (the page has it) */
-	snprintf(rq->etag_out, sizeof(rq->etag_out), "\"%llx-%016llx\"", gen,
+	snprintf(rq->etag_out, sizeof(rq->etag_out), "\"%llx.%llx-%016llx\"", gen, (unsigned long long)minute,
 	    (unsigned long long)(rq->session != NULL ? fnv(rq->session->csrf, strlen(rq->session->csrf), h) : h));
 	if (rq->session != NULL && rq->cache_control == NULL)
 		rq->cache_control = "private, no-cache";	/* the browser keeps it for this reader, and asks again */
@@ -305,7 +310,7 @@ pagecache_begin(struct request *rq)
 		return 0;
 	}
 	pthread_mutex_lock(&lock);
-	hit = serve_kept(rq, key.data, key.len, h, gen);
+	hit = serve_kept(rq, key.data, key.len, h, gen, minute);
 	pthread_mutex_unlock(&lock);
 	atomic_fetch_add(hit ? &hits : &misses, 1);
 	if (hit) {
@@ -316,6 +321,7 @@ pagecache_begin(struct request *rq)
 	rq->pc_keylen = key.len;
 	rq->pc_hash = h;
 	rq->pc_gen = gen;
+	rq->pc_minute = minute;
 	return 0;
 }
 
@@ -335,6 +341,7 @@ keep(struct request *rq, const struct buf *body, size_t max)
 		return;
 	pg->hash = rq->pc_hash;
 	pg->gen = rq->pc_gen;
+	pg->minute = rq->pc_minute;
 	pg->keylen = rq->pc_keylen;
 	pg->slots = 1;
 	pg->body_len = body->len;

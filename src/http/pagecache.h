@@ -10,6 +10,8 @@
  * - the key of the rendered page kept in memory, valid only while the generation it was built at is
  *   current: a write anywhere moves the generation on, so no kept page is ever older than the last
  *   committed write. The signed-in name and form token are slots filled per request.
+ * Both also hold the clock minute: pages compare times of whole minutes (meetings, pins), so a page
+ * made in one minute is made again in the next.
  */
 #ifndef TP_PAGECACHE_H
 #define TP_PAGECACHE_H

@@ -135,6 +135,7 @@ struct request {
 	size_t			 pc_keylen;
 	unsigned long long	 pc_hash;
 	unsigned long long	 pc_gen;	/* the data generation it is built at */
+	long long		 pc_minute;	/* and the clock minute */
 	char			*kept_type;	/* a kept page's Content-Type and Cache-Control (malloc'd) */
 	char			*kept_cache;
 };

@@ -121,20 +121,27 @@ describe('a save through the admin forms shows on the next request', { skip: !HA
 describe('conditional GET', () => {
 	for (const path of ['/', '/members', '/news', '/news.atom', '/committees.ics', '/stats.csv']) {
 		test(`${path}: ETag, then 304 for the same copy, no body`, T, async () => {
-			const a = await get(path);
-			assert.equal(a.status, 200);
-			const etag = a.headers.get('etag');
-			assert.match(etag ?? '', /^"[0-9a-f]+-[0-9a-f]{16}"$/, `${path}: ETag ${etag}`);
-			const b = await request(path, { headers: { 'If-None-Match': etag } });
+			// the ETag holds the clock minute: a pair of requests that straddles a minute is tried again
+			let a, b, etag;
+			for (let i = 0; i < 2; i++) {
+				a = await get(path);
+				assert.equal(a.status, 200);
+				etag = a.headers.get('etag');
+				b = await request(path, { headers: { 'If-None-Match': etag } });
+				if (b.status === 304)
+					break;
+			}
+			assert.match(etag ?? '', /^"[0-9a-f]+\.[0-9a-f]+-[0-9a-f]{16}"$/, `${path}: ETag ${etag}`);
 			assert.equal(b.status, 304, `${path}: with If-None-Match ${etag}: ${b.status}`);
 			assert.equal(b.body, '');
 			assert.equal(b.headers.get('etag'), etag);
-			const c = await request(path, { headers: { 'If-None-Match': '"0-0000000000000000"' } });
+			const c = await request(path, { headers: { 'If-None-Match': '"0.0-0000000000000000"' } });
 			assert.equal(c.status, 200, `${path}: another ETag: ${c.status}`);
 		});
 	}
 
 	test('a write makes the old ETag stale: 200 with a new one', { ...T, skip: !HAVE_SQL && 'needs TP_STACK' }, async () => {
+		// (a new minute makes a new ETag too; the write must make one within the same minute)
 		const a = await get('/members');
 		const etag = a.headers.get('etag');
 		const want = `캐시확인${tag(6)}`;
