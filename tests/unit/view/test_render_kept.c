@@ -27,7 +27,7 @@
 
 #define MAX_NAMES	512
 #define MAX_TMPL	128
-#define ROUNDS		200	/* varied data sets per template */
+#define ROUNDS		80	/* varied data sets per template */
 #define THREADS		4
 
 /* What one template (with its includes) reads: root names, list names, fields read through loop variables. */
