@@ -97,8 +97,10 @@ page_key(const struct request *rq, struct buf *key)
 	size_t i, n = rq->params.n < REQUEST_MAX_PARAMS ? rq->params.n : REQUEST_MAX_PARAMS;
 	int rc = 0;
 
-	memcpy(sorted, rq->params.v, n * sizeof(sorted[0]));
-	qsort(sorted, n, sizeof(sorted[0]), by_name_value);
+	if (n > 0) {	/* no parameters: params.v may be NULL */
+		memcpy(sorted, rq->params.v, n * sizeof(sorted[0]));
+		qsort(sorted, n, sizeof(sorted[0]), by_name_value);
+	}
 	rc |= buf_append(key, rq->path, strlen(rq->path) + 1);
 	for (i = 0; i < n; i++) {
 		rc |= buf_append(key, sorted[i].name, strlen(sorted[i].name) + 1);
