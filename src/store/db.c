@@ -498,6 +498,7 @@ params_key(const struct db_stmt *s, char *key, size_t size)
 			key[n++] = 'n';
 		}
 	}
+	key[n] = '\0';	/* the size given leaves room for it */
 	return n + 1;	/* never 0: a statement without parameters has a key too */
 }
 
