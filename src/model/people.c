@@ -22,11 +22,20 @@ enum { F_NAME, F_TITLE, F_DEPARTMENT, F_PHONE, F_EMAIL, F_SORT, F_VISIBLE };
 static const char sql_load[] = PERSON_SELECT;
 /* Inside a write: the row is locked until the transaction ends, so the audit's old values hold. */
 static const char sql_load_locked[] = PERSON_SELECT " FOR UPDATE";
+/* A person a demo account writes is demo (is_demo from the writing account, issue 20): fictional data
+ * typed in while trying the portal out is never stored as real. A command-line tool (user 0) writes real. */
 static const char sql_insert[] =
 	"INSERT INTO people (technopark_id, name, title, department, phone, email, sort, visible, is_demo) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)";
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT u.is_demo FROM users u WHERE u.id = ?), 0))";
+/* A seed person's source and note hold while name, title and department are the source's; once someone
+ * changes one of them the row is no longer the source's account of the person, so both are cleared (the
+ * pages then stop saying "2020년 기사 기준"). MariaDB assigns left to right: these two come first, while
+ * name, title and department still hold the old values. */
 static const char sql_update[] =
-	"UPDATE people SET name = ?, title = ?, department = ?, phone = ?, email = ?, sort = ?, visible = ?, "
+	"UPDATE people SET "
+	"source_id = IF(name <=> ? AND title <=> ? AND department <=> ?, source_id, NULL), "
+	"note = IF(source_id IS NULL AND is_demo = 0, NULL, note), "
+	"name = ?, title = ?, department = ?, phone = ?, email = ?, sort = ?, visible = ?, "
 	"version = version + 1 WHERE id = ? AND version = ?";
 static const char sql_delete[] = "DELETE FROM people WHERE id = ? AND version = ?";
 
@@ -141,6 +150,7 @@ apply_create(struct db *db, long long user_id, long long tp_id, const char *cons
 	else
 		db_bind_null(st, 0);
 	bind_fields(st, 1, v);
+	db_bind_int(st, 1 + PERSON_NFIELDS, user_id);
 	if (db_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_PEOPLE, id) != 0 ||
 	    audit(db, user_id, "create", id, tp_id, NULL, v) != 0)
 		return db_err(db);
@@ -168,10 +178,14 @@ apply_change(struct db *db, long long user_id, const char *action, long long id,
 	rc = db_err(db);
 	if ((st = db_prepare(db, del ? sql_delete : sql_update)) == NULL)
 		goto out;
-	if (!del)
-		bind_fields(st, 0, v);
-	db_bind_int(st, del ? 0 : 7, id);
-	db_bind_int(st, del ? 1 : 8, version);
+	if (!del) {
+		db_bind_text(st, 0, v[F_NAME]);
+		db_bind_text(st, 1, v[F_TITLE]);
+		db_bind_text(st, 2, v[F_DEPARTMENT]);
+		bind_fields(st, 3, v);
+	}
+	db_bind_int(st, del ? 0 : 3 + PERSON_NFIELDS, id);
+	db_bind_int(st, del ? 1 : 4 + PERSON_NFIELDS, version);
 	if (db_write(st, &n, NULL) != 0)
 		goto out;
 	if (n == 0) {

@@ -27,7 +27,9 @@ static const char sql_tps[] =
 static const char sql_people[] =
 	"SELECT p.name, p.title, p.department, p.note, p.is_demo, "
 	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
-	"t.slug AS tp_slug, COALESCE(t.name_ko, a.name_ko) AS tp_name "
+	"t.slug AS tp_slug, COALESCE(t.name_ko, a.name_ko) AS tp_name, "
+	/* a real person as a source tells it: the page says "2020년 기사 기준" */
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year "
 	PEOPLE_FROM
 	"ORDER BY p.technopark_id IS NOT NULL, t.name_ko, p.sort, p.name, p.id LIMIT ? OFFSET ?";
 static const char sql_count[] =
