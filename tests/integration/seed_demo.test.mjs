@@ -1,11 +1,15 @@
 // seed_demo.test.mjs - demo data is marked by construction (issue 20): what a demo account writes (news,
 // people) is demo and badged wherever it shows, what a real account writes is not; a seat attached to a demo
 // person is demo (sql/018_seed_facts.sql's triggers); a count that includes demo rows says how many; in a
-// demo meeting every row of a real technopark (attendance) and every vote is badged on its own row.
+// demo meeting every row of a real technopark (attendance) and every vote is badged on its own row. And a
+// seed fact's "2020년 기사 기준" ends when someone edits the fact (src/model/people.c, profile.c).
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { L, get, text, section, element, all, peopleRows, assertHtmlPage } from './lib.mjs';
-import { DEMO, Session, exclusive, sql, sqlNumber, needSql, HAVE_SQL, tag, lit, createUser, location } from './lib_accounts.mjs';
+import { L, data, get, text, section, element, all, definitions, peopleRows, assertHtmlPage } from './lib.mjs';
+import {
+	DEMO, Session, exclusive, sql, sqlRow, sqlNumber, needSql, HAVE_SQL, tag, lit, createUser, location, saveProfile,
+} from './lib_accounts.mjs';
+import { asOf } from './seed_marks.mjs';
 import { newsItems, postMultipart } from './news_lib.mjs';
 import { seatsOn, holder, todayKST, committee, attendanceOf, resolutionsOf, meeting } from './committees_lib.mjs';
 
@@ -157,5 +161,55 @@ describe('demo inside counts and records', () => {
 		assert.equal(res.length, resolutionsOf(id).length, 'resolution rows');
 		for (const row of res)
 			assert.match(row, /<span class="badge demo"/, `a vote without its badge: ${text(row)}`);
+	});
+});
+
+describe('an edit ends the source\'s mark', () => {
+	test('a seed person whose title is changed no longer says "2020년 기사 기준", nor the article\'s note', async (t) => {
+		if (!needSql(t))
+			return;
+		const p = data.people.find((x) => x.name === '안완기' && x.source_id === 1) ?? assert.fail('no seed person 안완기');
+		const mark = asOf(p.source_id).trim();
+		const before = sqlRow(`SELECT id, title, note, source_id, version FROM people WHERE name = '안완기' AND source_id = 1`);
+		const row = async () => peopleRows((await get(`/members/${p.tp.slug}`)).body).find((r) => r.name === p.name);
+		const rowHtml = async () => /<th scope="row">안완기[\s\S]*?<\/th>/.exec((await get(`/members/${p.tp.slug}`)).body)?.[0] ?? '';
+		assert.ok(text(await rowHtml()).includes(mark), 'the seed person without the mark');
+		try {
+			/* sort and visibility are not the source's facts: the mark stays */
+			let res = await S.sec.submit(`/admin/people/${before.id}`, `/admin/people/${before.id}`, { sort: '1' });
+			assert.equal(res.status, 303, `save sort: ${res.status}`);
+			assert.ok(text(await rowHtml()).includes(mark), 'a change of sort ended the mark');
+			res = await S.sec.submit(`/admin/people/${before.id}`, `/admin/people/${before.id}`, { title: '이사장' });
+			assert.equal(res.status, 303, `save title: ${res.status}`);
+			assert.equal((await row())?.title, '이사장');
+			assert.ok(!text(await rowHtml()).includes(mark), 'an edited title still dated by the article');
+			assert.equal((await row())?.note, null, 'the article\'s note kept on an edited person');
+		} finally {
+			sql(`UPDATE people SET title = ${lit(before.title)}, note = ${lit(before.note)}, source_id = ${before.source_id}, sort = 0 WHERE id = ${before.id}`);
+			sql(`INSERT INTO search_queue (kind, ref_id) VALUES ('people', ${before.id})`);
+		}
+	});
+
+	test('a technopark\'s summary and director edited by the secretariat lose the mark; untouched ones keep it', async (t) => {
+		if (!needSql(t))
+			return;
+		const slug = 'gyeongnam';
+		const tp = data.tpBySlug.get(slug);
+		const before = sqlRow(`SELECT summary, director, director_source_id, summary_source_id FROM technoparks WHERE slug = '${slug}'`);
+		const director = async () => new Map(definitions((await get(`/members/${slug}`)).body, 'facts').map(([k, v]) => [k, text(v)])).get(L['member.director']);
+		assert.equal(await director(), `${tp.director}${asOf(tp.director_source_id)}`);
+		try {
+			let res = await saveProfile(S.sec, slug, { phone: '055-000-0000' });
+			assert.equal(res.status, 303, `save phone: ${res.status}`);
+			assert.equal(await director(), `${tp.director}${asOf(tp.director_source_id)}`, 'a phone edit ended the director\'s mark');
+			res = await saveProfile(S.sec, slug, { director: '시험 원장' });
+			assert.equal(res.status, 303, `save director: ${res.status}`);
+			assert.equal(await director(), '시험 원장', 'an edited director still dated by the article');
+		} finally {
+			sql(`UPDATE technoparks SET summary = ${lit(before.summary)}, director = ${lit(before.director)}, phone = NULL,
+			    director_source_id = ${before.director_source_id ?? 'NULL'}, summary_source_id = ${before.summary_source_id ?? 'NULL'}
+			    WHERE slug = '${slug}'`);
+			sql(`INSERT INTO search_queue (kind, ref_id) VALUES ('members', ${tp.id})`);
+		}
 	});
 });
