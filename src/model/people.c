@@ -27,14 +27,15 @@ static const char sql_load_locked[] = PERSON_SELECT " FOR UPDATE";
 static const char sql_insert[] =
 	"INSERT INTO people (technopark_id, name, title, department, phone, email, sort, visible, is_demo) "
 	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT u.is_demo FROM users u WHERE u.id = ?), 0))";
-/* A seed person's source and note hold while name, title and department are the source's; once someone
- * changes one of them the row is no longer the source's account of the person, so both are cleared (the
- * pages then stop saying "2020년 기사 기준"). MariaDB assigns left to right: these two come first, while
- * name, title and department still hold the old values. */
+/* A seed person's source and the source's note hold while name, title and department are the source's; once
+ * someone changes one of them the row is no longer the source's account of the person, so both are cleared
+ * (the pages then stop saying "2020년 기사 기준"). MariaDB assigns left to right: these two come first, while
+ * name, title and department still hold the old values (and note reads source_id before it changes). */
+#define SAME_FACTS "(name <=> ? AND title <=> ? AND department <=> ?)"
 static const char sql_update[] =
 	"UPDATE people SET "
-	"source_id = IF(name <=> ? AND title <=> ? AND department <=> ?, source_id, NULL), "
-	"note = IF(source_id IS NULL AND is_demo = 0, NULL, note), "
+	"note = IF(source_id IS NULL OR " SAME_FACTS ", note, NULL), "
+	"source_id = IF(" SAME_FACTS ", source_id, NULL), "
 	"name = ?, title = ?, department = ?, phone = ?, email = ?, sort = ?, visible = ?, "
 	"version = version + 1 WHERE id = ? AND version = ?";
 static const char sql_delete[] = "DELETE FROM people WHERE id = ? AND version = ?";
@@ -164,7 +165,7 @@ static int
 apply_change(struct db *db, long long user_id, const char *action, long long id, long long version,
     const char *const *v)
 {
-	int del = strcmp(action, "delete") == 0, rc, found;
+	int del = strcmp(action, "delete") == 0, rc, found, i;
 	unsigned long long n = 0;
 	struct person cur;
 	struct db_stmt *st;
@@ -179,13 +180,15 @@ apply_change(struct db *db, long long user_id, const char *action, long long id,
 	if ((st = db_prepare(db, del ? sql_delete : sql_update)) == NULL)
 		goto out;
 	if (!del) {
-		db_bind_text(st, 0, v[F_NAME]);
-		db_bind_text(st, 1, v[F_TITLE]);
-		db_bind_text(st, 2, v[F_DEPARTMENT]);
-		bind_fields(st, 3, v);
+		for (i = 0; i < 6; i += 3) {	/* SAME_FACTS, twice */
+			db_bind_text(st, i, v[F_NAME]);
+			db_bind_text(st, i + 1, v[F_TITLE]);
+			db_bind_text(st, i + 2, v[F_DEPARTMENT]);
+		}
+		bind_fields(st, 6, v);
 	}
-	db_bind_int(st, del ? 0 : 3 + PERSON_NFIELDS, id);
-	db_bind_int(st, del ? 1 : 4 + PERSON_NFIELDS, version);
+	db_bind_int(st, del ? 0 : 6 + PERSON_NFIELDS, id);
+	db_bind_int(st, del ? 1 : 7 + PERSON_NFIELDS, version);
 	if (db_write(st, &n, NULL) != 0)
 		goto out;
 	if (n == 0) {
