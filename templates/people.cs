@@ -23,7 +23,7 @@
 <?cs if:Pager.count == 0 ?>
 <p role="status"><?cs var:L.people.empty ?></p>
 <?cs else ?>
-<p class="count" role="status"><?cs var:L.people.total ?> <?cs var:Pager.total ?><?cs var:L.people.found ?> · <?cs var:Pager.page ?>/<?cs var:Pager.pages ?><?cs var:L.people.page ?> (<?cs var:Pager.from ?>–<?cs var:Pager.to ?>)</p>
+<p class="count" role="status"><?cs var:L.people.total ?> <?cs var:Pager.total ?><?cs var:L.people.found ?><?cs if:Pager.demo > 0 ?> <span class="badge demo" title="<?cs var:L.people.demo_count_title ?>">(<?cs var:L.committee.seats_demo ?> <?cs var:Pager.demo ?><?cs var:L.people.found ?> <?cs var:L.committee.seats_demo_incl ?>)</span><?cs /if ?> · <?cs var:Pager.page ?>/<?cs var:Pager.pages ?><?cs var:L.people.page ?> (<?cs var:Pager.from ?>–<?cs var:Pager.to ?>)</p>
 <div class="table-wrap">
 <table class="people">
 <caption><?cs var:L.people.title ?></caption>
