@@ -1,15 +1,16 @@
 <?cs # about.cs - the association: summary, history, leaders, functions, programmes, committees, sources. ?>
 <?cs set:Page.Title = L.about.title ?><?cs set:Page.Nav = "about" ?>
 <?cs include:"header.cs" ?>
+<?cs include:"source_marks.cs" ?>
 <h1><?cs var:L.about.title ?></h1>
 
 <section aria-labelledby="sum-h">
 <h2 id="sum-h"><?cs var:L.about.summary ?></h2>
-<?cs if:Assoc.summary ?><p><?cs var:Assoc.summary ?></p><?cs /if ?>
+<?cs if:Assoc.summary ?><p><?cs var:Assoc.summary ?><?cs call:as_of(Assoc.src_year) ?></p><?cs /if ?>
 <dl class="facts">
-<dt><?cs var:L.member.name_en ?></dt><dd lang="en"><?cs call:fact(Assoc.name_en) ?></dd>
-<dt><?cs var:L.about.legal_form ?></dt><dd><?cs call:fact(Assoc.legal_form) ?></dd>
-<dt><?cs var:L.about.address ?></dt><dd><?cs call:fact(Assoc.address) ?></dd>
+<dt><?cs var:L.member.name_en ?></dt><dd><span lang="en"><?cs call:fact(Assoc.name_en) ?></span><?cs call:en_mark(Assoc.name_en_derived) ?></dd>
+<dt><?cs var:L.about.legal_form ?></dt><dd><?cs call:fact(Assoc.legal_form) ?><?cs if:Assoc.legal_form ?><?cs call:as_of(Assoc.src_year) ?><?cs /if ?></dd>
+<dt><?cs var:L.about.address ?></dt><dd><?cs call:fact(Assoc.address) ?><?cs if:Assoc.address ?><?cs call:as_of(Assoc.src_year) ?><?cs /if ?></dd>
 <dt><?cs var:L.member.phone ?></dt><dd><?cs call:fact(Assoc.phone) ?></dd>
 <dt><?cs var:L.member.email ?></dt><dd><?cs call:fact(Assoc.email) ?></dd>
 <dt><?cs var:L.member.website ?></dt><dd><?cs call:fact(Assoc.website) ?></dd>
@@ -27,7 +28,7 @@
 <section aria-labelledby="lead-h">
 <h2 id="lead-h"><?cs var:L.about.leaders ?></h2>
 <ul>
-<?cs each:l = Leaders ?><li><?cs if:l.ordinal_note ?><?cs var:l.ordinal_note ?> <?cs /if ?><?cs var:l.role ?> <strong><?cs var:l.name ?></strong><?cs if:l.affiliation ?> (<?cs var:l.affiliation ?>)<?cs /if ?></li>
+<?cs each:l = Leaders ?><li><?cs if:l.ordinal_note ?><?cs var:l.ordinal_note ?> <?cs /if ?><?cs var:l.role ?> <strong><?cs var:l.name ?></strong><?cs if:l.affiliation ?> (<?cs var:l.affiliation ?>)<?cs /if ?><?cs if:l.is_current == 1 ?><?cs call:as_of(l.src_year) ?><?cs /if ?></li>
 <?cs /each ?></ul>
 </section>
 
@@ -47,10 +48,17 @@
 <?cs call:items(Publications) ?>
 </section>
 
+<?cs if:subcount(Network) ?>
+<section aria-labelledby="net-h">
+<h2 id="net-h"><?cs var:L.about.network ?><?cs call:as_of(Network.0.src_year) ?></h2>
+<?cs call:items(Network) ?>
+</section>
+<?cs /if ?>
+
 <section aria-labelledby="com-h">
 <h2 id="com-h"><?cs var:L.about.committees ?></h2>
 <dl class="committees">
-<?cs each:c = Committees ?><dt><a href="/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs /if ?></dt>
+<?cs each:c = Committees ?><dt><a href="/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs call:en_mark(c.name_en_derived) ?><?cs /if ?></dt>
 <dd><?cs call:fact(c.purpose) ?></dd>
 <?cs /each ?></dl>
 </section>

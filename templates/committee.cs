@@ -3,10 +3,11 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <?cs set:Page.Title = Committee.name_ko ?><?cs set:Page.Nav = "committees" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"committee_macros.cs" ?>
+<?cs include:"source_marks.cs" ?>
 <p class="crumbs"><a href="/committees"><?cs var:L.committee.back ?></a></p>
 <h1><?cs var:Committee.name_ko ?></h1>
 <dl class="facts">
-<dt><?cs var:L.member.name_en ?></dt><dd lang="en"><?cs call:fact(Committee.name_en) ?></dd>
+<dt><?cs var:L.member.name_en ?></dt><dd><span lang="en"><?cs call:fact(Committee.name_en) ?></span><?cs call:en_mark(Committee.name_en_derived) ?></dd>
 <dt><?cs var:L.committee.purpose ?></dt><dd><?cs call:fact(Committee.purpose) ?></dd>
 <dt><?cs var:L.committee.composition ?></dt><dd><?cs call:fact(Committee.composition) ?></dd>
 </dl>

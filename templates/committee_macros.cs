@@ -7,6 +7,10 @@ a term, a status, a resolution's outcome and votes. Included after header.cs. ?>
 <?cs # A term "2024-03-01 ~ 2026-02-28"; an open end shows nothing after "~", unknown dates say so. ?>
 <?cs def:term(s) ?><?cs if:s.term_start || s.term_end ?><?cs if:s.term_start ?><?cs var:s.term_start ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_start_unknown ?></span><?cs /if ?> ~ <?cs var:s.term_end ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_unknown ?></span><?cs /if ?><?cs /def ?>
 <?cs def:status(m) ?><span class="state state-<?cs var:m.status ?>"><?cs var:L.committee.status[m.status] ?></span><?cs /def ?>
+<?cs # A count that includes demo rows says how many: "(데모 7 포함)". ?>
+<?cs def:demo_count(n) ?><?cs if:n > 0 ?> <span class="badge demo" title="<?cs var:L.committee.seats_demo_title ?>">(<?cs var:L.committee.seats_demo ?> <?cs var:n ?> <?cs var:L.committee.seats_demo_incl ?>)</span><?cs /if ?><?cs /def ?>
+<?cs # A real row (a member technopark's seat, a vote) inside a demo meeting: the row is demo too. ?>
+<?cs def:demo_row(meeting, row) ?><?cs if:meeting.is_demo == 1 && row.is_demo != 1 ?> <span class="badge demo" title="<?cs var:L.meeting.demo_row ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs /def ?>
 <?cs def:demo_badge(m) ?><?cs if:m.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.committee.demo_meeting ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs /def ?>
 <?cs # Votes as recorded: "찬성 6 · 반대 0 · 기권 1", or that none were recorded. ?>
 <?cs def:votes(r) ?><?cs if:string.length(r.votes_for) > 0 || string.length(r.votes_against) > 0 || string.length(r.votes_abstain) > 0 ?><?cs var:L.committee.votes_for ?> <?cs if:string.length(r.votes_for) > 0 ?><?cs var:r.votes_for ?><?cs else ?>-<?cs /if ?> · <?cs var:L.committee.votes_against ?> <?cs if:string.length(r.votes_against) > 0 ?><?cs var:r.votes_against ?><?cs else ?>-<?cs /if ?> · <?cs var:L.committee.votes_abstain ?> <?cs if:string.length(r.votes_abstain) > 0 ?><?cs var:r.votes_abstain ?><?cs else ?>-<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.committee.votes_unrecorded ?></span><?cs /if ?><?cs /def ?>

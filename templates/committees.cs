@@ -2,6 +2,7 @@
 <?cs set:Page.Title = L.committee.title ?><?cs set:Page.Nav = "committees" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"committee_macros.cs" ?>
+<?cs include:"source_marks.cs" ?>
 <h1><?cs var:L.committee.title ?></h1>
 <p class="lead"><?cs var:L.committee.lead ?></p>
 <?cs if:Page.CanManage ?><p><a href="/admin/committees"><?cs var:L.committee_admin.title ?></a></p><?cs /if ?>
@@ -9,8 +10,8 @@
 <section aria-labelledby="list-h">
 <h2 id="list-h"><?cs var:L.committee.list ?></h2>
 <dl class="committees">
-<?cs each:c = Committees ?><dt><a href="/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs /if ?></dt>
-<dd><?cs call:fact(c.purpose) ?><br><span class="note"><?cs var:L.committee.seats_now ?> <?cs var:c.seats ?> · <?cs var:L.committee.upcoming ?> <?cs var:c.upcoming ?></span></dd>
+<?cs each:c = Committees ?><dt><a href="/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs call:en_mark(c.name_en_derived) ?><?cs /if ?></dt>
+<dd><?cs call:fact(c.purpose) ?><br><span class="note"><?cs var:L.committee.seats_now ?> <?cs var:c.seats ?><?cs call:demo_count(c.demo_seats) ?> · <?cs var:L.committee.upcoming ?> <?cs var:c.upcoming ?></span></dd>
 <?cs /each ?></dl>
 </section>
 

@@ -1,11 +1,12 @@
 <?cs # home.cs - the association in brief, the 19 members, key figures. ?>
 <?cs set:Page.Title = L.home.title ?>
 <?cs include:"header.cs" ?>
+<?cs include:"source_marks.cs" ?>
 <h1><?cs var:L.home.heading ?></h1>
 <section class="intro" aria-labelledby="intro-h">
-<h2 id="intro-h"><?cs var:Assoc.name_ko ?><?cs if:Assoc.name_en ?> <span class="en" lang="en">(<?cs var:Assoc.name_en ?>)</span><?cs /if ?></h2>
+<h2 id="intro-h"><?cs var:Assoc.name_ko ?><?cs if:Assoc.name_en ?> <span class="en" lang="en">(<?cs var:Assoc.name_en ?>)</span><?cs call:en_mark(Assoc.name_en_derived) ?><?cs /if ?></h2>
 <?cs if:Assoc.legal_form ?><p class="meta"><?cs var:Assoc.legal_form ?></p><?cs /if ?>
-<?cs if:Assoc.summary ?><p><?cs var:Assoc.summary ?></p><?cs /if ?>
+<?cs if:Assoc.summary ?><p><?cs var:Assoc.summary ?><?cs call:as_of(Assoc.src_year) ?></p><?cs /if ?>
 <p><a href="/about"><?cs var:L.home.more_about ?></a></p>
 </section>
 

@@ -34,7 +34,7 @@ minutes and the documents. ?>
 <tbody>
 <?cs each:r = Resolutions ?><tr>
 <td><?cs each:a = Agenda ?><?cs if:a.id == r.agenda_item_id ?><?cs var:a.position ?>. <?cs var:a.title ?><?cs /if ?><?cs /each ?></td>
-<th scope="row"><?cs var:r.body ?></th>
+<th scope="row"><?cs var:r.body ?><?cs call:demo_row(Meeting, r) ?></th>
 <td><?cs call:outcome(r) ?></td>
 <td><?cs call:votes(r) ?></td>
 </tr>
@@ -54,7 +54,7 @@ minutes and the documents. ?>
 <thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.meeting.attendance ?></th></tr></thead>
 <tbody>
 <?cs each:s = Attendance ?><tr>
-<th scope="row"><?cs call:seat_name(s) ?></th>
+<th scope="row"><?cs call:seat_name(s) ?><?cs call:demo_row(Meeting, s) ?></th>
 <td><?cs var:L.committee.role[s.role] ?></td>
 <td><?cs if:s.status ?><?cs var:L.meeting.attendance[s.status] ?><?cs if:s.proxy_name ?> (<?cs var:L.meeting.proxy_by ?>: <?cs var:s.proxy_name ?>)<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td>
 </tr>

@@ -1,17 +1,18 @@
 <?cs # member.cs - one technopark: facts (unknown ones said so), focus industries, activities, people. ?>
 <?cs set:Page.Title = TP.name_ko ?><?cs set:Page.Nav = "members" ?>
 <?cs include:"header.cs" ?>
+<?cs include:"source_marks.cs" ?>
 <p class="crumbs"><a href="/members"><?cs var:L.member.back ?></a></p>
 <h1><?cs var:TP.name_ko ?></h1>
-<?cs if:TP.summary ?><p class="lead"><?cs var:TP.summary ?></p><?cs /if ?>
+<?cs if:TP.summary ?><p class="lead"><?cs var:TP.summary ?><?cs call:as_of(TP.summary_src_year) ?></p><?cs /if ?>
 
 <section aria-labelledby="facts-h">
 <h2 id="facts-h"><?cs var:L.member.facts ?></h2>
 <dl class="facts">
-<dt><?cs var:L.member.name_en ?></dt><dd lang="en"><?cs call:fact(TP.name_en) ?></dd>
-<dt><?cs var:L.member.region ?></dt><dd><a href="/members?region=<?cs var:url_escape(TP.region_slug) ?>"><?cs var:TP.region ?></a></dd>
+<dt><?cs var:L.member.name_en ?></dt><dd><span lang="en"><?cs call:fact(TP.name_en) ?></span><?cs call:en_mark(TP.name_en_derived) ?></dd>
+<dt><?cs var:L.member.region ?></dt><dd><a href="/members?region=<?cs var:url_escape(TP.region_slug) ?>"><?cs var:TP.region ?></a><?cs call:region_mark(TP.region_derived) ?></dd>
 <dt><?cs var:L.member.joined ?></dt><dd><?cs if:TP.joined_year ?><?cs var:TP.joined_year ?><?cs if:TP.founding_member == 1 ?> (<?cs var:L.members.founding ?>)<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:TP.joined_note ?><br><span class="note"><?cs var:TP.joined_note ?></span><?cs /if ?></dd>
-<dt><?cs var:L.member.director ?></dt><dd><?cs call:fact(TP.director) ?><?cs if:TP.director_note ?> <span class="note">(<?cs var:TP.director_note ?>)</span><?cs /if ?></dd>
+<dt><?cs var:L.member.director ?></dt><dd><?cs call:fact(TP.director) ?><?cs if:TP.director_note ?> <span class="note">(<?cs var:TP.director_note ?>)</span><?cs /if ?><?cs if:TP.director ?><?cs call:as_of(TP.director_src_year) ?><?cs /if ?></dd>
 <dt><?cs var:L.member.address ?></dt><dd><?cs call:fact(TP.address) ?></dd>
 <dt><?cs var:L.member.phone ?></dt><dd><?cs call:fact(TP.phone) ?></dd>
 <dt><?cs var:L.member.email ?></dt><dd><?cs if:TP.email ?><a href="mailto:<?cs var:url_escape(TP.email) ?>"><?cs var:TP.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></dd>
@@ -73,7 +74,7 @@
 <thead><tr><th scope="col"><?cs var:L.people.name ?></th><th scope="col"><?cs var:L.people.position ?></th><th scope="col"><?cs var:L.people.department ?></th><?cs if:Page.ShowContacts ?><th scope="col"><?cs var:L.people.phone ?></th><th scope="col"><?cs var:L.people.email ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs each:p = People ?><tr>
-<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.note && p.is_demo != 1 ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?></th>
+<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.note && p.is_demo != 1 ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
 <td><?cs call:fact(p.title) ?></td>
 <td><?cs call:fact(p.department) ?></td>
 <?cs if:Page.ShowContacts ?><td><?cs call:fact(p.phone) ?></td>

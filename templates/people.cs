@@ -1,6 +1,7 @@
 <?cs # people.cs - the people directory: a search box, a technopark filter, one page of results. ?>
 <?cs set:Page.Title = L.people.title ?><?cs set:Page.Nav = "people" ?>
 <?cs include:"header.cs" ?>
+<?cs include:"source_marks.cs" ?>
 <h1><?cs var:L.people.title ?></h1>
 <form class="filters" method="get" action="/people" role="search">
 <div class="field grow">
@@ -22,14 +23,14 @@
 <?cs if:Pager.count == 0 ?>
 <p role="status"><?cs var:L.people.empty ?></p>
 <?cs else ?>
-<p class="count" role="status"><?cs var:L.people.total ?> <?cs var:Pager.total ?><?cs var:L.people.found ?> · <?cs var:Pager.page ?>/<?cs var:Pager.pages ?><?cs var:L.people.page ?> (<?cs var:Pager.from ?>–<?cs var:Pager.to ?>)</p>
+<p class="count" role="status"><?cs var:L.people.total ?> <?cs var:Pager.total ?><?cs var:L.people.found ?><?cs if:Pager.demo > 0 ?> <span class="badge demo" title="<?cs var:L.people.demo_count_title ?>">(<?cs var:L.committee.seats_demo ?> <?cs var:Pager.demo ?><?cs var:L.people.found ?> <?cs var:L.committee.seats_demo_incl ?>)</span><?cs /if ?> · <?cs var:Pager.page ?>/<?cs var:Pager.pages ?><?cs var:L.people.page ?> (<?cs var:Pager.from ?>–<?cs var:Pager.to ?>)</p>
 <div class="table-wrap">
 <table class="people">
 <caption><?cs var:L.people.title ?></caption>
 <thead><tr><th scope="col"><?cs var:L.people.name ?></th><th scope="col"><?cs var:L.people.org ?></th><th scope="col"><?cs var:L.people.position ?></th><th scope="col"><?cs var:L.people.department ?></th><?cs if:Page.ShowContacts ?><th scope="col"><?cs var:L.people.phone ?></th><th scope="col"><?cs var:L.people.email ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs each:p = People ?><tr>
-<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs if:p.note ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
 <td><?cs if:p.tp_slug ?><a href="/members/<?cs var:url_escape(p.tp_slug) ?>"><?cs var:p.tp_name ?></a><?cs else ?><a href="/about"><?cs var:p.tp_name ?></a><?cs /if ?></td>
 <td><?cs call:fact(p.title) ?></td>
 <td><?cs call:fact(p.department) ?></td>

@@ -3,6 +3,7 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <mark>, so nothing a record holds is ever printed raw. ?>
 <?cs set:Page.Title = L.search.title ?><?cs set:Page.Nav = "search" ?>
 <?cs include:"header.cs" ?>
+<?cs include:"source_marks.cs" ?>
 <?cs # A snippet's segments (node.S), matches inside <mark>. No white space between them: it would show. ?>
 <?cs def:segs(node) ?><?cs each:g = node.S ?><?cs if:g.m ?><mark><?cs var:g.t ?></mark><?cs else ?><?cs var:g.t ?><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs # Where a result lives. ?>
@@ -45,7 +46,7 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <ol class="results" start="<?cs var:Search.from ?>">
 <?cs each:r = Results ?><li data-ref="<?cs var:r.kind ?>/<?cs var:r.ref_id ?>">
 <h2><a href="<?cs call:result_url(r) ?>"><?cs call:segs(r.Title) ?></a><?cs if:r.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h2>
-<p class="meta"><span class="kind"><?cs var:L.search.kind[r.kind] ?></span><?cs if:r.meta ?> · <?cs var:r.meta ?><?cs /if ?><?cs if:r.date && (r.kind == "news" || r.kind == "committees") ?> · <?cs var:r.date ?><?cs /if ?></p>
+<p class="meta"><span class="kind"><?cs var:L.search.kind[r.kind] ?></span><?cs if:r.meta ?> · <?cs var:r.meta ?><?cs /if ?><?cs if:r.date && (r.kind == "news" || r.kind == "committees") ?> · <?cs var:r.date ?><?cs /if ?><?cs call:as_of(r.src_year) ?></p>
 <?cs if:subcount(r.Snip.S) ?><p class="snippet"><?cs if:r.Snip.cut_before ?>…<?cs /if ?><?cs call:segs(r.Snip) ?><?cs if:r.Snip.cut_after ?>…<?cs /if ?></p><?cs /if ?>
 </li>
 <?cs /each ?></ol>

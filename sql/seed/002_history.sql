@@ -22,12 +22,15 @@ INSERT INTO association_history (id, year, year_note, title, description, sort, 
 	(8, 2018, NULL, '세종테크노파크 설립 인가, 19개 체제',
 	 '세종테크노파크가 설립 인가를 받으면서, 1998년 6곳으로 출발한 테크노파크가 약 20년 사이 19곳으로 불어났다.', 8, 1);
 
--- Chairs. is_current reflects the source's date (2020-09-21).
+-- Chairs. is_current reflects the source's date (2020-09-21): the pages say so ("2020년 기사 기준", from the
+-- source's date), never that he is the chair today. The first chair's post is the one he held when he took
+-- office; when that was, the source does not say.
 INSERT INTO association_leaders (id, name, role, ordinal_note, affiliation, is_current, sort, source_id) VALUES
-	(1, '김기남', '회장', '초대',             '광주테크노파크 이사장', 0, 1, 1),
-	(2, '안완기', '회장', '현 (2020년 기준)', '경남테크노파크 원장',   1, 2, 1);
+	(1, '김기남', '회장', '초대', '취임 당시 광주테크노파크 이사장, 재임 시기 미상', 0, 1, 1),
+	(2, '안완기', '회장', NULL,   '경남테크노파크 원장',                       1, 2, 1);
 
--- What the association does: its roles, its joint programmes and its publications.
+-- What the association does: its roles, its joint programmes and its publications; and what the source says
+-- of the technopark network as a whole (kind 'network').
 INSERT INTO association_functions (id, kind, title, description, sort, source_id) VALUES
 	(1, 'function', '정부·기관과 테크노파크 간 의견 조율',
 	 '중앙정부·유관기관과 19개 테크노파크 사이에서 의견을 모으고 조정하는 창구가 된다.', 1, 1),
@@ -56,6 +59,15 @@ INSERT INTO association_functions (id, kind, title, description, sort, source_id
 	(13, 'publication', '애뉴얼 리포트',
 	 '테크노파크의 역할을 바깥에 알리려고 정기적으로 펴내는 연간 보고서.', 2, 1),
 	(14, 'publication', 'TP 브로슈어',
-	 '테크노파크를 소개하려고 정기적으로 만드는 안내 책자.', 3, 1);
+	 '테크노파크를 소개하려고 정기적으로 만드는 안내 책자.', 3, 1),
+	-- The network of technoparks as the source describes it in 2020 (kind 'network', sql/018_seed_facts.sql).
+	(15, 'network', '석사·박사급 연구 인력',
+	 '진흥회의 설명으로는 테크노파크에서 일하는 사람 가운데 절반을 넘는 수가 석사나 박사 수준의 연구원이다. 그래서 4차 산업 분야의 기술 지원과 기업 지원을 전문적으로 해낼 수 있다고 한다.', 1, 1),
+	(16, 'network', '2019년부터 중소벤처기업부·광역자치단체와 함께한 사업',
+	 '2019년부터 테크노파크는 중소벤처기업부, 각 광역자치단체와 손잡고 4차 산업혁명에 맞서는 사업을 벌여 왔다. 지역에서 새 사업거리를 만들고, 스마트공장을 널리 보급하고, 기술혁신을 이끄는 일이 여기에 든다.', 2, 1),
+	(17, 'network', '수도권·대전·충청권 테크노파크의 2019년 중점',
+	 '기사가 실린 해의 전해(2019년)에 수도권과 대전, 충청권의 테크노파크는 4차 산업을 키우려고 스마트공장, 수소 산업, 기업 지원 플랫폼 구축, 3D(3차원) 프린팅에 힘을 모았다.', 3, 1),
+	(18, 'network', '해외 협력',
+	 '전국 테크노파크는 나라 밖에서 개발도상국을 돕는 협력 사업을 벌이고 해외 프로젝트를 따냈다. 국내와 해외를 잇는 이런 활동으로 청년 일자리를 만들고 나라의 경쟁력을 높이는 데 힘을 보탰다.', 4, 1);
 
 COMMIT;

@@ -178,10 +178,13 @@ static const char sql_load[] =
 	"LEFT JOIN technoparks t ON t.id = a.technopark_id WHERE a.id = ?";
 /* Inside a write: only the article's row is locked (a FOR UPDATE over the join would lock the technopark too). */
 static const char sql_lock[] = "SELECT version, deleted_at IS NOT NULL FROM news_articles WHERE id = ? FOR UPDATE";
+/* An article a demo account writes is demo (is_demo from its author's account, issue 20), so whatever is
+ * typed in while trying the portal out carries the 데모 badge wherever the article shows. */
 static const char sql_insert[] =
 	"INSERT INTO news_articles (category_id, technopark_id, author_id, title, body_md, body_html, state, "
-	"published_at, updated_at, pinned_until) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN NOW() END, NOW(), ?)";
+	"published_at, updated_at, pinned_until, is_demo) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?, CASE WHEN ? THEN NOW() END, NOW(), ?, "
+	"COALESCE((SELECT u.is_demo FROM users u WHERE u.id = ?), 0))";
 static const char sql_update[] =
 	"UPDATE news_articles SET category_id = ?, technopark_id = ?, title = ?, body_md = ?, body_html = ?, "
 	"state = ?, published_at = CASE WHEN ? THEN COALESCE(published_at, NOW()) ELSE published_at END, "
@@ -335,6 +338,7 @@ apply_create(struct db *db, long long user_id, const struct news_values *nv, lon
 	db_bind_text(st, 6, nv->v[NF_STATE]);
 	db_bind_int(st, 7, published(nv));	/* a bound value compared with a literal would mix collations */
 	db_bind_text(st, 8, nv->v[NF_PINNED]);
+	db_bind_int(st, 9, user_id);
 	if (db_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_NEWS, id) != 0 ||
 	    audit(db, user_id, "create", id, nv->tp_id, NULL, nv->v) != 0)
 		return db_err(db);

@@ -22,11 +22,21 @@ enum { F_NAME, F_TITLE, F_DEPARTMENT, F_PHONE, F_EMAIL, F_SORT, F_VISIBLE };
 static const char sql_load[] = PERSON_SELECT;
 /* Inside a write: the row is locked until the transaction ends, so the audit's old values hold. */
 static const char sql_load_locked[] = PERSON_SELECT " FOR UPDATE";
+/* A person a demo account writes is demo (is_demo from the writing account, issue 20): fictional data
+ * typed in while trying the portal out is never stored as real. A command-line tool (user 0) writes real. */
 static const char sql_insert[] =
 	"INSERT INTO people (technopark_id, name, title, department, phone, email, sort, visible, is_demo) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)";
+	"VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE((SELECT u.is_demo FROM users u WHERE u.id = ?), 0))";
+/* A seed person's source and the source's note hold while name, title and department are the source's; once
+ * someone changes one of them the row is no longer the source's account of the person, so both are cleared
+ * (the pages then stop saying "2020년 기사 기준"). MariaDB assigns left to right: these two come first, while
+ * name, title and department still hold the old values (and note reads source_id before it changes). */
+#define SAME_FACTS "(name <=> ? AND title <=> ? AND department <=> ?)"
 static const char sql_update[] =
-	"UPDATE people SET name = ?, title = ?, department = ?, phone = ?, email = ?, sort = ?, visible = ?, "
+	"UPDATE people SET "
+	"note = IF(source_id IS NULL OR " SAME_FACTS ", note, NULL), "
+	"source_id = IF(" SAME_FACTS ", source_id, NULL), "
+	"name = ?, title = ?, department = ?, phone = ?, email = ?, sort = ?, visible = ?, "
 	"version = version + 1 WHERE id = ? AND version = ?";
 static const char sql_delete[] = "DELETE FROM people WHERE id = ? AND version = ?";
 
@@ -141,6 +151,7 @@ apply_create(struct db *db, long long user_id, long long tp_id, const char *cons
 	else
 		db_bind_null(st, 0);
 	bind_fields(st, 1, v);
+	db_bind_int(st, 1 + PERSON_NFIELDS, user_id);
 	if (db_write(st, &n, &id) != 0 || n != 1 || search_sync(db, SEARCH_PEOPLE, id) != 0 ||
 	    audit(db, user_id, "create", id, tp_id, NULL, v) != 0)
 		return db_err(db);
@@ -154,7 +165,7 @@ static int
 apply_change(struct db *db, long long user_id, const char *action, long long id, long long version,
     const char *const *v)
 {
-	int del = strcmp(action, "delete") == 0, rc, found;
+	int del = strcmp(action, "delete") == 0, rc, found, i;
 	unsigned long long n = 0;
 	struct person cur;
 	struct db_stmt *st;
@@ -168,10 +179,16 @@ apply_change(struct db *db, long long user_id, const char *action, long long id,
 	rc = db_err(db);
 	if ((st = db_prepare(db, del ? sql_delete : sql_update)) == NULL)
 		goto out;
-	if (!del)
-		bind_fields(st, 0, v);
-	db_bind_int(st, del ? 0 : 7, id);
-	db_bind_int(st, del ? 1 : 8, version);
+	if (!del) {
+		for (i = 0; i < 6; i += 3) {	/* SAME_FACTS, twice */
+			db_bind_text(st, i, v[F_NAME]);
+			db_bind_text(st, i + 1, v[F_TITLE]);
+			db_bind_text(st, i + 2, v[F_DEPARTMENT]);
+		}
+		bind_fields(st, 6, v);
+	}
+	db_bind_int(st, del ? 0 : 6 + PERSON_NFIELDS, id);
+	db_bind_int(st, del ? 1 : 7 + PERSON_NFIELDS, version);
 	if (db_write(st, &n, NULL) != 0)
 		goto out;
 	if (n == 0) {

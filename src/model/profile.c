@@ -77,7 +77,12 @@ profile_load(struct db *db, const char *slug, long long id, int lock, struct pro
 }
 
 static const char sql_update[] =
-	"UPDATE technoparks SET summary = ?, director = ?, address = ?, phone = ?, email = ?, website = ?, "
+	"UPDATE technoparks SET "
+	/* a field that restates the source keeps its mark ("2020년 기사 기준") only while it is the source's
+	 * text: MariaDB assigns left to right, so these compare the values before summary and director change */
+	"summary_source_id = IF(summary <=> ?, summary_source_id, NULL), "
+	"director_source_id = IF(director <=> ?, director_source_id, NULL), "
+	"summary = ?, director = ?, address = ?, phone = ?, email = ?, website = ?, "
 	"version = version + 1 WHERE id = ? AND version = ?";
 static const char sql_clear_tags[] = "DELETE FROM technopark_industries WHERE technopark_id = ?";
 static const char sql_add_tags[] =
@@ -98,10 +103,12 @@ run_update(struct db *db, const struct profile *cur, const char *const *values)
 
 	if (st == NULL)
 		return db_err(db);
+	db_bind_text(st, 0, nonempty(values[0]));	/* summary, director: for the source marks */
+	db_bind_text(st, 1, nonempty(values[1]));
 	for (i = 0; i < 6; i++)
-		db_bind_text(st, i, nonempty(values[i]));
-	db_bind_int(st, 6, cur->id);
-	db_bind_int(st, 7, cur->version);
+		db_bind_text(st, 2 + i, nonempty(values[i]));
+	db_bind_int(st, 8, cur->id);
+	db_bind_int(st, 9, cur->version);
 	rc = db_step(st);
 	i = rc == DB_DONE && db_affected(st) == 1;
 	db_reset(st);

@@ -44,10 +44,14 @@ static const char sql_terms[] = SEAT_SELECT
 	"ORDER BY m.term_start IS NOT NULL, m.term_start, m.role, COALESCE(t.name_ko, p.name), m.id";
 
 static const char sql_committees[] =
-	"SELECT c.slug, c.name_ko, c.name_en, c.purpose, c.composition, "
+	"SELECT c.slug, c.name_ko, c.name_en, c.name_en_derived, c.purpose, c.composition, "
 	"(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = c.id "
 	" AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
 	" AND (m.term_end IS NULL OR m.term_end >= CURDATE())) AS seats, "
+	/* how many of those seats are demo: a count that includes them says so */
+	"(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = c.id AND m.is_demo = 1 "
+	" AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
+	" AND (m.term_end IS NULL OR m.term_end >= CURDATE())) AS demo_seats, "
 	"(SELECT COUNT(*) FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= NOW()) AS upcoming "
 	"FROM committees c ORDER BY c.sort, c.id";
 static const char sql_upcoming_all[] =

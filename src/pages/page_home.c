@@ -7,7 +7,9 @@
 #include "pages/page_rows.h"
 
 static const char sql_assoc[] =
-	"SELECT name_ko, name_en, legal_form, summary FROM association WHERE id = 1";
+	"SELECT a.name_ko, a.name_en, a.legal_form, a.summary, a.name_en_derived, "
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = a.source_id) AS src_year "	/* issue 20's marks */
+	"FROM association a WHERE a.id = 1";
 static const char sql_members[] =
 	"SELECT t.slug, t.name_ko, r.name_ko AS region FROM technoparks t "
 	"JOIN regions r ON r.id = t.region_id ORDER BY t.id";

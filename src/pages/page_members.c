@@ -19,7 +19,7 @@ static const char sql_industries[] =
 /* ORDER BY cannot take a bound value, so each sort order is its own literal. */
 #define MEMBERS_SELECT \
 	"SELECT t.slug, t.name_ko, t.name_en, t.joined_year, t.joined_note, t.founding_member, " \
-	"r.slug AS region_slug, r.name_ko AS region, " \
+	"r.slug AS region_slug, r.name_ko AS region, t.region_derived, t.name_en_derived, " \
 	"(SELECT GROUP_CONCAT(i.name_ko ORDER BY i.name_ko SEPARATOR ', ') FROM technopark_industries ti " \
 	" JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id) AS industries " \
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id " \
@@ -81,7 +81,11 @@ page_members_list(struct request *rq, HDF *hdf)
 static const char sql_member[] =
 	"SELECT t.id, t.slug, t.name_ko, t.name_en, t.joined_year, t.joined_note, t.founding_member, "
 	"t.summary, t.director, t.director_note, t.address, t.phone, t.email, t.website, "
-	"r.slug AS region_slug, r.name_ko AS region "
+	"r.slug AS region_slug, r.name_ko AS region, t.region_derived, t.name_en_derived, "
+	/* the year of the source a field restates, for its "2020년 기사 기준" (NULL once someone edited it) */
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.summary_source_id) AS summary_src_year, "
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.director_source_id) AS director_src_year, "
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.source_id) AS src_year "
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id WHERE t.slug = ?";
 static const char sql_member_industries[] =
 	"SELECT i.slug, i.name_ko FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
@@ -92,7 +96,9 @@ static const char sql_member_events[] =
 	"ORDER BY e.year IS NULL, e.year, e.sort, e.id";
 static const char sql_member_people[] =
 	"SELECT p.name, p.title, p.department, p.note, p.is_demo, "
-	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email FROM people p "
+	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year "
+	"FROM people p "
 	"JOIN technoparks t ON t.id = p.technopark_id WHERE t.slug = ? AND p.visible = 1 "
 	"ORDER BY p.sort, p.name, p.id";
 

@@ -24,8 +24,9 @@ static const char sql_article[] =
 	"SELECT a.id, a.title, a.body_html, a.state, a.listed, a.deleted_at IS NOT NULL AS deleted, a.is_demo, "
 	"COALESCE(a.technopark_id, 0) AS tp_id, c.slug AS category, c.name_ko AS category_name, "
 	"t.slug AS tp_slug, t.name_ko AS tp_name, "
-	"DATE_FORMAT(a.published_at, '%Y-%m-%d %H:%i') AS published, "
-	"DATE_FORMAT(a.published_at, '%Y-%m-%dT%H:%i:%s+09:00') AS published_iso, "
+	/* date_only: the source gives the day and no time, so no time is shown (issue 20) */
+	"DATE_FORMAT(a.published_at, IF(a.date_only, '%Y-%m-%d', '%Y-%m-%d %H:%i')) AS published, "
+	"DATE_FORMAT(a.published_at, IF(a.date_only, '%Y-%m-%d', '%Y-%m-%dT%H:%i:%s+09:00')) AS published_iso, "
 	"DATE_FORMAT(a.updated_at, '%Y-%m-%d %H:%i') AS updated, "
 	"DATE_FORMAT(a.updated_at, '%Y-%m-%dT%H:%i:%s+09:00') AS updated_iso, "
 	"(a.published_at IS NOT NULL AND a.updated_at > a.published_at + INTERVAL 1 MINUTE) AS was_updated, "

@@ -27,11 +27,14 @@ static const char sql_tps[] =
 static const char sql_people[] =
 	"SELECT p.name, p.title, p.department, p.note, p.is_demo, "
 	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
-	"t.slug AS tp_slug, COALESCE(t.name_ko, a.name_ko) AS tp_name "
+	"t.slug AS tp_slug, COALESCE(t.name_ko, a.name_ko) AS tp_name, "
+	/* a real person as a source tells it: the page says "2020년 기사 기준" */
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year "
 	PEOPLE_FROM
 	"ORDER BY p.technopark_id IS NOT NULL, t.name_ko, p.sort, p.name, p.id LIMIT ? OFFSET ?";
+/* The total and how many of it are demo people: a count that includes them says so (issue 20). */
 static const char sql_count[] =
-	"SELECT COUNT(*) " PEOPLE_FROM;
+	"SELECT COUNT(*), COALESCE(SUM(p.is_demo), 0) " PEOPLE_FROM;
 
 /* How many page links around the current one the pager shows (besides the first and the last). */
 #define PEOPLE_PAGER_SPAN	2
@@ -84,9 +87,9 @@ bind_filter(struct db_stmt *st, int first, const char *tp, const char *pat)
 		db_bind_text(st, i, pat);
 }
 
-/* How many people the filter finds, into *total. 0 or a status. */
+/* How many people the filter finds, into *total, and how many of them are demo (Pager.demo). 0 or a status. */
 static int
-count_people(struct request *rq, const char *tp, const char *pat, long long *total)
+count_people(struct request *rq, HDF *hdf, const char *tp, const char *pat, long long *total)
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_count);
 	int rc;
@@ -94,8 +97,10 @@ count_people(struct request *rq, const char *tp, const char *pat, long long *tot
 	if (st == NULL)
 		return db_err(rq->db);
 	bind_filter(st, 0, tp, pat);
-	if ((rc = db_step(st)) == DB_ROW)
+	if ((rc = db_step(st)) == DB_ROW) {
 		*total = db_col_int(st, 0);
+		render_set_int(hdf, db_col_int(st, 1), "Pager.demo");
+	}
 	db_reset(st);
 	return rc == DB_ROW ? 0 : db_err(rq->db);
 }
@@ -175,7 +180,7 @@ page_people_list(struct request *rq, HDF *hdf)
 		return rc;
 	if (q != NULL && (pat = like_pattern(q)) == NULL)
 		return 500;
-	if ((rc = count_people(rq, tp, pat, &total)) != 0)
+	if ((rc = count_people(rq, hdf, tp, pat, &total)) != 0)
 		goto out;
 	if ((rc = list_people(rq, hdf, tp, pat, page, total)) != 0)
 		goto out;

@@ -29,7 +29,10 @@
  */
 static const char sql_page[] =
 	"SELECT d.kind, d.ref_id, d.slug, d.meta, d.is_demo, d.title, d.body, DATE_FORMAT(d.at, '%Y-%m-%d') AS date, "
-	"x.n_members, x.n_people, x.n_news, x.n_committees FROM ("
+	"x.n_members, x.n_people, x.n_news, x.n_committees, "
+	/* a real person as a source tells it: the result says "2020년 기사 기준" (issue 20) */
+	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id "
+	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year FROM ("
 	" SELECT id, kind, at, MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AS score, "
 	" SUM(kind = 'members') OVER () AS n_members, SUM(kind = 'people') OVER () AS n_people, "
 	" SUM(kind = 'news') OVER () AS n_news, SUM(kind = 'committees') OVER () AS n_committees "

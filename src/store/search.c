@@ -40,10 +40,12 @@ static const char sql_members[] = INSERT_DOCS
 	" (SELECT GROUP_CONCAT(e.description ORDER BY e.year IS NULL, e.year, e.sort, e.id SEPARATOR '\\n') "
 	"  FROM technopark_events e WHERE e.technopark_id = t.id)), t.updated_at "
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id WHERE t.id BETWEEN ? AND ?";
-/* A visible person: name, title and department. Phone and e-mail are never indexed. */
+/* A visible person: name, title, department and, for a real person, the note on the post (a seed person's
+ * "진흥회 초대 회장...", so a result says what the source says of the office). Phone and e-mail are never
+ * indexed. */
 static const char sql_people[] = INSERT_DOCS
 	"SELECT 'people', p.id, p.technopark_id, t.slug, COALESCE(t.name_ko, a.name_ko), p.is_demo, p.name, "
-	"CONCAT_WS(CHAR(10), p.title, p.department), p.updated_at "
+	"CONCAT_WS(CHAR(10), p.title, p.department, CASE WHEN p.is_demo = 0 THEN p.note END), p.updated_at "
 	"FROM people p LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 "
 	"WHERE p.visible = 1 AND p.id BETWEEN ? AND ?";
 /* A listed article: published and not deleted. */

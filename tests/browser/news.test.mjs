@@ -104,7 +104,8 @@ describe('news and notices', () => {
 
 			await follow(page, first.locator('a.news-title'));
 			assert.equal(new URL(page.url()).pathname, articleUrl);
-			assert.equal(squash(await page.locator('h1').textContent()), title);
+			/* posted by a demo account, so the article is demo: its heading carries the 데모 badge (issue 20) */
+			assert.equal(squash(await page.locator('h1').textContent()), `${title} ${uiText('demo')}`);
 			assert.equal(await page.locator('.article-body h2').textContent(), '신청 방법');
 			assert.equal(await page.getByRole('link', { name: TP.name, exact: true }).getAttribute('href'), `/members/${TP.slug}`);
 			await noProblems(page, 'the article page');

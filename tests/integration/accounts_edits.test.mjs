@@ -367,7 +367,8 @@ describe('a member admin\'s people (people_review off: live at once)', () => {
 		const name = `시험 사람 ${tag(4)}`;
 		const requests0 = HAVE_SQL ? sqlNumber('SELECT COUNT(*) FROM change_requests') : 0;
 		const mark = HAVE_SQL ? auditMark() : 0;
-		const publicRow = async () => peopleTable((await getWith(`/members/${TP}`)).body).find((r) => r[0] === name) ?? null;
+		/* chungnam-admin is a demo account, so the person it adds is demo: its name cell carries the 데모 badge */
+		const publicRow = async () => peopleTable((await getWith(`/members/${TP}`)).body).find((r) => r[0] === `${name} ${L.demo}`) ?? null;
 
 		const form = await ctx.cn.get(`/admin/members/${TP}/people/new`);
 		assert.equal(form.status, 200);
@@ -382,7 +383,7 @@ describe('a member admin\'s people (people_review off: live at once)', () => {
 		const list = await ctx.cn.get(`/admin/members/${TP}/people`);
 		const id = Number(new RegExp(`href="/admin/people/(\\d+)">${name}<`).exec(list.body)?.[1]);
 		assert.ok(ids.includes(id), 'the new person is not in the admin list');
-		assert.deepEqual((await publicRow())?.slice(0, 3), [name, '선임연구원', '시험부'], 'not on the public profile');
+		assert.deepEqual((await publicRow())?.slice(0, 3), [`${name} ${L.demo}`, '선임연구원', '시험부'], 'not on the public profile');
 		const search = await getWith(`/people?q=${encodeURIComponent(name)}`);
 		assert.ok(mainText(search.body).includes(name), 'not found by /people');
 

@@ -7,6 +7,7 @@ import {
 	L, data, get, text, links, h1s, section, definitions, element, all,
 	thousands, eok, assertHtmlPage,
 } from './lib.mjs';
+import { asOf, enMark } from './seed_marks.mjs';
 
 const UNKNOWN = L.unknown;
 const factText = (v) => (v === null || v === undefined ? UNKNOWN : String(v));
@@ -85,9 +86,9 @@ describe('/about', () => {
 	test('facts about the association; unknown ones said so', () => {
 		const a = data.association;
 		const dl = new Map(definitions(html, 'facts').map(([k, v]) => [k, text(v)]));
-		assert.equal(dl.get(L['member.name_en']), factText(a.name_en));
-		assert.equal(dl.get(L['about.legal_form']), factText(a.legal_form));
-		assert.equal(dl.get(L['about.address']), factText(a.address));
+		assert.equal(dl.get(L['member.name_en']), factText(a.name_en) + enMark(a.name_en_derived));
+		assert.equal(dl.get(L['about.legal_form']), factText(a.legal_form) + (a.legal_form ? asOf(a.source_id) : ''));
+		assert.equal(dl.get(L['about.address']), factText(a.address) + (a.address ? asOf(a.source_id) : ''));
 		assert.equal(dl.get(L['member.phone']), factText(a.phone));
 		assert.equal(dl.get(L['member.email']), factText(a.email));
 		assert.equal(dl.get(L['member.website']), factText(a.website));
@@ -125,8 +126,8 @@ describe('/about', () => {
 	test('the five committees, in order, with their purpose', () => {
 		const got = all(element(html, 'dl', /class="committees"/) ?? '', /<dt>([\s\S]*?)<\/dt>/g)
 		    .map((dt) => text(dt.replace(/<span class="en"[\s\S]*?<\/span>/, '')));
-		assert.deepEqual(got, data.committees.map((c) => c.name_ko));
-		assert.deepEqual(got, ['총회', '이사회', '원장단', '실무위원회', '사업위원회']);
+		assert.deepEqual(got, data.committees.map((c) => c.name_ko + (c.name_en ? enMark(c.name_en_derived) : '')));
+		assert.deepEqual(got.map((g) => g.replace(/ \(.*\)$/, '')), ['총회', '이사회', '원장단', '실무위원회', '사업위원회']);
 		const sec = text(section(html, 'com-h'));
 		for (const c of data.committees)
 			assert.ok(sec.includes(factText(c.purpose)), `no purpose for ${c.name_ko}`);

@@ -9,6 +9,7 @@ import {
 	memberRows, peopleRows, contactsShown, expectedMembers, expectedFilterOptions, expectedMemberPeople,
 	hiddenPeople, assertHtmlPage, mapLimit,
 } from './lib.mjs';
+import { asOf, enMark, regionMark } from './seed_marks.mjs';
 
 const UNKNOWN = L.unknown;
 const fact = (v) => (v === null || v === undefined ? UNKNOWN : String(v));
@@ -58,7 +59,7 @@ describe('/members: the directory', () => {
 			const r = rows[i];
 			assert.equal(r.name_en, t.name_en ?? '', `${t.slug}: English name`);
 			assert.equal(r.regionSlug, t.region.slug, `${t.slug}: region link`);
-			assert.equal(r.region, t.region.name_ko, `${t.slug}: region`);
+			assert.equal(r.region, t.region.name_ko + regionMark(t.region_derived), `${t.slug}: region`);
 			assert.equal(text(r.joined), joinedCell(t), `${t.slug}: joined`);
 			assert.equal(r.industries, t.industries.length ? t.industries.map((x) => x.name_ko).join(', ') : UNKNOWN,
 			    `${t.slug}: industries`);
@@ -136,18 +137,19 @@ describe('/members/{slug}: every profile', () => {
 			const html = assertHtmlPage(res, `GET ${path}`, { pageTitle: t.name_ko });
 			assert.equal(h1s(html)[0], t.name_ko);
 			if (t.summary)
-				assert.equal(text(element(html, 'p', /class="lead"/) ?? ''), t.summary, 'summary');
+				assert.equal(text(element(html, 'p', /class="lead"/) ?? ''), t.summary + asOf(t.summary_source_id), 'summary');
 
 			// Facts: each known one shown, each unknown one said to be unknown.
 			const facts = new Map(definitions(html, 'facts').map(([k, v]) => [k, v]));
 			const f = (label) => (facts.has(label) ? text(facts.get(label)) : assert.fail(`no fact ${label}`));
-			assert.equal(f(L['member.name_en']), fact(t.name_en), 'English name');
-			assert.equal(f(L['member.region']), t.region.name_ko, 'region');
+			assert.equal(f(L['member.name_en']), fact(t.name_en) + enMark(t.name_en_derived), 'English name');
+			assert.equal(f(L['member.region']), t.region.name_ko + regionMark(t.region_derived), 'region');
 			assert.ok(links(facts.get(L['member.region'])).some((l) => l.href === `/members?region=${t.region.slug}`), 'region link');
 			const joined = t.joined_year === null ? UNKNOWN
 			    : t.founding_member === 1 ? `${t.joined_year} (${L['members.founding']})` : String(t.joined_year);
 			assert.equal(f(L['member.joined']), [joined, t.joined_note].filter(Boolean).join(' '), 'joined');
-			assert.equal(f(L['member.director']), [fact(t.director), t.director_note && `(${t.director_note})`].filter(Boolean).join(' '), 'director');
+			assert.equal(f(L['member.director']), [fact(t.director), t.director_note && `(${t.director_note})`].filter(Boolean).join(' ') +
+			    (t.director ? asOf(t.director_source_id) : ''), 'director');
 			for (const k of ['address', 'phone', 'email', 'website'])
 				assert.equal(f(L[`member.${k}`]), fact(t[k]), k);
 

@@ -100,7 +100,15 @@ function rowsOf(file, table) {
 }
 
 /** The categories of sql/003_news.sql: [{ id, slug, name_ko, sort }] in display order. */
-export const categories = rowsOf('sql/003_news.sql', 'news_categories').sort((a, b) => a.sort - b.sort || a.id - b.id);
+export const categories = (() => {
+	const rows = rowsOf('sql/003_news.sql', 'news_categories');
+	/* sql/018_seed_facts.sql adds 언론 보도 (INSERT IGNORE, so the next id) for the newspaper's article */
+	const m = /INSERT IGNORE INTO news_categories \(slug, name_ko, sort\) VALUES\s*\('([^']*)', '([^']*)', (\d+)\)/
+	    .exec(readFileSync(`${ROOT}/sql/018_seed_facts.sql`, 'utf8'));
+	assert.ok(m, 'sql/018_seed_facts.sql: the media category');
+	rows.push({ id: Math.max(...rows.map((r) => r.id)) + 1, slug: m[1], name_ko: m[2], sort: Number(m[3]) });
+	return rows.sort((a, b) => a.sort - b.sort || a.id - b.id);
+})();
 
 /** Today in Korea (the portal's zone) as YYYY-MM-DD. */
 export function todayKst() {
