@@ -49,9 +49,27 @@ line(struct tally *t, int ok, const char *fmt, ...)
 		t->failed++;
 }
 
+/* A user's entry copied out of getpwnam's static buffer (the next call overwrites it). */
+struct user {
+	struct passwd	pw;
+	char		name[64];
+};
+
+static const struct passwd *
+keep_user(const struct passwd *p, struct user *u)
+{
+	if (p == NULL)
+		return NULL;
+	u->pw = *p;
+	snprintf(u->name, sizeof(u->name), "%s", p->pw_name);
+	u->pw.pw_name = u->name;
+	u->pw.pw_passwd = u->pw.pw_gecos = u->pw.pw_dir = u->pw.pw_shell = NULL;
+	return &u->pw;
+}
+
 /* The user the server runs as: user = in the configuration, else tpportal when it exists, else us. */
 static const struct passwd *
-server_user(const struct conf *c)
+server_user(const struct conf *c, struct user *u)
 {
 	const struct passwd *pw = NULL;
 
@@ -61,7 +79,7 @@ server_user(const struct conf *c)
 		pw = getpwnam("tpportal");
 	if (pw == NULL)
 		pw = getpwuid(getuid());
-	return pw;
+	return keep_user(pw, u);
 }
 
 static int
@@ -404,9 +422,10 @@ admin_check(struct admin_ctx *ctx, int argc, char **argv)
 {
 	const struct conf *c = ctx->conf;
 	const char *sql_dir = TP_DATADIR "/sql", *tools = getenv("TPPORTAL_TOOLS");
-	const struct passwd *pw = server_user(c);
-	char checkout[4096];
+	struct user server, www;
+	const struct passwd *pw = server_user(c, &server);
 	const struct passwd *web;
+	char checkout[4096];
 	struct tally t = { 0, 0 };
 	struct db *db = NULL;
 
@@ -424,7 +443,7 @@ admin_check(struct admin_ctx *ctx, int argc, char **argv)
 	line(&t, 1, "configuration %s: read; the server runs as %s", ctx->conf_path, pw->pw_name);
 	check_password_file(&t, c, pw);
 	check_folder(&t, "upload_dir", c->upload_dir, pw, 7, "written");
-	web = getpwnam("www-data");
+	web = keep_user(getpwnam("www-data"), &www);
 	if (web != NULL && c->file_delivery != FD_DIRECT)
 		check_folder(&t, "upload_dir (file_delivery)", c->upload_dir, web, 5, "read");
 	check_folder(&t, "template_dir", c->template_dir, pw, 5, "read");
