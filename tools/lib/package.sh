@@ -287,6 +287,8 @@ PKG_RUN_MADE=0			# 1 when we made /run/tpportal (tpportal.socket's folder)
 PKG_NGINX_PID=''
 PKG_APACHE_PID=''
 PKG_PORT=''
+PKG_VARLIB_BEFORE=1		# 0 when /var/lib/tpportal did not exist before the install: the attachments
+				# the smoke runs made are then ours to remove before the purge
 
 # pkg_conf_edit: the operator's edits of the shipped /etc/tpportal/tpportal.conf (its keys are
 # commented out there, so these lines are the only ones): the instance's MariaDB, the package's own
@@ -498,7 +500,7 @@ pkg_smoke() {
 		show_log "$log"
 		return 1
 	fi
-	printf '    %s\n' "$(grep -E '^. (tests|pass|fail) [0-9]+$' "$log" | cut -c3- | tr '\n' ' ')"
+	printf '    %s\n' "$(grep -E '^ℹ (tests|pass|fail) [0-9]+$' "$log" | sed 's/^ℹ //' | tr '\n' ' ')"
 }
 
 # pkg_file_delivery MODE: file_delivery in /etc/tpportal/tpportal.conf (x-accel is the default).
@@ -542,6 +544,9 @@ pkg_web_cleanup() {
 		rm -rf /run/tpportal
 		PKG_RUN_MADE=0
 	fi
+	if ((!PKG_VARLIB_BEFORE)) && [[ -d /var/lib/tpportal/uploads ]]; then
+		find /var/lib/tpportal/uploads -mindepth 1 -delete
+	fi
 }
 
 # pkg_real_parts DIR: issue 14's test with the real parts, after the install.
@@ -577,6 +582,7 @@ pkg_real_parts() {
 pkg_installed_run() {
 	local dir=$1 sock=$1/tpportal.sock
 	getent passwd tpportal >/dev/null || PKG_USER_BEFORE=0
+	[[ -e /var/lib/tpportal ]] || PKG_VARLIB_BEFORE=0
 	PKG_INSTALLED=1
 	pkg_check "dpkg -i ${PKG_DEB##*/}" pkg_install "$PKG_DEB" "$dir/install.log" || return
 	pkg_check "layout: /usr/sbin, /usr/share/tpportal, conffile, units, man pages, examples, user, uploads" pkg_layout
