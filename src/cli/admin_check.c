@@ -131,10 +131,10 @@ owner_mode(const struct stat *st, char *buf, size_t size)
 	return buf;
 }
 
-/* A folder that user pw needs with the bits want (4 read, 2 write, 1 enter). */
+/* A folder that user pw needs with the bits want (4 read, 2 write, 1 enter): "cannot VERB it", "DONE by". */
 static void
 check_folder(struct tally *t, const char *key, const char *path, const struct passwd *pw, int want,
-    const char *need)
+    const char *verb, const char *done)
 {
 	struct stat st;
 	char om[96];
@@ -149,9 +149,9 @@ check_folder(struct tally *t, const char *key, const char *path, const struct pa
 	}
 	owner_mode(&st, om, sizeof(om));
 	if ((bits_for(&st, pw) & want) != want)
-		line(t, 0, "%s = %s: %s; user %s cannot %s it", key, path, om, pw->pw_name, need);
+		line(t, 0, "%s = %s: %s; user %s cannot %s it", key, path, om, pw->pw_name, verb);
 	else
-		line(t, 1, "%s = %s: %s, %s by %s", key, path, om, need, pw->pw_name);
+		line(t, 1, "%s = %s: %s, %s by %s", key, path, om, done, pw->pw_name);
 }
 
 static void
@@ -442,15 +442,16 @@ admin_check(struct admin_ctx *ctx, int argc, char **argv)
 	}
 	line(&t, 1, "configuration %s: read; the server runs as %s", ctx->conf_path, pw->pw_name);
 	check_password_file(&t, c, pw);
-	check_folder(&t, "upload_dir", c->upload_dir, pw, 7, "written");
+	check_folder(&t, "upload_dir", c->upload_dir, pw, 7, "write", "written");
 	web = keep_user(getpwnam("www-data"), &www);
 	if (web != NULL && c->file_delivery != FD_DIRECT)
-		check_folder(&t, "upload_dir (file_delivery)", c->upload_dir, web, 5, "read");
-	check_folder(&t, "template_dir", c->template_dir, pw, 5, "read");
+		check_folder(&t, "upload_dir (file_delivery)", c->upload_dir, web, 5, "read", "read");
+	check_folder(&t, "template_dir", c->template_dir, pw, 5, "read", "read");
 	check_base_url(&t, c);
 	check_socket(&t, c);
 
 	log_set_level(LOG_ERR);
+	fflush(stdout);	/* the client library's reason (on stderr) must come right above the login line */
 	if ((db = db_new(c)) == NULL || db_ready(db) != 0) {
 		line(&t, 0, "database login: %s to %s on %s (the line above says why)", c->db_user, c->db_name,
 		    c->db_socket);
