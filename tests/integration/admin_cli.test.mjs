@@ -162,6 +162,42 @@ describe('tpportal-admin setup, check, backup and restore', { concurrency: 1 }, 
 		assert.equal(readFileSync(`${dir}/db-password`, 'utf8'), pwBefore);
 	});
 
+	test('setup on a terminal asks for what the flags did not give (a second secretariat account, the password twice)', T, () => {
+		const sock = /^socket\s*=\s*(.*)$/m.exec(readFileSync(MYCNF, 'utf8'))[1].trim();
+		// A pseudo-terminal as the user's: each prompt is answered when it shows; the password is never echoed.
+		const py = String.raw`
+import os, pty, sys, time
+answers = [(b'MariaDB admin socket [', b'\n'), (b'login of the first secretariat account', b'boss2\n'),
+           (b'its display name', '두 번째 사무국\n'.encode()), (b'password for boss2', b'terminal-password-1\n'),
+           (b'again', b'terminal-password-1\n')]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out, i, end = b'', 0, time.time() + 100
+while time.time() < end:
+    try:
+        chunk = os.read(fd, 4096)
+    except OSError:
+        break
+    if not chunk:
+        break
+    out += chunk
+    while i < len(answers) and answers[i][0] in out:
+        os.write(fd, answers[i][1]); i += 1
+_, status = os.waitpid(pid, 0)
+sys.stdout.buffer.write(out)
+sys.exit(os.waitstatus_to_exitcode(status))
+`;
+		const r = spawnSync('python3', ['-c', py, ADMIN, '-c', conf, 'setup', '--migrator', migrator],
+		    { encoding: 'utf8', timeout: 110_000, env: { ...process.env, TPPORTAL_TOOLS: TOOLS } });
+		assert.equal(r.status, 0, r.stdout + r.stderr);
+		assert.ok(r.stdout.includes(`MariaDB admin socket [${sock}]`), 'the admin socket is asked for, db_socket offered');
+		assert.match(r.stdout, /login of the first secretariat account/);
+		assert.match(r.stdout, /created boss2 \(secretariat\)/);
+		assert.doesNotMatch(r.stdout, /terminal-password-1/, 'the password was echoed');
+		assert.equal(asRoot(`SELECT display_name FROM ${db}.users WHERE login = 'boss2' AND role = 'secretariat'`).trim(), '두 번째 사무국');
+	});
+
 	test('check: a missing attachment file, a world-readable password file, grants beyond the data verbs', T, () => {
 		asRoot(`INSERT INTO ${db}.attachments (owner_type, owner_id, stored_name, filename, mime_type, size_bytes) VALUES ('news', 1, '${stored}', '회의 자료.txt', 'text/plain', 6)`);
 		let r = admin(conf, ['check']);
@@ -192,6 +228,7 @@ describe('tpportal-admin setup, check, backup and restore', { concurrency: 1 }, 
 		const archive = `${dir}/backup.tar.gz`;
 		const count = (t) => asRoot(`SELECT COUNT(*) FROM ${db}.${t}`).trim();
 		const before = { technoparks: count('technoparks'), people: count('people'), users: count('users'), attachments: count('attachments') };
+		assert.equal(before.users, '2', 'boss and boss2');
 		let r = admin(conf, ['backup', archive]);
 		assert.equal(r.code, 0, r.err);
 		assert.match(r.err, /backup: dumping database .* in one transaction/);
