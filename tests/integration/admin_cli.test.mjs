@@ -11,7 +11,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync, execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { ROOT } from './lib.mjs';
 
@@ -39,10 +39,14 @@ function admin(conf, args, input = '') {
 /** A configuration for a set-up of its own: the instance's with db_name, db_user, password file and upload_dir replaced. */
 function ownConf(dir, db, user) {
 	mkdirSync(`${dir}/uploads`, { recursive: true });
-	const repl = { db_name: db, db_user: user, db_password_file: `${dir}/db-password`, upload_dir: `${dir}/uploads`, socket: `${dir}/s.sock` };
+	// user: the server's user is then us, not a tpportal account that a package test may have made meanwhile.
+	const repl = { db_name: db, db_user: user, db_password_file: `${dir}/db-password`, upload_dir: `${dir}/uploads`, socket: `${dir}/s.sock`,
+	    user: userInfo().username };
 	let text = readFileSync(CONF, 'utf8');
-	for (const [k, v] of Object.entries(repl))
-		text = text.replace(new RegExp(`^${k}\\s*=.*$`, 'm'), `${k} = ${v}`);
+	for (const [k, v] of Object.entries(repl)) {
+		const re = new RegExp(`^${k}\\s*=.*$`, 'm');
+		text = re.test(text) ? text.replace(re, `${k} = ${v}`) : `${text}\n${k} = ${v}\n`;
+	}
 	writeFileSync(`${dir}/tpportal.conf`, text);
 	return `${dir}/tpportal.conf`;
 }

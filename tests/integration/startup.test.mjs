@@ -141,6 +141,9 @@ describe('a database without the schema', () => {
 				assert.equal(r.status, 503, `${path}: ${r.status}`);
 				assert.ok(r.retry, `${path}: no Retry-After`);
 			}
+			// The requests above ran synchronously: give the stderr reader a moment (the machine may be busy).
+			for (let i = 0; i < 100 && !/database without the schema .*run tpportal-migrate/.test(err); i++)
+				await new Promise((r) => setTimeout(r, 50));
 			assert.match(err, /database without the schema .*run tpportal-migrate/, 'the log does not say what is wrong');
 			assert.doesNotMatch(err, /Sanitizer|runtime error:/);
 		} finally {
