@@ -443,6 +443,12 @@ start(void)
 {
 	const char *tdir = getenv("TP_TEMPLATE_DIR");
 
+	/* First, so that every line after it, a refusal at start too, lands in the file. */
+	if (conf.log_file != NULL && log_open_file(conf.log_file) != 0) {
+		log_err("log_file = %s: cannot be opened for appending by this process (uid %ld): %s", conf.log_file,
+		    (long)geteuid(), strerror(errno));
+		return -1;
+	}
 	log_set_level(conf.log_level);
 	nerr_init();
 	if (db_library_init() != 0) {
@@ -500,24 +506,42 @@ signals_take(sigset_t *set)
 	sigaddset(set, SIG_WORKER_EXIT);
 }
 
-/* SIGHUP: re-read the configuration file and apply what is safe to change in a running process. */
+/*
+ * SIGHUP: re-read the configuration file and apply what is safe to change in a running process: the
+ * log level, the layout's association data, and log_file, which is opened anew (after logrotate or
+ * mv renamed it, the lines after this one land in a new file at its name).
+ */
 static void
 reload(const char *path)
 {
+	const char *logged;
 	struct conf c;
+	char what[600];
 
 	conf_defaults(&c);
 	if (conf_load(&c, path) != 0) {
 		log_err("SIGHUP: %s cannot be read or has errors (see above); nothing changed", path);
-	} else {
-		log_set_level(c.log_level);
-		pagecache_set_limit((size_t)c.page_cache_mb * 1024 * 1024);
-		conf.page_cache_mb = c.page_cache_mb;
-		site_invalidate();	/* the layout's association name and address: read again on the next page */
-		log_warn("SIGHUP: re-read %s: log_level is now %s, page_cache_mb %d; the reference data is read again; "
-		    "the other settings apply on restart; no log file to reopen (tpportal logs to stderr, which "
-		    "its supervisor owns)", path, log_level_name(c.log_level), c.page_cache_mb);
+		conf_free(&c);
+		return;
 	}
+	logged = c.log_file != NULL ? c.log_file : conf.log_file;
+	if (logged == NULL)
+		snprintf(what, sizeof(what), "no log file to reopen (log_file is not set: the log goes to stderr, "
+		    "which its supervisor owns)");
+	else if (log_open_file(logged) != 0)
+		snprintf(what, sizeof(what), "log_file = %s cannot be opened (%s): the log goes on where it went", logged,
+		    strerror(errno));
+	else
+		snprintf(what, sizeof(what), "log_file %s reopened", logged);
+	if (c.log_file == NULL && conf.log_file != NULL)
+		snprintf(what + strlen(what), sizeof(what) - strlen(what), " (log_file was removed from the file: "
+		    "stderr comes back on restart)");
+	log_set_level(c.log_level);
+	pagecache_set_limit((size_t)c.page_cache_mb * 1024 * 1024);
+	conf.page_cache_mb = c.page_cache_mb;
+	site_invalidate();	/* the layout's association name and address: read again on the next page */
+	log_warn("SIGHUP: re-read %s: log_level is now %s, page_cache_mb %d; %s; the reference data is read again; "
+	    "the other settings apply on restart", path, log_level_name(c.log_level), c.page_cache_mb, what);
 	conf_free(&c);
 }
 

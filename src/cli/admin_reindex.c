@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli/admin.h"
 #include "cli/admin_reindex.h"
 #include "store/db.h"
 #include "core/text.h"
@@ -115,8 +116,9 @@ purge(struct db *db)
 }
 
 int
-admin_reindex(struct db *db, int argc, char **argv)
+admin_reindex(struct admin_ctx *ctx, int argc, char **argv)
 {
+	struct db *db = ctx->db;
 	struct progress p = { isatty(STDERR_FILENO), now_s(), -1 };
 	long long batch = 500, counts[SEARCH_NKINDS] = { 0 }, purged;
 	int want[SEARCH_NKINDS] = { 0 }, any = 0, if_empty = 0, i;

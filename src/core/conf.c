@@ -55,6 +55,7 @@ static const struct key keys[] = {
 	{ "template_dir",	K_PATH,		offsetof(struct conf, template_dir), 0, 0 },
 	{ "log_level",		K_LEVEL,	offsetof(struct conf, log_level), 0, 0 },
 	{ "user",		K_OPTIONAL,	offsetof(struct conf, user), 0, 0 },
+	{ "log_file",		K_OPTIONAL,	offsetof(struct conf, log_file), 0, 0 },
 	{ "trusted_proxy",	K_OPTIONAL,	offsetof(struct conf, trusted_proxy), 0, 0 },
 	{ "session_idle_minutes", K_NUMBER,	offsetof(struct conf, session_idle_minutes), 1, 7 * 24 * 60 },
 	{ "session_max_hours",	K_NUMBER,	offsetof(struct conf, session_max_hours), 1, 30 * 24 },

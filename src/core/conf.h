@@ -33,6 +33,7 @@ struct conf {
 	char	*template_dir;		/* templates/ folder; default the installed data dir */
 	int	 log_level;		/* 0 error, 1 warn, 2 info, 3 debug; default 2 */
 	char	*user;			/* drop privileges to this user after opening the socket; default none */
+	char	*log_file;		/* append the log here instead of stderr, reopened on SIGHUP; default none */
 	char	*trusted_proxy;		/* the address of a proxy in front of the web server (TLS terminator) whose
 					 * X-Forwarded-For / X-Forwarded-Proto are believed; default none */
 	/* Sessions and sign-in throttling (model/account.c binds them into its SQL). */

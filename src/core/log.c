@@ -1,9 +1,10 @@
-/* log.c - one-line log records on stderr, safe to call from any thread at once; repeated failures are counted, not repeated. */
+/* log.c - one-line log records on stderr (or log_file, which takes fd 2's place), safe to call from any thread at once; repeated failures are counted, not repeated. */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
 #endif
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -27,6 +28,23 @@ static atomic_uint	 log_next_thread = 1;
 static _Thread_local unsigned int log_thread;
 
 static const char *const level_words[] = { "error", "warn", "info", "debug" };
+
+int
+log_open_file(const char *path)
+{
+	int fd, err;
+
+	if ((fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY, 0640)) < 0)
+		return -1;
+	if (dup2(fd, STDERR_FILENO) < 0) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
 
 /* Records above level are dropped; out-of-range levels are clamped. */
 void

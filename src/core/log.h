@@ -8,6 +8,13 @@
 enum { LOG_ERR, LOG_WARN, LOG_INFO, LOG_DEBUG };
 
 void	log_set_level(int level);
+/*
+ * Send the log (and anything else written to stderr) to path, appended, made 0640 when missing: the
+ * file is opened and put in place of fd 2 with dup2, so a thread writing at that moment writes whole
+ * lines to one file or the other. Called at start and on SIGHUP (after a rotation renamed the file).
+ * Returns 0, or -1 with errno set and the log left where it was.
+ */
+int	log_open_file(const char *path);
 /* "error", "warn", "info" or "debug" (levels out of range are clamped). */
 const char *log_level_name(int level);
 void	log_msg(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

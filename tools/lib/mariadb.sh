@@ -112,8 +112,10 @@ write_migrate_cnf() {
 user=tpportal_migrate
 password=$1
 socket=$DB_SOCK
-database=tpportal
 default-character-set=utf8mb4
+# Only the mariadb client reads these (mariadb-dump refuses init-command in [client]).
+[mysql]
+database=tpportal
 init-command=SET NAMES utf8mb4 COLLATE utf8mb4_unicode_ci
 EOF
 	)

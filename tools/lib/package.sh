@@ -89,7 +89,7 @@ pkg_install() {
 # pkg_layout: where the package put things, and the owners the postinst gave them.
 pkg_layout() {
 	local f ok=0
-	for f in /usr/sbin/tpportal /usr/sbin/tpportal-admin /usr/sbin/tpportal-migrate; do
+	for f in /usr/sbin/tpportal /usr/sbin/tpportal-admin /usr/sbin/tpportal-migrate /usr/libexec/tpportal/admin-db; do
 		[[ -x $f ]] || { echo "  missing: $f"; ok=1; }
 	done
 	for f in /usr/share/tpportal/templates/home.cs /usr/share/tpportal/templates/lang/ko.hdf \
@@ -244,6 +244,7 @@ package_cleanup() {
 		kill -KILL "$PKG_SERVER_PID" 2>/dev/null || true
 	fi
 	PKG_SERVER_PID=''
+	pkg_web_cleanup
 	if ((PKG_INSTALLED)); then
 		pkg_dpkg "$LOG_DIR/package-purge.log" --purge tpportal || show_log "$LOG_DIR/package-purge.log"
 		PKG_INSTALLED=0
@@ -259,7 +260,8 @@ package_cleanup() {
 	return 0
 }
 
-# pkg_purged: nothing of the package is left (files, units' links, folders, the user we made).
+# pkg_purged: nothing of the package is left (files, units' links, folders, the user we made; the
+# password files setup wrote into /etc/tpportal go with the purge too).
 pkg_purged() {
 	local f ok=0
 	[[ $(dpkg-query -W -f='${Status}' tpportal 2>/dev/null) != *installed* ]] || { echo "  still installed"; ok=1; }
@@ -274,10 +276,313 @@ pkg_purged() {
 	return "$ok"
 }
 
+# ---------------------------------------------------------------- set-up, web servers, backup (issue 14, item 6)
+
+PKG_DB=tp_pkg			# the package's database and accounts on the instance's MariaDB
+PKG_DB_USER=tp_pkg
+PKG_MIGRATOR=tp_pkg_migrate
+PKG_LOGIN=pkg-secretariat	# the first secretariat account setup makes
+PKG_DB_MADE=0
+PKG_RUN_MADE=0			# 1 when we made /run/tpportal (tpportal.socket's folder)
+PKG_NGINX_PID=''
+PKG_APACHE_PID=''
+PKG_PORT=''
+PKG_VARLIB_BEFORE=1		# 0 when /var/lib/tpportal did not exist before the install: the attachments
+				# the smoke runs made are then ours to remove before the purge
+
+# pkg_conf_edit: the operator's edits of the shipped /etc/tpportal/tpportal.conf (its keys are
+# commented out there, so these lines are the only ones): the instance's MariaDB, the package's own
+# database and account, a password file setup writes, the origin the web servers answer on.
+pkg_conf_edit() {
+	cat >>/etc/tpportal/tpportal.conf <<EOF
+
+# Added by the package suite of tools/stack test:
+threads = 2
+db_socket = $DB_SOCK
+db_name = $PKG_DB
+db_user = $PKG_DB_USER
+db_password_file = /etc/tpportal/db-password
+base_url = http://127.0.0.1:$PKG_PORT
+log_level = info
+EOF
+}
+
+# pkg_setup DIR: tpportal-admin setup, non-interactive, through the instance's admin socket; it ends
+# with tpportal-admin check, whose lines are shown.
+pkg_setup() {
+	local dir=$1
+	printf '%s\n' "$PKG_PASSWORD" >"$dir/secretariat.pw"
+	PKG_DB_MADE=1
+	if ! /usr/sbin/tpportal-admin setup --admin-socket "$DB_SOCK" --migrator "$PKG_MIGRATOR" --secretariat "$PKG_LOGIN" \
+		--secretariat-name "패키지 점검 사무국" --secretariat-password-file "$dir/secretariat.pw" --yes \
+		</dev/null >"$dir/setup.log" 2>&1; then
+		show_log "$dir/setup.log"
+		return 1
+	fi
+	grep -E '^(ok|FAIL) ' "$dir/setup.log" | sed 's/^/    /'
+	[[ $(stat -c '%U:%G %a' /etc/tpportal/db-password) == 'root:tpportal 640' ]] ||
+		{ echo "  /etc/tpportal/db-password is $(stat -c '%U:%G %a' /etc/tpportal/db-password)"; return 1; }
+	[[ $(stat -c '%a' /etc/tpportal/migrate.cnf) == 600 ]]
+}
+
+# pkg_socket_unit: what tpportal.socket would make: its ListenStream, SocketGroup and SocketMode.
+pkg_socket_unit() {
+	local unit=/lib/systemd/system/tpportal.socket
+	PKG_SOCK=$(sed -n 's/^ListenStream=//p' "$unit")
+	PKG_SOCK_GROUP=$(sed -n 's/^SocketGroup=//p' "$unit")
+	PKG_SOCK_MODE=$(sed -n 's/^SocketMode=//p' "$unit")
+	[[ -n $PKG_SOCK && -n $PKG_SOCK_GROUP && -n $PKG_SOCK_MODE ]]
+}
+
+# pkg_start_unit LOG: the unit's ExecStart line as it stands (-c /etc/tpportal/tpportal.conf), started
+# the way systemd does it: the socket of tpportal.socket (path, group, mode) as fd 0, User=tpportal.
+pkg_start_unit() {
+	local log=$1 line i
+	local -a argv
+	pkg_socket_unit || { echo "  cannot read tpportal.socket"; return 1; }
+	line=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/tpportal.service)
+	read -r -a argv <<<"$line"
+	if [[ ! -d ${PKG_SOCK%/*} ]]; then
+		install -d -m 0755 "${PKG_SOCK%/*}"
+		PKG_RUN_MADE=1
+	fi
+	: >"$log"
+	PKG_SERVER_PID=$(python3 - "$PKG_SOCK" "$PKG_SOCK_GROUP" "$PKG_SOCK_MODE" tpportal "$log" "${argv[@]}" <<'EOF' 8>&-
+import grp, os, pwd, socket, sys
+path, group, mode, user, log = sys.argv[1:6]
+argv = sys.argv[6:]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+if os.path.exists(path):
+    os.unlink(path)
+s.bind(path)
+os.chown(path, 0, grp.getgrnam(group).gr_gid)
+os.chmod(path, int(mode, 8))
+s.listen(128)
+pw = pwd.getpwnam(user)
+pid = os.fork()
+if pid == 0:
+    os.setsid()
+    os.dup2(s.fileno(), 0)
+    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
+    os.initgroups(user, pw.pw_gid)
+    os.setgid(pw.pw_gid)
+    os.setuid(pw.pw_uid)
+    os.umask(0o027)
+    os.execv(argv[0], argv)
+print(pid)
+EOF
+	) || return 1
+	for ((i = 0; i < 50; i++)); do
+		grep -q 'threads on -' "$log" 2>/dev/null && return 0
+		alive "$PKG_SERVER_PID" || break
+		sleep 0.1
+	done
+	show_log "$log"
+	return 1
+}
+
+# pkg_restart LOG: SIGTERM, then started again (a configuration change that SIGHUP does not apply).
+pkg_restart() {
+	pkg_stop_quiet
+	pkg_start_unit "$1"
+}
+
+pkg_stop_quiet() {
+	local i
+	[[ -n $PKG_SERVER_PID ]] || return 0
+	kill -TERM "$PKG_SERVER_PID" 2>/dev/null || true
+	for ((i = 0; i < 100; i++)); do
+		alive "$PKG_SERVER_PID" || break
+		sleep 0.1
+	done
+	alive "$PKG_SERVER_PID" && kill -KILL "$PKG_SERVER_PID" 2>/dev/null
+	PKG_SERVER_PID=''
+}
+
+# pkg_wait_http URL: until the web server answers (10 s at most).
+pkg_wait_http() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		curl -s -o /dev/null --max-time 2 "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# pkg_nginx_start DIR: the system's nginx with the shipped example site, on 127.0.0.1:PKG_PORT instead of
+# 443 with TLS; everything else of the example as it is (paths of the package, /_files/ internal).
+pkg_nginx_start() {
+	local d=$1/nginx ex=/usr/share/doc/tpportal/examples/nginx-tpportal.conf
+	rm -rf "$d"
+	mkdir -p "$d/tmp"
+	chown www-data "$d/tmp"
+	sed -e "s|^\( *\)listen 443 ssl;|\1listen 127.0.0.1:$PKG_PORT;|" -e '/listen \[::\]:443 ssl;/d' "$ex" >"$d/site.conf"
+	grep -q "listen 127.0.0.1:$PKG_PORT;" "$d/site.conf" || { echo "  the example has no 'listen 443 ssl;' line"; return 1; }
+	cat >"$d/nginx.conf" <<EOF
+user www-data;
+worker_processes 1;
+pid $d/nginx.pid;
+error_log $d/error.log;
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log $d/access.log;
+    client_body_temp_path $d/tmp/body;
+    fastcgi_temp_path $d/tmp/fastcgi;
+    proxy_temp_path $d/tmp/proxy;
+    uwsgi_temp_path $d/tmp/uwsgi;
+    scgi_temp_path $d/tmp/scgi;
+    include $d/site.conf;
+}
+EOF
+	nginx -e "$d/error.log" -c "$d/nginx.conf" -t >"$d/t.log" 2>&1 || { show_log "$d/t.log"; return 1; }
+	nginx -e "$d/error.log" -c "$d/nginx.conf" 8>&- || { show_log "$d/error.log"; return 1; }
+	PKG_NGINX_PID=$(cat "$d/nginx.pid")
+	pkg_wait_http "http://127.0.0.1:$PKG_PORT/healthz" || { show_log "$d/error.log"; return 1; }
+}
+
+pkg_nginx_stop() {
+	local i
+	[[ -n $PKG_NGINX_PID ]] || return 0
+	kill -QUIT "$PKG_NGINX_PID" 2>/dev/null || true
+	for ((i = 0; i < 100; i++)); do
+		alive "$PKG_NGINX_PID" || break
+		sleep 0.1
+	done
+	alive "$PKG_NGINX_PID" && kill -KILL "$PKG_NGINX_PID" 2>/dev/null
+	PKG_NGINX_PID=''
+}
+
+# pkg_apache_start DIR: Apache 2.4 with mod_proxy_fcgi and the shipped example included in a virtual
+# host on 127.0.0.1:PKG_PORT, the modules the example names enabled.
+pkg_apache_start() {
+	local d=$1/apache m mods=/usr/lib/apache2/modules
+	rm -rf "$d"
+	mkdir -p "$d/run"
+	{
+		printf 'ServerRoot "%s"\nServerName 127.0.0.1\nListen 127.0.0.1:%s\n' "$d" "$PKG_PORT"
+		printf 'PidFile "%s/run/httpd.pid"\nDefaultRuntimeDir "%s/run"\nErrorLog "%s/error.log"\n' "$d" "$d" "$d"
+		printf 'LogFormat "%%h %%l %%u %%t \\"%%r\\" %%>s %%b" common\nCustomLog "%s/access.log" common\n' "$d"
+		for m in mpm_event authz_core mime proxy proxy_fcgi alias headers expires; do
+			printf 'LoadModule %s_module %s/mod_%s.so\n' "$m" "$mods" "$m"
+		done
+		printf 'User www-data\nGroup www-data\nTypesConfig /etc/mime.types\nServerTokens Prod\n'
+		printf '<VirtualHost 127.0.0.1:%s>\n    Include /usr/share/doc/tpportal/examples/apache2-tpportal.conf\n</VirtualHost>\n' "$PKG_PORT"
+	} >"$d/httpd.conf"
+	apache2 -f "$d/httpd.conf" -t >"$d/t.log" 2>&1 || { show_log "$d/t.log"; return 1; }
+	apache2 -f "$d/httpd.conf" -DFOREGROUND >"$d/stderr.log" 2>&1 8>&- &
+	PKG_APACHE_PID=$!
+	pkg_wait_http "http://127.0.0.1:$PKG_PORT/healthz" || { show_log "$d/error.log"; return 1; }
+}
+
+pkg_apache_stop() {
+	local i
+	[[ -n $PKG_APACHE_PID ]] || return 0
+	kill -TERM "$PKG_APACHE_PID" 2>/dev/null || true
+	for ((i = 0; i < 100; i++)); do
+		alive "$PKG_APACHE_PID" || break
+		sleep 0.1
+	done
+	alive "$PKG_APACHE_PID" && kill -KILL "$PKG_APACHE_PID" 2>/dev/null
+	wait "$PKG_APACHE_PID" 2>/dev/null || true
+	PKG_APACHE_PID=''
+}
+
+# pkg_smoke DIR WEB: tests/package/smoke.test.mjs through the web server in front.
+pkg_smoke() {
+	local dir=$1 web=$2 log=$1/smoke-$2-$SECONDS.log
+	if ! TP_BASE_URL=http://127.0.0.1:$PKG_PORT TP_SMOKE_LOGIN=$PKG_LOGIN TP_SMOKE_PASSWORD=$PKG_PASSWORD \
+		TP_SMOKE_WEB=$web TP_SMOKE_STATE=$dir/smoke-state.json \
+		timeout 180 node --test --test-reporter=spec "$ROOT/tests/package/smoke.test.mjs" >"$log" 2>&1 8>&-; then
+		show_log "$log"
+		return 1
+	fi
+	printf '    %s\n' "$(grep -E '^ℹ (tests|pass|fail) [0-9]+$' "$log" | sed 's/^ℹ //' | tr '\n' ' ')"
+}
+
+# pkg_file_delivery MODE: file_delivery in /etc/tpportal/tpportal.conf (x-accel is the default).
+pkg_file_delivery() {
+	sed -i '/^file_delivery = /d' /etc/tpportal/tpportal.conf
+	[[ $1 == x-accel ]] || echo "file_delivery = $1" >>/etc/tpportal/tpportal.conf
+}
+
+pkg_backup() {
+	/usr/sbin/tpportal-admin backup "$1/backup.tar.gz" >"$1/backup.log" 2>&1 || { show_log "$1/backup.log"; return 1; }
+	sed 's/^/    /' "$1/backup.log"
+	tar -tzf "$1/backup.tar.gz" >"$1/backup.list" || return 1
+	grep -q '^uploads/[0-9a-f]\{32\}$' "$1/backup.list" || { echo "  no uploads in the archive"; return 1; }
+}
+
+# pkg_destroy: the database dropped and made anew empty, the upload folder emptied: the portal answers 503.
+pkg_destroy() {
+	mariadb --no-defaults --socket="$DB_SOCK" -u root -e "DROP DATABASE $PKG_DB; CREATE DATABASE $PKG_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" || return 1
+	find /var/lib/tpportal/uploads -mindepth 1 -delete
+	local status
+	status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PKG_PORT/healthz")
+	[[ $status == 503 ]] || { echo "  /healthz answered $status on a destroyed database"; return 1; }
+}
+
+pkg_restore() {
+	/usr/sbin/tpportal-admin restore "$1/backup.tar.gz" >"$1/restore.log" 2>&1 || { show_log "$1/restore.log"; return 1; }
+	grep -E '^(restore:|check:|FAIL)' "$1/restore.log" | sed 's/^/    /'
+	[[ $(stat -c '%U:%G' /var/lib/tpportal/uploads/* | sort -u) == 'tpportal:www-data' ]] ||
+		{ echo "  restored files are $(stat -c '%U:%G' /var/lib/tpportal/uploads/* | sort -u | tr '\n' ' ')"; return 1; }
+}
+
+# pkg_web_cleanup: web servers, the server, the package's database and accounts, /run/tpportal.
+pkg_web_cleanup() {
+	pkg_nginx_stop
+	pkg_apache_stop
+	if ((PKG_DB_MADE)); then
+		mariadb --no-defaults --socket="$DB_SOCK" -u root -e "DROP DATABASE IF EXISTS $PKG_DB; DROP USER IF EXISTS '$PKG_DB_USER'@'localhost'; DROP USER IF EXISTS '$PKG_MIGRATOR'@'localhost'" >/dev/null 2>&1 || true
+		PKG_DB_MADE=0
+	fi
+	if ((PKG_RUN_MADE)); then
+		rm -rf /run/tpportal
+		PKG_RUN_MADE=0
+	fi
+	if ((!PKG_VARLIB_BEFORE)) && [[ -d /var/lib/tpportal/uploads ]]; then
+		find /var/lib/tpportal/uploads -mindepth 1 -delete
+	fi
+}
+
+# pkg_real_parts DIR: issue 14's test with the real parts, after the install.
+pkg_real_parts() {
+	local dir=$1 log=$1/tpportal-unit.log
+	PKG_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	PKG_PASSWORD=pkg-$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')
+	rm -f "$dir/smoke-state.json"
+	pkg_conf_edit
+	pkg_check "tpportal-admin setup: database, both accounts, schema, seed data, secretariat $PKG_LOGIN; check passes" pkg_setup "$dir" || return
+	pkg_check "the unit's ExecStart as tpportal on tpportal.socket's socket (${PKG_SOCK:-/run/tpportal/tpportal.sock})" pkg_start_unit "$log" || return
+	pkg_check "nginx with the shipped example site" pkg_nginx_start "$dir" &&
+		pkg_check "smoke behind nginx (file_delivery = x-accel): pages, sign-in, admin post, download, 413" pkg_smoke "$dir" nginx
+	pkg_nginx_stop
+	pkg_file_delivery direct
+	pkg_check "restarted with file_delivery = direct" pkg_restart "$log" || return
+	pkg_check "Apache 2.4 (mod_proxy_fcgi) with the shipped example included" pkg_apache_start "$dir" &&
+		pkg_check "smoke behind Apache (file_delivery = direct): pages, sign-in, admin post, download, 413" pkg_smoke "$dir" apache
+	pkg_check "tpportal-admin backup (mariadb-dump --single-transaction + uploads)" pkg_backup "$dir" || return
+	pkg_check "database destroyed, uploads emptied: /healthz 503" pkg_destroy || return
+	pkg_check "tpportal-admin restore (reindex, check)" pkg_restore "$dir" || return
+	[[ -n $PKG_APACHE_PID ]] && pkg_check "smoke behind Apache after the restore (the earlier articles and files are back)" pkg_smoke "$dir" apache
+	pkg_apache_stop
+	pkg_file_delivery x-accel
+	pkg_check "restarted with file_delivery = x-accel" pkg_restart "$log" || return
+	pkg_check "nginx again" pkg_nginx_start "$dir" &&
+		pkg_check "smoke behind nginx after the restore" pkg_smoke "$dir" nginx
+	pkg_nginx_stop
+	pkg_stop_quiet
+}
+
 # pkg_installed_run DIR: everything that needs the package installed (root only).
 pkg_installed_run() {
 	local dir=$1 sock=$1/tpportal.sock
 	getent passwd tpportal >/dev/null || PKG_USER_BEFORE=0
+	[[ -e /var/lib/tpportal ]] || PKG_VARLIB_BEFORE=0
 	PKG_INSTALLED=1
 	pkg_check "dpkg -i ${PKG_DEB##*/}" pkg_install "$PKG_DEB" "$dir/install.log" || return
 	pkg_check "layout: /usr/sbin, /usr/share/tpportal, conffile, units, man pages, examples, user, uploads" pkg_layout
@@ -295,6 +600,8 @@ pkg_installed_run() {
 	pkg_check "GET /members 200" pkg_page "$sock" /members '/members/'
 	pkg_check "GET /no-such-page 404" pkg_page "$sock" /no-such-page '' 404
 	pkg_check "SIGTERM stops it cleanly" pkg_stop "$dir"
+	pkg_real_parts "$dir"
+	pkg_web_cleanup
 }
 
 # suite_package: the suite; it always ends with the package purged (when it was installed).

@@ -69,6 +69,58 @@ test_thousands(void **state)
 	assert_string_equal(log_thousands(12345, tiny, sizeof(tiny)), "12");	/* cut, still terminated */
 }
 
+/* The whole of file path (caller frees); "" when it does not exist. */
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *s = calloc(1, 8192);
+
+	assert_non_null(s);
+	if (fp != NULL) {
+		size_t n = fread(s, 1, 8191, fp);
+
+		s[n] = '\0';
+		fclose(fp);
+	}
+	return s;
+}
+
+/* log_file: records go to the file; after a rename, opening the name again sends the next ones to a new file. */
+static void
+test_open_file_and_reopen(void **state)
+{
+	char dir[] = "/tmp/tp-test-log-XXXXXX", path[64], rotated[64], bad[80];
+	char *a, *b;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/tp.log", dir);
+	snprintf(rotated, sizeof(rotated), "%s/tp.log.1", dir);
+	snprintf(bad, sizeof(bad), "%s/no-such-folder/tp.log", dir);
+	assert_int_equal(log_open_file(path), 0);
+	log_warn("before the rotation");
+	assert_int_equal(rename(path, rotated), 0);
+	log_warn("still the old file");
+	assert_int_equal(log_open_file(path), 0);
+	log_warn("after the rotation");
+	assert_int_equal(log_open_file(bad), -1);	/* a failed reopen keeps the file it had */
+	log_warn("after a failed reopen");
+	a = slurp(rotated);
+	b = slurp(path);
+	assert_non_null(strstr(a, "before the rotation"));
+	assert_non_null(strstr(a, "still the old file"));
+	assert_null(strstr(a, "after the rotation"));
+	assert_null(strstr(b, "before the rotation"));
+	assert_non_null(strstr(b, "after the rotation"));
+	assert_non_null(strstr(b, "after a failed reopen"));
+	free(a);
+	free(b);
+	unlink(path);
+	unlink(rotated);
+	rmdir(dir);
+}
+
 static struct log_flood flood = LOG_FLOOD_INIT("database unreachable", "requests answered 503");
 
 static void *
@@ -152,6 +204,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_thousands),
+		cmocka_unit_test_setup_teardown(test_open_file_and_reopen, capture, release),
 		cmocka_unit_test_setup_teardown(test_flood_once_then_count, capture, release),
 		cmocka_unit_test_setup_teardown(test_flood_summary_and_back_off, capture, release),
 	};
