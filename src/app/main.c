@@ -41,6 +41,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/route.h"
+#include "model/record.h"
 #include "model/site.h"
 
 #define MAX_BODY	(1024 * 1024)	/* urlencoded forms; uploads: ROUTE_MAX_UPLOAD (route_takes_upload) */
@@ -399,9 +400,10 @@ drop_privileges(void)
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: tpportal [-c config] [--list-routes] [--version] [--help]\n"
+	fprintf(fp, "usage: tpportal [-c config] [--list-routes] [--list-records] [--version] [--help]\n"
 	    "  -c config      the configuration file (default %s)\n"
 	    "  --list-routes  print the route table and exit\n"
+	    "  --list-records print the record descriptions of the admin forms and exit\n"
 	    "  --version      print the version and exit\n", CONF_DEFAULT_PATH);
 }
 
@@ -415,6 +417,9 @@ parse_args(int argc, char **argv, const char **path)
 			*path = argv[++i];
 		else if (strcmp(argv[i], "--list-routes") == 0) {
 			route_list(stdout);
+			exit(0);
+		} else if (strcmp(argv[i], "--list-records") == 0) {
+			record_list(stdout);
 			exit(0);
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("tpportal %s\n", PACKAGE_VERSION);

@@ -10,6 +10,7 @@
 #include "admin/admin.h"
 #include "core/search_query.h"
 #include "http/route.h"
+#include "model/record.h"
 #include "pages/pages.h"
 
 /* Parameter specs, one per set of routes that share them. A GET route drops keys its spec does not
@@ -72,7 +73,20 @@ static const struct param_spec password_params[] = {
 	{ "confirm",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
+/* What every form of the save pipeline (admin/save.c) carries besides its fields: the one-time key, the
+ * digests of the values it was rendered with, and on a conflict page a choice and both values per field. */
+static const char *const picks[] = { "stored", "yours", NULL };
+#define SAVE_PARAMS \
+	{ "key",	PT_TEXT, 0, 64, NULL, 0 }, \
+	{ "digests",	PT_TEXT, 0, RECORD_DIGESTS_SIZE, NULL, 0 }
+#define SAVE_PICK(f) \
+	{ "pick." f,	PT_ENUM, 0, 0, picks, 0 }, \
+	{ "stored." f,	PT_TEXT, 0, 20000, NULL, PF_REPEAT }, \
+	{ "yours." f,	PT_TEXT, 0, 20000, NULL, PF_REPEAT }
 static const struct param_spec member_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("summary"), SAVE_PICK("director"), SAVE_PICK("address"), SAVE_PICK("phone"),
+	SAVE_PICK("email"), SAVE_PICK("website"), SAVE_PICK("industry"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "summary",	PT_TEXT, 0, 20000, NULL, 0 },
 	{ "director",	PT_TEXT, 0, 1000, NULL, 0 },
@@ -84,6 +98,9 @@ static const struct param_spec member_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec person_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("name"), SAVE_PICK("title"), SAVE_PICK("department"), SAVE_PICK("phone"),
+	SAVE_PICK("email"), SAVE_PICK("sort"), SAVE_PICK("visible"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "name",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
