@@ -233,9 +233,10 @@ check_industries(HDF *hdf)
 
 /* check_industries as the pipeline's extra check (save.check). */
 static int
-check_form(struct request *rq, HDF *hdf)
+check_form(struct request *rq, HDF *hdf, const struct save *sv)
 {
 	(void)rq;
+	(void)sv;
 	return check_industries(hdf);
 }
 

@@ -7,12 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "admin/save.h"
+#include "core/conf.h"
 #include "core/text.h"
 #include "http/auth.h"
 #include "http/form.h"
 #include "model/account.h"
+#include "model/staging.h"
 #include "store/audit.h"
 #include "store/changes.h"
 #include "store/db.h"
@@ -181,8 +184,12 @@ human(struct request *rq, HDF *hdf, const struct record_desc *d, const struct re
 	while (*p != '\0' && len + 1 < size) {
 		k = strcspn(p, ",");
 		snprintf(slug, sizeof(slug), "%.*s", (int)(k < sizeof(slug) ? k : sizeof(slug) - 1), p);
-		if (d->names == NULL || d->names(rq->db, f->name, slug, name, sizeof(name)) != 0)
-			snprintf(name, sizeof(name), "%s", slug);
+		if (d->names == NULL || d->names(rq->db, f->name, slug, name, sizeof(name)) != 0) {
+			char key[160];
+
+			snprintf(key, sizeof(key), "L.save.words.%s.%s.%s", d->entity, f->name, slug);
+			snprintf(name, sizeof(name), "%s", hdf_get_value(hdf, key, slug));
+		}
 		len += (size_t)snprintf(out + len, size - len, "%s%s", len > 0 ? ", " : "", name);
 		p += k + (p[k] == ',');
 	}
@@ -288,6 +295,7 @@ struct attempt_state {
 	enum merge_state	 state[RECORD_MAX_FIELDS];
 	struct record_row	 stored;
 	int			 status;	/* FAILED: the HTTP status */
+	long long		 new_id;	/* DONE: the row written */
 };
 
 /* Write the merged values (or a change request) and set rq->location; TP_E* code or 0. */
@@ -311,10 +319,14 @@ write_merged(struct request *rq, HDF *hdf, const struct save *sv, struct attempt
 			return db_err(rq->db);
 		return asprintf(&rq->location, "/admin/requests/%lld?done=submitted", req) < 0 ? TP_EFAIL : 0;
 	}
-	rc = sv->desc->write(rq->db, rq->session->user_id, cur != NULL ? "update" : "create", sv->id,
-	    cur != NULL ? cur->owner : sv->owner, cur != NULL ? cur->version : 0, a->out, &new_id);
+	if (sv->write != NULL)
+		rc = sv->write(rq, hdf, sv, cur, a->out, &new_id);
+	else
+		rc = sv->desc->write(rq->db, rq->session->user_id, cur != NULL ? "update" : "create", sv->id,
+		    cur != NULL ? cur->owner : sv->owner, cur != NULL ? cur->version : 0, a->out, &new_id);
 	if (rc != 0)
 		return rc;
+	a->new_id = cur != NULL ? sv->id : new_id;
 	return sv->location(rq, hdf, sv, cur != NULL ? sv->id : new_id, cur != NULL ? NULL : "created",
 	    &rq->location) != 0 ? TP_EFAIL : 0;
 }
@@ -381,7 +393,8 @@ attempt(struct request *rq, HDF *hdf, const struct save *sv, struct attempt_stat
 		for (i = 0; i < sv->desc->n; i++)
 			a->out[i] = a->mine[i];
 	if ((rc = write_merged(rq, hdf, sv, a)) != 0)
-		return rc == TP_ESTALE ? (db_rollback(rq->db), RETRY) : failed(a, rq, rc == TP_EINVALID ? 422 : 0);
+		return rc == TP_ESTALE ? (db_rollback(rq->db), RETRY) :
+		    failed(a, rq, rc == TP_EINVALID ? 422 : rc > 0 ? rc : 0);
 	if (a->key != NULL && submissions_done(rq->db, a->key, a->body, rq->location) != 0)
 		return failed(a, rq, 0);
 	if (db_commit(rq->db) != 0)
@@ -449,10 +462,12 @@ read_form(struct request *rq, HDF *hdf, const struct save *sv, struct attempt_st
 		return 500;
 	form_fields(sv->desc, ff);
 	rq->tmpl = sv->tmpl;
-	if ((errors = form_check(rq, hdf, ff)) >= 0 && sv->check != NULL && errors >= 0) {
-		int more = sv->check(rq, hdf);
+	if ((errors = form_check(rq, hdf, ff)) >= 0 && sv->check != NULL) {
+		int more = sv->check(rq, hdf, sv);
 
-		errors = more < 0 ? -1 : errors + more;
+		if (more < 0)
+			return more;	/* a TP_E* code: the dispatcher answers it */
+		errors += more;
 	}
 	render_set_int(hdf, a->version, "Form.version.value");
 	render_set(hdf, a->base, "Form.digests.value");
@@ -462,6 +477,22 @@ read_form(struct request *rq, HDF *hdf, const struct save *sv, struct attempt_st
 	form_values(rq, hdf, sv->desc, mine, bufs, a->absent);
 	a->mine = mine;
 	return 0;
+}
+
+/*
+ * Upkeep that rides on saves, at most every STAGING_SWEEP_EVERY seconds per process (and at start, in
+ * main.c): staging files a killed process left, and submission keys older than a day.
+ */
+static void
+upkeep(struct request *rq)
+{
+	time_t now = time(NULL);
+
+	if (!staging_sweep_due(now))
+		return;
+	if (rq->conf->upload_dir != NULL)
+		staging_sweep(rq->conf->upload_dir, STAGING_MAX_AGE, now);
+	submissions_expire(rq->db);
 }
 
 int
@@ -480,6 +511,8 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 	for (tries = 0; tries < SAVE_ATTEMPTS; tries++) {
 		switch (attempt(rq, hdf, sv, &a)) {
 		case DONE:
+			if (sv->after_commit != NULL)
+				sv->after_commit(rq, sv, a.new_id);
 			rq->tmpl = NULL;
 			rc = 303;
 			goto out;
@@ -511,5 +544,7 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 	rc = 429;
 out:
 	record_row_free(&a.stored);
+	if (rc == 303)
+		upkeep(rq);
 	return rc;
 }

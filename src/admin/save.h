@@ -21,8 +21,9 @@ struct save {
 	long long	 owner;		/* create: the row it belongs to (technopark; 0: none) */
 	const char	*tmpl;		/* the form's template (rendered again on 409, 422, 503) */
 	int		 review;	/* 1: a change request waits for the secretariat instead of a write */
-	/* More checks than the description's (may be NULL): errors added to Form.*, or -1. */
-	int		(*check)(struct request *rq, HDF *hdf);
+	/* More checks than the description's (may be NULL): how many errors it added to Form.*, or a TP_E*
+	 * code (TP_EDENIED: a forged form, 403). */
+	int		(*check)(struct request *rq, HDF *hdf, const struct save *sv);
 	/* Where a save of row id answers (malloc'd into *location); 0 or -1. done: "created", "withdrawn"
 	 * (review: the user's waiting request was withdrawn and nothing else asked), or NULL. */
 	int		(*location)(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
@@ -37,6 +38,14 @@ struct save {
 	int		(*before_write)(struct request *rq, const struct save *sv, const struct record_row *cur);
 	/* 1 when out asks for nothing (may be NULL: out equals the stored row). */
 	int		(*nothing_to_do)(const struct save *sv, const struct record_row *cur, const char *const *out);
+	/*
+	 * The write, when the description has none or the form writes more (attachments): inside the
+	 * transaction, like record_desc.write (cur NULL: a create; *new_id set). May be NULL.
+	 */
+	int		(*write)(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+			    const char *const *values, long long *new_id);
+	/* After the commit (files into place); may be NULL. */
+	void		(*after_commit)(struct request *rq, const struct save *sv, long long id);
 	void		*arg;		/* for the hooks */
 };
 

@@ -42,6 +42,7 @@
 #include "http/response.h"
 #include "http/route.h"
 #include "model/record.h"
+#include "model/staging.h"
 #include "model/site.h"
 
 #define MAX_BODY	(1024 * 1024)	/* urlencoded forms; uploads: ROUTE_MAX_UPLOAD (route_takes_upload) */
@@ -454,6 +455,9 @@ start(void)
 	}
 	if (open_socket() != 0 || drop_privileges() != 0 || paths_usable() != 0)
 		return -1;
+	/* staging files a killed process left (issue 11); later sweeps ride on saves (admin/save.c) */
+	if (staging_sweep_due(time(NULL)))
+		staging_sweep(conf.upload_dir, STAGING_MAX_AGE, time(NULL));
 	return 0;
 }
 

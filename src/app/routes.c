@@ -271,6 +271,9 @@ static const struct param_spec news_done_params[] = {
 /* The article form is multipart/form-data: "attachment" (PT_FILE) makes these routes take uploads,
  * up to 5 files (attach.h ATTACH_MAX_FILES) of ROUTE_MAX_FILE each, ROUTE_MAX_UPLOAD in all. */
 static const struct param_spec news_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("title"), SAVE_PICK("category"), SAVE_PICK("publisher"), SAVE_PICK("state"),
+	SAVE_PICK("pinned_until"), SAVE_PICK("body"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "category",	PT_TEXT, 0, 100, NULL, 0 },

@@ -30,7 +30,8 @@ enum field_type {
 enum record_show {
 	SHOW_TEXT,	/* as it is; empty: "none" */
 	SHOW_YESNO,	/* "1": yes, else no */
-	SHOW_NAMES	/* comma-joined slugs, each shown by its name (the description's names()) */
+	SHOW_NAMES	/* comma-joined slugs, each shown by its name: the description's names(), else the
+			 * language file's save.words.<entity>.<field>.<slug>, else the slug */
 };
 
 #define RECORD_MAX_FIELDS	16
@@ -71,7 +72,8 @@ struct record_desc {
 	/* Load row id: 1 found, 0 not found, -1 database error. Free with record_row_free. */
 	int	(*load)(struct db *db, long long id, struct record_row *r);
 	/*
-	 * Write inside the caller's transaction with its audit rows: action "create" (owner, values, *new_id)
+	 * Write inside the caller's transaction with its audit rows (NULL: the admin form gives it, where
+	 * writing needs what the model may not call, as Markdown rendering): action "create" (owner, values, *new_id)
 	 * or "update" (id at version). 0, TP_ESTALE (someone saved first), TP_EINVALID, or a TP_E* code.
 	 */
 	int	(*write)(struct db *db, long long user_id, const char *action, long long id, long long owner,

@@ -57,6 +57,21 @@ const FIXTURES = {
 			assert.ok([200, 303].includes(res.status), `putting jeonbuk back: ${res.status}`);
 		},
 	},
+	news: {
+		fields: ['title', 'body'],	// pinned_until takes a date, category and publisher a choice
+		create: async (sec) => {
+			const res = await sec.post('/admin/news', { title: `병합 시험 ${tag(4)}`, category: 'notice', publisher: 'association', state: 'draft', body: '병합 시험 본문' });
+			assert.equal(res.status, 303, `create an article: ${res.status} ${text(res.body).slice(0, 300)}`);
+			const m = /^\/admin\/news\/(\d+)\?done=saved$/.exec(location(res) ?? '');
+			assert.ok(m, `create an article: 303 to ${location(res)}`);
+			return Number(m[1]);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/news/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/news/${id}/delete`, formOf(p.body, `/admin/news/${id}/delete`).fields);
+		},
+	},
 	person: {
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
 		remove: async (sec, id) => {
@@ -96,7 +111,8 @@ after(() => release?.());
 for (const rec of records) {
 	describe(`record ${rec.entity}`, () => {
 		const fx = FIXTURES[rec.entity];
-		const [X, Y] = rec.fields.filter((f) => TEXTLIKE.includes(f.type));
+		const [X, Y] = fx?.fields ? fx.fields.map((n) => rec.fields.find((f) => f.name === n)) :
+		    rec.fields.filter((f) => TEXTLIKE.includes(f.type) && f.show === 'text');
 		let id;
 		let path;
 
