@@ -126,6 +126,13 @@ static const struct param_spec user_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec decide_params[] = {
+	/* a choice per conflicting field of the request (page_admin_review.c picks) */
+	{ "pick.summary", PT_ENUM, 0, 0, picks, 0 }, { "pick.director", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.address", PT_ENUM, 0, 0, picks, 0 }, { "pick.phone", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.email", PT_ENUM, 0, 0, picks, 0 }, { "pick.website", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.industry", PT_ENUM, 0, 0, picks, 0 }, { "pick.name", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.title", PT_ENUM, 0, 0, picks, 0 }, { "pick.department", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.sort", PT_ENUM, 0, 0, picks, 0 }, { "pick.visible", PT_ENUM, 0, 0, picks, 0 },
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "decision",	PT_ENUM, 0, 0, decisions, 0 },
 	{ "comment",	PT_TEXT, 0, 5000, NULL, 0 },

@@ -324,30 +324,50 @@ describe('review of a member admin\'s change', () => {
 		assert.equal(await publicPhone(), shown(p0));
 	});
 
-	test('approving a request whose field changed since it was made: 409, nothing applied', T, async (t) => {
+	test('a request merged three ways when decided: a field changed since is a choice (the stored value unless picked), the others applied', T, async (t) => {
 		t.after(restoreProfile);
-		const res = await ctx.cn.submit(PROFILE, PROFILE, { phone: newPhone() });
+		const asked = newPhone();
+		const address = `요청 주소 ${tag(4)}`;
+		const res = await ctx.cn.submit(PROFILE, PROFILE, { phone: asked, address });
 		assert.equal(res.status, 303);
 		const id = submittedRequestId(res);
 		assert.ok(id !== null, `303 to ${location(res)}, expected /admin/requests/{id}?done=submitted`);
 		// The secretariat edits the same field directly meanwhile.
 		const direct = newPhone();
 		assert.equal((await ctx.sec.submit(PROFILE, PROFILE, { phone: direct })).status, 303);
-		assert.equal(await publicPhone(), direct);
 		const row1 = profileRow();
 		const mark = HAVE_SQL ? auditMark() : 0;
 		const page = await ctx.sec.get(`/admin/requests/${id}`);
-		assert.ok(mainText(page.body).includes(L['request.conflict']), 'the request page does not warn of the conflict');
-		const r = await decide(ctx.sec, id, 'approve');
-		assert.equal(r.status, 409);
-		assert.ok(mainText(r.body).includes(L['request.conflict']), 'the 409 page does not say why');
-		assert.equal(await publicPhone(), direct, 'the stale request was applied');
+		assert.ok(mainText(page.body).includes(L['save.request_conflict']), 'the request page does not warn of the conflict');
+		assert.deepEqual(conflictFields(page.body), [{ field: 'phone', label: L['field.phone'], stored: direct, yours: asked }]);
+		// An approval without a choice for the conflicting field (a forged form): 409, nothing applied.
+		const form = formOf(page.body, `/admin/requests/${id}`).fields;
+		const bare = await ctx.sec.post(`/admin/requests/${id}`, withChanges(form, { 'pick.phone': null, decision: 'approve', comment: '' }));
+		assert.equal(bare.status, 409);
+		assert.ok(mainText(bare.body).includes(L['save.request_conflict']), 'the 409 page does not say why');
 		if (needSql(t)) {
 			assert.deepEqual(profileRow(), row1, 'the row changed');
 			assert.equal(auditMark(), mark, 'the refused approval wrote an audit record');
 			assert.equal(sqlRow(`SELECT state FROM change_requests WHERE id = ${id}`).state, 'pending');
 		}
-		assert.equal((await decide(ctx.sec, id, 'reject', '정리')).status, 303);
+		// Approved as the page offers it: the newer phone stays, the address is applied.
+		const r = await decide(ctx.sec, id, 'approve');
+		assert.equal(r.status, 303, `approving: ${r.status}`);
+		assert.equal(await publicPhone(), direct, 'the colleague\'s newer phone was undone');
+		assert.equal(fieldValue(await profileForm(ctx.sec, TP), 'address'), address, 'the rest of the request was not applied');
+	});
+
+	test('deciding a conflict for the request\'s value applies it', T, async (t) => {
+		t.after(restoreProfile);
+		const asked = newPhone();
+		const id = submittedRequestId(await ctx.cn.submit(PROFILE, PROFILE, { phone: asked }));
+		assert.ok(id !== null);
+		assert.equal((await ctx.sec.submit(PROFILE, PROFILE, { phone: newPhone() })).status, 303);
+		const page = await ctx.sec.get(`/admin/requests/${id}`);
+		const form = formOf(page.body, `/admin/requests/${id}`).fields;
+		const r = await ctx.sec.post(`/admin/requests/${id}`, withChanges(form, { 'pick.phone': 'yours', decision: 'approve', comment: '' }));
+		assert.equal(r.status, 303);
+		assert.equal(await publicPhone(), asked);
 	});
 });
 
