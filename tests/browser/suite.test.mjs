@@ -17,6 +17,8 @@ import { changeRequestForGates } from './accounts.test.mjs';
 import './news.test.mjs';
 // The committees flow (issue 6): the secretariat schedules a board meeting and records it; the public reads it.
 import './committees.test.mjs';
+// The save pipeline (issue 11): two secretariat desks edit the 충남 profile at once.
+import './saves.test.mjs';
 import { CHROMIUM } from './lib/accounts.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { breakPage } from './lib/broken.mjs';
