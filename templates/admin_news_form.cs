@@ -57,8 +57,8 @@ or (secretariat) restore it. A stale save merges three ways (form.cs conflict())
 <div class="check"><input type="radio" name="state" value="published" id="f-state-published"<?cs if:Form.state.value == "published" ?> checked<?cs /if ?>> <label for="f-state-published"><?cs var:L.news_admin.state_published ?></label></div>
 <?cs call:field_msg("state", Form.state) ?>
 </fieldset><?cs /if ?>
-<?cs # a text field, not type="date": Chromium's date field takes the focus without :focus-visible ?>
-<?cs call:input("pinned_until", L.news_admin.field.pinned_until, Form.pinned_until, "text", 0, L.news_admin.pinned_hint + " " + L.news_admin.pinned_format) ?>
+<?cs # a date input (the focus ring follows :focus-within, site.css); the server also takes 2027/06/15 and 2027.06.15 ?>
+<?cs call:input("pinned_until", L.news_admin.field.pinned_until, Form.pinned_until, "date", 0, L.news_admin.pinned_hint + " " + L.news_admin.pinned_format) ?>
 <?cs if:!Conflict.fields.body ?><div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
 <label for="f-body"><?cs var:L.news_admin.field.body ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <span class="hint" id="f-body-hint"><?cs var:L.news_admin.body_hint ?></span>

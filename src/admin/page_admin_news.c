@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/attach.h"
+#include "model/committees.h"
 #include "store/audit.h"
 #include "http/auth.h"
 #include "core/conf.h"
@@ -367,7 +368,7 @@ check_more(struct request *rq, HDF *hdf, const struct save *sv)
 	struct news_save *ns = sv->arg;
 	const char *own = rq->session->tp_slug, *t, *pub, *body;
 	int member = rq->session->role != ROLE_SECRETARIAT, before = hdf_get_int_value(hdf, "Form.errors", 0), rc;
-	char *lf;
+	char *lf, day[11];
 
 	if (form_value(hdf, "publisher") == NULL && member)
 		render_set(hdf, own, "Form.publisher.value");	/* a member admin posts as their own technopark */
@@ -392,8 +393,13 @@ check_more(struct request *rq, HDF *hdf, const struct save *sv)
 		add_error(hdf, "category", "L.form.err_choice");
 	if (pub != NULL && strcmp(pub, NEWS_ASSOCIATION) != 0 && find_slug(hdf, "Publishers", pub) == 0)
 		add_error(hdf, "publisher", "L.form.err_choice");
-	if ((t = form_value(hdf, "pinned_until")) != NULL && !valid_date(t))
-		add_error(hdf, "pinned_until", "L.news_admin.err_date");
+	/* a pin date as other date fields take it: 2027-06-15, 2027/06/15 or 2027.06.15 (stored with dashes) */
+	if ((t = form_value(hdf, "pinned_until")) != NULL) {
+		if (committees_norm_date(t, day) != 0 || !valid_date(day))
+			add_error(hdf, "pinned_until", "L.news_admin.err_date");
+		else if (render_set(hdf, day, "Form.pinned_until.value") != 0)
+			return TP_ENOMEM;
+	}
 	if ((rc = stage_files(rq, hdf, &ns->sf, ns->existing)) < 0)
 		return rc;
 	return hdf_get_int_value(hdf, "Form.errors", 0) - before;

@@ -116,6 +116,8 @@ static const struct param_spec version_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec user_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("display_name"), SAVE_PICK("role"), SAVE_PICK("technopark"), SAVE_PICK("active"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "login",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "display_name", PT_TEXT, 0, 1000, NULL, 0 },

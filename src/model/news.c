@@ -459,19 +459,12 @@ static int
 news_record_load(struct db *db, long long id, struct record_row *r)
 {
 	struct news_article a;
-	int rc, i;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
 	if ((rc = news_load(db, id, 0, &a)) != 1)
 		return rc;
-	r->id = a.id;
-	r->version = a.version;
-	r->owner = a.technopark_id;
-	r->n = NEWS_NFIELDS;
-	for (i = 0; i < NEWS_NFIELDS; i++) {
-		r->v[i] = a.v[i];	/* handed over */
-		a.v[i] = NULL;
-	}
+	record_row_take(r, a.id, a.version, a.technopark_id, a.v, NEWS_NFIELDS);
 	news_free(&a);
 	return 1;
 }

@@ -220,19 +220,12 @@ static int
 person_record_load(struct db *db, long long id, struct record_row *r)
 {
 	struct person p;
-	int rc, i;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
 	if ((rc = person_load(db, id, &p)) != 1)
 		return rc;
-	r->id = p.id;
-	r->version = p.version;
-	r->owner = p.technopark_id;
-	r->n = PERSON_NFIELDS;
-	for (i = 0; i < PERSON_NFIELDS; i++) {
-		r->v[i] = p.v[i];	/* handed over */
-		p.v[i] = NULL;
-	}
+	record_row_take(r, p.id, p.version, p.technopark_id, p.v, PERSON_NFIELDS);
 	return 1;
 }
 

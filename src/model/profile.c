@@ -168,19 +168,12 @@ static int
 profile_record_load(struct db *db, long long id, struct record_row *r)
 {
 	struct profile p;
-	int rc, i;
+	int rc;
 
 	memset(r, 0, sizeof(*r));
 	if ((rc = profile_load(db, NULL, id, 0, &p)) != 1)
 		return rc;
-	r->id = p.id;
-	r->version = p.version;
-	r->owner = p.id;	/* a profile is its own technopark's record */
-	r->n = PROFILE_NFIELDS;
-	for (i = 0; i < PROFILE_NFIELDS; i++) {
-		r->v[i] = p.v[i];	/* handed over */
-		p.v[i] = NULL;
-	}
+	record_row_take(r, p.id, p.version, p.id, p.v, PROFILE_NFIELDS);	/* a profile is its own technopark's */
 	return 1;
 }
 

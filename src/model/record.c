@@ -17,6 +17,22 @@ record_row_free(struct record_row *r)
 	}
 }
 
+void
+record_row_take(struct record_row *r, long long id, long long version, long long owner, char **v, int n)
+{
+	int i;
+
+	memset(r, 0, sizeof(*r));
+	r->id = id;
+	r->version = version;
+	r->owner = owner;
+	r->n = n;
+	for (i = 0; i < n && i < RECORD_MAX_FIELDS; i++) {
+		r->v[i] = v[i];
+		v[i] = NULL;
+	}
+}
+
 /* FNV-1a, 32 bits: enough to tell whether a value changed since a form was rendered (not a secret). */
 void
 record_digest(const char *value, char out[RECORD_DIGEST_LEN + 1])

@@ -83,6 +83,9 @@ struct record_desc {
 };
 
 void	record_row_free(struct record_row *r);
+/* Fill r with a loaded record's key, version, owner and its n values v (malloc'd, handed over: v[i] is
+ * NULL afterwards). For the descriptions' load functions. */
+void	record_row_take(struct record_row *r, long long id, long long version, long long owner, char **v, int n);
 
 /* The digest of one field's stored value (NULL and "" alike) as RECORD_DIGEST_LEN hex characters. */
 void	record_digest(const char *value, char out[RECORD_DIGEST_LEN + 1]);

@@ -1,6 +1,7 @@
 /* records.c - the list of every record description (model/record.h), for --list-records and the tests. */
 #include <stddef.h>
 
+#include "model/account.h"
 #include "model/news.h"
 #include "model/people.h"
 #include "model/profile.h"
@@ -10,5 +11,6 @@ const struct record_desc *const record_descs[] = {
 	&profile_record,
 	&person_record,
 	&news_record,
+	&user_record,
 	NULL
 };

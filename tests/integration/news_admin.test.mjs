@@ -499,6 +499,19 @@ describe('editing', () => {
 		assert.equal(sqlValue(`SELECT body_md FROM news_articles WHERE id = ${id}`), '충남이 고침');
 	});
 
+	test('a pin date as readers type it: 2027/06/15 and 2027.06.15 are stored as 2027-06-15; the field is a date input', async (t) => {
+		if (!needSql(t) || !id)
+			return;
+		const page = await S.chungnam.get(`/admin/news/${id}`);
+		assert.match(page.body, /<input type="date" id="f-pinned_until"/);
+		for (const typed of ['2027/06/15', '2027.06.15', '2027-06-15']) {
+			const res = await postMultipart(`/admin/news/${id}`, withChanges(await editFields(S.chungnam, id), { pinned_until: typed }), [], { session: S.chungnam });
+			assert.ok([200, 303].includes(res.status), `${typed}: ${res.status}`);
+			assert.equal(sqlValue(`SELECT DATE_FORMAT(pinned_until, '%Y-%m-%d') FROM news_articles WHERE id = ${id}`), '2027-06-15', typed);
+		}
+		await postMultipart(`/admin/news/${id}`, withChanges(await editFields(S.chungnam, id), { pinned_until: '' }), [], { session: S.chungnam });
+	});
+
 	test('unpublishing hides it; publishing again keeps its first published time', async (t) => {
 		if (!needSql(t) || !id)
 			return;
