@@ -1,10 +1,11 @@
-<?cs # admin_member.cs - a technopark's profile form; a stale save shows the stored values beside the user's. ?>
+<?cs # admin_member.cs - a technopark's profile form; a stale save merges three ways (form.cs conflict()). ?>
 <?cs set:Page.Title = TP.name_ko + " " + L.admin.profile ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <h1><?cs var:TP.name_ko ?> <?cs var:L.admin.profile ?></h1>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Done == "saved" ?><p class="ok" role="status"><?cs var:L.admin.saved ?></p><?cs /if ?>
+<?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?>
 <?cs if:Page.NeedsReview ?><p class="note"><?cs var:L.member_form.review_note ?></p><?cs /if ?>
 <?cs if:Overlay.id ?><section class="note pending-request" aria-labelledby="overlay-h">
 <h2 id="overlay-h"><?cs var:L.my_requests.pending_title ?> <a href="/admin/requests/<?cs var:Overlay.id ?>">#<?cs var:Overlay.id ?></a></h2>
@@ -18,41 +19,26 @@
 <p><a href="/members/<?cs var:url_escape(TP.slug) ?>"><?cs var:L.member_form.view_public ?></a> ·
 <a href="/admin/history?entity=technopark&amp;id=<?cs var:TP.id ?>"><?cs var:L.admin.record_history ?></a></p>
 
-<?cs if:Conflict ?>
-<section class="conflict" role="alert" aria-labelledby="conflict-h">
-<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
-<p><?cs var:L.form.conflict_text ?></p>
-<div class="table-wrap">
-<table>
-<caption><?cs var:L.form.conflict_title ?></caption>
-<thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
-<tbody>
-<?cs each:f = Current ?><tr<?cs if:f.value != Form[name(f)].value ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.field[name(f)] ?></th><td><?cs call:fact(f.value) ?></td><td><?cs var:Form[name(f)].value ?></td></tr>
-<?cs /each ?></tbody>
-</table>
-</div>
-</section>
-<?cs /if ?>
-
 <?cs call:form_errors() ?>
 <?cs if:Form.message ?><?cs /if ?>
 <form method="post" action="/admin/members/<?cs var:url_escape(TP.slug) ?>" class="stacked">
 <?cs call:csrf() ?>
-<input type="hidden" name="version" value="<?cs var:Form.version.value ?>">
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
 <?cs call:textarea("summary", L.field.summary, Form.summary, 0, "") ?>
 <?cs call:input("director", L.field.director, Form.director, "text", 0, "") ?>
 <?cs call:input("address", L.field.address, Form.address, "text", 0, "") ?>
 <?cs call:input("phone", L.field.phone, Form.phone, "tel", 0, L.member_form.phone_hint) ?>
 <?cs call:input("email", L.field.email, Form.email, "email", 0, "") ?>
 <?cs call:input("website", L.field.website, Form.website, "url", 0, L.member_form.website_hint) ?>
-<fieldset id="f-industry" class="checks<?cs if:Form.industry.error ?> invalid<?cs /if ?>"<?cs if:Form.industry.error ?> aria-describedby="f-industry-err"<?cs /if ?>>
+<?cs if:!Conflict.fields.industry ?><fieldset id="f-industry" class="checks<?cs if:Form.industry.error ?> invalid<?cs /if ?>"<?cs if:Form.industry.error ?> aria-describedby="f-industry-err"<?cs /if ?>>
 <legend><?cs var:L.field.industry ?></legend>
 <input type="hidden" name="industry" value="">
 <?cs each:i = Industries ?><div class="check"><input type="checkbox" name="industry" id="f-industry-<?cs var:i.slug ?>" value="<?cs var:i.slug ?>"<?cs if:Form.industry.checked[i.slug] ?> checked<?cs /if ?>>
 <label for="f-industry-<?cs var:i.slug ?>"><?cs var:i.name_ko ?></label></div>
 <?cs /each ?>
 <?cs call:field_msg("industry", Form.industry) ?>
-</fieldset>
+</fieldset><?cs /if ?>
 <div class="actions"><button type="submit"><?cs if:Page.NeedsReview ?><?cs var:L.form.submit ?><?cs else ?><?cs var:L.form.save ?><?cs /if ?></button>
 <a href="/admin"><?cs var:L.form.cancel ?></a></div>
 </form>

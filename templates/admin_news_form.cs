@@ -1,5 +1,5 @@
 <?cs # admin_news_form.cs - write or edit an article (multipart: its attachments come with it), delete it,
-or (secretariat) restore it. A stale save shows the stored version beside the user's. ?>
+or (secretariat) restore it. A stale save merges three ways (form.cs conflict()). ?>
 <?cs if:Article.id ?><?cs set:Page.Heading = L.news_admin.edit_title ?><?cs else ?><?cs set:Page.Heading = L.news_admin.new_title ?><?cs /if ?>
 <?cs set:Page.Title = Page.Heading ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
@@ -13,7 +13,6 @@ or (secretariat) restore it. A stale save shows the stored version beside the us
 <?cs /each ?></ul>
 </div>
 <?cs /if ?><?cs if:Form.message ?><p class="ok" role="status"><?cs var:Form.message ?></p><?cs /if ?><?cs /def ?>
-<?cs def:nval(field, v) ?><?cs if:field == "state" && v ?><?cs var:L.news_admin.states[v] ?><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?><?cs /def ?>
 <?cs def:select_errors(name, f) ?><?cs if:f.error ?> aria-invalid="true" aria-describedby="f-<?cs var:name ?>-err"<?cs /if ?><?cs /def ?>
 <p class="crumbs"><a href="/admin/news"><?cs var:L.news_admin.title ?></a></p>
 <h1><?cs var:Page.Heading ?><?cs if:Article.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.news.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h1>
@@ -27,36 +26,22 @@ or (secretariat) restore it. A stale save shows the stored version beside the us
 <p><?cs var:L.news_admin.state_conflict[Page.StateConflict] ?></p>
 </section>
 <?cs /if ?>
-<?cs if:Conflict.shown ?>
-<section class="conflict" role="alert" aria-labelledby="conflict-h">
-<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
-<p><?cs var:L.form.conflict_text ?></p>
-<div class="table-wrap">
-<table>
-<caption><?cs var:L.form.conflict_title ?></caption>
-<thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
-<tbody>
-<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.news_admin.field[c.field] ?></th><td class="pre"><?cs call:nval(c.field, c.current) ?></td><td class="pre"><?cs call:nval(c.field, c.yours) ?></td></tr>
-<?cs /each ?></tbody>
-</table>
-</div>
-</section>
-<?cs /if ?>
 <?cs call:news_errors() ?>
 <?cs if:Page.FilesAgain ?><p class="note" role="status"><?cs var:L.attach.again ?></p><?cs /if ?>
 <?cs if:Article.deleted != 1 ?>
 <form method="post" action="/admin/news<?cs if:Article.id ?>/<?cs var:Article.id ?><?cs /if ?>" enctype="multipart/form-data" class="stacked">
 <?cs call:csrf() ?>
-<?cs if:Article.id ?><input type="hidden" name="version" value="<?cs var:Form.version.value ?>"><?cs /if ?>
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
 <?cs call:input("title", L.news_admin.field.title, Form.title, "text", 1, "") ?>
-<div class="field<?cs if:Form.category.error ?> invalid<?cs /if ?>">
+<?cs if:!Conflict.fields.category ?><div class="field<?cs if:Form.category.error ?> invalid<?cs /if ?>">
 <label for="f-category"><?cs var:L.news_admin.field.category ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <select id="f-category" name="category"<?cs call:select_errors("category", Form.category) ?>>
 <?cs each:c = Categories ?><option value="<?cs var:c.slug ?>"<?cs if:Form.category.value == c.slug ?> selected<?cs /if ?>><?cs var:c.name_ko ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("category", Form.category) ?>
-</div>
-<div class="field<?cs if:Form.publisher.error ?> invalid<?cs /if ?>">
+</div><?cs /if ?>
+<?cs if:!Conflict.fields.publisher ?><div class="field<?cs if:Form.publisher.error ?> invalid<?cs /if ?>">
 <label for="f-publisher"><?cs var:L.news_admin.field.publisher ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <?cs if:Page.AnyPublisher ?><select id="f-publisher" name="publisher"<?cs call:select_errors("publisher", Form.publisher) ?>>
 <option value="association"<?cs if:Form.publisher.value == "association" ?> selected<?cs /if ?>><?cs var:L.news.association ?></option>
@@ -65,21 +50,21 @@ or (secretariat) restore it. A stale save shows the stored version beside the us
 <?cs else ?><?cs each:p = Publishers ?><input type="text" id="f-publisher" value="<?cs var:p.name_ko ?>" readonly>
 <input type="hidden" name="publisher" value="<?cs var:p.slug ?>"><?cs /each ?><span class="hint"><?cs var:L.news_admin.own_publisher ?></span><?cs /if ?>
 <?cs call:field_msg("publisher", Form.publisher) ?>
-</div>
-<fieldset class="field<?cs if:Form.state.error ?> invalid<?cs /if ?>" id="f-state">
+</div><?cs /if ?>
+<?cs if:!Conflict.fields.state ?><fieldset class="field<?cs if:Form.state.error ?> invalid<?cs /if ?>" id="f-state">
 <legend><?cs var:L.news_admin.field.state ?></legend>
 <div class="check"><input type="radio" name="state" value="draft" id="f-state-draft"<?cs if:Form.state.value != "published" ?> checked<?cs /if ?>> <label for="f-state-draft"><?cs var:L.news_admin.state_draft ?></label></div>
 <div class="check"><input type="radio" name="state" value="published" id="f-state-published"<?cs if:Form.state.value == "published" ?> checked<?cs /if ?>> <label for="f-state-published"><?cs var:L.news_admin.state_published ?></label></div>
 <?cs call:field_msg("state", Form.state) ?>
-</fieldset>
-<?cs # a text field, not type="date": Chromium's date field takes the focus without :focus-visible ?>
-<?cs call:input("pinned_until", L.news_admin.field.pinned_until, Form.pinned_until, "text", 0, L.news_admin.pinned_hint + " " + L.news_admin.pinned_format) ?>
-<div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
+</fieldset><?cs /if ?>
+<?cs # a date input (the focus ring follows :focus-within, site.css); the server also takes 2027/06/15 and 2027.06.15 ?>
+<?cs call:input("pinned_until", L.news_admin.field.pinned_until, Form.pinned_until, "date", 0, L.news_admin.pinned_hint + " " + L.news_admin.pinned_format) ?>
+<?cs if:!Conflict.fields.body ?><div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
 <label for="f-body"><?cs var:L.news_admin.field.body ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <span class="hint" id="f-body-hint"><?cs var:L.news_admin.body_hint ?></span>
 <textarea rows="16" id="f-body" name="body" required<?cs if:Form.body.error ?> aria-invalid="true" aria-describedby="f-body-err f-body-hint"<?cs else ?> aria-describedby="f-body-hint"<?cs /if ?>><?cs var:Form.body.value ?></textarea>
 <?cs call:field_msg("body", Form.body) ?>
-</div>
+</div><?cs /if ?>
 <?cs if:subcount(Files) ?><fieldset class="field">
 <legend><?cs var:L.attach.current ?></legend>
 <?cs each:f = Files ?><div class="check"><input type="checkbox" name="remove" value="<?cs var:f.id ?>" id="rm-<?cs var:f.id ?>"> <label for="rm-<?cs var:f.id ?>"><?cs var:L.attach.remove ?>: <?cs var:f.filename ?> (<?cs var:f.label ?>, <?cs var:f.size ?>)</label></div>

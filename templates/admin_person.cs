@@ -1,10 +1,8 @@
-<?cs # admin_person.cs - add or edit one person; a stale save shows the stored values beside the user's. ?>
+<?cs # admin_person.cs - add or edit one person; a stale save merges three ways; a conflict shows only the fields both changed (form.cs conflict()). ?>
 <?cs if:Person.id ?><?cs set:Page.Heading = L.people_admin.edit_title ?><?cs else ?><?cs set:Page.Heading = L.people_admin.new_title ?><?cs /if ?>
 <?cs set:Page.Title = TP.name_ko + " " + Page.Heading ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
-<?cs # A person's value for reading: visible as yes/no, an empty value as "none". ?>
-<?cs def:pval(field, v) ?><?cs if:field == "visible" ?><?cs if:v == "1" ?><?cs var:L.people_admin.visible_yes ?><?cs else ?><?cs var:L.people_admin.visible_no ?><?cs /if ?><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?><?cs /def ?>
 <?cs if:TP.slug ?><?cs set:Page.ListUrl = "/admin/members/" + url_escape(TP.slug) + "/people" ?><?cs else ?><?cs set:Page.ListUrl = "/people?tp=association" ?><?cs /if ?>
 <p class="crumbs"><a href="<?cs var:Page.ListUrl ?>"><?cs var:TP.name_ko ?> <?cs var:L.admin.people ?></a></p>
 <h1><?cs var:TP.name_ko ?> <?cs var:Page.Heading ?><?cs if:Person.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h1>
@@ -13,21 +11,6 @@
 <?cs if:Page.Review ?><p class="note"><?cs var:L.people_admin.review_note ?></p><?cs /if ?>
 <?cs if:Person.id ?><p><a href="/admin/history?entity=person&amp;id=<?cs var:Person.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
 
-<?cs if:Conflict.shown ?>
-<section class="conflict" role="alert" aria-labelledby="conflict-h">
-<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
-<p><?cs var:L.form.conflict_text ?></p>
-<div class="table-wrap">
-<table>
-<caption><?cs var:L.form.conflict_title ?></caption>
-<thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
-<tbody>
-<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.field[c.field] ?></th><td><?cs call:pval(c.field, c.current) ?></td><td><?cs call:pval(c.field, c.yours) ?></td></tr>
-<?cs /each ?></tbody>
-</table>
-</div>
-</section>
-<?cs /if ?>
 <?cs if:Page.DeleteConflict ?>
 <section class="conflict" role="alert" aria-labelledby="conflict-h">
 <h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
@@ -38,7 +21,8 @@
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs if:Person.id ?>/admin/people/<?cs var:Person.id ?><?cs else ?>/admin/members/<?cs var:url_escape(TP.slug) ?>/people<?cs /if ?>" class="stacked">
 <?cs call:csrf() ?>
-<?cs if:Person.id ?><input type="hidden" name="version" value="<?cs var:Form.version.value ?>"><?cs /if ?>
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
 <?cs call:input("name", L.field.name, Form.name, "text", 1, "") ?>
 <?cs call:input("title", L.field.title, Form.title, "text", 0, "") ?>
 <?cs call:input("department", L.field.department, Form.department, "text", 0, "") ?>

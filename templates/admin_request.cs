@@ -7,7 +7,7 @@
 <?cs if:Page.Done == "submitted" ?><p class="ok" role="status"><?cs var:L.admin.submitted ?></p><?cs /if ?>
 <?cs if:Page.Done == "withdrawn" ?><p class="ok" role="status"><?cs var:L.request.withdrawn_done ?></p><?cs /if ?>
 <?cs if:Decide.problem == "decided" ?><p class="errors" role="alert"><?cs var:L.request.decided ?></p><?cs /if ?>
-<?cs if:Decide.problem == "conflict" || Req.has_conflict ?><p class="errors" role="alert"><?cs var:L.request.conflict ?></p><?cs /if ?>
+<?cs if:Decide.problem == "conflict" || Req.has_conflict ?><p class="errors" role="alert"><?cs var:L.save.request_conflict ?></p><?cs /if ?>
 <dl class="facts">
 <dt><?cs var:L.people.org ?></dt><dd><a href="/members/<?cs var:url_escape(Req.tp_slug) ?>"><?cs var:Req.tp_name ?></a></dd>
 <dt><?cs var:L.form.field ?></dt><dd><?cs var:L.request["entity_" + Req.entity] ?><?cs if:Req.person_name ?> (<?cs var:Req.person_name ?>)<?cs /if ?> <?cs var:L.request["action_" + Req.action] ?></dd>
@@ -34,9 +34,15 @@
 <form method="post" action="/admin/requests/<?cs var:Req.id ?>" class="stacked">
 <?cs call:csrf() ?>
 <input type="hidden" name="version" value="<?cs var:Req.version ?>">
+<?cs each:c = Choices ?><fieldset class="conflict-field" id="conflict-<?cs var:c.field ?>">
+<legend><?cs var:c.label ?></legend>
+<div class="sides"><?cs call:conflict_side(c, "stored", L.request.current, c.stored, 1) ?>
+<?cs call:conflict_side(c, "yours", L.request.new, c.yours, 0) ?></div>
+</fieldset>
+<?cs /each ?>
 <?cs call:textarea("comment", L.request.comment, Form.comment, 0, "") ?>
 <div class="actions">
-<?cs if:!Req.has_conflict ?><button type="submit" name="decision" value="approve"><?cs var:L.request.approve ?></button><?cs /if ?>
+<button type="submit" name="decision" value="approve"><?cs var:L.request.approve ?></button>
 <button type="submit" name="decision" value="reject" class="secondary"><?cs var:L.request.reject ?></button>
 </div>
 </form>

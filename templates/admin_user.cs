@@ -4,8 +4,6 @@ The password is never sent back into the page. ?>
 <?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
-<?cs # A value for reading: role and state in words, a technopark by its name, an empty value as "none". ?>
-<?cs def:uval(field, v) ?><?cs if:field == "active" ?><?cs if:v == "1" ?><?cs var:L.users.active_yes ?><?cs else ?><?cs var:L.users.active_no ?><?cs /if ?><?cs elif:!v ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:field == "role" ?><?cs var:L.role[v] ?><?cs elif:field == "technopark" ?><?cs set:Page.TpName = v ?><?cs each:t = TPs ?><?cs if:t.slug == v ?><?cs set:Page.TpName = t.name_ko ?><?cs /if ?><?cs /each ?><?cs var:Page.TpName ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
 <p class="crumbs"><a href="/admin/users"><?cs var:L.users.title ?></a></p>
 <h1><?cs if:Account.id ?><?cs var:L.users.edit_title ?> <?cs var:Account.login ?><?cs if:Account.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.users.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs else ?><?cs var:L.users.new_title ?><?cs /if ?></h1>
 <?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.users_admin.done[Page.Done] ?></p><?cs /if ?>
@@ -14,38 +12,23 @@ The password is never sent back into the page. ?>
 <?cs if:Account.id ?><p><a href="/admin/history?entity=user&amp;id=<?cs var:Account.id ?>"><?cs var:L.admin.record_history ?></a> ·
 <a href="/admin/history?user=<?cs var:Account.id ?>"><?cs var:L.users.their_changes ?></a></p><?cs /if ?>
 
-<?cs if:Conflict.shown ?>
-<section class="conflict" role="alert" aria-labelledby="conflict-h">
-<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
-<p><?cs var:L.form.conflict_text ?></p>
-<div class="table-wrap">
-<table>
-<caption><?cs var:L.form.conflict_title ?></caption>
-<thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
-<tbody>
-<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.field[c.field] ?></th><td><?cs call:uval(c.field, c.current) ?></td><td><?cs call:uval(c.field, c.yours) ?></td></tr>
-<?cs /each ?></tbody>
-</table>
-</div>
-</section>
-<?cs /if ?>
-
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs if:Account.id ?>/admin/users/<?cs var:Account.id ?><?cs else ?>/admin/users<?cs /if ?>" class="stacked">
 <?cs call:csrf() ?>
-<?cs if:Account.id ?><input type="hidden" name="version" value="<?cs var:Form.version.value ?>">
+<?cs if:Account.id ?><?cs call:save_fields() ?>
+<?cs call:conflict() ?>
 <dl class="facts"><dt><?cs var:L.field.login ?></dt><dd><?cs var:Account.login ?></dd></dl>
 <?cs else ?><?cs call:input("login", L.field.login, Form.login, "text", 1, L.users.login_hint) ?><?cs /if ?>
 <?cs call:input("display_name", L.field.display_name, Form.display_name, "text", 1, "") ?>
-<div class="field<?cs if:Form.role.error ?> invalid<?cs /if ?>">
+<?cs if:!Conflict.fields.role ?><div class="field<?cs if:Form.role.error ?> invalid<?cs /if ?>">
 <label for="f-role"><?cs var:L.field.role ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <select<?cs call:field_attrs("role", Form.role, 1) ?>>
 <option value=""><?cs var:L.users.choose ?></option>
 <?cs each:r = L.role ?><option value="<?cs var:name(r) ?>"<?cs if:Form.role.value == name(r) ?> selected<?cs /if ?>><?cs var:r ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("role", Form.role) ?>
-</div>
-<div class="field<?cs if:Form.technopark.error ?> invalid<?cs /if ?>">
+</div><?cs /if ?>
+<?cs if:!Conflict.fields.technopark ?><div class="field<?cs if:Form.technopark.error ?> invalid<?cs /if ?>">
 <label for="f-technopark"><?cs var:L.field.technopark ?></label>
 <span class="hint"><?cs var:L.users.technopark_hint ?></span>
 <select<?cs call:field_attrs("technopark", Form.technopark, 0) ?>>
@@ -53,7 +36,7 @@ The password is never sent back into the page. ?>
 <?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:Form.technopark.value == t.slug ?> selected<?cs /if ?>><?cs var:t.name_ko ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("technopark", Form.technopark) ?>
-</div>
+</div><?cs /if ?>
 <?cs call:checkbox("active", L.users.active_label, Form.active) ?>
 <div class="field<?cs if:Form.password.error ?> invalid<?cs /if ?>">
 <label for="f-password"><?cs var:L.field.password ?><?cs if:!Account.id ?> <span class="req"><?cs var:L.form.required ?></span><?cs /if ?></label>

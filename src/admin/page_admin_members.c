@@ -2,8 +2,8 @@
  * page_admin_members.c - a technopark's profile form (/admin/members/{slug}).
  *
  * The secretariat's save goes live at once; a member admin's save becomes a change request that
- * waits for the secretariat (page_admin_review.c). Either way a stale version is refused with a page
- * that shows the stored values beside the user's, never a silent overwrite.
+ * waits for the secretariat (page_admin_review.c). Either way the save pipeline (save.c) merges a stale
+ * form three ways: only a field both people changed is a conflict, never a silent overwrite.
  *
  * While a member admin's own request waits, their form opens on the values it asks for, under a
  * banner naming what it changes; a new save then replaces it: the new request carries every
@@ -21,21 +21,11 @@
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
+#include "admin/save.h"
 #include "pages/pages.h"
 #include "model/profile.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
-
-static const struct form_field member_fields[] = {
-	{ "summary",	FT_TEXT, 0, 0, 2000, NULL },
-	{ "director",	FT_LINE, 0, 0, 60, NULL },
-	{ "address",	FT_LINE, 0, 0, 300, NULL },
-	{ "phone",	FT_PHONE, 0, 0, 40, NULL },
-	{ "email",	FT_EMAIL, 0, 0, 200, NULL },
-	{ "website",	FT_URL, 0, 0, 300, NULL },
-	{ "industry",	FT_SLUGS, 0, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
 
 static const char sql_industries[] = "SELECT slug, name_ko FROM industries ORDER BY name_ko";
 static const char sql_pending[] =
@@ -188,31 +178,10 @@ form_context(struct request *rq, HDF *hdf, const struct profile *p, struct overl
 	return 0;
 }
 
-/* Put stored values under prefix.<field> (the form's values, or the conflict box's "current"). */
-static void
-set_values(HDF *hdf, const char *prefix, const struct profile *p)
-{
-	int i;
-
-	for (i = 0; i < PROFILE_NFIELDS; i++)	/* empty ones too: the conflict box lists every field */
-		render_set(hdf, p->v[i] != NULL ? p->v[i] : "", "%s.%s.value", prefix, profile_fields[i]);
-}
-
-static void
-set_checked(HDF *hdf, const char *tags)
-{
-	char *copy, *tok, *save = NULL;
-
-	if (tags == NULL || (copy = strdup(tags)) == NULL)
-		return;
-	for (tok = strtok_r(copy, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save))
-		render_set(hdf, "1", "Form.industry.checked.%s", tok);
-	free(copy);
-}
-
 int
 page_admin_member_form(struct request *rq, HDF *hdf)
 {
+	struct record_row r;
 	struct overlay o;
 	struct profile p;
 	int rc, i;
@@ -220,14 +189,12 @@ page_admin_member_form(struct request *rq, HDF *hdf)
 	memset(&o, 0, sizeof(o));
 	if ((rc = load_own(rq, &p)) == 0 && (rc = form_context(rq, hdf, &p, &o)) == 0) {
 		/* the form starts where the user's waiting request left off, not from the live values */
+		memset(&r, 0, sizeof(r));
+		r.version = p.version;
 		for (i = 0; i < PROFILE_NFIELDS; i++)
-			if (o.set[i]) {
-				free(p.v[i]);
-				p.v[i] = o.v[i] != NULL ? strdup(o.v[i]) : NULL;
-			}
-		set_values(hdf, "Form", &p);
-		set_checked(hdf, p.v[PROFILE_NFIELDS - 1]);
-		render_set_int(hdf, p.version, "Form.version.value");
+			r.v[i] = o.set[i] ? o.v[i] : p.v[i];
+		if (save_form(hdf, &profile_record, &r) != 0)
+			rc = 500;
 		if (params_get(&rq->params, "done") != NULL)
 			render_set(hdf, request_param(rq, "done"), "Page.Done");
 	}
@@ -264,34 +231,35 @@ check_industries(HDF *hdf)
 	return 1;
 }
 
-/* The stale-version page: the stored values beside the user's; the next save is against the stored version. */
+/* check_industries as the pipeline's extra check (save.check). */
 static int
-conflict(HDF *hdf, const struct profile *cur)
+check_form(struct request *rq, HDF *hdf, const struct save *sv)
 {
-	set_values(hdf, "Current", cur);
-	render_set_int(hdf, cur->version, "Form.version.value");
-	render_set(hdf, "1", "Conflict");
-	return 409;
+	(void)rq;
+	(void)sv;
+	return check_industries(hdf);
 }
 
-/* 1 when values ask for exactly what the waiting requests o ask for (over the live values cur). */
+/* 1 when out asks for nothing: the live values with no waiting request, or exactly what the waiting one asks. */
 static int
-same_as_overlay(const struct profile *cur, const struct overlay *o, const char *const *values)
+nothing_to_do(const struct save *sv, const struct record_row *cur, const char *const *out)
 {
+	const struct overlay *o = sv->arg;
 	int i;
 
 	if (o->nreq == 0)
-		return 0;
+		return !record_changes(sv->desc, cur, out);
 	for (i = 0; i < PROFILE_NFIELDS; i++)
-		if (audit_differs(o->set[i] ? o->v[i] : cur->v[i], values[i]))
+		if (audit_differs(o->set[i] ? o->v[i] : cur->v[i], out[i]))
 			return 0;
 	return 1;
 }
 
-/* Withdraw the user's waiting requests o, replaced by the new one (inside the transaction). */
+/* Withdraw the user's waiting requests, replaced by the new one (inside the save's transaction). */
 static int
-supersede(struct request *rq, const struct profile *cur, const struct overlay *o)
+supersede(struct request *rq, const struct save *sv, const struct record_row *cur)
 {
+	const struct overlay *o = sv->arg;
 	int i, rc;
 
 	for (i = 0; i < o->nreq; i++)
@@ -301,93 +269,57 @@ supersede(struct request *rq, const struct profile *cur, const struct overlay *o
 	return 0;
 }
 
-/*
- * Save (secretariat) or submit for review (member admin) the changed fields, replacing the member
- * admin's waiting requests o. 0 (a new request in *req_id, or none when the values are the live ones
- * again and the waiting requests were only withdrawn), 1 nothing changed, 409 or a status.
- */
+/* The secretariat's save: the form with its notice; only a withdrawal: the withdrawn request. */
 static int
-store(struct request *rq, const struct profile *cur, const struct overlay *o, const char *const *values,
-    long long *req_id)
+member_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
 {
-	const char *fields[PROFILE_NFIELDS], *olds[PROFILE_NFIELDS], *news[PROFILE_NFIELDS];
-	int i, n = 0, rc;
+	const char *slug = hdf_get_value(hdf, "TP.slug", "");
+	const struct overlay *o = sv->arg;
+	int n;
 
-	for (i = 0; i < PROFILE_NFIELDS; i++)
-		if (audit_differs(cur->v[i], values[i])) {
-			fields[n] = profile_fields[i];
-			olds[n] = cur->v[i];
-			news[n++] = values[i];
-		}
-	if ((n == 0 && o->nreq == 0) || same_as_overlay(cur, o, values))
-		return 1;
-	if (db_begin(rq->db) != 0)
-		return db_err(rq->db);
-	if (rq->session->role == ROLE_SECRETARIAT)
-		rc = profile_apply(rq->db, rq->session->user_id, cur, values, "update", NULL);
-	else if ((rc = supersede(rq, cur, o)) == 0 && n > 0)
-		rc = changes_submit(rq->db, rq->session->user_id, cur->id, "technopark", cur->id, "update",
-		    cur->version, fields, olds, news, n, req_id) == 0 ? 0 : db_err(rq->db);
-	if (rc == 0 && db_commit(rq->db) != 0)
-		rc = db_err(rq->db);
-	if (rc != 0)
-		db_rollback(rq->db);
-	return rc == TP_ESTALE ? 409 : rc;
+	(void)rq;
+	(void)id;
+	if (done != NULL && strcmp(done, "withdrawn") == 0 && o != NULL && o->nreq > 0)
+		n = asprintf(location, "/admin/requests/%lld?done=withdrawn", o->id[o->nreq - 1]);
+	else
+		n = asprintf(location, "/admin/members/%s?done=saved", slug);
+	if (n < 0) {
+		*location = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int
 page_admin_member_save(struct request *rq, HDF *hdf)
 {
-	const char *values[PROFILE_NFIELDS];
-	long long version, req_id = 0;
 	struct overlay o;
 	struct profile cur;
-	int rc, errors, i;
+	struct save sv;
+	int rc;
 
 	memset(&o, 0, sizeof(o));
 	if ((rc = load_own(rq, &cur)) != 0 || (rc = form_context(rq, hdf, &cur, &o)) != 0)
 		goto out;
-	if (parse_ll(request_param(rq, "version") ? request_param(rq, "version") : "", 1,
-	    4294967295LL, &version) != 0) {
-		rq->error_detail = "version";
-		rc = 400;
-		goto out;
+	memset(&sv, 0, sizeof(sv));
+	sv.desc = &profile_record;
+	sv.id = cur.id;
+	sv.owner = cur.id;
+	sv.tmpl = "admin_member.cs";
+	sv.review = rq->session->role != ROLE_SECRETARIAT;
+	sv.check = check_form;
+	sv.location = member_location;
+	sv.arg = &o;
+	sv.nothing_to_do = nothing_to_do;
+	if (sv.review) {
+		sv.before_write = supersede;
+		if (o.nreq > 0) {
+			sv.prior = (const char *const *)o.v;
+			sv.prior_set = o.set;
+		}
 	}
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = form_check(rq, hdf, member_fields)) < 0 || (errors += check_industries(hdf)) < 0) {
-		rc = 500;
-		goto out;
-	}
-	if (errors > 0) {
-		rc = 422;
-		goto out;
-	}
-	if (version != cur.version) {
-		rc = conflict(hdf, &cur);
-		goto out;
-	}
-	/* A field the request does not carry at all keeps its value (the form always sends every
-	 * field, and an empty "industry" marker for the checkbox group). */
-	for (i = 0; i < PROFILE_NFIELDS; i++)
-		values[i] = params_get(&rq->params, profile_fields[i]) != NULL ?
-		    form_value(hdf, profile_fields[i]) : cur.v[i];
-	rc = store(rq, &cur, &o, values, &req_id);
-	if (rc == 1) {
-		render_set(hdf, hdf_get_value(hdf, "L.form.nothing_changed", ""), "Form.message");
-		rc = 0;
-	} else if (rc == 409) {
-		profile_free(&cur);
-		rc = profile_load(rq->db, NULL, cur.id, 0, &cur) == 1 ? conflict(hdf, &cur) : db_err(rq->db);
-	} else if (rc == 0) {
-		rq->tmpl = NULL;
-		if (req_id > 0)
-			rc = asprintf(&rq->location, "/admin/requests/%lld?done=submitted", req_id);
-		else if (o.nreq > 0)	/* back to the live values: the waiting request was only withdrawn */
-			rc = asprintf(&rq->location, "/admin/requests/%lld?done=withdrawn", o.id[o.nreq - 1]);
-		else
-			rc = asprintf(&rq->location, "/admin/members/%s?done=saved", cur.slug);
-		rc = rc < 0 ? 500 : 303;
-	}
+	rc = save_record(rq, hdf, &sv);
 out:
 	overlay_free(&o);
 	profile_free(&cur);

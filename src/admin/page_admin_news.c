@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/attach.h"
+#include "model/committees.h"
 #include "store/audit.h"
 #include "http/auth.h"
 #include "core/conf.h"
@@ -20,6 +21,7 @@
 #include "http/multipart.h"
 #include "model/news.h"
 #include "admin/admin.h"
+#include "admin/save.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
@@ -27,17 +29,6 @@
 
 #define REMOVE_MAX	ATTACH_MAX_PER_OWNER
 
-static const char *const states[] = { "draft", "published", NULL };
-
-static const struct form_field news_form[] = {
-	{ "title",		FT_LINE, 1, 1, 200, NULL },
-	{ "category",		FT_LINE, 1, 1, 40, NULL },
-	{ "publisher",		FT_LINE, 0, 1, 40, NULL },	/* required: checked in check_form */
-	{ "state",		FT_ENUM, 1, 0, 0, states },
-	{ "pinned_until",	FT_LINE, 0, 0, 10, NULL },
-	{ "body",		FT_TEXT, 1, 1, 20000, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
 
 static const char sql_categories[] = "SELECT id, slug, name_ko FROM news_categories ORDER BY sort, id";
 static const char sql_publishers[] = "SELECT id, slug, name_ko FROM technoparks ORDER BY name_ko, id";
@@ -128,46 +119,6 @@ lf_only(const char *s)
 	return d;
 }
 
-/*
- * Check the form into nv (pointing into hdf, but the body: *body, malloc'd, the caller frees it). Returns the number
- * of mistakes (each shown on its field), TP_ENOMEM, or TP_EDENIED when a member admin names another
- * publisher (a forged form: the route's hook cannot know what the form says).
- */
-static int
-check_form(struct request *rq, HDF *hdf, struct news_values *nv, char **body)
-{
-	const char *own = rq->session->tp_slug, *t;
-	int member = rq->session->role != ROLE_SECRETARIAT;
-	size_t i;
-
-	memset(nv, 0, sizeof(*nv));
-	if (form_check(rq, hdf, news_form) < 0)
-		return TP_ENOMEM;
-	if (form_value(hdf, "publisher") == NULL && member)
-		render_set(hdf, own, "Form.publisher.value");	/* a member admin posts as their own technopark */
-	for (i = 0; i < NEWS_NFIELDS; i++)
-		nv->v[i] = form_value(hdf, news_fields[i]);
-	if (nv->v[NF_BODY] != NULL && (nv->v[NF_BODY] = *body = lf_only(nv->v[NF_BODY])) == NULL)
-		return TP_ENOMEM;
-	if (member && (own[0] == '\0' || nv->v[NF_PUBLISHER] == NULL || strcmp(nv->v[NF_PUBLISHER], own) != 0))
-		return TP_EDENIED;	/* row-level: never another technopark's name, nor the association's */
-	if (nv->v[NF_PUBLISHER] == NULL)
-		add_error(hdf, "publisher", "L.form.err_required");
-	for (t = nv->v[NF_TITLE]; t != NULL && *t != '\0'; t++)
-		if ((unsigned char)*t < 0x20 || *t == 0x7f) {
-			add_error(hdf, "title", "L.news_admin.err_control");
-			break;
-		}
-	if (nv->v[NF_CATEGORY] != NULL && (nv->category_id = find_slug(hdf, "Categories", nv->v[NF_CATEGORY])) == 0)
-		add_error(hdf, "category", "L.form.err_choice");
-	if (nv->v[NF_PUBLISHER] != NULL && strcmp(nv->v[NF_PUBLISHER], NEWS_ASSOCIATION) != 0 &&
-	    (nv->tp_id = find_slug(hdf, "Publishers", nv->v[NF_PUBLISHER])) == 0)
-		add_error(hdf, "publisher", "L.form.err_choice");
-	if (nv->v[NF_PINNED] != NULL && !valid_date(nv->v[NF_PINNED]))
-		add_error(hdf, "pinned_until", "L.news_admin.err_date");
-	return hdf_get_int_value(hdf, "Form.errors", 0);
-}
-
 /* After a refused form: files cannot come back in a browser's file input, so say they must be chosen again. */
 static int
 refused(struct request *rq, HDF *hdf, int status)
@@ -240,39 +191,80 @@ save_files_free(struct save_files *sf)
 	}
 }
 
+/* What a save carries besides the fields: its files, and the article as loaded (NULL for a create). */
+struct news_save {
+	struct save_files	 sf;
+	int			 existing;	/* attachments it has now */
+};
+
 /*
- * The transaction of a save: the article (action; cur NULL for a create), the removed and added files,
- * their audit; then the files move into place and the removed ones go. 0 (*id set), TP_ESTALE, 400 or a TP_E* code.
+ * The pipeline's write (save.write), inside its transaction: the article (when a field changed; cur NULL:
+ * a create) against cur's version, the removed and added files and their audit. 0 (*new_id set),
+ * TP_ESTALE, 400, or a TP_E* code.
  */
 static int
-write_all(struct request *rq, const char *action, const struct news_article *cur, const struct news_values *nv,
-    struct save_files *sf, long long *id)
+write_article(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *values, long long *new_id)
 {
+	struct news_save *ns = sv->arg;
+	struct save_files *sf = &ns->sf;
 	struct db *db = rq->db;
-	long long uid = rq->session->user_id, tp = cur != NULL ? cur->technopark_id : nv->tp_id;
-	int rc = 0, k, found;
+	struct news_values nv;
+	struct news_article a;
+	long long uid = rq->session->user_id, id = cur != NULL ? cur->id : 0;
+	char *html = NULL;
+	int rc = 0, k, found, i;
 
-	if (db_begin(db) != 0)
-		return db_err(db);
-	if (action != NULL)
-		rc = news_apply(db, uid, action, cur, nv, id);
-	for (k = 0; rc == 0 && k < sf->nrm; k++)
-		if ((found = attach_delete(db, "news", *id, sf->rm[k], sf->rm_stored[k], &sf->rm_names[k])) != 1)
-			rc = found == 0 ? 400 : db_err(db);
-	if (rc == 0 && (attach_insert(db, &sf->b, "news", *id, uid) != 0 ||
-	    audit_files(db, uid, *id, nv != NULL ? nv->tp_id : tp, &sf->b, sf->rm, sf->rm_names, sf->nrm) != 0))
-		rc = db_err(db);
-	if (rc == 0 && db_commit(db) != 0)
-		rc = db_err(db);
-	if (rc != 0) {
-		db_rollback(db);
-		return rc;
+	memset(&nv, 0, sizeof(nv));
+	memset(&a, 0, sizeof(a));
+	for (i = 0; i < NEWS_NFIELDS; i++)
+		nv.v[i] = values[i];
+	nv.category_id = find_slug(hdf, "Categories", values[NF_CATEGORY]);
+	nv.tp_id = strcmp(values[NF_PUBLISHER], NEWS_ASSOCIATION) == 0 ? 0 : find_slug(hdf, "Publishers", values[NF_PUBLISHER]);
+	if (cur == NULL || record_changes(sv->desc, cur, values)) {
+		if (markdown_render(nv.v[NF_BODY], strlen(nv.v[NF_BODY]), &html) != 0)
+			return TP_ENOMEM;
+		nv.html = html;
+		if (cur != NULL && (found = news_load(db, cur->id, 0, &a)) != 1)
+			rc = found == 0 ? TP_ENOTFOUND : db_err(db);
+		else {
+			a.version = cur != NULL ? cur->version : 0;
+			rc = news_apply(db, uid, cur != NULL ? "update" : "create", cur != NULL ? &a : NULL, &nv, &id);
+		}
+		news_free(&a);
+		free(html);
 	}
-	if (attach_commit(db, &sf->b) != 0)
-		return 500;
-	for (k = 0; k < sf->nrm; k++)
-		attach_unlink(rq->conf->upload_dir, sf->rm_stored[k]);
-	return 0;
+	for (k = 0; rc == 0 && k < sf->nrm; k++)
+		if ((found = attach_delete(db, "news", id, sf->rm[k], sf->rm_stored[k], &sf->rm_names[k])) != 1)
+			rc = found == 0 ? 400 : db_err(db);
+	if (rc == 0 && (attach_insert(db, &sf->b, "news", id, uid) != 0 ||
+	    audit_files(db, uid, id, nv.tp_id, &sf->b, sf->rm, sf->rm_names, sf->nrm) != 0))
+		rc = db_err(db);
+	*new_id = id;
+	return rc;
+}
+
+/* After the commit: the staged files into place, the removed ones gone. */
+static void
+files_after_commit(struct request *rq, const struct save *sv, long long id)
+{
+	struct news_save *ns = sv->arg;
+	int k;
+
+	(void)id;
+	if (attach_commit(rq->db, &ns->sf.b) != 0)
+		return;		/* attach_commit logged it; the rows show the file as missing */
+	for (k = 0; k < ns->sf.nrm; k++)
+		attach_unlink(rq->conf->upload_dir, ns->sf.rm_stored[k]);
+}
+
+/* Nothing to write: no field changed and no file added or removed. */
+static int
+nothing_to_do(const struct save *sv, const struct record_row *cur, const char *const *out)
+{
+	const struct news_save *ns = sv->arg;
+
+	return !record_changes(sv->desc, cur, out) && ns->sf.b.n == 0 && ns->sf.nrm == 0;
 }
 
 /* 303 to the article's form with a "done" notice, or (id 0) to the list. */
@@ -290,6 +282,40 @@ redirect(struct request *rq, long long id, const char *done)
 	return 303;
 }
 
+/* Where a save answers: the article's form with its notice. */
+static int
+article_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
+{
+	(void)rq;
+	(void)hdf;
+	(void)sv;
+	(void)done;
+	if (asprintf(location, "/admin/news/%lld?done=saved", id) < 0) {
+		*location = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static int	check_more(struct request *rq, HDF *hdf, const struct save *sv);
+
+/* The pipeline's description of a save of article id (0: a new one). */
+static void
+article_save(struct save *sv, struct news_save *ns, long long id)
+{
+	memset(sv, 0, sizeof(*sv));
+	sv->desc = &news_record;
+	sv->id = id;
+	sv->tmpl = "admin_news_form.cs";
+	sv->check = check_more;
+	sv->location = article_location;
+	sv->write = write_article;
+	sv->after_commit = files_after_commit;
+	sv->nothing_to_do = nothing_to_do;
+	sv->arg = ns;
+}
+
 /* Statuses that show the error page, not the form again (the form stays for 409 and 422). */
 static int
 plain_error(struct request *rq, int rc)
@@ -299,7 +325,7 @@ plain_error(struct request *rq, int rc)
 	return rc;
 }
 
-/* Stage the uploaded files; a refused one is a message on the attachment field (422). */
+/* Stage the uploaded files; a refused one is a message on the attachment field. 0 or a TP_E* code. */
 static int
 stage_files(struct request *rq, HDF *hdf, struct save_files *sf, int existing)
 {
@@ -309,12 +335,10 @@ stage_files(struct request *rq, HDF *hdf, struct save_files *sf, int existing)
 	if (rc == TP_EINVALID) {
 		add_error(hdf, "attachment", err);
 		render_set(hdf, bad, "Form.attachment.file");
-		return refused(rq, hdf, 422);
+		return 0;
 	}
-	if (rc == 0 && existing - sf->nrm + (int)sf->b.n > ATTACH_MAX_PER_OWNER) {
+	if (rc == 0 && existing - sf->nrm + (int)sf->b.n > ATTACH_MAX_PER_OWNER)
 		add_error(hdf, "attachment", "L.attach.err_count");
-		return refused(rq, hdf, 422);
-	}
 	return rc;
 }
 
@@ -325,6 +349,7 @@ page_admin_news_new(struct request *rq, HDF *hdf)
 
 	if ((rc = form_lists(rq, hdf)) != 0)
 		return rc;
+	save_form(hdf, &news_record, NULL);
 	render_set(hdf, rq->session->role == ROLE_SECRETARIAT ? NEWS_ASSOCIATION : rq->session->tp_slug,
 	    "Form.publisher.value");
 	render_set(hdf, "notice", "Form.category.value");
@@ -332,35 +357,84 @@ page_admin_news_new(struct request *rq, HDF *hdf)
 	return 0;
 }
 
+/*
+ * What the description cannot check (after form_check): a member admin's publisher is their own (a forged
+ * form: TP_EDENIED), the body with LF line ends as stored, no control characters in the title, a category
+ * and a publisher that exist, a pin date. Returns how many messages it added, or a TP_E* code.
+ */
+static int
+check_more(struct request *rq, HDF *hdf, const struct save *sv)
+{
+	struct news_save *ns = sv->arg;
+	const char *own = rq->session->tp_slug, *t, *pub, *body;
+	int member = rq->session->role != ROLE_SECRETARIAT, before = hdf_get_int_value(hdf, "Form.errors", 0), rc;
+	char *lf, day[11];
+
+	if (form_value(hdf, "publisher") == NULL && member)
+		render_set(hdf, own, "Form.publisher.value");	/* a member admin posts as their own technopark */
+	pub = form_value(hdf, "publisher");
+	if ((body = form_value(hdf, "body")) != NULL) {
+		if ((lf = lf_only(body)) == NULL || render_set(hdf, lf, "Form.body.value") != 0) {
+			free(lf);
+			return TP_ENOMEM;
+		}
+		free(lf);
+	}
+	if (member && (own[0] == '\0' || pub == NULL || strcmp(pub, own) != 0))
+		return TP_EDENIED;	/* row-level: never another technopark's name, nor the association's */
+	if (pub == NULL)
+		add_error(hdf, "publisher", "L.form.err_required");
+	for (t = form_value(hdf, "title"); t != NULL && *t != '\0'; t++)
+		if ((unsigned char)*t < 0x20 || *t == 0x7f) {
+			add_error(hdf, "title", "L.news_admin.err_control");
+			break;
+		}
+	if ((t = form_value(hdf, "category")) != NULL && find_slug(hdf, "Categories", t) == 0)
+		add_error(hdf, "category", "L.form.err_choice");
+	if (pub != NULL && strcmp(pub, NEWS_ASSOCIATION) != 0 && find_slug(hdf, "Publishers", pub) == 0)
+		add_error(hdf, "publisher", "L.form.err_choice");
+	/* a pin date as other date fields take it: 2027-06-15, 2027/06/15 or 2027.06.15 (stored with dashes) */
+	if ((t = form_value(hdf, "pinned_until")) != NULL) {
+		if (committees_norm_date(t, day) != 0 || !valid_date(day))
+			add_error(hdf, "pinned_until", "L.news_admin.err_date");
+		else if (render_set(hdf, day, "Form.pinned_until.value") != 0)
+			return TP_ENOMEM;
+	}
+	if ((rc = stage_files(rq, hdf, &ns->sf, ns->existing)) < 0)
+		return rc;
+	return hdf_get_int_value(hdf, "Form.errors", 0) - before;
+}
+
+/* Run the pipeline for article id (0: a new one): files staged first, each refusal shown on the form. */
+static int
+save_article(struct request *rq, HDF *hdf, long long id, int existing)
+{
+	struct news_save ns;
+	struct save sv;
+	int rc;
+
+	memset(&ns, 0, sizeof(ns));
+	ns.existing = existing;
+	article_save(&sv, &ns, id);
+	if (id != 0 && (ns.sf.nrm = removals(rq, ns.sf.rm)) < 0) {
+		rq->error_detail = "remove";
+		return 400;
+	}
+	rc = save_record(rq, hdf, &sv);	/* check_more stages the files */
+	save_files_free(&ns.sf);
+	if (rc == 409 || rc == 422 || rc == 429)
+		rc = refused(rq, hdf, rc);
+	return plain_error(rq, rc);
+}
+
 int
 page_admin_news_create(struct request *rq, HDF *hdf)
 {
-	struct save_files sf = { 0 };
-	struct news_values nv = { 0 };
-	char *html = NULL, *body = NULL;
-	long long id = 0;
-	int rc, errors;
+	int rc;
 
 	if ((rc = form_lists(rq, hdf)) != 0)
 		return rc;
-	if ((errors = check_form(rq, hdf, &nv, &body)) != 0) {
-		rc = errors < 0 ? errors : refused(rq, hdf, 422);
-		goto out;
-	}
-	if ((rc = stage_files(rq, hdf, &sf, 0)) != 0)
-		goto out;
-	if (markdown_render(nv.v[NF_BODY], strlen(nv.v[NF_BODY]), &html) != 0) {
-		rc = 500;
-		goto out;
-	}
-	nv.html = html;
-	if ((rc = write_all(rq, "create", NULL, &nv, &sf, &id)) == 0)
-		rc = redirect(rq, id, "saved");
-out:
-	save_files_free(&sf);
-	free(html);
-	free(body);
-	return plain_error(rq, rc);
+	return save_article(rq, hdf, 0, 0);
 }
 
 /* Load the article of the URL and check the user may edit it: 0, 404, 403 or a status. */
@@ -386,11 +460,14 @@ load_own(struct request *rq, HDF *hdf, struct news_article *a)
 static void
 article_to_form(HDF *hdf, const struct news_article *a)
 {
+	struct record_row r;
 	int i;
 
+	memset(&r, 0, sizeof(r));
+	r.version = a->version;
 	for (i = 0; i < NEWS_NFIELDS; i++)
-		render_set(hdf, a->v[i], "Form.%s.value", news_fields[i]);
-	render_set_int(hdf, a->version, "Form.version.value");
+		r.v[i] = a->v[i];
+	save_form(hdf, &news_record, &r);
 }
 
 int
@@ -408,24 +485,6 @@ page_admin_news_form(struct request *rq, HDF *hdf)
 	return plain_error(rq, rc);
 }
 
-/* Someone saved first: both versions side by side; saving again is a deliberate overwrite. 409. */
-static int
-conflict(HDF *hdf, const struct news_article *cur, const struct news_values *nv)
-{
-	int i;
-
-	for (i = 0; i < NEWS_NFIELDS; i++) {
-		render_set(hdf, news_fields[i], "Conflict.Rows.%d.field", i);
-		render_set(hdf, cur->v[i], "Conflict.Rows.%d.current", i);
-		render_set(hdf, nv->v[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(cur->v[i], nv->v[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
-	}
-	render_set_int(hdf, cur->version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
-	return 409;
-}
-
 /* The posted version: a number, or 400 naming the parameter. */
 static int
 posted_version(struct request *rq, long long *version)
@@ -437,60 +496,13 @@ posted_version(struct request *rq, long long *version)
 	return 0;
 }
 
-/* 1 when nv changes any field of a. */
-static int
-changes(const struct news_article *a, const struct news_values *nv)
-{
-	int i;
-
-	for (i = 0; i < NEWS_NFIELDS; i++)
-		if (audit_differs(a->v[i], nv->v[i]))
-			return 1;
-	return 0;
-}
-
-/* Save the checked form nv over a, posted against version. */
-static int
-save(struct request *rq, HDF *hdf, struct news_article *a, long long version, struct news_values *nv,
-    struct save_files *sf)
-{
-	long long id = a->id;
-	char *html = NULL;
-	int rc, changed = changes(a, nv);
-
-	if (version != a->version)
-		return refused(rq, hdf, conflict(hdf, a, nv));
-	if (!changed && sf->b.n == 0 && sf->nrm == 0) {
-		render_set(hdf, hdf_get_value(hdf, "L.form.nothing_changed", ""), "Form.message");
-		return 0;
-	}
-	if (changed && markdown_render(nv->v[NF_BODY], strlen(nv->v[NF_BODY]), &html) != 0)
-		return 500;
-	nv->html = html;
-	a->version = version;
-	rc = write_all(rq, changed ? "update" : NULL, a, nv, sf, &id);
-	free(html);
-	if (rc == TP_ESTALE) {	/* lost the race after the check above: compare with what is stored now */
-		news_free(a);
-		if ((rc = news_load(rq->db, id, 0, a)) <= 0)
-			return rc < 0 ? db_err(rq->db) : 404;
-		return refused(rq, hdf, conflict(hdf, a, nv));
-	}
-	return rc != 0 ? rc : redirect(rq, id, "saved");
-}
-
 int
 page_admin_news_save(struct request *rq, HDF *hdf)
 {
-	struct save_files sf = { 0 };
-	struct news_values nv = { 0 };
 	struct news_article a;
-	char *body = NULL;
-	long long version;
-	int rc, errors, existing;
+	int rc, existing;
 
-	if ((rc = load_own(rq, hdf, &a)) != 0 || (rc = posted_version(rq, &version)) != 0 ||
-	    (rc = form_lists(rq, hdf)) != 0)
+	if ((rc = load_own(rq, hdf, &a)) != 0 || (rc = form_lists(rq, hdf)) != 0)
 		goto out;
 	if (a.deleted) {	/* restore it first: the form says so */
 		article_to_form(hdf, &a);
@@ -498,26 +510,12 @@ page_admin_news_save(struct request *rq, HDF *hdf)
 		rc = 409;
 		goto out;
 	}
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = check_form(rq, hdf, &nv, &body)) != 0) {
-		rc = errors < 0 ? errors : refused(rq, hdf, 422);
-		goto out;
-	}
-	if ((sf.nrm = removals(rq, sf.rm)) < 0) {
-		rq->error_detail = "remove";
-		rc = 400;
-		goto out;
-	}
 	if ((existing = attach_count(rq->db, "news", a.id)) < 0) {
 		rc = db_err(rq->db);
 		goto out;
 	}
-	if ((rc = stage_files(rq, hdf, &sf, existing)) != 0)
-		goto out;
-	rc = save(rq, hdf, &a, version, &nv, &sf);
+	rc = save_article(rq, hdf, a.id, existing);
 out:
-	save_files_free(&sf);
-	free(body);
 	news_free(&a);
 	return plain_error(rq, rc);
 }

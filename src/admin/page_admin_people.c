@@ -14,79 +14,17 @@
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
+#include "admin/save.h"
 #include "pages/pages.h"
 #include "model/people.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
-
-#define PHONE_MAX	40	/* people.phone is VARCHAR(40) */
-
-static const struct form_field person_form[] = {
-	{ "name",	FT_LINE,	1, 1, 60, NULL },
-	{ "title",	FT_LINE,	0, 0, 60, NULL },
-	{ "department",	FT_LINE,	0, 0, 100, NULL },
-	{ "phone",	FT_PHONE,	0, 0, PHONE_MAX, NULL },
-	{ "email",	FT_EMAIL,	0, 0, 200, NULL },
-	{ "sort",	FT_INT,		0, 0, 9999, NULL },
-	{ "visible",	FT_BOOL,	0, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
 
 static const char sql_tp_by_slug[] = "SELECT id, slug, name_ko FROM technoparks WHERE slug = ?";
 static const char sql_tp_by_id[] = "SELECT id, slug, name_ko FROM technoparks WHERE id = ?";
 static const char sql_people[] =
 	"SELECT id, name, title, department, phone, email, sort, visible, is_demo, version "
 	"FROM people WHERE technopark_id = ? ORDER BY sort, name, id";
-
-/* A phone longer than its column: its message, and the summary relisted in form order. */
-static int
-phone_too_long(HDF *hdf)
-{
-	const struct form_field *f;
-	char key[64];
-	int n = 0;
-
-	render_set(hdf, hdf_get_value(hdf, "L.form.err_long", "?"), "Form.phone.error");
-	hdf_remove_tree(hdf, "Form.Errors");
-	for (f = person_form; f->name != NULL; f++) {
-		snprintf(key, sizeof(key), "Form.%s.error", f->name);
-		if (hdf_get_value(hdf, key, NULL) != NULL)
-			render_set(hdf, f->name, "Form.Errors.%d", n++);
-	}
-	render_set_int(hdf, n, "Form.errors");
-	return n;
-}
-
-/* form_check plus what it cannot know: the column's length for a phone. Errors, or -1. */
-static int
-check_form(struct request *rq, HDF *hdf)
-{
-	const char *phone;
-	int errors = form_check(rq, hdf, person_form);
-
-	if (errors < 0)
-		return -1;
-	phone = hdf_get_value(hdf, "Form.phone.error", NULL) == NULL ? form_value(hdf, "phone") : NULL;
-	if (phone != NULL && strlen(phone) > PHONE_MAX)
-		errors = phone_too_long(hdf);
-	return errors;
-}
-
-/* The form's checked values in person_fields order, as they will be stored (sort a plain number). */
-static void
-form_values(HDF *hdf, const char **v, char *sortbuf, size_t size)
-{
-	long long sort = 0;
-	int i;
-
-	for (i = 0; i < PERSON_NFIELDS; i++)
-		v[i] = form_value(hdf, person_fields[i]);
-	if (v[5] != NULL)
-		parse_ll(v[5], 0, 9999, &sort);
-	snprintf(sortbuf, size, "%lld", sort);
-	v[5] = sortbuf;
-	v[6] = v[6] != NULL ? "1" : "0";
-}
 
 /* Load a technopark (by slug, or by id when slug is NULL) into TP. 0, 404, or a status. */
 static int
@@ -140,15 +78,18 @@ load_person(struct request *rq, HDF *hdf, struct person *p)
 	return load_person_tp(rq, hdf, p->technopark_id);
 }
 
-/* Put the stored values into the form, with the version they belong to. */
+/* Put the stored values into the form, with their version, digests and a new one-time key. */
 static void
 person_to_form(HDF *hdf, const struct person *p)
 {
+	struct record_row r;
 	int i;
 
+	memset(&r, 0, sizeof(r));
+	r.version = p->version;
 	for (i = 0; i < PERSON_NFIELDS; i++)
-		render_set(hdf, p->v[i], "Form.%s.value", person_fields[i]);
-	render_set_int(hdf, p->version, "Form.version.value");
+		r.v[i] = p->v[i];
+	save_form(hdf, &person_record, &r);
 }
 
 /* 1 when this user's saves wait for the secretariat's review. */
@@ -158,30 +99,34 @@ review_mode(const struct request *rq)
 	return rq->conf->people_review && rq->session->role == ROLE_MEMBER_ADMIN;
 }
 
-/* 303 to the list the person is on; done ("created", or NULL) becomes the list's notice. */
+/* The list the person is on; done ("created", or NULL) becomes the list's notice. 0 or -1. */
 static int
-redirect_done(struct request *rq, HDF *hdf, const char *done)
+list_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
 {
 	const char *slug = hdf_get_value(hdf, "TP.slug", NULL);
 	int n;
 
+	(void)rq;
+	(void)sv;
+	(void)id;
 	if (slug != NULL && done != NULL)
-		n = asprintf(&rq->location, "/admin/members/%s/people?done=%s", slug, done);
+		n = asprintf(location, "/admin/members/%s/people?done=%s", slug, done);
 	else if (slug != NULL)
-		n = asprintf(&rq->location, "/admin/members/%s/people", slug);
+		n = asprintf(location, "/admin/members/%s/people", slug);
 	else
-		n = asprintf(&rq->location, "/people?tp=association");
+		n = asprintf(location, "/people?tp=association");
 	if (n < 0) {
-		rq->location = NULL;
-		return 500;
+		*location = NULL;
+		return -1;
 	}
-	return 303;
+	return 0;
 }
 
 static int
 redirect_list(struct request *rq, HDF *hdf)
 {
-	return redirect_done(rq, hdf, NULL);
+	return list_location(rq, hdf, NULL, 0, NULL, &rq->location) == 0 ? 303 : 500;
 }
 
 static int
@@ -192,6 +137,19 @@ redirect_request(struct request *rq, long long id)
 		return 500;
 	}
 	return 303;
+}
+
+/* The pipeline's description of a save of this person (id 0: a new one of tp_id). */
+static void
+person_save(struct save *sv, const struct request *rq, long long id, long long tp_id)
+{
+	memset(sv, 0, sizeof(*sv));
+	sv->desc = &person_record;
+	sv->id = id;
+	sv->owner = tp_id;
+	sv->tmpl = "admin_person.cs";
+	sv->review = rq->conf->people_review && rq->session->role == ROLE_MEMBER_ADMIN;
+	sv->location = list_location;
 }
 
 /* A change request in its own transaction; then 303 to it. */
@@ -257,7 +215,7 @@ page_admin_person_new(struct request *rq, HDF *hdf)
 
 	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
 		return rc;
-	render_set(hdf, "0", "Form.sort.value");
+	save_form(hdf, &person_record, NULL);
 	render_set(hdf, "1", "Form.visible.value");
 	if (review_mode(rq))
 		render_set(hdf, "1", "Page.Review");
@@ -268,24 +226,16 @@ page_admin_person_new(struct request *rq, HDF *hdf)
 int
 page_admin_person_create(struct request *rq, HDF *hdf)
 {
-	const char *v[PERSON_NFIELDS], *olds[PERSON_NFIELDS] = { NULL };
-	char sortbuf[24];
+	struct save sv;
 	long long tp_id;
-	int rc, errors;
+	int rc;
 
 	if ((rc = load_tp(rq, hdf, rq->args[0], 0, &tp_id)) != 0)
 		return rc;
-	rq->tmpl = "admin_person.cs";
 	if (review_mode(rq))
 		render_set(hdf, "1", "Page.Review");
-	if ((errors = check_form(rq, hdf)) != 0)
-		return errors < 0 ? 500 : 422;
-	form_values(hdf, v, sortbuf, sizeof(sortbuf));
-	if (review_mode(rq))
-		return submit(rq, tp_id, 0, "create", 0, person_fields, olds, v, PERSON_NFIELDS);
-	if ((rc = apply(rq, "create", 0, tp_id, 0, v)) != 0)
-		return rc;
-	return redirect_done(rq, hdf, "created");
+	person_save(&sv, rq, 0, tp_id);
+	return save_record(rq, hdf, &sv);
 }
 
 int
@@ -305,57 +255,6 @@ out:
 	return rc;
 }
 
-/*
- * Someone saved first: keep the user's values in the form, list the stored ones beside them, and
- * carry the current version so that saving again is a deliberate overwrite. Returns 409.
- */
-static int
-conflict(HDF *hdf, const struct person *cur, const char *const *yours)
-{
-	int i;
-
-	for (i = 0; i < PERSON_NFIELDS; i++) {
-		render_set(hdf, person_fields[i], "Conflict.Rows.%d.field", i);
-		render_set(hdf, cur->v[i], "Conflict.Rows.%d.current", i);
-		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(cur->v[i], yours[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
-	}
-	render_set_int(hdf, cur->version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
-	return 409;
-}
-
-/* After person_apply found the version stale: show the conflict against what is stored now. */
-static int
-lost_race(struct request *rq, HDF *hdf, struct person *p, const char *const *yours)
-{
-	long long id = p->id;
-	int rc;
-
-	person_free(p);
-	if ((rc = person_load(rq->db, id, p)) < 0 || rc == 0) {
-		rq->tmpl = NULL;	/* deleted meanwhile: the error page says so */
-		return rc < 0 ? db_err(rq->db) : 404;
-	}
-	return yours != NULL ? conflict(hdf, p, yours) : 409;
-}
-
-/* The fields whose stored value differs from v, with both values; returns how many. */
-static int
-changed_fields(const struct person *p, const char *const *v, const char **f, const char **o, const char **n)
-{
-	int i, k = 0;
-
-	for (i = 0; i < PERSON_NFIELDS; i++)
-		if (audit_differs(p->v[i], v[i])) {
-			f[k] = person_fields[i];
-			o[k] = p->v[i];
-			n[k++] = v[i];
-		}
-	return k;
-}
-
 /* The posted version: a number, or 400 naming the parameter. */
 static int
 posted_version(struct request *rq, long long *version)
@@ -369,52 +268,34 @@ posted_version(struct request *rq, long long *version)
 	return 0;
 }
 
-/* Save the checked form v over person p, posted against version. */
+/* After person_apply found the version stale: the record as it is now (404 when it is gone). */
 static int
-save(struct request *rq, HDF *hdf, struct person *p, long long version, const char *const *v)
+lost_race(struct request *rq, struct person *p)
 {
-	const char *f[PERSON_NFIELDS], *o[PERSON_NFIELDS], *n[PERSON_NFIELDS];
-	int k, rc;
+	long long id = p->id;
+	int rc;
 
-	if (version != p->version)
-		return conflict(hdf, p, v);
-	if ((k = changed_fields(p, v, f, o, n)) == 0) {
-		render_set(hdf, hdf_get_value(hdf, "L.form.nothing_changed", ""), "Page.Notice");
-		render_set_int(hdf, p->version, "Form.version.value");
-		return 0;
+	person_free(p);
+	if ((rc = person_load(rq->db, id, p)) < 0 || rc == 0) {
+		rq->tmpl = NULL;	/* deleted meanwhile: the error page says so */
+		return rc < 0 ? db_err(rq->db) : 404;
 	}
-	if (review_mode(rq))
-		return submit(rq, p->technopark_id, p->id, "update", version, f, o, n, k);
-	rc = apply(rq, "update", p->id, p->technopark_id, version, v);
-	if (rc == 409)
-		return lost_race(rq, hdf, p, v);
-	return rc != 0 ? rc : redirect_list(rq, hdf);
+	return 409;
 }
 
 int
 page_admin_person_save(struct request *rq, HDF *hdf)
 {
-	const char *v[PERSON_NFIELDS];
-	char sortbuf[24];
+	struct save sv;
 	struct person p;
-	long long version;
-	int rc, errors;
+	int rc;
 
-	if ((rc = load_person(rq, hdf, &p)) != 0 || (rc = posted_version(rq, &version)) != 0)
-		goto out;
-	rq->tmpl = "admin_person.cs";
-	if (review_mode(rq))
-		render_set(hdf, "1", "Page.Review");
-	if ((errors = check_form(rq, hdf)) != 0) {
-		render_set_int(hdf, version, "Form.version.value");
-		rc = errors < 0 ? 500 : 422;
-		goto out;
+	if ((rc = load_person(rq, hdf, &p)) == 0) {
+		if (review_mode(rq))
+			render_set(hdf, "1", "Page.Review");
+		person_save(&sv, rq, p.id, p.technopark_id);
+		rc = save_record(rq, hdf, &sv);
 	}
-	form_values(hdf, v, sortbuf, sizeof(sortbuf));
-	rc = save(rq, hdf, &p, version, v);
-	if (rc == 303)
-		rq->tmpl = NULL;
-out:
 	person_free(&p);
 	return rc;
 }
@@ -469,7 +350,7 @@ page_admin_person_delete(struct request *rq, HDF *hdf)
 		goto out;
 	}
 	rc = apply(rq, "delete", p.id, p.technopark_id, version, NULL);
-	if (rc == 409 && (rc = lost_race(rq, hdf, &p, NULL)) == 409)
+	if (rc == 409 && (rc = lost_race(rq, &p)) == 409)
 		rc = delete_conflict(rq, hdf, &p);
 	else if (rc == 0)
 		rc = redirect_list(rq, hdf);

@@ -3,8 +3,9 @@
  * field-by-field diff (/admin/requests/{id}), and the secretariat's decision.
  *
  * A request shows, for each field, the value when it was made, the proposed value and the value
- * now; a field changed since the request was made is a conflict, and such a request cannot be
- * approved as it stands (approving would silently undo the newer change).
+ * now; it is merged three ways against the live record: a field changed since the request was made,
+ * to another value, is a conflict, and approving applies it only as the secretariat chooses (the
+ * stored value unless they pick the request's), never silently undoing the newer change.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "pages/pages.h"
 #include "model/people.h"
 #include "model/profile.h"
+#include "model/record.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
 
@@ -29,6 +31,8 @@ struct change {
 	char		entity[16], action[16], state[16];
 	int		n;
 	char		*field[MAX_FIELDS], *old[MAX_FIELDS], *new_[MAX_FIELDS], *cur[MAX_FIELDS];
+	int		conflict[MAX_FIELDS];	/* changed since, to another value than the request's */
+	int		skip[MAX_FIELDS];	/* the secretariat chose the stored value: not applied */
 	int		conflicts;
 };
 
@@ -139,11 +143,24 @@ load_fields(struct db *db, struct change *c)
 	if (st == NULL)
 		return -1;
 	db_bind_int(st, 0, c->id);
-	while ((rc = db_step(st)) == DB_ROW && c->n < MAX_FIELDS) {
-		c->field[c->n] = strdup(db_col_text(st, 0));
-		c->old[c->n] = dup_or_null(db_col_text(st, 1));
-		c->new_[c->n] = dup_or_null(db_col_text(st, 2));
+	/* a request holds at most one row per field of its record (fewer than MAX_FIELDS): more is a
+	 * broken row, an error, never a request shown or approved in part */
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *o = db_col_text(st, 1), *n = db_col_text(st, 2);
+
+		if (c->n == MAX_FIELDS) {
+			rc = DB_ERR;
+			break;
+		}
+		c->field[c->n] = strdup(db_col_text(st, 0) != NULL ? db_col_text(st, 0) : "");
+		c->old[c->n] = dup_or_null(o);
+		c->new_[c->n] = dup_or_null(n);
 		c->n++;
+		if (c->field[c->n - 1] == NULL || (o != NULL && *o != '\0' && c->old[c->n - 1] == NULL) ||
+		    (n != NULL && *n != '\0' && c->new_[c->n - 1] == NULL)) {
+			rc = DB_ERR;
+			break;
+		}
 	}
 	db_reset(st);
 	return rc == DB_ERR ? -1 : 0;
@@ -174,10 +191,14 @@ load_current(struct db *db, struct change *c, int lock)
 		if (found)
 			person_free(&ps);
 	}
+	/* merged three ways (as admin/save.c merges forms): old is the base, cur the stored value, new the
+	 * request's; a field changed since to the request's own value is no conflict */
 	c->conflicts = 0;
-	for (i = 0; i < c->n; i++)
-		if (strcmp(c->action, "create") != 0 && (!found || audit_differs(c->cur[i], c->old[i])))
-			c->conflicts++;
+	for (i = 0; i < c->n; i++) {
+		c->conflict[i] = strcmp(c->action, "create") != 0 && (!found ||
+		    (audit_differs(c->cur[i], c->old[i]) && audit_differs(c->cur[i], c->new_[i])));
+		c->conflicts += c->conflict[i];
+	}
 	return 0;
 }
 
@@ -206,8 +227,10 @@ change_load(struct db *db, long long id, int lock, struct change *c)
 	db_reset(st);
 	if (rc == DB_ERR)
 		return -1;
-	if (found && (load_fields(db, c) != 0 || load_current(db, c, lock) != 0))
+	if (found && (load_fields(db, c) != 0 || load_current(db, c, lock) != 0)) {
+		change_free(c);
 		return -1;
+	}
 	return found;
 }
 
@@ -240,13 +263,63 @@ mark_seen(struct request *rq, long long id)
 	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
 
+/* The record description of a request's entity (its labels and names). */
+static const struct record_desc *
+desc_of(const struct change *c)
+{
+	return strcmp(c->entity, "technopark") == 0 ? &profile_record : &person_record;
+}
+
+/* A value as a person reads it: industries by name (the description's names()). */
+static void
+human(struct request *rq, const struct change *c, const char *field, const char *v, char *out, size_t size)
+{
+	const struct record_desc *d = desc_of(c);
+	const struct record_field *f = record_field_named(d, field, NULL);
+	char slug[64], name[200];
+	size_t len = 0, k;
+	const char *p = v;
+
+	*out = '\0';
+	if (v == NULL)
+		return;
+	if (f == NULL || f->show != SHOW_NAMES || d->names == NULL) {
+		snprintf(out, size, "%s", v);
+		return;
+	}
+	while (*p != '\0' && len + 1 < size) {
+		k = strcspn(p, ",");
+		snprintf(slug, sizeof(slug), "%.*s", (int)(k < sizeof(slug) ? k : sizeof(slug) - 1), p);
+		if (d->names(rq->db, field, slug, name, sizeof(name)) != 0)
+			snprintf(name, sizeof(name), "%s", slug);
+		len += (size_t)snprintf(out + len, size - len, "%s%s", len > 0 ? ", " : "", name);
+		p += k + (p[k] == ',');
+	}
+}
+
+/* Conflicting field i as a choice of the decision form (form.cs conflict_side): stored or requested. */
+static void
+choice(struct request *rq, HDF *hdf, const struct change *c, int i, int row)
+{
+	const struct record_field *f = record_field_named(desc_of(c), c->field[i], NULL);
+	char buf[4096], key[120];
+
+	render_set(hdf, c->field[i], "Choices.%d.field", row);
+	snprintf(key, sizeof(key), "L.%s", f != NULL ? f->label : "field");
+	render_set(hdf, hdf_get_value(hdf, key, c->field[i]), "Choices.%d.label", row);
+	human(rq, c, c->field[i], c->cur[i], buf, sizeof(buf));
+	render_set(hdf, buf, "Choices.%d.stored", row);
+	human(rq, c, c->field[i], c->new_[i], buf, sizeof(buf));
+	render_set(hdf, buf, "Choices.%d.yours", row);
+}
+
 /* The request page: header facts and the field-by-field diff. */
 static int
 show(struct request *rq, HDF *hdf, long long id)
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_show);
 	struct change c;
-	int i, found, own;
+	int i, found, own, choices = 0;
 
 	if (st == NULL)
 		return db_err(rq->db);
@@ -257,16 +330,17 @@ show(struct request *rq, HDF *hdf, long long id)
 	if (own && rq->method != M_POST && (i = mark_seen(rq, id)) != 0)
 		return i;
 	if ((found = change_load(rq->db, id, 0, &c)) <= 0)
-		return found < 0 ? db_err(rq->db) : 404;
+		return found < 0 ? db_err(rq->db) : 404;	/* change_load freed what it had */
 	/* another technopark's request is hidden by the route's hook (admin/access.c) */
 	for (i = 0; i < c.n; i++) {
 		render_set(hdf, c.field[i], "Fields.%d.name", i);
 		render_set(hdf, c.old[i], "Fields.%d.old", i);
 		render_set(hdf, c.new_[i], "Fields.%d.new", i);
 		render_set(hdf, c.cur[i], "Fields.%d.cur", i);
-		if (strcmp(c.state, "pending") == 0 && strcmp(c.action, "create") != 0 &&
-		    audit_differs(c.cur[i], c.old[i]))
+		if (strcmp(c.state, "pending") == 0 && c.conflict[i]) {
 			render_set(hdf, "1", "Fields.%d.conflict", i);
+			choice(rq, hdf, &c, i, choices++);
+		}
 	}
 	if (strcmp(c.state, "pending") == 0 && c.conflicts > 0)
 		render_set(hdf, "1", "Req.has_conflict");
@@ -306,7 +380,7 @@ apply(struct request *rq, const struct change *c)
 		for (k = 0; k < PROFILE_NFIELDS; k++)
 			values[k] = p.v[k];
 		for (i = 0; i < c->n; i++)
-			if ((k = profile_field_index(c->field[i])) >= 0)
+			if (!c->skip[i] && (k = profile_field_index(c->field[i])) >= 0)
 				values[k] = c->new_[i];
 		rc = profile_apply(rq->db, uid, &p, values, "approve", NULL);
 		profile_free(&p);
@@ -319,7 +393,7 @@ apply(struct request *rq, const struct change *c)
 		values[k] = ps.v[k];
 	for (i = 0; i < c->n; i++)
 		for (k = 0; k < PERSON_NFIELDS; k++)
-			if (strcmp(person_fields[k], c->field[i]) == 0)
+			if (!c->skip[i] && strcmp(person_fields[k], c->field[i]) == 0)
 				values[k] = c->new_[i];
 	rc = person_apply(rq->db, uid, c->action, c->entity_id, c->tp_id, ps.version, values, &new_id);
 	if (c->entity_id > 0)
@@ -358,6 +432,28 @@ mark(struct request *rq, const struct change *c, const char *state, const char *
 	return 0;
 }
 
+/*
+ * The secretariat's choice for each conflicting field (pick.<field>: stored keeps the value stored now,
+ * yours applies the request's). 0 when every conflict has one, -1 when one is missing.
+ */
+static int
+picks(struct request *rq, struct change *c)
+{
+	char key[80];
+	const char *v;
+	int i;
+
+	for (i = 0; i < c->n; i++) {
+		if (!c->conflict[i])
+			continue;
+		snprintf(key, sizeof(key), "pick.%s", c->field[i]);
+		if ((v = request_param(rq, key)) == NULL)
+			return -1;
+		c->skip[i] = strcmp(v, "yours") != 0;
+	}
+	return 0;
+}
+
 /* Decide inside one transaction; returns 0, 409 (with Decide.problem set) or a status. */
 static int
 decide(struct request *rq, HDF *hdf, long long id, long long version, int approve, const char *comment)
@@ -374,7 +470,7 @@ decide(struct request *rq, HDF *hdf, long long id, long long version, int approv
 	rc = 409;
 	if (strcmp(c.state, "pending") != 0 || c.version != version)
 		render_set(hdf, "decided", "Decide.problem");
-	else if (approve && c.conflicts > 0)
+	else if (approve && c.conflicts > 0 && picks(rq, &c) != 0)
 		render_set(hdf, "conflict", "Decide.problem");
 	else if ((rc = approve ? apply(rq, &c) : 0) == 0)
 		rc = mark(rq, &c, approve ? "approved" : "rejected", comment);

@@ -1,7 +1,7 @@
 /*
  * page_admin_users.c - accounts, for the secretariat: the list, a new account, and editing one
- * (name, role, technopark, active, a new password). Saves are checked against the account's
- * version; a change of rights ends the account's sessions in the same transaction. Passwords and
+ * (name, role, technopark, active, a new password). An edit saves through the save pipeline
+ * (save.c: three-way merge, one-time key); a change of rights ends the account's sessions in the same transaction. Passwords and
  * their hashes never reach the audit log.
  */
 #include <stdio.h>
@@ -15,6 +15,8 @@
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
+#include "admin/save.h"
+#include "model/account.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
@@ -408,61 +410,64 @@ load_account(struct request *rq, HDF *hdf, struct user_rec *u)
 int
 page_admin_user_form(struct request *rq, HDF *hdf)
 {
+	struct record_row r;
 	struct user_rec u;
 	int rc, i;
 
 	if ((rc = load_account(rq, hdf, &u)) != 0)
 		return rc;
+	memset(&r, 0, sizeof(r));
+	r.version = u.version;
 	for (i = 0; i < USER_NFIELDS; i++)
-		render_set(hdf, u.v[i][0] ? u.v[i] : NULL, "Form.%s.value", user_fields[i]);
-	render_set_int(hdf, u.version, "Form.version.value");
+		r.v[i] = u.v[i][0] ? u.v[i] : NULL;
+	save_form(hdf, &user_record, &r);
 	render_set(hdf, request_param(rq, "done"), "Page.Done");
 	rq->tmpl = "admin_user.cs";
 	return tp_options(rq, hdf, u.v[U_TP]);
 }
 
-/* Someone saved first: the user's values stay in the form, the stored ones beside them. 409. */
-static int
-conflict(HDF *hdf, const struct user_rec *u, const char *const *yours)
-{
-	int i;
+/* The password, checked apart from the description: it is never merged, compared or shown back. */
+static const struct form_field password_field[] = {
+	{ "password",		FT_SECRET,	0, ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
 
-	for (i = 0; i < USER_NFIELDS; i++) {
-		render_set(hdf, user_fields[i], "Conflict.Rows.%d.field", i);
-		render_set(hdf, u->v[i][0] ? u->v[i] : NULL, "Conflict.Rows.%d.current", i);
-		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(u->v[i], yours[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
-	}
-	render_set(hdf, "1", "Conflict.shown");
-	render_set_int(hdf, u->version, "Form.version.value");
-	return 409;
+/* How many fields of the edit form have a message now. */
+static int
+count_errors(HDF *hdf)
+{
+	const struct form_field *f;
+	int n = 0;
+
+	for (f = user_edit_fields; f->name != NULL; f++)
+		n += has_error(hdf, f->name);
+	return n;
 }
 
-/* Check the edit form; the secretariat may not lock themselves out. Errors, or -1. */
+/*
+ * The pipeline's extra checks of an edit (save.check): the password, the technopark for the role, and the
+ * secretariat may not lock themselves out. How many messages it added, or a TP_E* code.
+ */
 static int
-check_edit(struct request *rq, HDF *hdf, const struct user_rec *u, long long *tp_id)
+check_edit(struct request *rq, HDF *hdf, const struct save *sv)
 {
 	const char *role, *active;
-	int errors, n;
+	int before = count_errors(hdf);
+	long long tp_id;
 
-	if ((errors = form_check(rq, hdf, user_edit_fields)) < 0 || (n = check_tp(rq, hdf, tp_id)) < 0)
-		return -1;
-	errors += n;
+	if (form_check(rq, hdf, password_field) < 0)
+		return TP_ENOMEM;
+	if (check_tp(rq, hdf, &tp_id) < 0)
+		return db_err(rq->db);
 	role = form_value(hdf, "role");
 	active = form_value(hdf, "active");
-	if (u->id == rq->session->user_id && role != NULL && !has_error(hdf, "role") &&
-	    strcmp(role, "secretariat") != 0) {
+	if (sv->id == rq->session->user_id && role != NULL && !has_error(hdf, "role") &&
+	    strcmp(role, "secretariat") != 0)
 		add_error(hdf, "role", "L.users.err_self_demote");
-		errors++;
-	}
-	if (u->id == rq->session->user_id && active == NULL && !has_error(hdf, "active")) {
+	if (sv->id == rq->session->user_id && active == NULL && !has_error(hdf, "active"))
 		add_error(hdf, "active", "L.users.err_self_deactivate");
-		errors++;
-	}
-	if (errors > 0)
-		order_errors(hdf, user_edit_fields);
-	return errors;
+	order_errors(hdf, user_edit_fields);
+	return count_errors(hdf) - before;
 }
 
 /* Run a write that takes an id and one text, the text first or second. 0 or DB_ERR. */
@@ -519,78 +524,84 @@ update_user(struct request *rq, HDF *hdf, const struct user_rec *u, long long ve
 	    hash != NULL) == 0 ? 0 : db_err(rq->db);
 }
 
-/* Hash the new password (if any) and write the edit in one transaction. 0, 409, or a status. */
+/*
+ * The pipeline's write (save.write), inside its transaction: the merged values over cur at its version, a
+ * new password's hash, the end of the account's sessions when its rights changed, the audit record.
+ * 0, TP_ESTALE (run again), TP_EINVALID, or a TP_E* code.
+ */
 static int
-store_edit(struct request *rq, HDF *hdf, const struct user_rec *u, long long version,
-    const char *const *v, long long tp_id)
+write_account(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *v, long long *new_id)
 {
 	const char *password = request_param(rq, "password");
+	int set = password != NULL && *password != '\0', rc, i;
 	char hash[ACCOUNT_PWHASH_LEN];
-	int rc;
+	struct user_rec u;
+	long long tp_id = 0;
 
-	if (password != NULL && *password != '\0' && account_hash_password(password, hash) != 0)
-		return 500;
-	if (db_begin(rq->db) != 0) {
-		rc = db_err(rq->db);
-		goto out;
-	}
-	rc = update_user(rq, hdf, u, version, v, tp_id, password != NULL && *password != '\0' ? hash : NULL);
-	if (rc == 0 && db_commit(rq->db) != 0)
-		rc = db_err(rq->db);
-	if (rc != 0)
-		db_rollback(rq->db);
-out:
+	(void)sv;
+	(void)new_id;
+	if (cur == NULL)
+		return TP_EFAIL;	/* accounts are made by page_admin_user_create */
+	if (v[U_TP] != NULL && (rc = lookup(rq, sql_tp_id, v[U_TP], &tp_id)) != 1)
+		return rc < 0 ? db_err(rq->db) : TP_EINVALID;
+	memset(&u, 0, sizeof(u));
+	u.id = cur->id;
+	u.tp_id = cur->owner;
+	for (i = 0; i < USER_NFIELDS; i++)
+		snprintf(u.v[i], sizeof(u.v[i]), "%s", cur->v[i] != NULL ? cur->v[i] : "");
+	if (set && account_hash_password(password, hash) != 0)
+		return TP_ENOMEM;
+	rc = update_user(rq, hdf, &u, cur->version, v, tp_id, set ? hash : NULL);
 	sodium_memzero(hash, sizeof(hash));
-	return rc;
+	return rc == 409 ? TP_ESTALE : rc;
 }
 
-/* After the checks: conflict, nothing to do, or write. */
+/* Nothing to write: no field changed and no new password. */
 static int
-save(struct request *rq, HDF *hdf, struct user_rec *u, long long version, long long tp_id)
+nothing_to_do(const struct save *sv, const struct record_row *cur, const char *const *out)
 {
-	const char *v[USER_NFIELDS + 1], *password = request_param(rq, "password");
-	int i, changed = password != NULL && *password != '\0', rc;
+	const char *password = request_param(sv->arg, "password");
 
-	new_values(hdf, v);
-	if (version != u->version)
-		return conflict(hdf, u, v);
-	for (i = 0; i < USER_NFIELDS; i++)
-		changed |= audit_differs(u->v[i], v[i]);
-	if (!changed) {
-		render_set(hdf, hdf_get_value(hdf, "L.form.nothing_changed", ""), "Page.Notice");
-		return 0;
-	}
-	if ((rc = store_edit(rq, hdf, u, version, v, tp_id)) == 409) {
-		if ((rc = user_load(rq->db, u->id, u)) <= 0) {
-			rq->tmpl = NULL;
-			return rc < 0 ? db_err(rq->db) : 404;
-		}
-		return conflict(hdf, u, v);
-	}
-	return rc != 0 ? rc : redirect(rq, 0);
+	return !record_changes(sv->desc, cur, out) && (password == NULL || *password == '\0');
+}
+
+/* A saved edit answers with the list. */
+static int
+users_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
+{
+	(void)rq;
+	(void)hdf;
+	(void)sv;
+	(void)id;
+	(void)done;
+	if ((*location = strdup("/admin/users")) == NULL)
+		return -1;
+	return 0;
 }
 
 int
 page_admin_user_save(struct request *rq, HDF *hdf)
 {
-	const char *posted = request_param(rq, "version");
 	struct user_rec u;
-	long long version, tp_id;
-	int rc, errors;
+	struct save sv;
+	int rc;
 
 	if ((rc = load_account(rq, hdf, &u)) != 0)
 		return rc;
-	if (posted == NULL || parse_ll(posted, 0, 4294967295LL, &version) != 0) {
-		rq->error_detail = "version";
-		return 400;
-	}
-	rq->tmpl = "admin_user.cs";
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = check_edit(rq, hdf, &u, &tp_id)) != 0)
-		rc = errors < 0 ? db_err(rq->db) : 422;
-	else
-		rc = save(rq, hdf, &u, version, tp_id);
-	if (rc == 303 || rc < 0 || rc >= 500)
+	memset(&sv, 0, sizeof(sv));
+	sv.desc = &user_record;
+	sv.id = u.id;
+	sv.owner = u.tp_id;
+	sv.tmpl = "admin_user.cs";
+	sv.check = check_edit;
+	sv.location = users_location;
+	sv.write = write_account;
+	sv.nothing_to_do = nothing_to_do;
+	sv.arg = rq;
+	rc = save_record(rq, hdf, &sv);
+	if (rc == 303 || rc < 0 || rc >= 500 || rq->tmpl == NULL)
 		return rc;
 	return tp_options(rq, hdf, form_value(hdf, "technopark")) != 0 ? db_err(rq->db) : rc;
 }

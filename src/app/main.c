@@ -42,6 +42,8 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/route.h"
+#include "model/record.h"
+#include "model/staging.h"
 #include "model/site.h"
 
 #define MAX_BODY	(1024 * 1024)	/* urlencoded forms; uploads: ROUTE_MAX_UPLOAD (route_takes_upload) */
@@ -407,9 +409,10 @@ drop_privileges(void)
 static void
 usage(FILE *fp)
 {
-	fprintf(fp, "usage: tpportal [-c config] [--list-routes] [--version] [--help]\n"
+	fprintf(fp, "usage: tpportal [-c config] [--list-routes] [--list-records] [--version] [--help]\n"
 	    "  -c config      the configuration file (default %s)\n"
 	    "  --list-routes  print the route table and exit\n"
+	    "  --list-records print the record descriptions of the admin forms and exit\n"
 	    "  --version      print the version and exit\n", CONF_DEFAULT_PATH);
 }
 
@@ -423,6 +426,9 @@ parse_args(int argc, char **argv, const char **path)
 			*path = argv[++i];
 		else if (strcmp(argv[i], "--list-routes") == 0) {
 			route_list(stdout);
+			exit(0);
+		} else if (strcmp(argv[i], "--list-records") == 0) {
+			record_list(stdout);
 			exit(0);
 		} else if (strcmp(argv[i], "--version") == 0) {
 			printf("tpportal %s\n", PACKAGE_VERSION);
@@ -464,6 +470,9 @@ start(void)
 	}
 	if (open_socket() != 0 || drop_privileges() != 0 || paths_usable() != 0)
 		return -1;
+	/* staging files a killed process left (issue 11); later sweeps ride on saves (admin/save.c) */
+	if (staging_sweep_due(time(NULL)))
+		staging_sweep(conf.upload_dir, STAGING_MAX_AGE, time(NULL));
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "admin/admin.h"
 #include "core/search_query.h"
 #include "http/route.h"
+#include "model/record.h"
 #include "pages/pages.h"
 
 /* Parameter specs, one per set of routes that share them. A GET route drops keys its spec does not
@@ -72,7 +73,20 @@ static const struct param_spec password_params[] = {
 	{ "confirm",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
+/* What every form of the save pipeline (admin/save.c) carries besides its fields: the one-time key, the
+ * digests of the values it was rendered with, and on a conflict page a choice and both values per field. */
+static const char *const picks[] = { "stored", "yours", NULL };
+#define SAVE_PARAMS \
+	{ "key",	PT_TEXT, 0, 64, NULL, 0 }, \
+	{ "digests",	PT_TEXT, 0, RECORD_DIGESTS_SIZE, NULL, 0 }
+#define SAVE_PICK(f) \
+	{ "pick." f,	PT_ENUM, 0, 0, picks, 0 }, \
+	{ "stored." f,	PT_TEXT, 0, 20000, NULL, PF_REPEAT }, \
+	{ "yours." f,	PT_TEXT, 0, 20000, NULL, PF_REPEAT }
 static const struct param_spec member_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("summary"), SAVE_PICK("director"), SAVE_PICK("address"), SAVE_PICK("phone"),
+	SAVE_PICK("email"), SAVE_PICK("website"), SAVE_PICK("industry"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "summary",	PT_TEXT, 0, 20000, NULL, 0 },
 	{ "director",	PT_TEXT, 0, 1000, NULL, 0 },
@@ -84,6 +98,9 @@ static const struct param_spec member_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec person_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("name"), SAVE_PICK("title"), SAVE_PICK("department"), SAVE_PICK("phone"),
+	SAVE_PICK("email"), SAVE_PICK("sort"), SAVE_PICK("visible"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "name",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
@@ -99,6 +116,8 @@ static const struct param_spec version_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec user_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("display_name"), SAVE_PICK("role"), SAVE_PICK("technopark"), SAVE_PICK("active"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "login",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "display_name", PT_TEXT, 0, 1000, NULL, 0 },
@@ -109,6 +128,13 @@ static const struct param_spec user_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec decide_params[] = {
+	/* a choice per conflicting field of the request (page_admin_review.c picks) */
+	{ "pick.summary", PT_ENUM, 0, 0, picks, 0 }, { "pick.director", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.address", PT_ENUM, 0, 0, picks, 0 }, { "pick.phone", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.email", PT_ENUM, 0, 0, picks, 0 }, { "pick.website", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.industry", PT_ENUM, 0, 0, picks, 0 }, { "pick.name", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.title", PT_ENUM, 0, 0, picks, 0 }, { "pick.department", PT_ENUM, 0, 0, picks, 0 },
+	{ "pick.sort", PT_ENUM, 0, 0, picks, 0 }, { "pick.visible", PT_ENUM, 0, 0, picks, 0 },
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "decision",	PT_ENUM, 0, 0, decisions, 0 },
 	{ "comment",	PT_TEXT, 0, 5000, NULL, 0 },
@@ -254,6 +280,9 @@ static const struct param_spec news_done_params[] = {
 /* The article form is multipart/form-data: "attachment" (PT_FILE) makes these routes take uploads,
  * up to 5 files (attach.h ATTACH_MAX_FILES) of ROUTE_MAX_FILE each, ROUTE_MAX_UPLOAD in all. */
 static const struct param_spec news_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("title"), SAVE_PICK("category"), SAVE_PICK("publisher"), SAVE_PICK("state"),
+	SAVE_PICK("pinned_until"), SAVE_PICK("body"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "category",	PT_TEXT, 0, 100, NULL, 0 },

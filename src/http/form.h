@@ -4,19 +4,9 @@
 
 #include "view/cs.h"
 #include "http/request.h"
+#include "model/record.h"
 
-enum field_type {
-	FT_LINE,	/* one line of text, min..max characters */
-	FT_TEXT,	/* several lines of text, min..max characters */
-	FT_PHONE,	/* digits, spaces, + - ( ), at most max characters */
-	FT_EMAIL,	/* name@domain.tld */
-	FT_URL,		/* http:// or https:// */
-	FT_INT,		/* whole number in min..max */
-	FT_BOOL,	/* a checkbox: present ("1") or absent */
-	FT_ENUM,	/* one of words[] */
-	FT_SLUGS,	/* a repeatable checkbox group of slugs; value is their comma-joined sorted list */
-	FT_SECRET	/* a password: min..max characters, never trimmed, never shown again */
-};
+/* enum field_type (FT_LINE ...) lives with the record descriptions that use it: model/record.h. */
 
 struct form_field {
 	const char		*name;		/* the parameter, and the HDF node Form.<name> */

@@ -340,3 +340,77 @@ account_end_other_sessions(struct db *db, long long uid, const char *keep_hash)
 	db_bind_text(st, 1, keep_hash);
 	return db_write(st, NULL, NULL) == 0 ? 0 : db_err(db);
 }
+
+/* ---------------------------------------------------------------- the record description */
+
+static const char *const user_roles[] = { "secretariat", "member_admin", "staff", NULL };
+
+/* An account as the admin form edits it (the login stays; the password is apart: page_admin_users.c). */
+static const struct record_field user_record_fields[ACCOUNT_NFIELDS] = {
+	{ "display_name",	FT_LINE, 1, 1, 60, NULL, "field.display_name", SHOW_TEXT, NULL },
+	{ "role",		FT_ENUM, 1, 0, 0, user_roles, "field.role", SHOW_NAMES, NULL },
+	{ "technopark",		FT_LINE, 0, 0, 40, NULL, "field.technopark", SHOW_NAMES, NULL },
+	{ "active",		FT_BOOL, 0, 0, 0, NULL, "field.active", SHOW_YESNO, "0" },
+};
+
+static const char sql_user_record[] =
+	"SELECT u.id, u.version, COALESCE(u.technopark_id, 0), u.display_name, u.role, t.slug, u.active "
+	"FROM users u LEFT JOIN technoparks t ON t.id = u.technopark_id WHERE u.id = ?";
+
+static int
+user_record_load(struct db *db, long long id, struct record_row *r)
+{
+	struct db_stmt *st = db_prepare(db, sql_user_record);
+	int rc, i, bad = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (st == NULL)
+		return -1;
+	db_bind_int(st, 0, id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		r->id = db_col_int(st, 0);
+		r->version = db_col_int(st, 1);
+		r->owner = db_col_int(st, 2);
+		r->n = ACCOUNT_NFIELDS;
+		for (i = 0; i < 3; i++) {
+			const char *v = db_col_text(st, 3 + i);
+
+			if (v != NULL && *v != '\0' && (r->v[i] = strdup(v)) == NULL)
+				bad = 1;
+		}
+		if ((r->v[3] = strdup(db_col_int(st, 6) ? "1" : "0")) == NULL)
+			bad = 1;
+	}
+	db_reset(st);
+	if (rc == DB_ERR || bad) {
+		record_row_free(r);
+		return -1;
+	}
+	return rc == DB_ROW;
+}
+
+static const char sql_tp_name[] = "SELECT name_ko FROM technoparks WHERE slug = ?";
+
+/* A technopark's name for its slug; roles are words of the language file (-1). */
+static int
+user_record_names(struct db *db, const char *field, const char *slug, char *out, size_t size)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (strcmp(field, "technopark") != 0 || (st = db_prepare(db, sql_tp_name)) == NULL)
+		return -1;
+	db_bind_text(st, 0, slug);
+	if ((rc = db_step(st)) == DB_ROW)
+		snprintf(out, size, "%s", db_col_text(st, 0) != NULL ? db_col_text(st, 0) : slug);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
+const struct record_desc user_record = {
+	"user", "users", "id", "version",
+	"the secretariat (ACC_SECRETARIAT)",
+	"/admin/users/{id}",
+	user_record_fields, ACCOUNT_NFIELDS,
+	user_record_load, NULL, user_record_names
+};

@@ -8,7 +8,13 @@
 #include <stddef.h>
 
 struct conf;
+#include "model/record.h"
+
 struct db;
+
+/* An account as the admin form edits it: display_name, role, technopark (slug), active ("1"/"0"). */
+#define ACCOUNT_NFIELDS	4
+extern const struct record_desc user_record;
 
 #define ACCOUNT_TOKEN_LEN	43	/* base64url of 32 random bytes, no padding */
 #define ACCOUNT_HASH_LEN	64	/* hex of a 32-byte BLAKE2b digest */

@@ -443,3 +443,62 @@ news_may_read(struct db *db, const struct session *s, long long id)
 		return TP_ENOTFOUND;
 	return listed || account_may_edit_tp(s, tp) ? 0 : TP_ENOTFOUND;
 }
+
+/* ---------------------------------------------------------------- the record description */
+
+static const char *const news_states[] = { "draft", "published", NULL };
+
+/* The article's record description (model/record.h); its write is the admin's (the body is rendered
+ * to HTML by view/markdown.c, which the model may not call): page_admin_news.c. */
+static const struct record_field news_record_fields[NEWS_NFIELDS] = {
+	{ "title",		FT_LINE, 1, 1, 200, NULL, "news_admin.field.title", SHOW_TEXT, NULL },
+	{ "category",		FT_LINE, 1, 1, 40, NULL, "news_admin.field.category", SHOW_NAMES, NULL },
+	{ "publisher",		FT_LINE, 0, 1, 40, NULL, "news_admin.field.publisher", SHOW_NAMES, NULL },
+	{ "state",		FT_ENUM, 1, 0, 0, news_states, "news_admin.field.state", SHOW_NAMES, NULL },
+	{ "pinned_until",	FT_LINE, 0, 0, 10, NULL, "news_admin.field.pinned_until", SHOW_TEXT, NULL },
+	{ "body",		FT_TEXT, 1, 1, 20000, NULL, "news_admin.field.body", SHOW_TEXT, NULL },
+};
+
+static int
+news_record_load(struct db *db, long long id, struct record_row *r)
+{
+	struct news_article a;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = news_load(db, id, 0, &a)) != 1)
+		return rc;
+	record_row_take(r, a.id, a.version, a.technopark_id, a.v, NEWS_NFIELDS);
+	news_free(&a);
+	return 1;
+}
+
+static const char sql_category_name[] = "SELECT name_ko FROM news_categories WHERE slug = ?";
+static const char sql_publisher_name[] = "SELECT name_ko FROM technoparks WHERE slug = ?";
+
+/* Names for the conflict page: a category's and a publisher's name (a state, and the association as
+ * publisher, are words of the language file: -1 here). */
+static int
+news_record_names(struct db *db, const char *field, const char *slug, char *out, size_t size)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if (strcmp(field, "state") == 0 || (strcmp(field, "publisher") == 0 && strcmp(slug, NEWS_ASSOCIATION) == 0))
+		return -1;
+	if ((st = db_prepare(db, strcmp(field, "category") == 0 ? sql_category_name : sql_publisher_name)) == NULL)
+		return -1;
+	db_bind_text(st, 0, slug);
+	if ((rc = db_step(st)) == DB_ROW)
+		snprintf(out, size, "%s", db_col_text(st, 0) != NULL ? db_col_text(st, 0) : slug);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
+const struct record_desc news_record = {
+	"news", "news_articles", "id", "version",
+	"the publisher's member admin or the secretariat (access_news)",
+	"/admin/news/{id}",
+	news_record_fields, NEWS_NFIELDS,
+	news_record_load, NULL, news_record_names
+};

@@ -5,6 +5,8 @@
 #ifndef TP_NEWS_H
 #define TP_NEWS_H
 
+#include "model/record.h"
+
 struct db;
 struct db_stmt;
 struct session;
@@ -46,6 +48,9 @@ int	news_pinned_stmt(struct db *db, const struct news_filter *f, struct db_stmt 
 int	news_feed_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out);
 
 #define NEWS_NFIELDS	6
+
+/* The article's record description (for the save pipeline, admin/save.c). */
+extern const struct record_desc news_record;
 
 /* The editable fields, in form order: title, category, publisher, state, pinned_until, body. */
 extern const char *const news_fields[NEWS_NFIELDS];

@@ -221,3 +221,35 @@ person_apply(struct db *db, long long user_id, const char *action, long long id,
 		return apply_change(db, user_id, action, id, version, v);
 	return TP_EFAIL;
 }
+
+/* The person record's description (model/record.h): its form, labels and how values read. */
+static const struct record_field person_record_fields[PERSON_NFIELDS] = {
+	{ "name",	FT_LINE,	1, 1, 60, NULL, "field.name", SHOW_TEXT, NULL },
+	{ "title",	FT_LINE,	0, 0, 60, NULL, "field.title", SHOW_TEXT, NULL },
+	{ "department",	FT_LINE,	0, 0, 100, NULL, "field.department", SHOW_TEXT, NULL },
+	{ "phone",	FT_PHONE,	0, 0, 40, NULL, "field.phone", SHOW_TEXT, NULL },	/* VARCHAR(40) */
+	{ "email",	FT_EMAIL,	0, 0, 200, NULL, "field.email", SHOW_TEXT, NULL },
+	{ "sort",	FT_INT,		0, 0, 9999, NULL, "field.sort", SHOW_TEXT, "0" },
+	{ "visible",	FT_BOOL,	0, 0, 0, NULL, "field.visible", SHOW_YESNO, "0" },
+};
+
+static int
+person_record_load(struct db *db, long long id, struct record_row *r)
+{
+	struct person p;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = person_load(db, id, &p)) != 1)
+		return rc;
+	record_row_take(r, p.id, p.version, p.technopark_id, p.v, PERSON_NFIELDS);
+	return 1;
+}
+
+const struct record_desc person_record = {
+	"person", "people", "id", "version",
+	"the person's technopark's member admin, or the secretariat (access_person)",
+	"/admin/people/{id}",
+	person_record_fields, PERSON_NFIELDS,
+	person_record_load, person_apply, NULL
+};

@@ -2,7 +2,12 @@
 #ifndef TP_PEOPLE_H
 #define TP_PEOPLE_H
 
+#include "model/record.h"
+
 struct db;
+
+/* The person record's description (for the save pipeline, admin/save.c). */
+extern const struct record_desc person_record;
 
 #define PERSON_NFIELDS	7
 

@@ -159,3 +159,73 @@ profile_apply(struct db *db, long long user_id, const struct profile *cur,
 		return db_err(db);
 	return 0;
 }
+
+/* The technopark profile's record description (model/record.h). */
+static const struct record_field profile_record_fields[PROFILE_NFIELDS] = {
+	{ "summary",	FT_TEXT,	0, 0, 2000, NULL, "field.summary", SHOW_TEXT, NULL },
+	{ "director",	FT_LINE,	0, 0, 60, NULL, "field.director", SHOW_TEXT, NULL },
+	{ "address",	FT_LINE,	0, 0, 300, NULL, "field.address", SHOW_TEXT, NULL },
+	{ "phone",	FT_PHONE,	0, 0, 40, NULL, "field.phone", SHOW_TEXT, NULL },
+	{ "email",	FT_EMAIL,	0, 0, 200, NULL, "field.email", SHOW_TEXT, NULL },
+	{ "website",	FT_URL,		0, 0, 300, NULL, "field.website", SHOW_TEXT, NULL },
+	{ "industry",	FT_SLUGS,	0, 0, 0, NULL, "field.industry", SHOW_NAMES, NULL },
+};
+
+static int
+profile_record_load(struct db *db, long long id, struct record_row *r)
+{
+	struct profile p;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = profile_load(db, NULL, id, 0, &p)) != 1)
+		return rc;
+	record_row_take(r, p.id, p.version, p.id, p.v, PROFILE_NFIELDS);	/* a profile is its own technopark's */
+	return 1;
+}
+
+/* profile_apply against the locked row at version (record_desc.write; profiles are never created here). */
+static int
+profile_record_write(struct db *db, long long user_id, const char *action, long long id, long long owner,
+    long long version, const char *const *values, long long *new_id)
+{
+	struct profile cur;
+	int rc;
+
+	(void)owner;
+	(void)new_id;
+	if (strcmp(action, "update") != 0)
+		return TP_EFAIL;
+	if ((rc = profile_load(db, NULL, id, 1, &cur)) != 1)
+		return rc == 0 ? TP_ENOTFOUND : db_err(db);
+	rc = cur.version == version ? profile_apply(db, user_id, &cur, values, "update", NULL) : TP_ESTALE;
+	profile_free(&cur);
+	return rc;
+}
+
+static const char sql_industry_name[] = "SELECT name_ko FROM industries WHERE slug = ?";
+
+/* An industry's name for its slug (conflict pages show names, not slugs). */
+static int
+profile_record_names(struct db *db, const char *field, const char *slug, char *out, size_t size)
+{
+	struct db_stmt *st = db_prepare(db, sql_industry_name);
+	int rc;
+
+	(void)field;
+	if (st == NULL)
+		return -1;
+	db_bind_text(st, 0, slug);
+	if ((rc = db_step(st)) == DB_ROW)
+		snprintf(out, size, "%s", db_col_text(st, 0) != NULL ? db_col_text(st, 0) : slug);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : -1;
+}
+
+const struct record_desc profile_record = {
+	"technopark", "technoparks", "id", "version",
+	"the technopark's member admin (a change request) or the secretariat (access_tp_slug)",
+	"/admin/members/{slug}",
+	profile_record_fields, PROFILE_NFIELDS,
+	profile_record_load, profile_record_write, profile_record_names
+};

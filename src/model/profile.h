@@ -2,7 +2,14 @@
 #ifndef TP_PROFILE_H
 #define TP_PROFILE_H
 
+#include <stddef.h>
+
+#include "model/record.h"
+
 struct db;
+
+/* The technopark profile's record description (for the save pipeline, admin/save.c). */
+extern const struct record_desc profile_record;
 
 #define PROFILE_NFIELDS	7
 

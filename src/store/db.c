@@ -59,6 +59,7 @@ struct db {
 	int			 dirty;		/* the open transaction wrote: GEN_DATA, GEN_REF bits */
 	int			 gen_known;	/* gen_data/gen_ref were read in this request */
 	unsigned long long	 gen_data, gen_ref;
+	unsigned int		 last_errno;	/* the server's number for the last failure (db_last_errno) */
 	struct db_stmt		*stmts[DB_MAX_STMTS];
 	size_t			 nstmts;
 };
@@ -87,6 +88,7 @@ db_errno_is_connection(unsigned int err)
 static void
 note_error(struct db *db, unsigned int err, const char *msg, const char *sql)
 {
+	db->last_errno = err;
 	if (db_errno_is_connection(err)) {
 		if (!db->broken)
 			log_warn("db: connection lost (%u: %s)", err, msg);
@@ -99,7 +101,26 @@ note_error(struct db *db, unsigned int err, const char *msg, const char *sql)
 		    msg, sql ? sql : "-");
 		return;
 	}
+	if (err == ER_DUP_ENTRY || err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT) {
+		/* expected under concurrent saves: the save pipeline retries or answers the first result */
+		log_info("db: %u: %s; in: %.120s", err, msg, sql ? sql : "-");
+		return;
+	}
 	log_err("db: error %u: %s; in: %.120s", err, msg, sql ? sql : "-");
+}
+
+int
+db_last_errno(const struct db *db)
+{
+	switch (db->last_errno) {
+	case ER_DUP_ENTRY:
+		return DB_E_DUPLICATE;
+	case ER_LOCK_DEADLOCK:
+	case ER_LOCK_WAIT_TIMEOUT:
+		return DB_E_RETRY;
+	default:
+		return 0;
+	}
 }
 
 struct db *
@@ -756,6 +777,7 @@ db_begin(struct db *db)
 		note_error(db, mysql_errno(db->my), mysql_error(db->my), "BEGIN");
 		return DB_ERR;
 	}
+	db->last_errno = 0;
 	db->in_tx = 1;
 	return 0;
 }

@@ -106,6 +106,10 @@ int		 db_generation(struct db *db, unsigned long long *data, unsigned long long 
 void		 db_snapshot_stats(size_t *entries, unsigned long *hits, unsigned long *misses);
 void		 db_snapshot_clear(void);
 
+/* What the last failure since db_begin was, for the save pipeline: DB_E_DUPLICATE (a unique key, MariaDB
+ * 1062), DB_E_RETRY (deadlock 1213 or lock wait timeout 1205: run the transaction again), or 0 (other). */
+enum { DB_E_DUPLICATE = 1, DB_E_RETRY = 2 };
+int		 db_last_errno(const struct db *db);
 /* Pure helper, exported for tests: 1 when a MariaDB client/server error code means the connection is gone. */
 int		 db_errno_is_connection(unsigned int err);
 

@@ -18,6 +18,8 @@ import './news.test.mjs';
 // The committees flow (issue 6): the secretariat schedules a board meeting and records it; the public reads it.
 import './committees.test.mjs';
 import { CHROMIUM, uiText } from './lib/accounts.mjs';
+// The save pipeline (issue 11): two secretariat desks edit the 충남 profile at once.
+import './saves.test.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { breakPage } from './lib/broken.mjs';
 import {

@@ -99,7 +99,7 @@ const PROBES = {
 	},
 	'/admin/members/{slug}': {
 		fields: (path) => formFields(ctx.sec, path, path, { phone: '010-0000-0000' }),
-		state: async (path) => (await formFields(ctx.sec, path, path)).filter(([k]) => k !== 'csrf'),
+		state: async (path) => (await formFields(ctx.sec, path, path)).filter(([k]) => k !== 'csrf' && k !== 'key'),
 		// The same form unchanged: accepted, "nothing changed" (200), and nothing written.
 		positive: { fields: (path) => formFields(ctx.sec, path, path), status: 200 },
 	},

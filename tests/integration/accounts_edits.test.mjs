@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import {
 	L, DEMO, text, tag, needSql, HAVE_SQL, sql, sqlRow, sqlNumber, lit, auditMark, auditSince, exclusive,
 	Session, getWith, formOf, withChanges, fieldValue, formErrors, mainText, fact, peopleTable,
-	conflictBox, conflictRows, location, profileForm, decide, personIds, submittedRequestId,
+	conflictBox, conflictRows, conflictFields, location, profileForm, decide, personIds, submittedRequestId,
 } from './lib_accounts.mjs';
 import { ROOT } from './lib.mjs';
 
@@ -61,7 +61,8 @@ const shown = (v) => (v === null || v === undefined || v === '' ? L.unknown : v)
 /** Put the profile back to the form fields saved at the start (as the secretariat, live). */
 async function restoreProfile() {
 	const cur = await profileForm(ctx.sec, TP);
-	const want = withChanges(ctx.original, { version: fieldValue(cur, 'version') });
+	// the current form's version and digests: the original values typed over what is stored now
+	const want = withChanges(ctx.original, { version: fieldValue(cur, 'version'), digests: fieldValue(cur, 'digests') });
 	const res = await ctx.sec.post(PROFILE, want);
 	assert.ok([200, 303].includes(res.status), `restoring ${TP}'s profile: ${res.status}`);
 	if (HAVE_SQL)
@@ -170,42 +171,49 @@ describe('the profile form: validation round trip', () => {
 });
 
 describe('the profile form: a stale version', () => {
-	test('409 with the stored and the typed values; nothing overwritten; saving again from the conflict page works', T, async (t) => {
+	test('a field only the colleague changed and one only I changed: both kept, no conflict page', T, async (t) => {
+		t.after(restoreProfile);
+		const stale = await profileForm(ctx.sec, TP);
+		// Someone else saves the director meanwhile.
+		const director = `다른 사람 ${tag(4)}`;
+		assert.equal((await ctx.sec2.submit(PROFILE, PROFILE, { director })).status, 303);
+		// The first editor saves the form opened before, with another field changed.
+		const phone = newPhone();
+		const res = await ctx.sec.post(PROFILE, withChanges(stale, { phone }));
+		assert.equal(res.status, 303, `the stale form of another field: ${res.status}`);
+		assert.equal(await publicPhone(), phone);
+		assert.equal(fieldValue(await profileForm(ctx.sec, TP), 'director'), director, 'the colleague\'s director was erased');
+	});
+
+	test('both change a field: 409 with that field alone, nothing overwritten; the conflict page saved as it is keeps the colleague\'s value', T, async (t) => {
 		t.after(restoreProfile);
 		const stale = await profileForm(ctx.sec, TP);
 		const v0 = Number(fieldValue(stale, 'version'));
-		// Someone else saves the director meanwhile.
 		const director = `다른 사람 ${tag(4)}`;
-		const other = await ctx.sec2.submit(PROFILE, PROFILE, { director });
-		assert.equal(other.status, 303);
+		assert.equal((await ctx.sec2.submit(PROFILE, PROFILE, { director })).status, 303);
 		const mark = HAVE_SQL ? auditMark() : 0;
 		const row1 = profileRow();
-		// The first editor saves the form opened before.
+		const mine = `내 입력 ${tag(4)}`;
 		const phone = newPhone();
-		const res = await ctx.sec.post(PROFILE, withChanges(stale, { phone }));
+		const res = await ctx.sec.post(PROFILE, withChanges(stale, { director: mine, phone }));
 		assert.equal(res.status, 409);
 		const box = conflictBox(res.body);
-		assert.ok(box, 'no conflict box');
-		assert.ok(box.includes(L['form.conflict_title']));
-		// Every field whose stored value differs from the typed one is listed with both values.
-		const rows = conflictRows(res.body);
-		const row = (label) => rows.find((r) => r[0] === label) ??
-		    assert.fail(`the conflict table has no row for ${label} (stored ${JSON.stringify(row1?.phone ?? '')}, typed ${phone}): ${JSON.stringify(rows)}`);
-		assert.deepEqual(row(L['field.director']).slice(1), [director, fieldValue(stale, 'director')], 'director: stored and typed');
-		assert.equal(row(L['field.phone'])[1], shown(fieldValue(stale, 'phone')), 'phone: stored');
-		assert.equal(row(L['field.phone'])[2], phone, 'phone: typed');
+		assert.ok(box && box.includes(L['form.conflict_title']), 'no conflict box');
+		assert.deepEqual(conflictFields(res.body), [{ field: 'director', label: L['field.director'], stored: director, yours: mine }],
+		    'only the field both changed is listed, with its label and both values');
 		const form = formOf(res.body, PROFILE).fields;
-		assert.equal(fieldValue(form, 'phone'), phone, 'the typed phone is not kept in the form');
+		assert.equal(fieldValue(form, 'phone'), phone, 'my change of another field is kept on the page');
 		assert.equal(Number(fieldValue(form, 'version')), v0 + 1, 'the form does not carry the stored version');
-		assert.equal(await publicPhone(), shown(fieldValue(stale, 'phone')), 'the stale save was applied');
 		if (needSql(t)) {
 			assert.deepEqual(profileRow(), row1, 'the stale save changed the row');
 			assert.equal(auditMark(), mark, 'the refused save wrote an audit record');
 		}
-		// Saved again, deliberately, from the conflict page.
+		// Saved again as it is: the colleague's director stays, my phone (which I see on the page) is saved.
 		const again = await ctx.sec.post(PROFILE, form);
 		assert.equal(again.status, 303, 'saving from the conflict page');
 		assert.equal(location(again), `${PROFILE}?done=saved`);
+		const now = await profileForm(ctx.sec, TP);
+		assert.equal(fieldValue(now, 'director'), director, 'an unseen overwrite of the colleague\'s value');
 		assert.equal(await publicPhone(), phone);
 	});
 });
@@ -316,30 +324,50 @@ describe('review of a member admin\'s change', () => {
 		assert.equal(await publicPhone(), shown(p0));
 	});
 
-	test('approving a request whose field changed since it was made: 409, nothing applied', T, async (t) => {
+	test('a request merged three ways when decided: a field changed since is a choice (the stored value unless picked), the others applied', T, async (t) => {
 		t.after(restoreProfile);
-		const res = await ctx.cn.submit(PROFILE, PROFILE, { phone: newPhone() });
+		const asked = newPhone();
+		const address = `요청 주소 ${tag(4)}`;
+		const res = await ctx.cn.submit(PROFILE, PROFILE, { phone: asked, address });
 		assert.equal(res.status, 303);
 		const id = submittedRequestId(res);
 		assert.ok(id !== null, `303 to ${location(res)}, expected /admin/requests/{id}?done=submitted`);
 		// The secretariat edits the same field directly meanwhile.
 		const direct = newPhone();
 		assert.equal((await ctx.sec.submit(PROFILE, PROFILE, { phone: direct })).status, 303);
-		assert.equal(await publicPhone(), direct);
 		const row1 = profileRow();
 		const mark = HAVE_SQL ? auditMark() : 0;
 		const page = await ctx.sec.get(`/admin/requests/${id}`);
-		assert.ok(mainText(page.body).includes(L['request.conflict']), 'the request page does not warn of the conflict');
-		const r = await decide(ctx.sec, id, 'approve');
-		assert.equal(r.status, 409);
-		assert.ok(mainText(r.body).includes(L['request.conflict']), 'the 409 page does not say why');
-		assert.equal(await publicPhone(), direct, 'the stale request was applied');
+		assert.ok(mainText(page.body).includes(L['save.request_conflict']), 'the request page does not warn of the conflict');
+		assert.deepEqual(conflictFields(page.body), [{ field: 'phone', label: L['field.phone'], stored: direct, yours: asked }]);
+		// An approval without a choice for the conflicting field (a forged form): 409, nothing applied.
+		const form = formOf(page.body, `/admin/requests/${id}`).fields;
+		const bare = await ctx.sec.post(`/admin/requests/${id}`, withChanges(form, { 'pick.phone': null, decision: 'approve', comment: '' }));
+		assert.equal(bare.status, 409);
+		assert.ok(mainText(bare.body).includes(L['save.request_conflict']), 'the 409 page does not say why');
 		if (needSql(t)) {
 			assert.deepEqual(profileRow(), row1, 'the row changed');
 			assert.equal(auditMark(), mark, 'the refused approval wrote an audit record');
 			assert.equal(sqlRow(`SELECT state FROM change_requests WHERE id = ${id}`).state, 'pending');
 		}
-		assert.equal((await decide(ctx.sec, id, 'reject', '정리')).status, 303);
+		// Approved as the page offers it: the newer phone stays, the address is applied.
+		const r = await decide(ctx.sec, id, 'approve');
+		assert.equal(r.status, 303, `approving: ${r.status}`);
+		assert.equal(await publicPhone(), direct, 'the colleague\'s newer phone was undone');
+		assert.equal(fieldValue(await profileForm(ctx.sec, TP), 'address'), address, 'the rest of the request was not applied');
+	});
+
+	test('deciding a conflict for the request\'s value applies it', T, async (t) => {
+		t.after(restoreProfile);
+		const asked = newPhone();
+		const id = submittedRequestId(await ctx.cn.submit(PROFILE, PROFILE, { phone: asked }));
+		assert.ok(id !== null);
+		assert.equal((await ctx.sec.submit(PROFILE, PROFILE, { phone: newPhone() })).status, 303);
+		const page = await ctx.sec.get(`/admin/requests/${id}`);
+		const form = formOf(page.body, `/admin/requests/${id}`).fields;
+		const r = await ctx.sec.post(`/admin/requests/${id}`, withChanges(form, { 'pick.phone': 'yours', decision: 'approve', comment: '' }));
+		assert.equal(r.status, 303);
+		assert.equal(await publicPhone(), asked);
 	});
 });
 
@@ -487,32 +515,35 @@ describe('the person form: validation round trip and a stale version', () => {
 		}
 	});
 
-	test('a stale version: 409 with the stored and the typed values, nothing overwritten; saved again from the conflict page', T, async (t) => {
+	test('a stale form: another field merged; the same field is a conflict, resolved by a choice', T, async (t) => {
 		const path = `/admin/people/${ctx.pid}`;
 		const stale = formOf((await ctx.cn.get(path)).body, path).fields;
 		const title = `바뀐 직함 ${tag(4)}`;
 		assert.equal((await ctx.sec.submit(path, path, { title })).status, 303);
+		const merged = await ctx.cn.post(path, withChanges(stale, { phone: '041-589-1234' }));
+		assert.equal(merged.status, 303, 'another field: merged');
+		let now = formOf((await ctx.cn.get(path)).body, path).fields;
+		assert.equal(fieldValue(now, 'phone'), '041-589-1234');
+		assert.equal(fieldValue(now, 'title'), title, 'the secretariat\'s title was erased');
+		const stale2 = now;
+		const title2 = `또 바뀐 직함 ${tag(4)}`;
+		assert.equal((await ctx.sec.submit(path, path, { title: title2 })).status, 303);
 		const row1 = personRow();
 		const mark = HAVE_SQL ? auditMark() : 0;
-		const res = await ctx.cn.post(path, withChanges(stale, { phone: '041-589-1234' }));
+		const mine = `내 직함 ${tag(4)}`;
+		const res = await ctx.cn.post(path, withChanges(stale2, { title: mine }));
 		assert.equal(res.status, 409);
-		const rows = conflictRows(res.body);
-		const row = (label) => rows.find((r) => r[0] === label) ?? assert.fail(`no conflict row for ${label}: ${JSON.stringify(rows)}`);
-		assert.deepEqual(row(L['field.title']).slice(1), [title, fieldValue(stale, 'title')], 'title: stored and typed');
-		assert.deepEqual(row(L['field.phone']).slice(1), [L.none, '041-589-1234'], 'phone: stored and typed');
-		const form = formOf(res.body, path).fields;
-		assert.equal(fieldValue(form, 'phone'), '041-589-1234', 'the typed phone is not kept');
-		assert.equal(fieldValue(form, 'title'), fieldValue(stale, 'title'), 'the typed title is not kept');
+		assert.deepEqual(conflictFields(res.body), [{ field: 'title', label: L['field.title'], stored: title2, yours: mine }]);
 		if (needSql(t)) {
 			assert.deepEqual(personRow(), row1, 'the stale save changed the row');
 			assert.equal(auditMark(), mark, 'the refused save wrote an audit record');
-			assert.equal(Number(fieldValue(form, 'version')), Number(row1.version), 'the form does not carry the stored version');
 		}
-		const again = await ctx.cn.post(path, form);
-		assert.equal(again.status, 303, 'saving from the conflict page');
-		const now = formOf((await ctx.cn.get(path)).body, path).fields;
+		const form = formOf(res.body, path).fields;
+		const again = await ctx.cn.post(path, withChanges(form, { 'pick.title': 'yours' }));
+		assert.equal(again.status, 303, 'saving my choice from the conflict page');
+		now = formOf((await ctx.cn.get(path)).body, path).fields;
+		assert.equal(fieldValue(now, 'title'), mine);
 		assert.equal(fieldValue(now, 'phone'), '041-589-1234');
-		assert.equal(fieldValue(now, 'title'), fieldValue(stale, 'title'));
 	});
 
 	test('a stale delete: 409, the person stays', T, async () => {

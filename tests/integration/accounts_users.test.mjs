@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import {
 	L, DEMO, text, tag, needSql, HAVE_SQL, sql, sqlRow, sqlNumber, lit, auditMark, auditSince, exclusive,
 	Session, postLogin, getWith, formOf, withChanges, fieldValue, formErrors, mainText, location, createUser,
-	conflictRows,
+	conflictRows, conflictFields,
 } from './lib_accounts.mjs';
 
 const T = { timeout: 120_000 };
@@ -191,20 +191,24 @@ describe('an account\'s life', () => {
 		assert.equal((await s.get('/account/password')).status, 200);
 	});
 
-	test('a stale version: 409 with the stored and typed values; saved again from the conflict page', T, async () => {
+	test('a stale version: the same field is a conflict with both values; the conflict page saved with my choice', T, async () => {
 		const u = fresh();
 		const id = await createUser(sec, { ...u, display_name: '처음 이름', role: 'staff' });
 		const stale = await accountForm(id);
 		assert.equal((await sec.post(`/admin/users/${id}`, withChanges(stale, { display_name: '다른 사람이 바꿈' }))).status, 303);
 		const res = await sec.post(`/admin/users/${id}`, withChanges(stale, { display_name: '내가 바꿈' }));
 		assert.equal(res.status, 409);
-		const row = conflictRows(res.body).find((r) => r[0] === L['field.display_name']);
-		assert.deepEqual(row?.slice(1), ['다른 사람이 바꿈', '내가 바꿈'], 'display name: stored and typed');
-		const form = formOf(res.body, `/admin/users/${id}`).fields;
-		assert.equal(fieldValue(form, 'display_name'), '내가 바꿈');
+		assert.deepEqual(conflictFields(res.body), [{ field: 'display_name', label: L['field.display_name'], stored: '다른 사람이 바꿈', yours: '내가 바꿈' }]);
 		assert.equal(fieldValue(await accountForm(id), 'display_name'), '다른 사람이 바꿈', 'the stale save was applied');
-		assert.equal((await sec.post(`/admin/users/${id}`, form)).status, 303);
+		const form = formOf(res.body, `/admin/users/${id}`).fields;
+		assert.equal((await sec.post(`/admin/users/${id}`, withChanges(form, { 'pick.display_name': 'yours' }))).status, 303);
 		assert.equal(fieldValue(await accountForm(id), 'display_name'), '내가 바꿈');
+		// another field of a stale form is merged: the role only I changed, the name only they changed
+		const stale2 = await accountForm(id);
+		assert.equal((await sec.post(`/admin/users/${id}`, withChanges(await accountForm(id), { display_name: '또 바꿈' }))).status, 303);
+		assert.equal((await sec.post(`/admin/users/${id}`, withChanges(stale2, { role: 'secretariat' }))).status, 303);
+		const now = await accountForm(id);
+		assert.deepEqual([fieldValue(now, 'display_name'), fieldValue(now, 'role')], ['또 바꿈', 'secretariat']);
 	});
 
 	test('the secretariat cannot demote or deactivate its own account', T, async (t) => {

@@ -480,6 +480,17 @@ export function conflictRows(html) {
 	    .map((r) => [...r[1].matchAll(/<t[hd](?:\s[^>]*)?>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1])));
 }
 
+/**
+ * The choices of a conflict page of the save pipeline (templates/form.cs conflict()): one per field both
+ * people changed, [{ field, label, stored, yours }] (values as the page shows them).
+ */
+export function conflictFields(html) {
+	return [...html.matchAll(/<fieldset class="conflict-field" id="conflict-([a-z_]+)">([\s\S]*?)<\/fieldset>/g)].map((m) => {
+		const side = (v) => text(new RegExp(`value="${v}"[^>]*>[\\s\\S]*?<span class="v">([\\s\\S]*?)</span></label>`).exec(m[2])?.[1] ?? '');
+		return { field: m[1], label: text(/<legend>([\s\S]*?)<\/legend>/.exec(m[2])?.[1] ?? ''), stored: side('stored'), yours: side('yours') };
+	});
+}
+
 /** The path of a 303's Location (an absolute URL to this site is made a path). */
 export function location(res) {
 	const loc = res.headers.get('location');

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { BASE, L, get, text, h1s, assertErrorPage, assertHtmlPage, SERVER_LOG, logOffset, logSince } from './lib.mjs';
 import {
 	DEMO, Session, exclusive, sql, sqlValue, sqlNumber, lit, needSql, HAVE_SQL, auditMark, auditSince, formErrors,
-	formOf, withChanges, location, conflictRows, getWith,
+	formOf, withChanges, location, conflictFields, getWith, sqlRow,
 } from './lib_accounts.mjs';
 import {
 	FILES, PAGE, newsItems, listSection, pagerLink, fileLinks, parseAtom, assertValidAtom, postMultipart, postRaw,
@@ -474,7 +474,7 @@ describe('limits', () => {
 describe('editing', () => {
 	let id;
 
-	test('a stale version: 409 with both versions, nothing overwritten', async (t) => {
+	test('a stale version: other fields merged; the same field is a conflict (409), nothing overwritten until chosen', async (t) => {
 		if (!needSql(t))
 			return;
 		id = await create(S.chungnam, { title: '버전 시험', body: '처음' });
@@ -482,18 +482,34 @@ describe('editing', () => {
 		const theirs = await editFields(S.secretariat, id);
 		const r1 = await postMultipart(`/admin/news/${id}`, withChanges(theirs, { body: '사무국이 고침' }), [], { session: S.secretariat });
 		assert.equal(r1.status, 303);
+		// a field only the member admin changed: merged, the secretariat's body stays
 		const r2 = await postMultipart(`/admin/news/${id}`, withChanges(mine, { title: '버전 시험 (충남)' }), [], { session: S.chungnam });
-		assert.equal(r2.status, 409);
-		const rows = conflictRows(r2.body);
-		const byLabel = Object.fromEntries(rows.map((r) => [r[0], r.slice(1)]));
-		assert.deepEqual(byLabel[L['news_admin.field.title']], ['버전 시험', '버전 시험 (충남)']);
-		assert.deepEqual(byLabel[L['news_admin.field.body']], ['사무국이 고침', '처음']);
-		assert.equal(sqlValue(`SELECT title FROM news_articles WHERE id = ${id}`), '버전 시험');
-		/* the re-shown form carries the stored version: saving again is a deliberate overwrite */
-		const again = formOf(r2.body, `/admin/news/${id}`).fields;
-		assert.equal(again.find(([k]) => k === 'title')[1], '버전 시험 (충남)', "the user's values stay in the form");
-		assert.equal((await postMultipart(`/admin/news/${id}`, again, [], { session: S.chungnam })).status, 303);
-		assert.equal(sqlValue(`SELECT title FROM news_articles WHERE id = ${id}`), '버전 시험 (충남)');
+		assert.equal(r2.status, 303, `another field of a stale form: ${r2.status}`);
+		assert.deepEqual(sqlRow(`SELECT title, body_md FROM news_articles WHERE id = ${id}`), { title: '버전 시험 (충남)', body_md: '사무국이 고침' });
+		// both change the body: 409 with the body alone, names and values side by side
+		const mine2 = await editFields(S.chungnam, id);
+		const r3 = await postMultipart(`/admin/news/${id}`, withChanges(await editFields(S.secretariat, id), { body: '사무국이 또 고침' }), [], { session: S.secretariat });
+		assert.equal(r3.status, 303);
+		const r4 = await postMultipart(`/admin/news/${id}`, withChanges(mine2, { body: '충남이 고침' }), [], { session: S.chungnam });
+		assert.equal(r4.status, 409);
+		assert.deepEqual(conflictFields(r4.body), [{ field: 'body', label: L['news_admin.field.body'], stored: '사무국이 또 고침', yours: '충남이 고침' }]);
+		assert.equal(sqlValue(`SELECT body_md FROM news_articles WHERE id = ${id}`), '사무국이 또 고침');
+		const again = formOf(r4.body, `/admin/news/${id}`).fields;
+		assert.equal((await postMultipart(`/admin/news/${id}`, withChanges(again, { 'pick.body': 'yours' }), [], { session: S.chungnam })).status, 303);
+		assert.equal(sqlValue(`SELECT body_md FROM news_articles WHERE id = ${id}`), '충남이 고침');
+	});
+
+	test('a pin date as readers type it: 2027/06/15 and 2027.06.15 are stored as 2027-06-15; the field is a date input', async (t) => {
+		if (!needSql(t) || !id)
+			return;
+		const page = await S.chungnam.get(`/admin/news/${id}`);
+		assert.match(page.body, /<input type="date" id="f-pinned_until"/);
+		for (const typed of ['2027/06/15', '2027.06.15', '2027-06-15']) {
+			const res = await postMultipart(`/admin/news/${id}`, withChanges(await editFields(S.chungnam, id), { pinned_until: typed }), [], { session: S.chungnam });
+			assert.ok([200, 303].includes(res.status), `${typed}: ${res.status}`);
+			assert.equal(sqlValue(`SELECT DATE_FORMAT(pinned_until, '%Y-%m-%d') FROM news_articles WHERE id = ${id}`), '2027-06-15', typed);
+		}
+		await postMultipart(`/admin/news/${id}`, withChanges(await editFields(S.chungnam, id), { pinned_until: '' }), [], { session: S.chungnam });
 	});
 
 	test('unpublishing hides it; publishing again keeps its first published time', async (t) => {

@@ -1,0 +1,16 @@
+/* records.c - the list of every record description (model/record.h), for --list-records and the tests. */
+#include <stddef.h>
+
+#include "model/account.h"
+#include "model/news.h"
+#include "model/people.h"
+#include "model/profile.h"
+#include "model/record.h"
+
+const struct record_desc *const record_descs[] = {
+	&profile_record,
+	&person_record,
+	&news_record,
+	&user_record,
+	NULL
+};

@@ -1,0 +1,227 @@
+// saves_records.test.mjs - the save pipeline's promises, generated from the record descriptions
+// (`tpportal --list-records`, as the CSRF matrix is generated from the route table). For every record:
+//  - A changes field X while B's stale form changes field Y: both kept, no conflict page;
+//  - both change X: the conflict page (409) lists X alone, with its label and both values; nothing is saved
+//    until B resolves it, and resolving saves the chosen value;
+//  - B resubmits the conflict page unchanged: A's value stays;
+//  - the same submission key twice: one change; two POSTs with one key at once: one change.
+// A record without a fixture here fails: a new description needs one.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import {
+	DEMO, L, text, tag, HAVE_SQL, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
+	exclusive,
+} from './lib_accounts.mjs';
+
+/** The descriptions: { entity, table, form, access, fields: [{ name, type, required, label, show }] }. */
+function loadRecords() {
+	const bin = process.env.TP_BUILD_DIR ? `${process.env.TP_BUILD_DIR}/src/tpportal` : null;
+	assert.ok(bin, 'TP_BUILD_DIR is not set: the descriptions are read from the built tpportal');
+	const out = execFileSync(bin, ['--list-records'], { encoding: 'utf8', timeout: 10_000 });
+	const recs = new Map();
+	for (const line of out.split('\n').filter((l) => l.trim() !== '')) {
+		const [kind, ...rest] = line.split(' ');
+		const kv = Object.fromEntries(rest.filter((w) => w.includes('=')).map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+		if (kind === 'record')
+			recs.set(rest[0], { entity: rest[0], table: kv.table, form: kv.form, fields: [] });
+		else if (kind === 'field')
+			recs.get(rest[0]).fields.push({ name: rest[1], type: kv.type, required: kv.required === '1', label: kv.label, show: kv.show });
+		else
+			assert.fail(`--list-records: an unknown line ${JSON.stringify(line)}`);
+	}
+	assert.ok(recs.size > 0, '--list-records printed no record');
+	return [...recs.values()];
+}
+
+const records = loadRecords();
+
+/** Per entity: how to make a fresh row as the secretariat (its key in the form's path) and put it away again. */
+const saved = {};
+const FIXTURES = {
+	technopark: {
+		// a profile is not made here: one of the 19 is edited and put back as it was
+		create: async (sec) => {
+			const page = await sec.get('/admin/members/jeonbuk');
+			assert.equal(page.status, 200);
+			saved.technopark = formOf(page.body, '/admin/members/jeonbuk').fields;
+			return 'jeonbuk';
+		},
+		remove: async (sec) => {
+			const page = await sec.get('/admin/members/jeonbuk');
+			const now = formOf(page.body, '/admin/members/jeonbuk').fields;
+			const keep = ['csrf', 'version', 'digests', 'key'];
+			const back = [...now.filter(([k]) => keep.includes(k)), ...saved.technopark.filter(([k]) => !keep.includes(k))];
+			const res = await sec.post('/admin/members/jeonbuk', back);
+			assert.ok([200, 303].includes(res.status), `putting jeonbuk back: ${res.status}`);
+		},
+	},
+	news: {
+		fields: ['title', 'body'],	// pinned_until takes a date, category and publisher a choice
+		create: async (sec) => {
+			const res = await sec.post('/admin/news', { title: `병합 시험 ${tag(4)}`, category: 'notice', publisher: 'association', state: 'draft', body: '병합 시험 본문' });
+			assert.equal(res.status, 303, `create an article: ${res.status} ${text(res.body).slice(0, 300)}`);
+			const m = /^\/admin\/news\/(\d+)\?done=saved$/.exec(location(res) ?? '');
+			assert.ok(m, `create an article: 303 to ${location(res)}`);
+			return Number(m[1]);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/news/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/news/${id}/delete`, formOf(p.body, `/admin/news/${id}/delete`).fields);
+		},
+	},
+	user: {
+		// a staff account of its own; its second field is the role (staff <-> secretariat, no technopark)
+		fields: ['display_name', 'role'],
+		fresh: { role: (now) => (now === 'staff' ? 'secretariat' : 'staff') },
+		create: (sec) => createUser(sec, { login: `merge-u-${tag()}`, display_name: '병합 시험 계정', role: 'staff', password: `pw-${tag(12)}-u` }),
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/users/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/users/${id}`, withChanges(formOf(p.body, `/admin/users/${id}`).fields, { active: null }));
+		},
+	},
+	person: {
+		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/people/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/people/${id}/delete`, formOf(p.body, `/admin/people/${id}/delete`).fields);
+		},
+	},
+};
+
+/** A fresh value for a field of type t that no other save will have written. */
+function fresh(t, who) {
+	const k = `${who}${tag(5)}`;
+	switch (t) {
+	case 'email': return `${k}@example.org`;
+	case 'phone': return `02-${String(parseInt(tag(6), 16) % 9000 + 1000)}-${String(parseInt(tag(6), 16) % 9000 + 1000)}`;
+	case 'url': return `https://${k}.example.org/`;
+	default: return `시험 ${k}`;
+	}
+}
+
+const TEXTLIKE = ['line', 'text', 'email', 'phone', 'url'];
+const T = { timeout: 120_000 };
+
+const ctx = {};
+let release;
+before(async () => {
+	release = await exclusive();	// profiles are shared: other files compare them with sql/seed
+	ctx.a = await Session.signIn(DEMO.secretariat.login);
+	// B: a second secretariat account, as two colleagues are
+	ctx.bLogin = { login: `merge-b-${tag()}`, password: `pw-${tag(12)}-b` };
+	await createUser(ctx.a, { ...ctx.bLogin, display_name: '병합 시험 B', role: 'secretariat' });
+	ctx.b = await Session.signIn(ctx.bLogin.login, ctx.bLogin.password);
+});
+after(() => release?.());
+
+for (const rec of records) {
+	describe(`record ${rec.entity}`, () => {
+		const fx = FIXTURES[rec.entity];
+		const [X, Y] = fx?.fields ? fx.fields.map((n) => rec.fields.find((f) => f.name === n)) :
+		    rec.fields.filter((f) => TEXTLIKE.includes(f.type) && f.show === 'text');
+		let id;
+		let path;
+
+		before(async () => {
+			assert.ok(fx, `record ${rec.entity} has no fixture in saves_records.test.mjs`);
+			assert.ok(X && Y, `record ${rec.entity}: two text fields to test with`);
+			id = await fx.create(ctx.a);
+			path = rec.form.replace(/\{(id|slug)\}/, String(id));
+		});
+		after(async () => {
+			if (id)
+				await fx.remove(ctx.a, id);
+		});
+
+		const form = async (s) => {
+			const page = await s.get(path);
+			assert.equal(page.status, 200, `GET ${path}: ${page.status}`);
+			return formOf(page.body, path).fields;
+		};
+		const value = async (name) => (await form(ctx.a)).find(([k]) => k === name)?.[1] ?? '';
+		/* a fresh value for field f of the form fields (a fixture may say how, from the current value) */
+		const next = (f, fields, who) => (fx.fresh?.[f.name] ? fx.fresh[f.name](fields.find(([k]) => k === f.name)?.[1]) : fresh(f.type, who));
+		const changes = () => (HAVE_SQL ? sqlNumber(`SELECT COUNT(*) AS n FROM audit_changes WHERE entity = ${lit(rec.entity)} AND entity_id = ${
+		    typeof id === 'number' ? lit(id) : `(SELECT id FROM ${rec.table} WHERE slug = ${lit(id)})`}`) : null);
+
+		test(`A changes ${X.name}, B's stale form changes ${Y.name}: both kept, no conflict page`, T, async () => {
+			const fa = await form(ctx.a);
+			const fb = await form(ctx.b);
+			const x = fresh(X.type, 'a');
+			const y = next(Y, fb, 'b');
+			const ra = await ctx.a.post(path, withChanges(fa, { [X.name]: x }));
+			assert.equal(ra.status, 303, `A's save: ${ra.status} ${text(ra.body).slice(0, 300)}`);
+			const rb = await ctx.b.post(path, withChanges(fb, { [Y.name]: y }));
+			assert.equal(rb.status, 303, `B's stale save of another field: ${rb.status} ${text(rb.body).slice(0, 300)}`);
+			assert.equal(await value(X.name), x, `A's ${X.name} kept`);
+			assert.equal(await value(Y.name), y, `B's ${Y.name} kept`);
+		});
+
+		test(`both change ${X.name}: conflict page with ${X.name} alone, nothing saved until resolved, the chosen value saved`, T, async () => {
+			const fa = await form(ctx.a);
+			const fb = await form(ctx.b);
+			const xa = fresh(X.type, 'a');
+			const xb = fresh(X.type, 'b');
+			const yb = next(Y, fb, 'b');
+			assert.equal((await ctx.a.post(path, withChanges(fa, { [X.name]: xa }))).status, 303);
+			const before409 = changes();
+			const rb = await ctx.b.post(path, withChanges(fb, { [X.name]: xb, [Y.name]: yb }));
+			assert.equal(rb.status, 409, `B's conflicting save: ${rb.status}`);
+			const picks = [...rb.body.matchAll(/<fieldset class="conflict-field" id="conflict-([a-z_]+)">([\s\S]*?)<\/fieldset>/g)];
+			assert.deepEqual(picks.map((m) => m[1]), [X.name], 'the conflict page lists the conflicting field only');
+			const box = text(picks[0][2]);
+			assert.ok(box.includes(L[X.label]), `the label ${L[X.label]} is shown: ${box}`);
+			assert.ok(box.includes(xa) && box.includes(xb), `both values are shown side by side: ${box}`);
+			assert.equal(await value(X.name), xa, 'nothing of B saved yet');
+			if (HAVE_SQL)
+				assert.equal(changes(), before409, 'no audit change for the 409');
+			// B's own change of Y is on the page, for B to see and save with the choice
+			const page = formOf(rb.body, path).fields;
+			assert.equal(page.find(([k]) => k === Y.name)?.[1], yb, `B's change of ${Y.name} is kept on the conflict page`);
+			assert.ok(!page.some(([k]) => k === X.name), `${X.name} is a choice, not an input`);
+			const res = await ctx.b.post(path, withChanges(page, { [`pick.${X.name}`]: 'yours' }));
+			assert.equal(res.status, 303, `resolving: ${res.status} ${text(res.body).slice(0, 300)}`);
+			assert.equal(await value(X.name), xb, 'the chosen value (B\'s) is saved');
+			assert.equal(await value(Y.name), yb, `and B's ${Y.name}`);
+		});
+
+		test('B resubmits the conflict page unchanged: A\'s value stays', T, async () => {
+			const fa = await form(ctx.a);
+			const fb = await form(ctx.b);
+			const xa = fresh(X.type, 'a');
+			assert.equal((await ctx.a.post(path, withChanges(fa, { [X.name]: xa }))).status, 303);
+			const rb = await ctx.b.post(path, withChanges(fb, { [X.name]: fresh(X.type, 'b') }));
+			assert.equal(rb.status, 409);
+			const again = await ctx.b.post(path, formOf(rb.body, path).fields);
+			assert.ok([200, 303].includes(again.status), `resubmitting unchanged: ${again.status}`);
+			assert.equal(await value(X.name), xa, 'the colleague\'s value stays');
+		});
+
+		test('the same submission key twice: one change, the same answer', T, async () => {
+			const f = withChanges(await form(ctx.a), { [X.name]: fresh(X.type, 'k') });
+			assert.ok(f.some(([k, v]) => k === 'key' && v.length === 43), 'the form carries a one-time key');
+			const n0 = changes();
+			const r1 = await ctx.a.post(path, f);
+			const r2 = await ctx.a.post(path, f);
+			assert.equal(r1.status, 303);
+			assert.equal(r2.status, 303, `the second POST answers the first result: ${r2.status} ${text(r2.body).slice(0, 200)}`);
+			assert.equal(location(r2), location(r1));
+			if (HAVE_SQL)
+				assert.equal(changes(), n0 + 1, 'one audit change');
+		});
+
+		test('two POSTs with one key at once: one change', T, async () => {
+			const f = withChanges(await form(ctx.a), { [X.name]: fresh(X.type, 'c') });
+			const n0 = changes();
+			const rs = await Promise.all([ctx.a.post(path, f), ctx.a.post(path, f), ctx.a.post(path, f)]);
+			assert.deepEqual(rs.map((r) => r.status), [303, 303, 303], 'each answers the one save');
+			if (HAVE_SQL)
+				assert.equal(changes(), n0 + 1, 'one audit change');
+		});
+	});
+}
