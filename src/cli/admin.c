@@ -6,6 +6,7 @@
  *   tpportal-admin [-c conf] create-user [--if-missing] [--demo] LOGIN NAME ROLE [TECHNOPARK]
  *   tpportal-admin [-c conf] set-password LOGIN
  *   tpportal-admin [-c conf] reindex [--if-empty] [--batch N] [KIND ...]  (admin_reindex.c)
+ *   tpportal-admin [-c conf] mail list|retry|drop|test ...  (admin_mail.c)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 
 
 #include "cli/admin_reindex.h"
+#include "cli/admin_mail.h"
 #include "store/audit.h"
 #include "model/account.h"
 #include "core/conf.h"
@@ -35,6 +37,8 @@ usage(FILE *fp)
 	fprintf(fp, "usage: tpportal-admin [-c conf] create-user [--if-missing] [--demo] LOGIN NAME ROLE [TECHNOPARK]\n"
 	    "       tpportal-admin [-c conf] set-password LOGIN\n"
 	    "       tpportal-admin [-c conf] reindex [--if-empty] [--batch N] [members|people|news|committees ...]\n"
+	    "       tpportal-admin [-c conf] mail list [--queued|--sending|--sent|--failed] [--limit N]\n"
+	    "       tpportal-admin [-c conf] mail retry ID|--failed | mail drop ID | mail test ADDRESS [NAME]\n"
 	    "The password is read from standard input (first line). ROLE: secretariat, member_admin, staff.\n"
 	    "The configuration file is %s unless -c names another.\n", CONF_DEFAULT_PATH);
 }
@@ -208,6 +212,8 @@ main(int argc, char **argv)
 		rc = set_password(db, argc - i - 1, argv + i + 1);
 	else if (strcmp(argv[i], "reindex") == 0)
 		rc = admin_reindex(db, argc - i - 1, argv + i + 1);
+	else if (strcmp(argv[i], "mail") == 0)
+		rc = admin_mail(db, argc - i - 1, argv + i + 1);
 	else
 		rc = 2;
 	if (rc == 2)
