@@ -23,6 +23,9 @@ int	page_admin_requests(struct request *rq, HDF *hdf);
 int	page_admin_request_show(struct request *rq, HDF *hdf);
 int	page_admin_request_decide(struct request *rq, HDF *hdf);
 int	page_admin_request_withdraw(struct request *rq, HDF *hdf);
+/* page_admin_mail.c: failed deliveries into hdf for /admin (secretariat); /admin/mail, the development sink's mail. */
+int	admin_mail_failures(struct request *rq, HDF *hdf);
+int	page_admin_mail(struct request *rq, HDF *hdf);
 /* page_admin_history.c: the audit log. */
 int	page_admin_history(struct request *rq, HDF *hdf);
 /* page_admin_users.c: accounts (secretariat only). */

@@ -322,6 +322,7 @@ const struct route route_table[] = {
 	{ POST, "/admin/requests/{id}",              page_admin_request_decide, SEC,     CSRF_TOKEN,  decide_params,       "/admin/requests/{request}", access_request },
 	{ POST, "/admin/requests/{id}/withdraw",     page_admin_request_withdraw, MEM,   CSRF_TOKEN,  version_params,      "/admin/requests/{request}/withdraw", access_request_own },
 	{ GET,  "/admin/history",                    page_admin_history,      MEM,       CSRF_NONE,   history_params,      "/admin/history", NULL },
+	{ GET,  "/admin/mail",                       page_admin_mail,         SEC,       CSRF_NONE,   NULL,                "/admin/mail", NULL },
 	{ GET,  "/admin/users",                      page_admin_users,        SEC,       CSRF_NONE,   users_params,        "/admin/users", NULL },
 	{ GET,  "/admin/users/new",                  page_admin_user_new,     SEC,       CSRF_NONE,   NULL,                "/admin/users/new", NULL },
 	{ POST, "/admin/users",                      page_admin_user_create,  SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users", NULL },
