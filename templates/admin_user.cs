@@ -8,6 +8,7 @@ The password is never sent back into the page. ?>
 <?cs def:uval(field, v) ?><?cs if:field == "active" ?><?cs if:v == "1" ?><?cs var:L.users.active_yes ?><?cs else ?><?cs var:L.users.active_no ?><?cs /if ?><?cs elif:!v ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:field == "role" ?><?cs var:L.role[v] ?><?cs elif:field == "technopark" ?><?cs set:Page.TpName = v ?><?cs each:t = TPs ?><?cs if:t.slug == v ?><?cs set:Page.TpName = t.name_ko ?><?cs /if ?><?cs /each ?><?cs var:Page.TpName ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
 <p class="crumbs"><a href="/admin/users"><?cs var:L.users.title ?></a></p>
 <h1><?cs if:Account.id ?><?cs var:L.users.edit_title ?> <?cs var:Account.login ?><?cs if:Account.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.users.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs else ?><?cs var:L.users.new_title ?><?cs /if ?></h1>
+<?cs if:Account.id ?><p><a href="/admin/users/<?cs var:Account.id ?>/email"><?cs var:L.account_mail.admin_title ?></a></p><?cs /if ?>
 <?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.users_admin.done[Page.Done] ?></p><?cs /if ?>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?>

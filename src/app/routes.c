@@ -72,6 +72,26 @@ static const struct param_spec password_params[] = {
 	{ "confirm",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
+/* Mail (issue 15): addresses, links mailed to users, the password reset. */
+static const char *const sent_dones[] = { "sent", NULL };
+static const struct param_spec sent_params[] = {
+	{ "done",	PT_ENUM, 0, 0, sent_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec email_params[] = {
+	{ "email",	PT_TEXT, 0, 300, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec token_params[] = {
+	{ "token",	PT_TEXT, 0, 100, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec reset_params[] = {
+	{ "token",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "new",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "confirm",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
 static const struct param_spec member_form_params[] = {
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "summary",	PT_TEXT, 0, 20000, NULL, 0 },
@@ -307,6 +327,14 @@ const struct route route_table[] = {
 	{ POST, "/logout",                           page_logout,             ACC_LOGIN, CSRF_TOKEN,  NULL,                "/logout", NULL },
 	{ GET,  "/account/password",                 page_password_form,      ACC_LOGIN, CSRF_NONE,   NULL,                "/account/password", NULL },
 	{ POST, "/account/password",                 page_password,           ACC_LOGIN, CSRF_TOKEN,  password_params,     "/account/password", NULL },
+	{ GET,  "/account/email",                    page_account_email_form, ACC_LOGIN, CSRF_NONE,   sent_params,         "/account/email", NULL },
+	{ POST, "/account/email",                    page_account_email,      ACC_LOGIN, CSRF_TOKEN,  email_params,        "/account/email", NULL },
+	{ GET,  "/account/email/confirm",            page_email_confirm_form, ACC_OPEN,  CSRF_NONE,   token_params,        "/account/email/confirm", NULL },
+	{ POST, "/account/email/confirm",            page_email_confirm,      ACC_OPEN,  CSRF_ORIGIN, token_params,        "/account/email/confirm", NULL },
+	{ GET,  "/password/forgot",                  page_password_forgot_form, ACC_OPEN, CSRF_NONE,  NULL,                "/password/forgot", NULL },
+	{ POST, "/password/forgot",                  page_password_forgot,    ACC_OPEN,  CSRF_ORIGIN, email_params,        "/password/forgot", NULL },
+	{ GET,  "/password/reset",                   page_password_reset_form, ACC_OPEN, CSRF_NONE,   token_params,        "/password/reset", NULL },
+	{ POST, "/password/reset",                   page_password_reset,     ACC_OPEN,  CSRF_ORIGIN, reset_params,        "/password/reset", NULL },
 
 	{ GET,  "/admin",                            page_admin_home,         MEM,       CSRF_NONE,   NULL,                "/admin", NULL },
 	{ GET,  "/admin/members/{slug}",             page_admin_member_form,  MEM,       CSRF_NONE,   done_params,         "/admin/members/chungnam", access_tp_slug },
@@ -328,6 +356,8 @@ const struct route route_table[] = {
 	{ POST, "/admin/users",                      page_admin_user_create,  SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users", NULL },
 	{ GET,  "/admin/users/{id}",                 page_admin_user_form,    SEC,       CSRF_NONE,   created_params,      "/admin/users/{user}", NULL },
 	{ POST, "/admin/users/{id}",                 page_admin_user_save,    SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users/{user}", NULL },
+	{ GET,  "/admin/users/{id}/email",           page_admin_user_email_form, SEC,    CSRF_NONE,   sent_params,         "/admin/users/{user}/email", NULL },
+	{ POST, "/admin/users/{id}/email",           page_admin_user_email,   SEC,       CSRF_TOKEN,  email_params,        "/admin/users/{user}/email", NULL },
 
 	{ GET,  "/search",                           page_search,             PUB,       CSRF_NONE,   search_params,       "/search?q=%EC%82%B0%EC%97%85", NULL },
 	{ GET,  "/stats",                            page_stats,              PUB,       CSRF_NONE,   NULL,                "/stats", NULL },
