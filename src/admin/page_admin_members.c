@@ -21,6 +21,7 @@
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
+#include "model/notify.h"
 #include "pages/pages.h"
 #include "model/profile.h"
 #include "view/render.h"
@@ -328,6 +329,8 @@ store(struct request *rq, const struct profile *cur, const struct overlay *o, co
 	else if ((rc = supersede(rq, cur, o)) == 0 && n > 0)
 		rc = changes_submit(rq->db, rq->session->user_id, cur->id, "technopark", cur->id, "update",
 		    cur->version, fields, olds, news, n, req_id) == 0 ? 0 : db_err(rq->db);
+	if (rc == 0 && rq->session->role != ROLE_SECRETARIAT && n > 0)
+		rc = notify_request_submitted(rq->db, rq->conf, *req_id);	/* mail, in this transaction */
 	if (rc == 0 && db_commit(rq->db) != 0)
 		rc = db_err(rq->db);
 	if (rc != 0)

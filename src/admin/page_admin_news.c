@@ -20,6 +20,7 @@
 #include "http/multipart.h"
 #include "model/news.h"
 #include "admin/admin.h"
+#include "model/notify.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
@@ -262,6 +263,9 @@ write_all(struct request *rq, const char *action, const struct news_article *cur
 	if (rc == 0 && (attach_insert(db, &sf->b, "news", *id, uid) != 0 ||
 	    audit_files(db, uid, *id, nv != NULL ? nv->tp_id : tp, &sf->b, sf->rm, sf->rm_names, sf->nrm) != 0))
 		rc = db_err(db);
+	if (rc == 0 && action != NULL && nv != NULL && nv->v[NF_STATE] != NULL && strcmp(nv->v[NF_STATE], "published") == 0 &&
+	    (cur == NULL || cur->v[NF_STATE] == NULL || strcmp(cur->v[NF_STATE], "published") != 0))
+		rc = notify_news_published(db, rq->conf, *id);	/* mail to subscribers, in this transaction */
 	if (rc == 0 && db_commit(db) != 0)
 		rc = db_err(db);
 	if (rc != 0) {

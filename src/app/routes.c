@@ -86,6 +86,20 @@ static const struct param_spec token_params[] = {
 	{ "token",	PT_TEXT, 0, 100, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
+static const char *const ones[] = { "1", NULL };
+static const char *const one_click[] = { "One-Click", NULL };
+static const struct param_spec notify_params[] = {
+	{ "requests",	PT_ENUM, 0, 0, ones, 0 },
+	{ "decisions",	PT_ENUM, 0, 0, ones, 0 },
+	{ "meetings",	PT_ENUM, 0, 0, ones, 0 },
+	{ "news_pinned", PT_ENUM, 0, 0, ones, 0 },
+	{ "category",	PT_TEXT, 0, 3, NULL, PF_REPEAT },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec unsubscribe_params[] = {
+	{ "List-Unsubscribe", PT_ENUM, 0, 0, one_click, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
 static const struct param_spec reset_params[] = {
 	{ "token",	PT_TEXT, 0, 100, NULL, 0 },
 	{ "new",	PT_TEXT, 0, 1000, NULL, 0 },
@@ -155,7 +169,6 @@ static const struct param_spec history_params[] = {
 
 /* Committees (page_committees*.c, page_admin_committees.c, _meetings.c, _agenda.c, _records.c,
  * _resolutions.c, _documents.c). */
-static const char *const ones[] = { "1", NULL };
 static const char *const outcomes[] = { "adopted", "rejected", "deferred", NULL };
 static const char *const directions[] = { "up", "down", NULL };
 static const char *const committee_dones[] = { "saved", "seat", "seat_deleted", "secretary", "secretary_removed",
@@ -331,6 +344,12 @@ const struct route route_table[] = {
 	{ POST, "/account/email",                    page_account_email,      ACC_LOGIN, CSRF_TOKEN,  email_params,        "/account/email", NULL },
 	{ GET,  "/account/email/confirm",            page_email_confirm_form, ACC_OPEN,  CSRF_NONE,   token_params,        "/account/email/confirm", NULL },
 	{ POST, "/account/email/confirm",            page_email_confirm,      ACC_OPEN,  CSRF_ORIGIN, token_params,        "/account/email/confirm", NULL },
+	{ GET,  "/account/notifications",            page_account_notify_form, ACC_LOGIN, CSRF_NONE,  done_params,         "/account/notifications", NULL },
+	{ POST, "/account/notifications",            page_account_notify,     ACC_LOGIN, CSRF_TOKEN,  notify_params,       "/account/notifications", NULL },
+	/* RFC 8058: a mail client POSTs here itself, with no Origin and no session; the unguessable token in
+	 * the path is the only credential, and all it can do is end that one subscription. */
+	{ GET,  "/unsubscribe/{slug}",               page_unsubscribe_form,   ACC_OPEN,  CSRF_NONE,   NULL,                "/unsubscribe/0123456789abcdef0123456789abcdef", NULL },
+	{ POST, "/unsubscribe/{slug}",               page_unsubscribe,        ACC_OPEN,  CSRF_NONE,   unsubscribe_params,  "/unsubscribe/0123456789abcdef0123456789abcdef", NULL },
 	{ GET,  "/password/forgot",                  page_password_forgot_form, ACC_OPEN, CSRF_NONE,  NULL,                "/password/forgot", NULL },
 	{ POST, "/password/forgot",                  page_password_forgot,    ACC_OPEN,  CSRF_ORIGIN, email_params,        "/password/forgot", NULL },
 	{ GET,  "/password/reset",                   page_password_reset_form, ACC_OPEN, CSRF_NONE,   token_params,        "/password/reset", NULL },

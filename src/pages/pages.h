@@ -38,6 +38,11 @@ int	page_password_forgot_form(struct request *rq, HDF *hdf);
 int	page_password_forgot(struct request *rq, HDF *hdf);
 int	page_password_reset_form(struct request *rq, HDF *hdf);
 int	page_password_reset(struct request *rq, HDF *hdf);
+/* page_account_notify.c: the notifications one chooses; the one-click unsubscribe link of each message. */
+int	page_account_notify_form(struct request *rq, HDF *hdf);
+int	page_account_notify(struct request *rq, HDF *hdf);
+int	page_unsubscribe_form(struct request *rq, HDF *hdf);
+int	page_unsubscribe(struct request *rq, HDF *hdf);
 /* Shared with the secretariat's /admin/users/{id}/email: uid's addresses into Account.*, and a change
  * asked through the email form (0, 422 with the form's messages, or an error). */
 int	page_account_email_show(struct request *rq, HDF *hdf, long long uid);

@@ -12,6 +12,7 @@
 
 #include "core/buf.h"
 #include "core/log.h"
+#include "view/ical_itip.h"
 #include "view/mail.h"
 #include "view/render.h"
 
@@ -113,11 +114,40 @@ text_part(const char *subtype, const char *body)
 	return GMIME_OBJECT(tp);
 }
 
+/* The iTIP object of a meeting message (its ical_* parameters) into out. 0, 1 when the message has none, -1. */
+static int
+itip_of(const struct mail_input *in, const char *text, struct buf *out)
+{
+	struct itip t = { 0 };
+	char url[700];
+
+	if (param(in, "ical_uid") == NULL || param(in, "ical_method") == NULL)
+		return 1;
+	t.method = param(in, "ical_method");
+	t.uid = param(in, "ical_uid");
+	t.sequence = param(in, "ical_sequence") != NULL ? param(in, "ical_sequence") : "0";
+	t.start = param(in, "ical_start");
+	t.end = param(in, "ical_end");
+	t.summary = param(in, "title") != NULL ? param(in, "title") : "";
+	t.location = param(in, "place");
+	snprintf(url, sizeof(url), "%s", param(in, "meeting_url") != NULL ? param(in, "meeting_url") : in->base_url);
+	t.url = url;
+	t.description = text;
+	t.organizer_addr = in->from_addr;
+	t.organizer_name = in->from_name;
+	t.attendee_addr = in->to_addr;
+	t.attendee_name = in->to_name;
+	t.stamp = in->date > 0 ? in->date : (long long)time(NULL);
+	if (t.start == NULL || t.end == NULL)
+		return -1;
+	return ical_itip(out, &t);
+}
+
 static GMimeObject *
-body_of(const struct mail_input *in, const char *text, const char *html)
+body_of(const struct mail_input *in, const char *text, const char *html, const char *itip)
 {
 	GMimeMultipart *alt = g_mime_multipart_new_with_subtype("alternative");
-	const char *ical = param(in, "ical"), *method = param(in, "ical_method");
+	const char *ical = itip != NULL ? itip : param(in, "ical"), *method = param(in, "ical_method");
 	GMimeObject *part;
 
 	part = text_part("plain", text);
@@ -168,8 +198,9 @@ set_headers(GMimeMessage *msg, const struct mail_input *in, const char *subject)
 int
 mail_compose(const struct mail_input *in, struct buf *out)
 {
-	struct buf subject = { 0 }, text = { 0 }, html = { 0 };
+	struct buf subject = { 0 }, text = { 0 }, html = { 0 }, itip = { 0 };
 	GMimeFormatOptions *opts = NULL;
+	int irc;
 	GMimeMessage *msg = NULL;
 	GMimeObject *body;
 	GMimeStream *mem = NULL;
@@ -182,9 +213,13 @@ mail_compose(const struct mail_input *in, struct buf *out)
 		goto out;
 	}
 	one_line(subject.data);
+	if ((irc = itip_of(in, text.data, &itip)) < 0) {
+		log_err("mail: the calendar part of a message of kind %s cannot be made", in->kind);
+		goto out;
+	}
 	msg = g_mime_message_new(TRUE);
 	set_headers(msg, in, subject.data);
-	body = body_of(in, text.data, html.data);
+	body = body_of(in, text.data, html.data, irc == 0 ? itip.data : NULL);
 	g_mime_message_set_mime_part(msg, body);
 	g_object_unref(body);
 	opts = g_mime_format_options_new();
@@ -206,5 +241,6 @@ out:
 	buf_free(&subject);
 	buf_free(&text);
 	buf_free(&html);
+	buf_free(&itip);
 	return rc;
 }
