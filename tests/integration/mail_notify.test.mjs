@@ -11,6 +11,7 @@ import {
 	submittedRequestId, tag, text, getWith,
 } from './lib_accounts.mjs';
 import { MAIL_SKIP, messagesTo, partText, theMessageTo, waitFor, outboxCount } from './mail_lib.mjs';
+import { postMultipart } from './news_lib.mjs';
 
 const PASSWORD = 'notify-test-password-1';
 
@@ -129,6 +130,45 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.ok(partText(m, 'text/html').includes('주소 형식 &lt;b&gt;확인&lt;/b&gt; &amp; 다시'), 'the comment is not escaped in HTML');
 		assert.ok(!partText(m, 'text/html').includes('<b>확인'));
 		unsubscribeOf(m);
+	});
+
+	test('a notice published reaches the subscribers of its category and of pinned notices, one message each; a draft reaches nobody', async () => {
+		const notice = sqlNumber("SELECT id FROM news_categories WHERE slug = 'notice'");
+		const both = await account(sec, 'staff');	/* notices and pinned ones: one message for a pinned notice */
+		await choose(both.s, { news_pinned: true }, [notice]);
+		const pinnedOnly = await account(sec, 'staff');
+		await choose(pinnedOnly.s, { news_pinned: true });
+		const other = await account(sec, 'staff');	/* another category only */
+		await choose(other.s, {}, [sqlNumber("SELECT id FROM news_categories WHERE slug <> 'notice' ORDER BY id LIMIT 1")]);
+		const made = [];
+		const create = async (fields) => {
+			const res = await postMultipart('/admin/news', fields, [], { session: sec });
+			assert.equal(res.status, 303, `creating an article: ${res.status} ${text(res.body).slice(0, 200)}`);
+			made.push(Number(/^\/admin\/news\/(\d+)/.exec(location(res))[1]));
+			return made[made.length - 1];
+		};
+		try {
+			const soon = new Date(Date.now() + 30 * 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
+			const title = `알림 시험 공지 <${tag(4)}>`;
+			await create([['title', `${title} 초안`], ['category', 'notice'], ['state', 'draft'], ['pinned_until', soon], ['body', '초안'], ['publisher', 'association']]);
+			const id = await create([['title', title], ['category', 'notice'], ['state', 'published'], ['pinned_until', soon], ['body', '본문'], ['publisher', 'association']]);
+			const m = await theMessageTo(both.email);
+			assert.ok(m.subject.endsWith(title), `subject: ${m.subject}`);
+			assert.ok(partText(m, 'text/plain').includes(`${BASE}/news/${id}`));
+			assert.ok(partText(m, 'text/html').includes(title.replace('<', '&lt;').replace('>', '&gt;')));
+			unsubscribeOf(m);
+			await theMessageTo(pinnedOnly.email);
+			assert.equal(messagesTo(other.email).length, 0, 'a subscriber of another category got the notice');
+			await create([['title', `알림 시험 일반 ${tag(4)}`], ['category', 'notice'], ['state', 'published'], ['pinned_until', ''], ['body', '본문'], ['publisher', 'association']]);
+			await waitFor(() => messagesTo(both.email).length === 2, 'the unpinned notice to its category subscriber');
+			await new Promise((r) => setTimeout(r, 2000));
+			assert.equal(messagesTo(pinnedOnly.email).length, 1, 'an unpinned notice reached the pinned-only subscriber');
+		} finally {
+			if (made.length) {
+				sql(`DELETE FROM news_articles WHERE id IN (${made.join(',')})`);
+				sql(`DELETE FROM audit_changes WHERE entity = 'news' AND entity_id IN (${made.join(',')})`);
+			}
+		}
 	});
 
 	test('a meeting scheduled, moved and cancelled: iTIP REQUEST, REQUEST, CANCEL to the committee\'s members with an account, the feed\'s UID and SEQUENCE', { timeout: 120_000 }, async () => {
