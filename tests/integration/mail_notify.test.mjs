@@ -122,13 +122,14 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.equal(sqlValue(`SELECT state FROM change_requests WHERE id = ${id}`), 'pending', 'the decision was kept');
 		assert.equal(outboxCount(`to_addr = ${lit(admin.email)}`), 0, 'the rolled-back decision left mail in the outbox');
 
-		const comment = '주소 형식 <b>확인</b> & 다시';
+		// Markup in short words: the request's pages show this comment in table cells too (the browser gates).
+		const comment = '주소 <b> 확인 & 다시';
 		assert.equal((await decide(sec, id, 'reject', comment)).status, 303);
 		const m = await theMessageTo(admin.email);
 		assert.equal(m.subject, `[${L['site.short']}] ${L['mail.request_decided.subject']} #${id}: ${L['request.state_rejected']}`);
 		assert.ok(partText(m, 'text/plain').includes(comment), 'the text part does not show the comment as typed');
-		assert.ok(partText(m, 'text/html').includes('주소 형식 &lt;b&gt;확인&lt;/b&gt; &amp; 다시'), 'the comment is not escaped in HTML');
-		assert.ok(!partText(m, 'text/html').includes('<b>확인'));
+		assert.ok(partText(m, 'text/html').includes('주소 &lt;b&gt; 확인 &amp; 다시'), 'the comment is not escaped in HTML');
+		assert.ok(!partText(m, 'text/html').includes('<b> 확인'));
 		unsubscribeOf(m);
 	});
 
