@@ -118,6 +118,7 @@ notify_set(struct db *db, long long uid, const char *const *topics, const int *c
 	char keep[2048] = "", token[NOTIFY_TOKEN_LEN + 1];
 	unsigned char raw[NOTIFY_TOKEN_LEN / 2];
 	struct db_stmt *st;
+	unsigned long long affected = 0, changed = 0;
 	size_t len = 0;
 	long long change;
 	int i, rc;
@@ -143,8 +144,9 @@ notify_set(struct db *db, long long uid, const char *const *topics, const int *c
 		goto fail;
 	db_bind_int(st, 0, uid);
 	db_bind_text(st, 1, keep);
-	if (db_write(st, NULL, NULL) != 0)
+	if (db_write(st, &affected, NULL) != 0)
 		goto fail;
+	changed += affected;
 	for (i = 0; i < n; i++) {
 		randombytes_buf(raw, sizeof(raw));
 		sodium_bin2hex(token, sizeof(token), raw, sizeof(raw));
@@ -154,10 +156,12 @@ notify_set(struct db *db, long long uid, const char *const *topics, const int *c
 		db_bind_text(st, 1, topics[i]);
 		db_bind_int(st, 2, category_ids[i]);
 		db_bind_text(st, 3, token);
-		if (db_write(st, NULL, NULL) != 0)
+		if (db_write(st, &affected, NULL) != 0)
 			goto fail;
+		changed += affected;
 	}
-	if (audit_change(db, uid, "notifications", "user", uid, 0, keep[0] ? keep : NULL, &change) != 0 ||
+	/* a save that changes nothing is not a change: no audit record */
+	if ((changed > 0 && audit_change(db, uid, "notifications", "user", uid, 0, keep[0] ? keep : NULL, &change) != 0) ||
 	    db_commit(db) != 0)
 		goto fail;
 	return 0;

@@ -167,7 +167,8 @@ mail_read_maildir(const char *dir, size_t max, struct mail_summary **out, size_t
 		log_err("mail: cannot read the Maildir %s", dir);
 		return -1;
 	}
-	qsort(list, nfound, sizeof(*list), by_mtime_desc);
+	if (nfound > 1)
+		qsort(list, nfound, sizeof(*list), by_mtime_desc);	/* list is NULL when the Maildir is empty */
 	if (nfound > max)
 		nfound = max;
 	if ((s = calloc(nfound ? nfound : 1, sizeof(*s))) == NULL) {

@@ -71,7 +71,12 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		const again = await staff.s.get('/account/notifications?done=saved');
 		assert.ok(/id="n-decisions"[^>]*checked/.test(again.body) && /id="n-pinned"[^>]*checked/.test(again.body));
 		assert.ok(new RegExp(`id="n-cat-${cat}"[^>]*checked`).test(again.body));
+		const audits = () => sqlNumber(`SELECT COUNT(*) AS n FROM audit_changes WHERE entity = 'user' AND entity_id = ${staff.id} AND action = 'notifications'`);
+		const before = audits();
+		await choose(staff.s, { decisions: true, news_pinned: true }, [cat]);
+		assert.equal(audits(), before, 'saving the same choices again wrote an audit record');
 		await choose(staff.s, {});
+		assert.equal(audits(), before + 1);
 		assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM notify_subscriptions WHERE user_id = ${staff.id}`), 0);
 		const s2 = await account(sec, 'secretariat');
 		assert.ok((await s2.s.get('/account/notifications')).body.includes('name="requests"'));

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <gmime/gmime.h>
@@ -150,6 +152,42 @@ test_unsubscribe_and_calendar(void **state)
 	buf_free(&b);
 }
 
+/* The sink's Maildir as /admin/mail reads it: empty (no files at all: nothing to sort), then one message,
+ * decoded. The empty case once passed NULL to qsort (undefined behaviour, caught by the sanitizers). */
+static void
+test_read_maildir(void **state)
+{
+	char dir[] = "/tmp/tp-test-maildir-XXXXXX", path[512];
+	struct mail_summary *s = NULL;
+	struct buf b = { 0 };
+	size_t n = 99;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/new", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(mail_read_maildir(dir, 50, &s, &n), 0);
+	assert_int_equal(n, 0);
+	mail_summaries_free(s, n);
+	compose("김철수", NULL, NULL, 0, &b);
+	snprintf(path, sizeof(path), "%s/new/1.test", dir);
+	assert_non_null(fp = fopen(path, "w"));
+	fwrite(b.data, 1, b.len, fp);
+	fclose(fp);
+	assert_int_equal(mail_read_maildir(dir, 50, &s, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(s[0].subject, "[진흥회] 시험 메일: 메일 발송이 됩니다");
+	assert_string_equal(s[0].to, "김철수 <kim@example.org>");
+	assert_non_null(strstr(s[0].text, "김철수님"));
+	mail_summaries_free(s, n);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/new", dir);
+	rmdir(path);
+	rmdir(dir);
+	buf_free(&b);
+}
+
 /* A kind without templates is refused, not sent empty. */
 static void
 test_unknown_kind(void **state)
@@ -191,6 +229,7 @@ main(void)
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_unsubscribe_and_calendar),
 		cmocka_unit_test(test_unknown_kind),
+		cmocka_unit_test(test_read_maildir),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
