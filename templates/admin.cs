@@ -13,6 +13,7 @@
 </section><?cs /if ?>
 <p><a href="/admin/requests?mine=1"><?cs var:L.my_requests.title ?></a><?cs if:Mine.pending > 0 ?> (<?cs var:Mine.pending ?><?cs var:L.admin.pending_count ?>)<?cs /if ?></p>
 <?cs if:Page.Secretariat ?><p><a href="/admin/requests?state=pending"><?cs var:L.admin.review ?>: <?cs var:Pending.n ?><?cs var:L.admin.pending_count ?></a></p><?cs /if ?>
+<?cs if:Page.Secretariat ?><?cs include:"admin_mail_failed.cs" ?><?cs /if ?>
 <div class="table-wrap">
 <table>
 <caption><?cs if:Page.Secretariat ?><?cs var:L.admin.all_tps ?><?cs else ?><?cs var:L.admin.your_tp ?><?cs /if ?></caption>

@@ -6,6 +6,7 @@ The password is never sent back into the page. ?>
 <?cs include:"form.cs" ?>
 <p class="crumbs"><a href="/admin/users"><?cs var:L.users.title ?></a></p>
 <h1><?cs if:Account.id ?><?cs var:L.users.edit_title ?> <?cs var:Account.login ?><?cs if:Account.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.users.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs else ?><?cs var:L.users.new_title ?><?cs /if ?></h1>
+<?cs if:Account.id ?><p><a href="/admin/users/<?cs var:Account.id ?>/email"><?cs var:L.account_mail.admin_title ?></a></p><?cs /if ?>
 <?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.users_admin.done[Page.Done] ?></p><?cs /if ?>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?>

@@ -18,4 +18,5 @@
 </div>
 <div class="actions"><button type="submit"><?cs var:L.login.submit ?></button></div>
 </form>
+<p><a href="/password/forgot"><?cs var:L.login.forgot ?></a></p>
 <?cs include:"footer.cs" ?>

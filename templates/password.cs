@@ -1,8 +1,9 @@
 <?cs # password.cs - change one's own password. ?>
-<?cs set:Page.Title = L.password.title ?>
+<?cs set:Page.Title = L.password.title ?><?cs set:Page.Account = "password" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <h1><?cs var:L.password.title ?></h1>
+<?cs include:"account_nav.cs" ?>
 <?cs if:Done ?><p class="ok" role="status"><?cs var:L.password.done ?></p><?cs /if ?>
 <?cs call:form_errors() ?>
 <form method="post" action="/account/password" class="stacked narrow">

@@ -23,6 +23,12 @@ int	page_admin_requests(struct request *rq, HDF *hdf);
 int	page_admin_request_show(struct request *rq, HDF *hdf);
 int	page_admin_request_decide(struct request *rq, HDF *hdf);
 int	page_admin_request_withdraw(struct request *rq, HDF *hdf);
+/* page_admin_mail.c: failed deliveries into hdf for /admin (secretariat); /admin/mail, the development sink's mail. */
+int	admin_mail_failures(struct request *rq, HDF *hdf);
+int	page_admin_mail(struct request *rq, HDF *hdf);
+/* page_admin_user_email.c: the secretariat sets an account's mail address (confirmed by the link mailed). */
+int	page_admin_user_email_form(struct request *rq, HDF *hdf);
+int	page_admin_user_email(struct request *rq, HDF *hdf);
 /* page_admin_history.c: the audit log. */
 int	page_admin_history(struct request *rq, HDF *hdf);
 /* page_admin_users.c: accounts (secretariat only). */

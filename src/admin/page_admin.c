@@ -49,6 +49,8 @@ page_admin_home(struct request *rq, HDF *hdf)
 		if ((st = db_prepare(rq->db, sql_pending)) == NULL || page_row_one(hdf, "Pending", st) < 0)
 			return db_err(rq->db);
 		render_set(hdf, "1", "Page.Secretariat");
+		if (admin_mail_failures(rq, hdf) != 0)	/* page_admin_mail.c */
+			return db_err(rq->db);
 	}
 	rq->tmpl = "admin.cs";
 	return 0;

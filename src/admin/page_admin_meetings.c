@@ -13,6 +13,8 @@
 #include "store/db.h"
 #include "http/form.h"
 #include "admin/admin.h"
+#include "model/notify.h"
+#include "store/audit.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/versioned.h"
@@ -210,6 +212,26 @@ page_admin_meeting_new(struct request *rq, HDF *hdf)
 	return 0;
 }
 
+/* 1 when a save moves the meeting (its times or place) or changes its status: its members are told. */
+static int
+moved(const struct versioned *r, const char *const *v)
+{
+	static const int fields[] = { M_STARTS, M_ENDS, M_PLACE, M_URL, M_STATUS };
+	size_t i;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if (audit_differs(r->v[fields[i]], v[fields[i]]))
+			return 1;
+	return 0;
+}
+
+/* After the meeting's write (rc): the iTIP invitation, update or cancellation, in this transaction. */
+static int
+invite(struct request *rq, int rc, const long long *id, int changed)
+{
+	return rc == 0 && changed ? notify_meeting_changed(rq->db, rq->conf, *id) : rc;
+}
+
 int
 page_admin_meeting_create(struct request *rq, HDF *hdf)
 {
@@ -226,8 +248,8 @@ page_admin_meeting_create(struct request *rq, HDF *hdf)
 		return errors < 0 ? 500 : 422;
 	meeting_values(hdf, v, starts, ends);
 	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_create(rq->db, &meeting_spec, rq->session->user_id, c.id, v,
-	    c.slug, &id), &id);
+	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : invite(rq, versioned_create(rq->db, &meeting_spec,
+	    rq->session->user_id, c.id, v, c.slug, &id), &id, 1), &id);
 	return rc != 0 ? rc : committees_redirect(rq, "/admin/meetings/%lld?done=created", id);
 }
 
@@ -313,8 +335,8 @@ page_admin_meeting_save(struct request *rq, HDF *hdf)
 		goto out;
 	}
 	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_update(rq->db, &meeting_spec, rq->session->user_id, r.id,
-	    version, v, m.c.slug), &m.id);
+	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : invite(rq, versioned_update(rq->db, &meeting_spec,
+	    rq->session->user_id, r.id, version, v, m.c.slug), &m.id, moved(&r, v)), &m.id);
 	if (rc == TP_ESTALE) {
 		versioned_free(&r);
 		rc = versioned_load(rq->db, &meeting_spec, m.id, &r) == 1 ? meeting_conflict(hdf, &r, v) : 500;

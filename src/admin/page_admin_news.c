@@ -22,6 +22,7 @@
 #include "model/news.h"
 #include "admin/admin.h"
 #include "admin/save.h"
+#include "model/notify.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
@@ -230,6 +231,10 @@ write_article(struct request *rq, HDF *hdf, const struct save *sv, const struct 
 		else {
 			a.version = cur != NULL ? cur->version : 0;
 			rc = news_apply(db, uid, cur != NULL ? "update" : "create", cur != NULL ? &a : NULL, &nv, &id);
+		/* published now and not before: mail to the subscribers, in this transaction */
+		if (rc == 0 && values[NF_STATE] != NULL && strcmp(values[NF_STATE], "published") == 0 &&
+		    (cur == NULL || cur->v[NF_STATE] == NULL || strcmp(cur->v[NF_STATE], "published") != 0))
+			rc = notify_news_published(db, rq->conf, id);
 		}
 		news_free(&a);
 		free(html);

@@ -15,6 +15,7 @@
 #include "http/form.h"
 #include "admin/admin.h"
 #include "admin/save.h"
+#include "model/notify.h"
 #include "pages/pages.h"
 #include "model/people.h"
 #include "view/render.h"
@@ -162,7 +163,8 @@ submit(struct request *rq, long long tp_id, long long id, const char *action, lo
 	if (db_begin(rq->db) != 0)
 		return db_err(rq->db);
 	if (changes_submit(rq->db, rq->session->user_id, tp_id, "person", id, action, version, fields,
-	    olds, news, n, &req) != 0 || db_commit(rq->db) != 0) {
+	    olds, news, n, &req) != 0 || notify_request_submitted(rq->db, rq->conf, req) != 0 ||	/* mail, in this transaction */
+	    db_commit(rq->db) != 0) {
 		db_rollback(rq->db);
 		return db_err(rq->db);
 	}

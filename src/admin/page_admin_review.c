@@ -17,6 +17,7 @@
 #include "http/auth.h"
 #include "store/db.h"
 #include "admin/admin.h"
+#include "model/notify.h"
 #include "pages/pages.h"
 #include "model/people.h"
 #include "model/profile.h"
@@ -476,6 +477,8 @@ decide(struct request *rq, HDF *hdf, long long id, long long version, int approv
 		rc = mark(rq, &c, approve ? "approved" : "rejected", comment);
 	else if (rc == 409)
 		render_set(hdf, "conflict", "Decide.problem");
+	if (rc == 0)
+		rc = notify_request_decided(rq->db, rq->conf, id);	/* mail, in this transaction */
 out:
 	if (rc == 0 && db_commit(rq->db) != 0)
 		rc = db_err(rq->db);

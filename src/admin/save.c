@@ -15,6 +15,7 @@
 #include "http/auth.h"
 #include "http/form.h"
 #include "model/account.h"
+#include "model/notify.h"
 #include "model/staging.h"
 #include "store/audit.h"
 #include "store/changes.h"
@@ -317,6 +318,8 @@ write_merged(struct request *rq, HDF *hdf, const struct save *sv, struct attempt
 		    f, o, n, k, &req);
 		if (rc != 0)
 			return db_err(rq->db);
+		if ((rc = notify_request_submitted(rq->db, rq->conf, req)) != 0)	/* mail, in this transaction */
+			return rc;
 		return asprintf(&rq->location, "/admin/requests/%lld?done=submitted", req) < 0 ? TP_EFAIL : 0;
 	}
 	if (sv->write != NULL)

@@ -1,6 +1,6 @@
 /*
  * main.c - the tpportal process: configuration, the FastCGI socket, worker threads, the search indexer
- * thread (store/indexer.h), signals.
+ * thread (store/indexer.h), the mail delivery thread (app/mailer.h), signals.
  *
  * Signals have one place: every thread blocks every asynchronous signal (the mask is set before
  * libfcgi and the workers start, and inherited), and the main thread alone takes them with
@@ -45,6 +45,9 @@
 #include "model/record.h"
 #include "model/staging.h"
 #include "model/site.h"
+#include "app/mailer.h"
+#include "app/smtp.h"
+#include "view/mail.h"
 
 #define MAX_BODY	(1024 * 1024)	/* urlencoded forms; uploads: ROUTE_MAX_UPLOAD (route_takes_upload) */
 #define SIG_WORKER_EXIT	SIGRTMIN	/* a worker tells the main thread it is gone */
@@ -348,6 +351,11 @@ paths_usable(void)
 		    (long)geteuid(), strerror(errno));
 		rc = -1;
 	}
+	if (conf.smtp_password_file != NULL && access(conf.smtp_password_file, R_OK) != 0) {
+		log_err("smtp_password_file = %s: cannot be read by this process (uid %ld): %s", conf.smtp_password_file,
+		    (long)geteuid(), strerror(errno));
+		rc = -1;
+	}
 	if (conf.db_password_file != NULL && access(conf.db_password_file, R_OK) != 0) {
 		log_err("db_password_file = %s: cannot be read by this process (uid %ld): %s", conf.db_password_file,
 		    (long)geteuid(), strerror(errno));
@@ -464,6 +472,9 @@ start(void)
 	if (render_init(tdir ? tdir : conf.template_dir, "ko") != 0 || account_init() != 0)
 		return -1;
 	pagecache_set_limit((size_t)conf.page_cache_mb * 1024 * 1024);
+	mail_init();	/* GMime, and libcurl for SMTP: once, before threads */
+	if (smtp_init() != 0)
+		return -1;
 	if (FCGX_Init() != 0) {
 		log_err("cannot initialise libfcgi");
 		return -1;
@@ -696,6 +707,8 @@ main(int argc, char **argv)
 		return 1;
 	if (indexer_start(&conf) != 0)	/* applies the search queue the workers' saves fill */
 		return 1;
+	if (mailer_start(&conf) != 0)	/* delivers the outbox the workers' saves fill */
+		return 1;
 	if (workers_start(workers) == 0) {
 		log_info("tpportal %s: %d threads on %s", PACKAGE_VERSION, conf.threads, conf.socket);
 		rc = signal_wait(&set, workers, path);
@@ -703,9 +716,12 @@ main(int argc, char **argv)
 	workers_stop(workers);
 	free(workers);
 	indexer_stop();	/* after the workers: what their last saves queued is applied by the next start */
+	mailer_stop();	/* after the message being sent; what is queued waits for the next start */
 	if (strchr(conf.socket, '/') != NULL)
 		unlink(conf.socket);
 	render_shutdown();
+	smtp_end();
+	mail_shutdown();
 	db_library_end();
 	conf_free(&conf);
 	log_info(rc == 0 ? "stopped" : "stopped after a failure (status 1)");

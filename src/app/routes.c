@@ -83,6 +83,40 @@ static const char *const picks[] = { "stored", "yours", NULL };
 	{ "pick." f,	PT_ENUM, 0, 0, picks, 0 }, \
 	{ "stored." f,	PT_TEXT, 0, 20000, NULL, PF_REPEAT }, \
 	{ "yours." f,	PT_TEXT, 0, 20000, NULL, PF_REPEAT }
+/* Mail (issue 15): addresses, links mailed to users, the password reset. */
+static const char *const sent_dones[] = { "sent", NULL };
+static const struct param_spec sent_params[] = {
+	{ "done",	PT_ENUM, 0, 0, sent_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec email_params[] = {
+	{ "email",	PT_TEXT, 0, 300, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec token_params[] = {
+	{ "token",	PT_TEXT, 0, 100, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const char *const ones[] = { "1", NULL };
+static const char *const one_click[] = { "One-Click", NULL };
+static const struct param_spec notify_params[] = {
+	{ "requests",	PT_ENUM, 0, 0, ones, 0 },
+	{ "decisions",	PT_ENUM, 0, 0, ones, 0 },
+	{ "meetings",	PT_ENUM, 0, 0, ones, 0 },
+	{ "news_pinned", PT_ENUM, 0, 0, ones, 0 },
+	{ "category",	PT_TEXT, 0, 3, NULL, PF_REPEAT },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec unsubscribe_params[] = {
+	{ "List-Unsubscribe", PT_ENUM, 0, 0, one_click, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec reset_params[] = {
+	{ "token",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "new",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "confirm",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
 static const struct param_spec member_form_params[] = {
 	SAVE_PARAMS,
 	SAVE_PICK("summary"), SAVE_PICK("director"), SAVE_PICK("address"), SAVE_PICK("phone"),
@@ -161,7 +195,6 @@ static const struct param_spec history_params[] = {
 
 /* Committees (page_committees*.c, page_admin_committees.c, _meetings.c, _agenda.c, _records.c,
  * _resolutions.c, _documents.c). */
-static const char *const ones[] = { "1", NULL };
 static const char *const outcomes[] = { "adopted", "rejected", "deferred", NULL };
 static const char *const directions[] = { "up", "down", NULL };
 static const char *const committee_dones[] = { "saved", "seat", "seat_deleted", "secretary", "secretary_removed",
@@ -336,6 +369,20 @@ const struct route route_table[] = {
 	{ POST, "/logout",                           page_logout,             ACC_LOGIN, CSRF_TOKEN,  NULL,                "/logout", NULL },
 	{ GET,  "/account/password",                 page_password_form,      ACC_LOGIN, CSRF_NONE,   NULL,                "/account/password", NULL },
 	{ POST, "/account/password",                 page_password,           ACC_LOGIN, CSRF_TOKEN,  password_params,     "/account/password", NULL },
+	{ GET,  "/account/email",                    page_account_email_form, ACC_LOGIN, CSRF_NONE,   sent_params,         "/account/email", NULL },
+	{ POST, "/account/email",                    page_account_email,      ACC_LOGIN, CSRF_TOKEN,  email_params,        "/account/email", NULL },
+	{ GET,  "/account/email/confirm",            page_email_confirm_form, ACC_OPEN,  CSRF_NONE,   token_params,        "/account/email/confirm", NULL },
+	{ POST, "/account/email/confirm",            page_email_confirm,      ACC_OPEN,  CSRF_ORIGIN, token_params,        "/account/email/confirm", NULL },
+	{ GET,  "/account/notifications",            page_account_notify_form, ACC_LOGIN, CSRF_NONE,  done_params,         "/account/notifications", NULL },
+	{ POST, "/account/notifications",            page_account_notify,     ACC_LOGIN, CSRF_TOKEN,  notify_params,       "/account/notifications", NULL },
+	/* RFC 8058: a mail client POSTs here itself, with no Origin and no session; the unguessable token in
+	 * the path is the only credential, and all it can do is end that one subscription. */
+	{ GET,  "/unsubscribe/{slug}",               page_unsubscribe_form,   ACC_OPEN,  CSRF_NONE,   NULL,                "/unsubscribe/0123456789abcdef0123456789abcdef", NULL },
+	{ POST, "/unsubscribe/{slug}",               page_unsubscribe,        ACC_OPEN,  CSRF_NONE,   unsubscribe_params,  "/unsubscribe/0123456789abcdef0123456789abcdef", NULL },
+	{ GET,  "/password/forgot",                  page_password_forgot_form, ACC_OPEN, CSRF_NONE,  NULL,                "/password/forgot", NULL },
+	{ POST, "/password/forgot",                  page_password_forgot,    ACC_OPEN,  CSRF_ORIGIN, email_params,        "/password/forgot", NULL },
+	{ GET,  "/password/reset",                   page_password_reset_form, ACC_OPEN, CSRF_NONE,   token_params,        "/password/reset", NULL },
+	{ POST, "/password/reset",                   page_password_reset,     ACC_OPEN,  CSRF_ORIGIN, reset_params,        "/password/reset", NULL },
 
 	{ GET,  "/admin",                            page_admin_home,         MEM,       CSRF_NONE,   NULL,                "/admin", NULL },
 	{ GET,  "/admin/members/{slug}",             page_admin_member_form,  MEM,       CSRF_NONE,   done_params,         "/admin/members/chungnam", access_tp_slug },
@@ -351,11 +398,14 @@ const struct route route_table[] = {
 	{ POST, "/admin/requests/{id}",              page_admin_request_decide, SEC,     CSRF_TOKEN,  decide_params,       "/admin/requests/{request}", access_request },
 	{ POST, "/admin/requests/{id}/withdraw",     page_admin_request_withdraw, MEM,   CSRF_TOKEN,  version_params,      "/admin/requests/{request}/withdraw", access_request_own },
 	{ GET,  "/admin/history",                    page_admin_history,      MEM,       CSRF_NONE,   history_params,      "/admin/history", NULL },
+	{ GET,  "/admin/mail",                       page_admin_mail,         SEC,       CSRF_NONE,   NULL,                "/admin/mail", NULL },
 	{ GET,  "/admin/users",                      page_admin_users,        SEC,       CSRF_NONE,   users_params,        "/admin/users", NULL },
 	{ GET,  "/admin/users/new",                  page_admin_user_new,     SEC,       CSRF_NONE,   NULL,                "/admin/users/new", NULL },
 	{ POST, "/admin/users",                      page_admin_user_create,  SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users", NULL },
 	{ GET,  "/admin/users/{id}",                 page_admin_user_form,    SEC,       CSRF_NONE,   created_params,      "/admin/users/{user}", NULL },
 	{ POST, "/admin/users/{id}",                 page_admin_user_save,    SEC,       CSRF_TOKEN,  user_form_params,    "/admin/users/{user}", NULL },
+	{ GET,  "/admin/users/{id}/email",           page_admin_user_email_form, SEC,    CSRF_NONE,   sent_params,         "/admin/users/{user}/email", NULL },
+	{ POST, "/admin/users/{id}/email",           page_admin_user_email,   SEC,       CSRF_TOKEN,  email_params,        "/admin/users/{user}/email", NULL },
 
 	{ GET,  "/search",                           page_search,             PUB,       CSRF_NONE,   search_params,       "/search?q=%EC%82%B0%EC%97%85", NULL },
 	{ GET,  "/stats",                            page_stats,              PUB,       CSRF_NONE,   NULL,                "/stats", NULL },

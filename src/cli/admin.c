@@ -7,6 +7,7 @@
  *   reindex				admin_reindex.c	rebuild the search index
  *   check				admin_check.c	one line per part of the set-up, ok or FAIL
  *   migrate, setup, backup, restore	admin_tools.c	run tpportal-migrate and the admin-db script
+ *   mail					admin_mail.c	the mail outbox: list, retry, drop, test
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 
 #include "cli/admin.h"
 #include "cli/admin_check.h"
+#include "cli/admin_mail.h"
 #include "cli/admin_reindex.h"
 #include "cli/admin_tools.h"
 #include "cli/admin_users.h"
@@ -31,6 +33,7 @@ static const struct admin_verb verbs[] = {
 	{ "setup", "[--admin-socket PATH] [--secretariat LOGIN --secretariat-name NAME] [--demo] [--yes] ...", 0, admin_setup },
 	{ "backup", "[--defaults-file FILE] ARCHIVE.tar.gz", 0, admin_backup },
 	{ "restore", "[--defaults-file FILE] ARCHIVE.tar.gz", 0, admin_restore },
+	{ "mail", "list [--queued|--sending|--sent|--failed] [--limit N] | retry ID|--failed | drop ID | test ADDRESS [NAME]", ADMIN_DB, admin_mail },
 };
 
 static void

@@ -63,6 +63,16 @@ static const struct key keys[] = {
 	{ "login_max_failures",	K_NUMBER,	offsetof(struct conf, login_max_failures), 1, 1000 },
 	{ "login_max_failures_addr", K_NUMBER,	offsetof(struct conf, login_max_failures_addr), 1, 100000 },
 	{ "page_cache_mb",	K_NUMBER,	offsetof(struct conf, page_cache_mb), 0, 4096 },
+	{ "smtp_url",		K_OPTIONAL,	offsetof(struct conf, smtp_url), 0, 0 },
+	{ "smtp_user",		K_OPTIONAL,	offsetof(struct conf, smtp_user), 0, 0 },
+	{ "smtp_password_file",	K_OPTIONAL,	offsetof(struct conf, smtp_password_file), 0, 0 },
+	{ "smtp_starttls",	K_BOOL,		offsetof(struct conf, smtp_starttls), 0, 0 },
+	{ "mail_from",		K_OPTIONAL,	offsetof(struct conf, mail_from), 0, 0 },
+	{ "mail_from_name",	K_OPTIONAL,	offsetof(struct conf, mail_from_name), 0, 0 },
+	{ "mail_retry_seconds",	K_NUMBER,	offsetof(struct conf, mail_retry_seconds), 1, 24 * 3600 },
+	{ "mail_retry_max_seconds", K_NUMBER,	offsetof(struct conf, mail_retry_max_seconds), 1, 7 * 24 * 3600 },
+	{ "mail_max_attempts",	K_NUMBER,	offsetof(struct conf, mail_max_attempts), 1, 100 },
+	{ "mail_sink_dir",	K_OPTIONAL,	offsetof(struct conf, mail_sink_dir), 0, 0 },
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -107,6 +117,9 @@ conf_defaults(struct conf *c)
 	c->login_max_failures = 5;
 	c->login_max_failures_addr = 50;
 	c->page_cache_mb = 8;
+	c->mail_retry_seconds = 60;
+	c->mail_retry_max_seconds = 3600;
+	c->mail_max_attempts = 10;
 }
 
 /* Free the strings; c is left zeroed. */
@@ -342,6 +355,10 @@ conf_load(struct conf *c, const char *path)
 	if (c->file_delivery == FD_X_SENDFILE && c->upload_dir[0] != '/') {
 		fprintf(stderr, "%s: upload_dir: must be an absolute path with file_delivery = x-sendfile (it is %s)\n",
 		    path, c->upload_dir);
+		goto out;
+	}
+	if (c->smtp_url != NULL && strncmp(c->smtp_url, "smtp://", 7) != 0 && strncmp(c->smtp_url, "smtps://", 8) != 0) {
+		fprintf(stderr, "%s: smtp_url: must start with smtp:// or smtps:// (it is %s)\n", path, c->smtp_url);
 		goto out;
 	}
 	rc = 0;

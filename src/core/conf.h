@@ -43,6 +43,17 @@ struct conf {
 	int	 login_max_failures;	/* failures per login name and client address in the window; default 5 */
 	int	 login_max_failures_addr; /* failures per client address in the window; default 50 */
 	int	 page_cache_mb;		/* memory for kept pages (http/pagecache.h), MiB; 0: none; default 8 */
+	/* Mail (docs/email.md): the relay, the sender, the delivery worker's retries. */
+	char	*smtp_url;		/* smtp://host:587 (STARTTLS when offered) or smtps://host:465; none: mail waits */
+	char	*smtp_user;		/* user for SMTP AUTH; default none */
+	char	*smtp_password_file;	/* its password (first line); default none */
+	int	 smtp_starttls;		/* 1: smtp:// must switch to TLS (STARTTLS) or the message waits; default 0 */
+	char	*mail_from;		/* the From address; default noreply@<host of base_url> */
+	char	*mail_from_name;	/* the From name; default none */
+	int	 mail_retry_seconds;	/* first wait after a temporary failure, doubled per try; default 60 */
+	int	 mail_retry_max_seconds; /* the longest wait between tries; default 3600 */
+	int	 mail_max_attempts;	/* tries before a message is marked failed; default 10 */
+	char	*mail_sink_dir;		/* a Maildir /admin/mail shows (a development sink only); default none */
 };
 
 /* Fill c with the defaults. */

@@ -29,6 +29,24 @@ int	page_login(struct request *rq, HDF *hdf);
 int	page_logout(struct request *rq, HDF *hdf);
 int	page_password_form(struct request *rq, HDF *hdf);
 int	page_password(struct request *rq, HDF *hdf);
+/* page_account_mail.c: one's mail address and its confirmation link; the password reset by mail. */
+int	page_account_email_form(struct request *rq, HDF *hdf);
+int	page_account_email(struct request *rq, HDF *hdf);
+int	page_email_confirm_form(struct request *rq, HDF *hdf);
+int	page_email_confirm(struct request *rq, HDF *hdf);
+int	page_password_forgot_form(struct request *rq, HDF *hdf);
+int	page_password_forgot(struct request *rq, HDF *hdf);
+int	page_password_reset_form(struct request *rq, HDF *hdf);
+int	page_password_reset(struct request *rq, HDF *hdf);
+/* page_account_notify.c: the notifications one chooses; the one-click unsubscribe link of each message. */
+int	page_account_notify_form(struct request *rq, HDF *hdf);
+int	page_account_notify(struct request *rq, HDF *hdf);
+int	page_unsubscribe_form(struct request *rq, HDF *hdf);
+int	page_unsubscribe(struct request *rq, HDF *hdf);
+/* Shared with the secretariat's /admin/users/{id}/email: uid's addresses into Account.*, and a change
+ * asked through the email form (0, 422 with the form's messages, or an error). */
+int	page_account_email_show(struct request *rq, HDF *hdf, long long uid);
+int	page_account_email_change(struct request *rq, HDF *hdf, long long uid);
 /* page_committees.c: the committees, one committee, one meeting, a committee's resolutions. */
 int	page_committees_list(struct request *rq, HDF *hdf);
 int	page_committees_show(struct request *rq, HDF *hdf);

@@ -97,6 +97,30 @@ load_template(const char *dir, const char *name)
 	return 0;
 }
 
+/* The templates of sub (e.g. mail/, the messages of view/mail.c), named "sub/x.cs"; none is fine. */
+static int
+load_folder(const char *dir, const char *sub)
+{
+	char path[4096], name[512];
+	struct dirent *de;
+	DIR *d;
+	int rc = 0;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, sub) >= sizeof(path))
+		return -1;
+	if ((d = opendir(path)) == NULL)
+		return 0;
+	while (rc == 0 && (de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.' && has_suffix(de->d_name, ".cs")) {
+			if ((size_t)snprintf(name, sizeof(name), "%s/%s", sub, de->d_name) >= sizeof(name))
+				rc = -1;
+			else
+				rc = load_template(dir, name);
+		}
+	closedir(d);
+	return rc;
+}
+
 int
 render_init(const char *dir, const char *language)
 {
@@ -114,7 +138,7 @@ render_init(const char *dir, const char *language)
 		if (de->d_name[0] != '.' && has_suffix(de->d_name, ".cs"))
 			rc = load_template(dir, de->d_name);
 	closedir(d);
-	if (rc != 0)
+	if (rc != 0 || load_folder(dir, "mail") != 0)
 		return -1;
 	if ((size_t)snprintf(path, sizeof(path), "%s/lang/%s.hdf", dir, language) >= sizeof(path))
 		return -1;

@@ -2,8 +2,10 @@
 # packages.sh - install the Debian packages the stack needs, and only when one is missing.
 
 # Build dependencies and servers for `up`. curl is here too: `up` checks /healthz with it.
+# GMime and libcurl build and send the mail; python3-aiosmtpd is the local SMTP sink (docs/email.md).
 # shellcheck disable=SC2034 # used by tools/stack
 UP_PACKAGES=(libfcgi-dev clearsilver-dev libmariadb-dev libcmocka-dev libsodium-dev libcmark-dev
+	libgmime-3.0-dev libcurl4-gnutls-dev python3-aiosmtpd
 	autoconf automake libtool pkg-config make gcc
 	mariadb-server mariadb-plugin-mroonga nginx-light curl)
 

@@ -21,6 +21,14 @@ template_dir = $ROOT/templates
 log_level = info
 # A TLS terminator in front of nginx would stand here; tests play it from this loopback address.
 trusted_proxy = 127.0.0.5
+# Mail goes to the local sink (tools/mail-sink) and is shown at /admin/mail; retries are quick here.
+smtp_url = smtp://127.0.0.1:$MAIL_PORT
+mail_from = portal@tpportal.invalid
+mail_from_name = 한국테크노파크진흥회 포털
+mail_retry_seconds = 2
+mail_retry_max_seconds = 8
+mail_max_attempts = 40
+mail_sink_dir = $MAILDIR
 EOF
 }
 

@@ -1,0 +1,1 @@
+[<?cs var:L.site.short ?>] <?cs var:L.mail.email_notice.subject ?>

@@ -1,0 +1,1 @@
+[<?cs var:L.site.short ?>] <?cs if:Mail.ical_method == "CANCEL" ?><?cs var:L.mail.meeting.cancelled ?><?cs elif:Mail.ical_sequence == "0" ?><?cs var:L.mail.meeting.scheduled ?><?cs else ?><?cs var:L.mail.meeting.changed ?><?cs /if ?>: <?cs var:Mail.committee ?> <?cs var:Mail.title ?> (<?cs var:Mail.when ?>)
