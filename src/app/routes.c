@@ -10,6 +10,7 @@
 #include "admin/admin.h"
 #include "core/search_query.h"
 #include "http/route.h"
+#include "model/news.h"
 #include "pages/pages.h"
 
 /* Parameter specs, one per set of routes that share them. A GET route drops keys its spec does not
@@ -231,6 +232,7 @@ static const struct param_spec news_list_params[] = {
 	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
 	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
 	{ "after",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "page",	PT_INT, 1, NEWS_NUMBERED_PAGES, NULL, PF_TYPED },	/* day: the board's numbered pages */
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec news_filter_params[] = {
