@@ -91,6 +91,28 @@ static const char *const sql_upto[6] = {
 static const char *const sql_pinned[6] = {
 	PINNED(""), PINNED(P_CAT), PINNED(P_TP), PINNED(P_TP P_CAT), PINNED(P_ASSOC), PINNED(P_ASSOC P_CAT)
 };
+/*
+ * The home page's two lists (NEWS_HOME_SIZE rows each, LIST_COLS): the notices, today's pinned articles
+ * first and then the latest of the notice category (each half an index range read of at most
+ * NEWS_HOME_SIZE keys; an article in both counts once, as pinned); and the latest member news, read
+ * newest first along k_news_list until NEWS_HOME_SIZE technopark articles are found.
+ */
+#define HOME_ROWS(keys) \
+	LIST_COLS "FROM (" keys ") k JOIN news_articles a ON a.id = k.id " \
+	"JOIN news_categories c ON c.id = a.category_id LEFT JOIN technoparks t ON t.id = a.technopark_id "
+static const char sql_home_notices[] = HOME_ROWS(
+	"SELECT u.id, u.at, MAX(u.top) AS top FROM ("
+	"(SELECT a.id, a.published_at AS at, 1 AS top FROM news_articles a FORCE INDEX (k_news_pinned) "
+	"WHERE a.listed = 1 AND a.pinned_until >= CURDATE() ORDER BY a.published_at DESC, a.id DESC LIMIT ?) "
+	"UNION ALL "
+	"(SELECT a.id, a.published_at, 0 FROM news_articles a FORCE INDEX (k_news_category) "
+	"WHERE a.listed = 1 AND a.category_id = (SELECT n.id FROM news_categories n WHERE n.slug = 'notice') "
+	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?)) u GROUP BY u.id, u.at")
+	"ORDER BY k.top DESC, k.at DESC, k.id DESC LIMIT ?";
+static const char sql_home_members[] = HOME_ROWS(
+	KEYS "FORCE INDEX (k_news_list) WHERE a.listed = 1 AND a.technopark_id IS NOT NULL "
+	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?")
+	"ORDER BY k.at DESC, k.id DESC";
 static const char sql_cursor[] =
 	"SELECT DATE_FORMAT(published_at, '%Y-%m-%d %H:%i:%s') FROM news_articles "
 	"WHERE id = ? AND published_at IS NOT NULL";
@@ -188,6 +210,21 @@ news_count_upto(struct db *db, const struct news_filter *f, long long cap, long 
 		*count = db_col_int(st, 0);
 	db_reset(st);
 	return rc == DB_ROW ? 0 : db_err(db);
+}
+
+int
+news_home_stmt(struct db *db, int members, struct db_stmt **out)
+{
+	struct db_stmt *st = db_prepare(db, members ? sql_home_members : sql_home_notices);
+
+	if ((*out = st) == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, NEWS_HOME_SIZE);
+	if (!members) {
+		db_bind_int(st, 1, NEWS_HOME_SIZE);
+		db_bind_int(st, 2, NEWS_HOME_SIZE);
+	}
+	return 0;
 }
 
 int

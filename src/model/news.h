@@ -13,6 +13,7 @@ struct session;
 #define NEWS_FEED_SIZE		20
 #define NEWS_NUMBERED_PAGES	10	/* /news?page=1..10 by number; beyond, keyset pages (before=, after=) */
 #define NEWS_PINNED_MAX		5	/* pinned articles on top of the first page */
+#define NEWS_HOME_SIZE		5	/* each news list of the home page */
 #define NEWS_PROFILE_SIZE	5	/* latest articles on a technopark's profile */
 #define NEWS_ASSOCIATION	"association"	/* the publisher slug that means the association */
 
@@ -45,6 +46,9 @@ int	news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir
 int	news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news_query *q);
 /* How many articles f lists, counted up to cap (a page-number bar needs no more), into *count. 0 or a TP_E* code. */
 int	news_count_upto(struct db *db, const struct news_filter *f, long long cap, long long *count);
+/* The home page's notices (members 0: today's pinned articles first, then the latest notices) or the latest
+ * member news (members 1), NEWS_HOME_SIZE rows of news_list_stmt's columns, into *out. 0 or a TP_E* code. */
+int	news_home_stmt(struct db *db, int members, struct db_stmt **out);
 /* The listed articles pinned today for f, newest first (same columns), into *out. 0 or a TP_E* code. */
 int	news_pinned_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out);
 /* Like news_list_stmt from the top, with the feed's columns (body_html, published and updated in RFC 3339, author). */
