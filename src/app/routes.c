@@ -270,7 +270,7 @@ static const struct param_spec news_form_params[] = {
 
 /* Search: q up to 1,000 characters gets the page (which says when a query is too long for a search,
  * keeping it in the box); beyond that it is no reader's query (400). */
-static const char *const search_types[] = { "members", "people", "news", "committees", NULL };
+static const char *const search_types[] = { "members", "people", "news", "committees", "about", "bodies", NULL };
 static const struct param_spec search_params[] = {
 	{ "q",		PT_TEXT, 0, 1000, NULL, 0 },
 	{ "type",	PT_ENUM, 0, 0, search_types, 0 },
