@@ -17,6 +17,8 @@ import { changeRequestForGates } from './accounts.test.mjs';
 import './news.test.mjs';
 // The committees flow (issue 6): the secretariat schedules a board meeting and records it; the public reads it.
 import './committees.test.mjs';
+// A day of real use (issue 12): one walk per role at 1280 and 375 px, the review flow, screenshots day-*.png.
+import './day.test.mjs';
 import { CHROMIUM } from './lib/accounts.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { breakPage } from './lib/broken.mjs';
