@@ -20,10 +20,10 @@
 <thead><tr><th scope="col"><?cs var:L.people.org ?></th><th scope="col"><?cs var:L.admin.profile ?></th><th scope="col"><?cs var:L.admin.people ?></th><th scope="col"><?cs var:L.admin.review ?></th></tr></thead>
 <tbody>
 <?cs each:t = TPs ?><tr>
-<th scope="row"><a href="/members/<?cs var:url_escape(t.slug) ?>"><?cs var:t.name_ko ?></a></th>
-<td><a href="/admin/members/<?cs var:url_escape(t.slug) ?>"><?cs var:L.admin.profile ?></a></td>
-<td><a href="/admin/members/<?cs var:url_escape(t.slug) ?>/people"><?cs var:L.admin.people ?></a></td>
-<td class="num"><?cs if:t.pending > 0 ?><a href="/admin/requests?tp=<?cs var:url_escape(t.slug) ?>&amp;state=pending"><?cs var:t.pending ?></a><?cs else ?>0<?cs /if ?></td>
+<th scope="row" data-label="<?cs var:L.people.org ?>"><a href="/members/<?cs var:url_escape(t.slug) ?>"><?cs var:t.name_ko ?></a></th>
+<td data-label="<?cs var:L.admin.profile ?>"><a href="/admin/members/<?cs var:url_escape(t.slug) ?>"><?cs var:L.admin.profile ?></a></td>
+<td data-label="<?cs var:L.admin.people ?>"><a href="/admin/members/<?cs var:url_escape(t.slug) ?>/people"><?cs var:L.admin.people ?></a></td>
+<td class="num" data-label="<?cs var:L.admin.review ?>"><?cs if:t.pending > 0 ?><a href="/admin/requests?tp=<?cs var:url_escape(t.slug) ?>&amp;state=pending"><?cs var:t.pending ?></a><?cs else ?>0<?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -40,9 +40,9 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <thead><tr><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.term ?></th></tr></thead>
 <tbody>
 <?cs each:s = Members ?><tr>
-<td><?cs var:L.committee.role[s.role] ?></td>
-<th scope="row"><?cs call:seat_name(s) ?></th>
-<td><?cs call:term(s) ?></td>
+<td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
+<th scope="row" data-label="<?cs var:L.committee.member ?>"><?cs call:seat_name(s) ?></th>
+<td data-label="<?cs var:L.committee.term ?>"><?cs call:term(s) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
@@ -61,9 +61,9 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.term ?></th></tr></thead>
 <tbody>
 <?cs each:s = Terms ?><tr>
-<th scope="row"><?cs call:seat_name(s) ?></th>
-<td><?cs var:L.committee.role[s.role] ?></td>
-<td><?cs call:term(s) ?><?cs if:s.note ?><br><span class="note"><?cs var:s.note ?></span><?cs /if ?></td>
+<th scope="row" data-label="<?cs var:L.committee.member ?>"><?cs call:seat_name(s) ?></th>
+<td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
+<td data-label="<?cs var:L.committee.term ?>"><?cs call:term(s) ?><?cs if:s.note ?><br><span class="note"><?cs var:s.note ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -22,11 +22,11 @@ a term, a status, a resolution's outcome and votes. Included after header.cs. ?>
 <thead><tr><th scope="col"><?cs var:L.committee.when ?></th><?cs if:with_committee ?><th scope="col"><?cs var:L.committee.committee ?></th><?cs /if ?><th scope="col"><?cs var:L.committee.meeting ?></th><th scope="col"><?cs var:L.committee.where ?></th><th scope="col"><?cs var:L.committee.status_label ?></th></tr></thead>
 <tbody>
 <?cs each:m = list ?><?cs if:with_committee ?><?cs set:m.href = "/committees/" + url_escape(m.committee_slug) + "/meetings/" + m.id ?><?cs else ?><?cs set:m.href = "/committees/" + url_escape(slug) + "/meetings/" + m.id ?><?cs /if ?><tr>
-<td><?cs call:when(m) ?></td>
-<?cs if:with_committee ?><td><a href="/committees/<?cs var:url_escape(m.committee_slug) ?>"><?cs var:m.committee ?></a></td><?cs /if ?>
-<th scope="row"><a href="<?cs var:m.href ?>"><?cs var:m.title ?></a><?cs call:demo_badge(m) ?></th>
-<td><?cs if:m.place ?><?cs var:m.place ?><?cs elif:m.online_url ?><?cs var:L.committee.online ?><?cs else ?><span class="unknown"><?cs var:L.committee.place_unknown ?></span><?cs /if ?></td>
-<td><?cs call:status(m) ?></td>
+<td data-label="<?cs var:L.committee.when ?>"><?cs call:when(m) ?></td>
+<?cs if:with_committee ?><td data-label="<?cs var:L.committee.committee ?>"><a href="/committees/<?cs var:url_escape(m.committee_slug) ?>"><?cs var:m.committee ?></a></td><?cs /if ?>
+<th scope="row" data-label="<?cs var:L.committee.meeting ?>"><a href="<?cs var:m.href ?>"><?cs var:m.title ?></a><?cs call:demo_badge(m) ?></th>
+<td data-label="<?cs var:L.committee.where ?>"><?cs if:m.place ?><?cs var:m.place ?><?cs elif:m.online_url ?><?cs var:L.committee.online ?><?cs else ?><span class="unknown"><?cs var:L.committee.place_unknown ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.committee.status_label ?>"><?cs call:status(m) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -32,12 +32,12 @@
 <thead><tr><th scope="col"><?cs var:L.committee.date ?></th><th scope="col"><?cs var:L.committee.meeting ?></th><th scope="col"><?cs var:L.committee.agenda_item ?></th><th scope="col"><?cs var:L.committee.resolution ?></th><th scope="col"><?cs var:L.committee.outcome_label ?></th><th scope="col"><?cs var:L.committee.votes ?></th></tr></thead>
 <tbody>
 <?cs each:r = Resolutions ?><tr>
-<td><?cs var:r.date ?></td>
-<td><a href="/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/<?cs var:r.meeting_id ?>"><?cs var:r.meeting_title ?></a><?cs call:demo_badge(r) ?></td>
-<td><?cs var:r.item_position ?>. <?cs var:r.item_title ?></td>
-<th scope="row"><?cs var:r.body ?></th>
-<td><?cs call:outcome(r) ?></td>
-<td><?cs call:votes(r) ?></td>
+<td data-label="<?cs var:L.committee.date ?>"><?cs var:r.date ?></td>
+<td data-label="<?cs var:L.committee.meeting ?>"><a href="/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/<?cs var:r.meeting_id ?>"><?cs var:r.meeting_title ?></a><?cs call:demo_badge(r) ?></td>
+<td data-label="<?cs var:L.committee.agenda_item ?>"><?cs var:r.item_position ?>. <?cs var:r.item_title ?></td>
+<th scope="row" data-label="<?cs var:L.committee.resolution ?>"><?cs var:r.body ?></th>
+<td data-label="<?cs var:L.committee.outcome_label ?>"><?cs call:outcome(r) ?></td>
+<td class="votes" data-label="<?cs var:L.committee.votes ?>"><?cs call:votes(r) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

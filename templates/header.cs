@@ -14,6 +14,12 @@ The including template sets Page.Title and Page.Nav first. ?><!DOCTYPE html>
 <header class="site">
 <div class="wrap">
 <a class="brand" href="/"><span class="brand-name"><?cs var:L.site.name ?></span> <span class="brand-sub"><?cs var:L.site.portal ?></span></a>
+<?cs # The navigation, the search and the account links sit in a menu that a phone shows folded (one line:
+the name and 메뉴); <details> opens it without JavaScript. On a wide screen site.css shows its content
+whether it is open or not (::details-content) and hides the 메뉴 button. ?>
+<details class="menu">
+<summary><?cs var:L.nav.menu ?></summary>
+<div class="menu-body">
 <nav aria-label="<?cs var:L.nav.label ?>">
 <ul>
 <li><a href="/members"<?cs if:Page.Nav == "members" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.members ?></a></li>
@@ -35,6 +41,8 @@ the search page): one search box per page, so "the search box" is never ambiguou
 <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="<?cs var:User.csrf ?>"><button type="submit" class="link"><?cs var:L.login.logout ?></button></form>
 <?cs else ?><?cs # 로그인 comes back here after (next=: this page with its known keys; on /login, the next it has) ?><?cs if:Page.Path == "/login" ?><?cs set:Page.LoginNext = Form.next.value ?><?cs else ?><?cs set:Page.LoginNext = Page.Next ?><?cs /if ?><a href="/login<?cs if:Page.LoginNext ?>?next=<?cs var:url_escape(Page.LoginNext) ?><?cs /if ?>"><?cs var:L.login.title ?></a><?cs /if ?>
 </div>
+</div>
+</details>
 </div>
 </header>
 <main id="main" tabindex="-1">

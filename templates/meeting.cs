@@ -33,10 +33,10 @@ minutes and the documents. ?>
 <thead><tr><th scope="col"><?cs var:L.committee.agenda_item ?></th><th scope="col"><?cs var:L.committee.resolution ?></th><th scope="col"><?cs var:L.committee.outcome_label ?></th><th scope="col"><?cs var:L.committee.votes ?></th></tr></thead>
 <tbody>
 <?cs each:r = Resolutions ?><tr>
-<td><?cs each:a = Agenda ?><?cs if:a.id == r.agenda_item_id ?><?cs var:a.position ?>. <?cs var:a.title ?><?cs /if ?><?cs /each ?></td>
-<th scope="row"><?cs var:r.body ?><?cs call:demo_row(Meeting, r) ?></th>
-<td><?cs call:outcome(r) ?></td>
-<td><?cs call:votes(r) ?></td>
+<td data-label="<?cs var:L.committee.agenda_item ?>"><?cs each:a = Agenda ?><?cs if:a.id == r.agenda_item_id ?><?cs var:a.position ?>. <?cs var:a.title ?><?cs /if ?><?cs /each ?></td>
+<th scope="row" data-label="<?cs var:L.committee.resolution ?>"><?cs var:r.body ?><?cs call:demo_row(Meeting, r) ?></th>
+<td data-label="<?cs var:L.committee.outcome_label ?>"><?cs call:outcome(r) ?></td>
+<td class="votes" data-label="<?cs var:L.committee.votes ?>"><?cs call:votes(r) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
@@ -54,9 +54,9 @@ minutes and the documents. ?>
 <thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.meeting.attendance ?></th></tr></thead>
 <tbody>
 <?cs each:s = Attendance ?><tr>
-<th scope="row"><?cs call:seat_name(s) ?><?cs call:demo_row(Meeting, s) ?></th>
-<td><?cs var:L.committee.role[s.role] ?></td>
-<td><?cs if:s.status ?><?cs var:L.meeting.attendance[s.status] ?><?cs if:s.proxy_name ?> (<?cs var:L.meeting.proxy_by ?>: <?cs var:s.proxy_name ?>)<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td>
+<th scope="row" data-label="<?cs var:L.committee.member ?>"><?cs call:seat_name(s) ?><?cs call:demo_row(Meeting, s) ?></th>
+<td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
+<td data-label="<?cs var:L.meeting.attendance ?>"><?cs if:s.status ?><?cs var:L.meeting.attendance[s.status] ?><?cs if:s.proxy_name ?> (<?cs var:L.meeting.proxy_by ?>: <?cs var:s.proxy_name ?>)<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

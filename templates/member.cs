@@ -53,10 +53,10 @@
 <thead><tr><th scope="col"><?cs var:L.committee.committee ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.term ?></th></tr></thead>
 <tbody>
 <?cs each:s = Seats ?><tr>
-<th scope="row"><a href="/committees/<?cs var:url_escape(s.committee_slug) ?>"><?cs var:s.committee ?></a></th>
-<td><?cs var:L.committee.role[s.role] ?></td>
-<td><?cs if:s.person ?><?cs var:s.person ?><?cs else ?><?cs var:L.committee.representative ?><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
-<td><?cs if:s.term_start || s.term_end ?><?cs if:s.term_start ?><?cs var:s.term_start ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_start_unknown ?></span><?cs /if ?> ~ <?cs var:s.term_end ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_unknown ?></span><?cs /if ?></td>
+<th scope="row" data-label="<?cs var:L.committee.committee ?>"><a href="/committees/<?cs var:url_escape(s.committee_slug) ?>"><?cs var:s.committee ?></a></th>
+<td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
+<td data-label="<?cs var:L.committee.member ?>"><?cs if:s.person ?><?cs var:s.person ?><?cs else ?><?cs var:L.committee.representative ?><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.committee.term ?>"><?cs if:s.term_start || s.term_end ?><?cs if:s.term_start ?><?cs var:s.term_start ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_start_unknown ?></span><?cs /if ?> ~ <?cs var:s.term_end ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_unknown ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
@@ -74,11 +74,11 @@
 <thead><tr><th scope="col"><?cs var:L.people.name ?></th><th scope="col"><?cs var:L.people.position ?></th><th scope="col"><?cs var:L.people.department ?></th><?cs if:Page.ShowContacts ?><th scope="col"><?cs var:L.people.phone ?></th><th scope="col"><?cs var:L.people.email ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs each:p = People ?><tr>
-<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.note && p.is_demo != 1 ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
-<td><?cs call:fact(p.title) ?></td>
-<td><?cs call:fact(p.department) ?></td>
-<?cs if:Page.ShowContacts ?><td><?cs call:fact(p.phone) ?></td>
-<td><?cs if:p.email ?><a href="mailto:<?cs var:url_escape(p.email) ?>"><?cs var:p.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td><?cs /if ?>
+<th scope="row" data-label="<?cs var:L.people.name ?>"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.note && p.is_demo != 1 ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
+<td data-label="<?cs var:L.people.position ?>"><?cs call:fact(p.title) ?></td>
+<td data-label="<?cs var:L.people.department ?>"><?cs call:fact(p.department) ?></td>
+<?cs if:Page.ShowContacts ?><td class="tel" data-label="<?cs var:L.people.phone ?>"><?cs call:fact(p.phone) ?></td>
+<td data-label="<?cs var:L.people.email ?>"><?cs if:p.email ?><a href="mailto:<?cs var:url_escape(p.email) ?>"><?cs var:p.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td><?cs /if ?>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -41,10 +41,10 @@
 <thead><tr><th scope="col"><?cs var:L.members.name ?></th><th scope="col"><?cs var:L.members.region ?></th><th scope="col"><?cs var:L.members.joined ?></th><th scope="col"><?cs var:L.members.industry ?></th></tr></thead>
 <tbody>
 <?cs each:m = Members ?><tr>
-<th scope="row"><a href="/members/<?cs var:url_escape(m.slug) ?>"><?cs var:m.name_ko ?></a><?cs if:m.name_en ?><br><span class="en" lang="en"><?cs var:m.name_en ?></span><?cs if:m.name_en_derived == 1 ?><span class="note derived" title="<?cs var:L.source.name_en_derived_title ?>">*</span><?cs set:Page.EnDerived = 1 ?><?cs /if ?><?cs /if ?></th>
-<td><a href="/members?region=<?cs var:url_escape(m.region_slug) ?>"><?cs var:m.region ?></a><?cs call:region_mark(m.region_derived) ?></td>
-<td><?cs if:m.joined_year ?><?cs var:m.joined_year ?><?cs if:m.founding_member == 1 ?> <span class="badge"><?cs var:L.members.founding ?></span><?cs /if ?><?cs elif:m.joined_note ?><span class="note"><?cs var:m.joined_note ?></span><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td>
-<td><?cs call:fact(m.industries) ?></td>
+<th scope="row" data-label="<?cs var:L.members.name ?>"><a href="/members/<?cs var:url_escape(m.slug) ?>"><?cs var:m.name_ko ?></a><?cs if:m.name_en ?><br><span class="en" lang="en"><?cs var:m.name_en ?></span><?cs if:m.name_en_derived == 1 ?><span class="note derived" title="<?cs var:L.source.name_en_derived_title ?>">*</span><?cs set:Page.EnDerived = 1 ?><?cs /if ?><?cs /if ?></th>
+<td data-label="<?cs var:L.members.region ?>"><a href="/members?region=<?cs var:url_escape(m.region_slug) ?>"><?cs var:m.region ?></a><?cs call:region_mark(m.region_derived) ?></td>
+<td data-label="<?cs var:L.members.joined ?>"><?cs if:m.joined_year ?><?cs var:m.joined_year ?><?cs if:m.founding_member == 1 ?> <span class="badge"><?cs var:L.members.founding ?></span><?cs /if ?><?cs elif:m.joined_note ?><span class="note"><?cs var:m.joined_note ?></span><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.members.industry ?>"><?cs call:fact(m.industries) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -30,12 +30,12 @@
 <thead><tr><th scope="col"><?cs var:L.people.name ?></th><th scope="col"><?cs var:L.people.org ?></th><th scope="col"><?cs var:L.people.position ?></th><th scope="col"><?cs var:L.people.department ?></th><?cs if:Page.ShowContacts ?><th scope="col"><?cs var:L.people.phone ?></th><th scope="col"><?cs var:L.people.email ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs each:p = People ?><tr>
-<th scope="row"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs if:p.note ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
-<td><?cs if:p.tp_slug ?><a href="/members/<?cs var:url_escape(p.tp_slug) ?>"><?cs var:p.tp_name ?></a><?cs else ?><a href="/about"><?cs var:p.tp_name ?></a><?cs /if ?></td>
-<td><?cs call:fact(p.title) ?></td>
-<td><?cs call:fact(p.department) ?></td>
-<?cs if:Page.ShowContacts ?><td><?cs call:fact(p.phone) ?></td>
-<td><?cs if:p.email ?><a href="mailto:<?cs var:url_escape(p.email) ?>"><?cs var:p.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td><?cs /if ?>
+<th scope="row" data-label="<?cs var:L.people.name ?>"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs if:p.note ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
+<td data-label="<?cs var:L.people.org ?>"><?cs if:p.tp_slug ?><a href="/members/<?cs var:url_escape(p.tp_slug) ?>"><?cs var:p.tp_name ?></a><?cs else ?><a href="/about"><?cs var:p.tp_name ?></a><?cs /if ?></td>
+<td data-label="<?cs var:L.people.position ?>"><?cs call:fact(p.title) ?></td>
+<td data-label="<?cs var:L.people.department ?>"><?cs call:fact(p.department) ?></td>
+<?cs if:Page.ShowContacts ?><td class="tel" data-label="<?cs var:L.people.phone ?>"><?cs call:fact(p.phone) ?></td>
+<td data-label="<?cs var:L.people.email ?>"><?cs if:p.email ?><a href="mailto:<?cs var:url_escape(p.email) ?>"><?cs var:p.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td><?cs /if ?>
 </tr>
 <?cs /each ?></tbody>
 </table>

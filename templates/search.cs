@@ -7,7 +7,7 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <?cs # A snippet's segments (node.S), matches inside <mark>. No white space between them: it would show. ?>
 <?cs def:segs(node) ?><?cs each:g = node.S ?><?cs if:g.m ?><mark><?cs var:g.t ?></mark><?cs else ?><?cs var:g.t ?><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs # Where a result lives. ?>
-<?cs def:result_url(r) ?><?cs if:r.kind == "members" ?>/members/<?cs var:url_escape(r.slug) ?><?cs elif:r.kind == "people" ?>/people?q=<?cs var:url_escape(r.title) ?><?cs elif:r.kind == "news" ?>/news/<?cs var:r.ref_id ?><?cs else ?>/committees/<?cs var:url_escape(r.slug) ?>/meetings/<?cs var:r.ref_id ?><?cs /if ?><?cs /def ?>
+<?cs def:result_url(r) ?><?cs if:r.kind == "members" ?>/members/<?cs var:url_escape(r.slug) ?><?cs elif:r.kind == "people" ?>/people?q=<?cs var:url_escape(r.title) ?><?cs elif:r.kind == "news" ?>/news/<?cs var:r.ref_id ?><?cs elif:r.kind == "about" ?>/about<?cs elif:r.kind == "bodies" ?>/committees/<?cs var:url_escape(r.slug) ?><?cs else ?>/committees/<?cs var:url_escape(r.slug) ?>/meetings/<?cs var:r.ref_id ?><?cs /if ?><?cs /def ?>
 <?cs # This search with another type or page. ?>
 <?cs def:search_url(type, page) ?>/search?q=<?cs var:url_escape(Search.q) ?><?cs if:type ?>&amp;type=<?cs var:url_escape(type) ?><?cs /if ?><?cs if:page > 1 ?>&amp;page=<?cs var:page ?><?cs /if ?><?cs /def ?>
 <h1><?cs var:L.search.title ?></h1>

@@ -1,6 +1,6 @@
 /*
- * page_admin_news_list.c - /admin/news: the articles this user may edit, newest first, in pages of 20
- * (keyset by id), by state (draft, published, deleted) and, for the secretariat, by publisher.
+ * page_admin_news_list.c - /admin/news: the articles this user may edit, newest first by publication
+ * date (a draft by its last edit), in pages of 20 (keyset on that date and the id), by state (draft, published, deleted) and, for the secretariat, by publisher.
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,7 +23,9 @@
 #define ADMIN_REST \
 	"AND (? = 0 OR (? = 1 AND a.state = 'draft' AND a.deleted_at IS NULL) " \
 	"OR (? = 2 AND a.listed = 1) OR (? = 3 AND a.deleted_at IS NOT NULL)) " \
-	"AND a.id < ? ORDER BY a.id DESC LIMIT ?"
+	"AND (? = 0 OR (COALESCE(a.published_at, a.updated_at), a.id) < " \
+	"(SELECT COALESCE(b.published_at, b.updated_at), b.id FROM news_articles b WHERE b.id = ?)) " \
+	"ORDER BY COALESCE(a.published_at, a.updated_at) DESC, a.id DESC LIMIT ?"
 static const char sql_all[] = ADMIN_COLS "1 = 1 " ADMIN_REST;
 static const char sql_tp[] = ADMIN_COLS "a.technopark_id = ? " ADMIN_REST;
 static const char sql_assoc[] = ADMIN_COLS "a.technopark_id IS NULL " ADMIN_REST;
@@ -103,7 +105,8 @@ page_admin_news_list(struct request *rq, HDF *hdf)
 		db_bind_int(st, i++, tp_id);
 	for (n = 0; n < 4; n++)		/* the state as a number: a bound text compared with a literal would mix collations */
 		db_bind_int(st, i++, state_code(state));
-	db_bind_int(st, i++, before > 0 ? before : 4294967296LL);
+	db_bind_int(st, i++, before);
+	db_bind_int(st, i++, before);
 	db_bind_int(st, i, NEWS_PAGE_SIZE + 1);
 	if ((n = page_rows(hdf, "Articles", st)) < 0)
 		return db_err(rq->db);

@@ -11,6 +11,7 @@
 #include "core/search_query.h"
 #include "http/route.h"
 #include "model/record.h"
+#include "model/news.h"
 #include "pages/pages.h"
 
 /* Parameter specs, one per set of routes that share them. A GET route drops keys its spec does not
@@ -290,6 +291,7 @@ static const struct param_spec news_list_params[] = {
 	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
 	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
 	{ "after",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "page",	PT_INT, 1, NEWS_NUMBERED_PAGES, NULL, PF_TYPED },	/* day: the board's numbered pages */
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec news_filter_params[] = {
@@ -330,7 +332,7 @@ static const struct param_spec news_form_params[] = {
 
 /* Search: q up to 1,000 characters gets the page (which says when a query is too long for a search,
  * keeping it in the box); beyond that it is no reader's query (400). */
-static const char *const search_types[] = { "members", "people", "news", "committees", NULL };
+static const char *const search_types[] = { "members", "people", "news", "committees", "about", "bodies", NULL };
 static const struct param_spec search_params[] = {
 	{ "q",		PT_TEXT, 0, 1000, NULL, 0 },
 	{ "type",	PT_ENUM, 0, 0, search_types, 0 },

@@ -31,7 +31,8 @@ const char *const news_fields[NEWS_NFIELDS] = {
 #define LIST_COLS \
 	"SELECT STRAIGHT_JOIN a.id, a.title, c.slug AS category, c.name_ko AS category_name, t.slug AS tp_slug, " \
 	"t.name_ko AS tp_name, k.at, DATE_FORMAT(k.at, '%Y-%m-%d') AS date, a.is_demo, " \
-	"(a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE()) AS pinned "
+	"(a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE()) AS pinned, " \
+	"(SELECT COUNT(*) FROM attachments f WHERE f.owner_type = 'news' AND f.owner_id = a.id) AS files "
 #define FEED_COLS \
 	"SELECT STRAIGHT_JOIN a.id, a.title, a.body_html, c.slug AS category, c.name_ko AS category_name, " \
 	"t.slug AS tp_slug, COALESCE(t.name_ko, (SELECT s.name_ko FROM association s WHERE s.id = 1)) AS publisher, " \
@@ -58,6 +59,8 @@ const char *const news_fields[NEWS_NFIELDS] = {
 			"ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
 #define D_NEWER		"AND (a.published_at > ? OR (a.published_at = ? AND a.id > ?)) " \
 			"ORDER BY a.published_at, a.id LIMIT ?"
+/* A numbered page (one of the first NEWS_NUMBERED_PAGES): an offset of at most a few hundred index entries. */
+#define D_PAGE		"ORDER BY a.published_at DESC, a.id DESC LIMIT ? OFFSET ?"
 
 #define LIST3(f)	{ ROWS(LIST_COLS, KEYS f D_FIRST), ROWS(LIST_COLS, KEYS f D_OLDER), \
 			  ROWS(LIST_COLS, KEYS f D_NEWER) }
@@ -69,6 +72,16 @@ static const char *const sql_feed[6] = {
 	ROWS(FEED_COLS, KEYS F_TP D_FIRST), ROWS(FEED_COLS, KEYS F_TP_CAT D_FIRST),
 	ROWS(FEED_COLS, KEYS F_ASSOC D_FIRST), ROWS(FEED_COLS, KEYS F_ASSOC_CAT D_FIRST)
 };
+static const char *const sql_page[6] = {
+	ROWS(LIST_COLS, KEYS F_ANY D_PAGE), ROWS(LIST_COLS, KEYS F_CAT D_PAGE),
+	ROWS(LIST_COLS, KEYS F_TP D_PAGE), ROWS(LIST_COLS, KEYS F_TP_CAT D_PAGE),
+	ROWS(LIST_COLS, KEYS F_ASSOC D_PAGE), ROWS(LIST_COLS, KEYS F_ASSOC_CAT D_PAGE)
+};
+/* How many listed articles, counted only up to a cap: the same index range read, never the whole table. */
+#define UPTO(f)		"SELECT COUNT(*) FROM (SELECT a.id FROM news_articles a " f "LIMIT ?) k"
+static const char *const sql_upto[6] = {
+	UPTO(F_ANY), UPTO(F_CAT), UPTO(F_TP), UPTO(F_TP_CAT), UPTO(F_ASSOC), UPTO(F_ASSOC_CAT)
+};
 /* Pinned articles are few: read them from their own index, whatever the filter. */
 #define PINNED(f)	ROWS(LIST_COLS, KEYS "FORCE INDEX (k_news_pinned) WHERE a.listed = 1 " \
 			"AND a.pinned_until >= CURDATE() " f D_FIRST)
@@ -78,6 +91,28 @@ static const char *const sql_feed[6] = {
 static const char *const sql_pinned[6] = {
 	PINNED(""), PINNED(P_CAT), PINNED(P_TP), PINNED(P_TP P_CAT), PINNED(P_ASSOC), PINNED(P_ASSOC P_CAT)
 };
+/*
+ * The home page's two lists (NEWS_HOME_SIZE rows each, LIST_COLS): the notices, today's pinned articles
+ * first and then the latest of the notice category (each half an index range read of at most
+ * NEWS_HOME_SIZE keys; an article in both counts once, as pinned); and the latest member news, read
+ * newest first along k_news_list until NEWS_HOME_SIZE technopark articles are found.
+ */
+#define HOME_ROWS(keys) \
+	LIST_COLS "FROM (" keys ") k JOIN news_articles a ON a.id = k.id " \
+	"JOIN news_categories c ON c.id = a.category_id LEFT JOIN technoparks t ON t.id = a.technopark_id "
+static const char sql_home_notices[] = HOME_ROWS(
+	"SELECT u.id, u.at, MAX(u.top) AS top FROM ("
+	"(SELECT a.id, a.published_at AS at, 1 AS top FROM news_articles a FORCE INDEX (k_news_pinned) "
+	"WHERE a.listed = 1 AND a.pinned_until >= CURDATE() ORDER BY a.published_at DESC, a.id DESC LIMIT ?) "
+	"UNION ALL "
+	"(SELECT a.id, a.published_at, 0 FROM news_articles a FORCE INDEX (k_news_category) "
+	"WHERE a.listed = 1 AND a.category_id = (SELECT n.id FROM news_categories n WHERE n.slug = 'notice') "
+	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?)) u GROUP BY u.id, u.at")
+	"ORDER BY k.top DESC, k.at DESC, k.id DESC LIMIT ?";
+static const char sql_home_members[] = HOME_ROWS(
+	KEYS "FORCE INDEX (k_news_list) WHERE a.listed = 1 AND a.technopark_id IS NOT NULL "
+	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?")
+	"ORDER BY k.at DESC, k.id DESC";
 static const char sql_cursor[] =
 	"SELECT DATE_FORMAT(published_at, '%Y-%m-%d %H:%i:%s') FROM news_articles "
 	"WHERE id = ? AND published_at IS NOT NULL";
@@ -143,6 +178,52 @@ news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, lo
 	}
 	db_bind_int(st, i, limit);
 	q->st = st;
+	return 0;
+}
+
+int
+news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news_query *q)
+{
+	struct db_stmt *st;
+	int i;
+
+	q->st = NULL;
+	if ((st = db_prepare(db, sql_page[filter_index(f)])) == NULL)
+		return db_err(db);
+	i = bind_filter(st, f);
+	db_bind_int(st, i++, NEWS_PAGE_SIZE);
+	db_bind_int(st, i, (long long)(page - 1) * NEWS_PAGE_SIZE);
+	q->st = st;
+	return 0;
+}
+
+int
+news_count_upto(struct db *db, const struct news_filter *f, long long cap, long long *count)
+{
+	struct db_stmt *st = db_prepare(db, sql_upto[filter_index(f)]);
+	int rc;
+
+	if (st == NULL)
+		return db_err(db);
+	db_bind_int(st, bind_filter(st, f), cap);
+	if ((rc = db_step(st)) == DB_ROW)
+		*count = db_col_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : db_err(db);
+}
+
+int
+news_home_stmt(struct db *db, int members, struct db_stmt **out)
+{
+	struct db_stmt *st = db_prepare(db, members ? sql_home_members : sql_home_notices);
+
+	if ((*out = st) == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, NEWS_HOME_SIZE);
+	if (!members) {
+		db_bind_int(st, 1, NEWS_HOME_SIZE);
+		db_bind_int(st, 2, NEWS_HOME_SIZE);
+	}
 	return 0;
 }
 

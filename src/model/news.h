@@ -13,7 +13,9 @@ struct session;
 
 #define NEWS_PAGE_SIZE		20
 #define NEWS_FEED_SIZE		20
+#define NEWS_NUMBERED_PAGES	10	/* /news?page=1..10 by number; beyond, keyset pages (before=, after=) */
 #define NEWS_PINNED_MAX		5	/* pinned articles on top of the first page */
+#define NEWS_HOME_SIZE		5	/* each news list of the home page */
 #define NEWS_PROFILE_SIZE	5	/* latest articles on a technopark's profile */
 #define NEWS_ASSOCIATION	"association"	/* the publisher slug that means the association */
 
@@ -37,11 +39,18 @@ struct news_query {
  * The list query for f, starting after the article cursor_id in direction dir (ignored for
  * NEWS_FIRST), bound for up to limit rows, into q: the caller steps q->st (pages/page_rows.h) and
  * resets it while q is alive. Rows come in display order (newest first), each: id, title, category, category_name,
- * tp_slug, tp_name, date (YYYY-MM-DD), is_demo, pinned (1/0). Returns 0, TP_ENOTFOUND when cursor_id
+ * tp_slug, tp_name, date (YYYY-MM-DD), is_demo, pinned (1/0), files (attachments). Returns 0, TP_ENOTFOUND when cursor_id
  * names no published article, or a TP_E* code.
  */
 int	news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, long long cursor_id, int limit,
 	    struct news_query *q);
+/* Numbered page page (1..NEWS_NUMBERED_PAGES) of f, NEWS_PAGE_SIZE rows, same columns, into q. 0 or a TP_E* code. */
+int	news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news_query *q);
+/* How many articles f lists, counted up to cap (a page-number bar needs no more), into *count. 0 or a TP_E* code. */
+int	news_count_upto(struct db *db, const struct news_filter *f, long long cap, long long *count);
+/* The home page's notices (members 0: today's pinned articles first, then the latest notices) or the latest
+ * member news (members 1), NEWS_HOME_SIZE rows of news_list_stmt's columns, into *out. 0 or a TP_E* code. */
+int	news_home_stmt(struct db *db, int members, struct db_stmt **out);
 /* The listed articles pinned today for f, newest first (same columns), into *out. 0 or a TP_E* code. */
 int	news_pinned_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out);
 /* Like news_list_stmt from the top, with the feed's columns (body_html, published and updated in RFC 3339, author). */

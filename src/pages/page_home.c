@@ -1,5 +1,11 @@
-/* page_home.c - the home page: the association in brief, its members, key figures. */
+/*
+ * page_home.c - the home page: the association in brief, the dated lists a reader looks for first (the
+ * latest notices with the pinned ones on top, the next meeting of every committee, the latest member
+ * news), its members, key figures. One query per list.
+ */
 #include <stdio.h>
+
+#include "model/news.h"
 
 #include "store/db.h"
 #include "pages/pages.h"
@@ -13,6 +19,18 @@ static const char sql_assoc[] =
 static const char sql_members[] =
 	"SELECT t.slug, t.name_ko, r.name_ko AS region FROM technoparks t "
 	"JOIN regions r ON r.id = t.region_id ORDER BY t.id";
+
+/* Every committee in its order, with its next meeting that is not cancelled (none: NULL columns). */
+static const char sql_next_meetings[] =
+	"SELECT c.slug AS committee_slug, c.name_ko AS committee, g.id, g.title, "
+	"DATE_FORMAT(g.starts_at, '%Y-%m-%d') AS date, DAYOFWEEK(g.starts_at) AS dow, "
+	"DATE_FORMAT(g.starts_at, '%H:%i') AS starts, DATE_FORMAT(g.ends_at, '%H:%i') AS ends, "
+	"CASE WHEN DATE(g.ends_at) <> DATE(g.starts_at) THEN DATE_FORMAT(g.ends_at, '%Y-%m-%d') END AS end_date, "
+	"g.place, g.online_url, g.status, g.is_demo "
+	"FROM committees c LEFT JOIN committee_meetings g ON g.id = ("
+	"SELECT n.id FROM committee_meetings n WHERE n.committee_id = c.id AND n.ends_at >= NOW() "
+	"AND n.status <> 'cancelled' ORDER BY n.starts_at, n.id LIMIT 1) "
+	"ORDER BY c.sort, c.id";
 
 /* Figures for the first and the last year that have company counts. */
 static const char sql_figures[] =
@@ -48,6 +66,24 @@ page_figures(struct request *rq, HDF *hdf, const char *prefix)
 	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
 
+/* The dated lists: Notices, Meetings, MemberNews. 0 or a status. */
+static int
+dated_lists(struct request *rq, HDF *hdf)
+{
+	struct db_stmt *st;
+	int rc;
+
+	if ((rc = news_home_stmt(rq->db, 0, &st)) != 0)
+		return rc;
+	if (page_rows(hdf, "Notices", st) < 0)
+		return db_err(rq->db);
+	if ((st = db_prepare(rq->db, sql_next_meetings)) == NULL || page_rows(hdf, "Meetings", st) < 0)
+		return db_err(rq->db);
+	if ((rc = news_home_stmt(rq->db, 1, &st)) != 0)
+		return rc;
+	return page_rows(hdf, "MemberNews", st) < 0 ? db_err(rq->db) : 0;
+}
+
 int
 page_home(struct request *rq, HDF *hdf)
 {
@@ -63,7 +99,7 @@ page_home(struct request *rq, HDF *hdf)
 	if ((n = page_rows(hdf, "Members", st)) < 0)
 		return db_err(rq->db);
 	render_set_int(hdf, n, "MemberCount");
-	if ((n = page_figures(rq, hdf, "Figures")) != 0)
+	if ((n = page_figures(rq, hdf, "Figures")) != 0 || (n = dated_lists(rq, hdf)) != 0)
 		return n;
 	rq->tmpl = "home.cs";
 	return 0;

@@ -1,6 +1,6 @@
 /*
- * page_news.c - news for readers: the list (/news, keyset pages of 20 with pinned notices on top of
- * the first), one article (/news/{id}, with previous and next in the same filter), the Atom feeds
+ * page_news.c - news for readers: the board (/news, pages of 20 with pinned notices on top of the
+ * first: numbered pages 1..NEWS_NUMBERED_PAGES, keyset pages beyond), one article (/news/{id}, with previous and next in the same filter), the Atom feeds
  * (/news.atom, per category and per publisher) and a technopark profile's latest articles.
  */
 #include <stdio.h>
@@ -139,11 +139,66 @@ stmt_rows(struct request *rq, HDF *hdf, const char *prefix, const struct news_fi
 	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
 }
 
-/* Read one page in dir from cursor; sets the older/newer links. 0, 400 (unknown cursor) or a status. */
+/*
+ * The page-number bar of every list page: Pager.pages (how many of the first NEWS_NUMBERED_PAGES pages
+ * hold articles) and Pager.more (there are articles beyond them, reached by keyset pages). 0 or a status.
+ */
 static int
-list_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news_dir dir, long long cursor)
+page_numbers(struct request *rq, HDF *hdf, const struct news_filter *f, long long *pages)
+{
+	long long cap = (long long)NEWS_NUMBERED_PAGES * NEWS_PAGE_SIZE, n = 0;
+	int rc = news_count_upto(rq->db, f, cap + 1, &n);
+
+	if (rc != 0)
+		return rc;
+	*pages = n > cap ? NEWS_NUMBERED_PAGES : (n + NEWS_PAGE_SIZE - 1) / NEWS_PAGE_SIZE;
+	render_set_int(hdf, *pages, "Pager.pages");
+	if (n > cap)
+		render_set(hdf, "1", "Pager.more");
+	return 0;
+}
+
+/* Numbered page page of f (1: with the pinned notices): rows, previous/next links. 0 or a status. */
+static int
+numbered_page(struct request *rq, HDF *hdf, const struct news_filter *f, long long page)
+{
+	struct news_query q;
+	long long pages;
+	int rc, n;
+
+	if ((rc = page_numbers(rq, hdf, f, &pages)) != 0)
+		return rc;
+	if (page > 1 && page > pages) {
+		/* a number past the last page: the first page, with a word beside the page numbers (422) */
+		if (request_refuse(rq, "page") != 0)
+			return 500;
+		page = 1;
+	}
+	if ((rc = news_page_stmt(rq->db, f, (int)page, &q)) != 0)
+		return rc;
+	if ((n = page_rows(hdf, "Articles", q.st)) < 0)
+		return db_err(rq->db);
+	if (page == 1 && (rc = stmt_rows(rq, hdf, "Pinned", f, 0)) != 0)
+		return rc;
+	render_set_int(hdf, page, "Pager.page");
+	if (page > 1)
+		render_set_int(hdf, page - 1, "Pager.prev");
+	if (page < pages)
+		render_set_int(hdf, page + 1, "Pager.next");
+	else if (hdf_get_int_value(hdf, "Pager.more", 0))
+		render_set_int(hdf, edge_id(hdf, "Articles", 1), "Page.Older");
+	render_set_int(hdf, n, "Page.Count");
+	if (page == 1)
+		render_set(hdf, "1", "Page.First");
+	return 0;
+}
+
+/* Read one keyset page in dir from cursor; sets the older/newer links. 0, 400 (unknown cursor) or a status. */
+static int
+keyset_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news_dir dir, long long cursor)
 {
 	char node[32];
+	long long pages;
 	int n = list_rows(rq, hdf, "Articles", f, dir, cursor, NEWS_PAGE_SIZE + 1), rc;
 
 	if (n == TP_ENOTFOUND) {
@@ -155,22 +210,19 @@ list_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news_d
 	if (dir == NEWS_NEWER && n <= NEWS_PAGE_SIZE) {
 		/* reached the newest: show the first page itself, pinned notices and all */
 		hdf_remove_tree(hdf, "Articles");
-		return list_page(rq, hdf, f, NEWS_FIRST, 0);
+		return numbered_page(rq, hdf, f, 1);
 	}
+	if ((rc = page_numbers(rq, hdf, f, &pages)) != 0)
+		return rc;
 	if (n > NEWS_PAGE_SIZE) {
 		/* the extra row only says there is more: the oldest one (or, walking newer, the newest) */
 		snprintf(node, sizeof(node), "Articles.%d", dir == NEWS_NEWER ? 0 : NEWS_PAGE_SIZE);
 		hdf_remove_tree(hdf, node);
 	}
-	if (dir == NEWS_FIRST && (rc = stmt_rows(rq, hdf, "Pinned", f, 0)) != 0)
-		return rc;
 	if (n > NEWS_PAGE_SIZE || dir == NEWS_NEWER)
 		render_set_int(hdf, edge_id(hdf, "Articles", 1), "Page.Older");
-	if (dir != NEWS_FIRST)
-		render_set_int(hdf, edge_id(hdf, "Articles", 0), "Page.Newer");
+	render_set_int(hdf, edge_id(hdf, "Articles", 0), "Page.Newer");
 	render_set_int(hdf, n > NEWS_PAGE_SIZE ? NEWS_PAGE_SIZE : n, "Page.Count");
-	if (dir == NEWS_FIRST)
-		render_set(hdf, "1", "Page.First");
 	return 0;
 }
 
@@ -178,6 +230,7 @@ int
 page_news_list(struct request *rq, HDF *hdf)
 {
 	long long before = request_param_int(rq, "before", 0), after = request_param_int(rq, "after", 0);
+	long long page = request_param_int(rq, "page", 1);
 	struct news_filter f;
 	int rc;
 
@@ -185,10 +238,17 @@ page_news_list(struct request *rq, HDF *hdf)
 		rq->error_detail = "after";
 		return 400;
 	}
+	if ((before > 0 || after > 0) && request_param(rq, "page") != NULL) {
+		rq->error_detail = "page";
+		return 400;
+	}
 	if ((rc = load_filter(rq, hdf, &f)) != 0)
 		return rc;
-	if ((rc = list_page(rq, hdf, &f, before > 0 ? NEWS_OLDER : after > 0 ? NEWS_NEWER : NEWS_FIRST,
-	    before > 0 ? before : after)) != 0)
+	if (before > 0 || after > 0)
+		rc = keyset_page(rq, hdf, &f, before > 0 ? NEWS_OLDER : NEWS_NEWER, before > 0 ? before : after);
+	else
+		rc = numbered_page(rq, hdf, &f, page);
+	if (rc != 0)
 		return rc;
 	rq->tmpl = "news.cs";
 	return 0;

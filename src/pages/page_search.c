@@ -8,6 +8,7 @@
  * a query may be, next to what they typed, not sent to an error page. Only a query far beyond any
  * reader's (the route's 1,000 characters) is refused with 400 by the dispatcher.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,9 @@
 #define SNIPPET_WIDTH		120	/* characters of body text around the first match */
 
 /*
+ * Ranking: an exact name or title match first (the query is a record's whole title, or a technopark's
+ * name without 테크노파크: "충남" is 충남테크노파크), then relevance, then the newest.
+ *
  * One pass over the matches gives the page and the counts: reading the matching rows is what a search
  * costs (Mroonga in wrapper mode fetches each from InnoDB), so they are read once. The window sums count
  * every match by kind; with a type filter, that type's matches sort first, so its pages are the first rows
@@ -29,22 +33,25 @@
  */
 static const char sql_page[] =
 	"SELECT d.kind, d.ref_id, d.slug, d.meta, d.is_demo, d.title, d.body, DATE_FORMAT(d.at, '%Y-%m-%d') AS date, "
-	"x.n_members, x.n_people, x.n_news, x.n_committees, "
+	"x.n_members, x.n_people, x.n_news, x.n_committees, x.n_about, x.n_bodies, "
 	/* a real person as a source tells it: the result says "2020년 기사 기준" (issue 20) */
 	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id "
 	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year FROM ("
 	" SELECT id, kind, at, MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AS score, "
+	" (title = CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci OR "
+	"  (kind = 'members' AND title = CONCAT(CAST(? AS CHAR), '테크노파크') COLLATE utf8mb4_unicode_ci)) AS exact, "
 	" SUM(kind = 'members') OVER () AS n_members, SUM(kind = 'people') OVER () AS n_people, "
-	" SUM(kind = 'news') OVER () AS n_news, SUM(kind = 'committees') OVER () AS n_committees "
+	" SUM(kind = 'news') OVER () AS n_news, SUM(kind = 'committees') OVER () AS n_committees, "
+	" SUM(kind = 'about') OVER () AS n_about, SUM(kind = 'bodies') OVER () AS n_bodies "
 	" FROM search_docs WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 "
-	" ORDER BY kind = ? DESC, score DESC, at DESC, id DESC LIMIT ? OFFSET ?) x "
-	"JOIN search_docs d ON d.id = x.id ORDER BY x.kind = ? DESC, x.score DESC, x.at DESC, x.id DESC";
+	" ORDER BY kind = ? DESC, exact DESC, score DESC, at DESC, id DESC LIMIT ? OFFSET ?) x "
+	"JOIN search_docs d ON d.id = x.id ORDER BY x.kind = ? DESC, x.exact DESC, x.score DESC, x.at DESC, x.id DESC";
 /* The counts alone, for a page past the last match (the pass above then returns no row to read them from). */
 static const char sql_counts[] =
 	"SELECT kind, COUNT(*) FROM search_docs "
 	"WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 GROUP BY kind";
 
-#define NKIND_COLS	4	/* sql_page's n_<kind> columns, in enum search_kind order */
+#define NKIND_COLS	6	/* sql_page's n_<kind> columns, in enum search_kind order */
 #define KIND_COL0	8
 _Static_assert(NKIND_COLS == SEARCH_NKINDS, "sql_page counts every kind");
 
@@ -98,6 +105,17 @@ put_result(HDF *hdf, int n, const struct db_stmt *st, const struct search_words 
 	return put_snippet(hdf, prefix, body, &s);
 }
 
+/* The query's words as one phrase, single spaces between them: what an exact title match compares. */
+static void
+exact_phrase(const struct search_words *w, char *out, size_t size)
+{
+	size_t i, len = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < w->n && len < size; i++)
+		len += (size_t)snprintf(out + len, size - len, "%s%s", i > 0 ? " " : "", w->w[i]);
+}
+
 /* Store the count of each kind (Search.Counts.<kind>) and their total. */
 static void
 put_counts(HDF *hdf, const long long *n, long long *total)
@@ -140,15 +158,19 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_page);
 	int rc, shown = 0, k, first = 1;
+	char phrase[SEARCH_MAX_WORDS * (SEARCH_MAX_CHARS * 4 + 1)];
 
 	if (st == NULL)
 		return -1;
+	exact_phrase(w, phrase, sizeof(phrase));
 	db_bind_text(st, 0, query);
-	db_bind_text(st, 1, query);
-	db_bind_text(st, 2, type);
-	db_bind_int(st, 3, SEARCH_PAGE);
-	db_bind_int(st, 4, (page - 1) * SEARCH_PAGE);
-	db_bind_text(st, 5, type);
+	db_bind_text(st, 1, phrase);
+	db_bind_text(st, 2, phrase);
+	db_bind_text(st, 3, query);
+	db_bind_text(st, 4, type);
+	db_bind_int(st, 5, SEARCH_PAGE);
+	db_bind_int(st, 6, (page - 1) * SEARCH_PAGE);
+	db_bind_text(st, 7, type);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (first)
 			for (k = 0, first = 0; k < NKIND_COLS; k++)

@@ -40,12 +40,13 @@ static const char sql_members[] = INSERT_DOCS
 	" (SELECT GROUP_CONCAT(e.description ORDER BY e.year IS NULL, e.year, e.sort, e.id SEPARATOR '\\n') "
 	"  FROM technopark_events e WHERE e.technopark_id = t.id)), t.updated_at "
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id WHERE t.id BETWEEN ? AND ?";
-/* A visible person: name, title, department and, for a real person, the note on the post (a seed person's
- * "진흥회 초대 회장...", so a result says what the source says of the office). Phone and e-mail are never
- * indexed. */
+/* A visible person: name, title, department, organisation (so that the words of a query may match across
+ * them: "충남테크노파크 배예시") and, for a real person, the note on the post (a seed person's "진흥회 초대
+ * 회장...", so a result says what the source says of the office). Phone and e-mail are never indexed. */
 static const char sql_people[] = INSERT_DOCS
 	"SELECT 'people', p.id, p.technopark_id, t.slug, COALESCE(t.name_ko, a.name_ko), p.is_demo, p.name, "
-	"CONCAT_WS(CHAR(10), p.title, p.department, CASE WHEN p.is_demo = 0 THEN p.note END), p.updated_at "
+	"CONCAT_WS(CHAR(10), p.title, p.department, COALESCE(t.name_ko, a.name_ko), CASE WHEN p.is_demo = 0 THEN p.note END), "
+	"p.updated_at "
 	"FROM people p LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 "
 	"WHERE p.visible = 1 AND p.id BETWEEN ? AND ?";
 /* A listed article: published and not deleted. */
@@ -69,6 +70,23 @@ static const char sql_committees[] = INSERT_DOCS
 	"  WHERE f.owner_type = 'meeting' AND f.owner_id = g.id)), "
 	"g.starts_at FROM committee_meetings g JOIN committees c ON c.id = g.committee_id WHERE g.id BETWEEN ? AND ?";
 
+/* The about page (/about): the association's names, summary, address, history, chairs, functions,
+ * joint programmes and publications. It has no time of its own: it sorts after dated records of equal
+ * relevance. */
+static const char sql_about[] = INSERT_DOCS
+	"SELECT 'about', a.id, NULL, NULL, a.legal_form, 0, a.name_ko, CONCAT_WS(CHAR(10), a.name_en, a.summary, a.address, "
+	" (SELECT GROUP_CONCAT(CONCAT_WS(' ', h.year, h.year_note, h.title, h.description) ORDER BY h.year, h.sort, h.id "
+	"  SEPARATOR '\n') FROM association_history h), "
+	" (SELECT GROUP_CONCAT(CONCAT_WS(' ', l.ordinal_note, l.role, l.name, l.affiliation) ORDER BY l.sort, l.id "
+	"  SEPARATOR '\n') FROM association_leaders l), "
+	" (SELECT GROUP_CONCAT(CONCAT_WS(' ', f.title, f.description) ORDER BY f.kind, f.sort, f.id SEPARATOR '\n') "
+	"  FROM association_functions f)), TIMESTAMP '2000-01-01 00:00:00' "
+	"FROM association a WHERE a.id BETWEEN ? AND ?";
+/* A committee itself (/committees/{slug}): its names, purpose and composition. */
+static const char sql_bodies[] = INSERT_DOCS
+	"SELECT 'bodies', c.id, NULL, c.slug, c.name_en, 0, c.name_ko, CONCAT_WS(CHAR(10), c.name_en, c.purpose, "
+	"c.composition), TIMESTAMP '2000-01-01 00:00:00' FROM committees c WHERE c.id BETWEEN ? AND ?";
+
 /* For a rebuild: how many records there are, and the next batch of their ids from a given one. */
 #define COUNT(table)	"SELECT COUNT(*) FROM " table
 #define BATCH(table)	"SELECT COALESCE(MAX(id), 0), COUNT(*) FROM (SELECT id FROM " table " WHERE id >= ? ORDER BY id LIMIT ?) b"
@@ -86,6 +104,8 @@ static const struct {
 	{ "people",	sql_people,	COUNT("people"),		BATCH("people"),		LAST_REF("people") },
 	{ "news",	sql_news,	COUNT("news_articles"),		BATCH("news_articles"),		LAST_REF("news") },
 	{ "committees",	sql_committees,	COUNT("committee_meetings"),	BATCH("committee_meetings"),	LAST_REF("committees") },
+	{ "about",	sql_about,	COUNT("association"),		BATCH("association"),		LAST_REF("about") },
+	{ "bodies",	sql_bodies,	COUNT("committees"),		BATCH("committees"),		LAST_REF("bodies") },
 };
 
 static const char sql_purge_key[] =

@@ -14,13 +14,17 @@
 
 struct db;
 
-/* What can be found; the names are the /search type filter words and the search_docs.kind values. */
+/* What can be found; the names are the /search type filter words and the search_docs.kind values
+ * ("members", "people", "news", "committees", "about", "bodies"). */
 enum search_kind {
 	SEARCH_MEMBERS,		/* a technopark: name, summary, focus industries, activities (id: technoparks.id) */
 	SEARCH_PEOPLE,		/* a visible person: name, title, department; never contacts (id: people.id) */
 	SEARCH_NEWS,		/* a listed (published, not deleted) article (id: news_articles.id) */
 	SEARCH_COMMITTEES,	/* a committee meeting: its agenda, resolutions, note, documents' names, and
 				 * its minutes once published (id: committee_meetings.id) */
+	SEARCH_ABOUT,		/* the about page: the association, its history, chairs and functions (id: association.id);
+				 * written by migrations and the seed only, queued by them (sql/012) or rebuilt */
+	SEARCH_BODIES,		/* a committee itself: names, purpose, composition (id: committees.id); likewise */
 	SEARCH_NKINDS
 };
 

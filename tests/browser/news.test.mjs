@@ -97,9 +97,10 @@ describe('news and notices', () => {
 			await open(page, '/');
 			await follow(page, page.locator(`header nav a[href="/news"]`));
 			assert.equal(await page.locator('header nav a[href="/news"]').getAttribute('aria-current'), 'page');
-			const first = page.locator('#articles li').first();
+			const first = page.locator('#articles tr').first();
 			assert.equal(squash(await first.locator('a.news-title').textContent()), title, 'the newest article on /news');
-			assert.ok(squash(await first.locator('.meta').textContent()).includes(TP.name), 'its publisher');
+			assert.equal(squash(await first.locator('td.publisher').textContent()), TP.name, 'its publisher');
+			assert.match(squash(await first.locator('.badge.file').textContent()), /1$/, 'its attachment mark');
 			await noProblems(page, '/news with the new notice');
 
 			await follow(page, first.locator('a.news-title'));

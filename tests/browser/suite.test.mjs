@@ -22,6 +22,8 @@ import { CHROMIUM, uiText } from './lib/accounts.mjs';
 import './saves.test.mjs';
 // Mail (issue 15): an address confirmed and a password reset through the mailed links.
 import './mail.test.mjs';
+// A day of real use (issue 12): one walk per role at 1280 and 375 px, the review flow, screenshots day-*.png.
+import './day.test.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { breakPage } from './lib/broken.mjs';
 import {
@@ -30,14 +32,15 @@ import {
 import {
 	BASE_URL, BUILD_DIR, NON_HTML_ROUTES, SCREENSHOT_DIR, demoPeople, fetchRetry, gatePages, linkedUrl, listRoutes, routeFor,
 } from './lib/config.mjs';
-import { ANON_ACCESS, readLogins, roleFor, signIn } from './lib/sessions.mjs';
+import { ANON_ACCESS, readLogins, roleFor, rolesFor, signIn } from './lib/sessions.mjs';
 import { vnuCheck } from './lib/vnu.mjs';
 
 const STARTED = Date.now();
 // The whole run is bounded: a hung browser or checker ends it rather than the CI clock. It is a guard,
-// not a speed test: a quiet machine needs about 160 s, a busy one twice that (measured 2026-12-01).
-// The mail pages and mail.test.mjs (issue 15) added about a minute on a busy machine.
-const RUN_LIMIT_MS = 600_000;
+// not a speed test: a quiet machine needed about 160 s, a busy one twice that (measured 2026-12-01); the
+// phone-width walk as every role, the day walks (issue 12) and the mail pages (issue 15) added about 5 minutes
+// on a machine with a load of 16 on 2 cores (2026-12-02), where the run before them already took 7 minutes.
+const RUN_LIMIT_MS = 900_000;
 setTimeout(() => {
 	console.error(`browser tests: still running after ${RUN_LIMIT_MS / 1000} s; stopping`);
 	process.exit(2);
@@ -132,7 +135,7 @@ async function checkPage(p, axeCount) {
 		if (wide.length)
 			failures.push(problemList(`at ${DESKTOP.width} px`, wide));
 		await page.setViewportSize(PHONE);
-		const narrow = [...await overflowProblems(page), ...await brokenWordProblems(page)];
+		const narrow = [...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page)];
 		if (narrow.length)
 			failures.push(problemList(`at ${PHONE.width} px`, narrow));
 
@@ -159,7 +162,8 @@ before(async () => {
 	// Sign in once for each role that a restricted GET route needs and that has a login.
 	const logins = readLogins();
 	roleOf = (r) => roleFor(r.access, logins);
-	for (const role of new Set(routes.filter((r) => r.methods.includes('GET')).map(roleOf).filter(Boolean))) {
+	// Every role with a login, not only those the routes need: the phone-width walk reads each page as each role.
+	for (const role of new Set([...routes.filter((r) => r.methods.includes('GET')).map(roleOf).filter(Boolean), ...logins.keys()])) {
 		try {
 			sessions.set(role, await signIn(browser, role, logins.get(role)));
 		} catch (e) {
@@ -391,6 +395,31 @@ describe('quality gates', () => {
 		} finally {
 			console.log(`axe: ${axeCount.pages} pages, ${axeCount.violations} violations`);
 		}
+	});
+
+	// The axe walk reads each page as one role (the least powerful that may); the header, the menus and the
+	// buttons a page shows differ by role, so at 375 px every page is also read as every other role that may
+	// open it, anonymous included: none may need a sideways scroll.
+	test('no sideways scroll at 375 px on every page, as every role that may see it', { concurrency: GATE_PAGES_AT_ONCE }, async (t) => {
+		const access = new Map(routes.map((r) => [r.pattern, r.access]));
+		const mayOpen = (route, role) => !access.has(route) || rolesFor(access.get(route)).includes(role);
+		const runs = [];
+		for (const p of pages)
+			for (const role of [null, ...sessions.keys()])
+				if (role !== p.role && mayOpen(p.route, role))
+					runs.push({ ...p, role });
+		console.log(`phone width: ${runs.length} more page views (${pages.length} pages, ${sessions.size} roles and anonymous)`);
+		await Promise.all(runs.map((p) => t.test(`${p.url} as ${p.role ?? 'anonymous'} at ${PHONE.width} px`, async () => {
+			const page = await newPage(PHONE, p.role);
+			try {
+				const res = await goto(page, p.url);
+				assert.ok([p.status, 403].includes(res.status()), `${p.url} as ${p.role}: HTTP ${res.status()}`);
+				const narrow = [...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page)];
+				assert.equal(narrow.length, 0, problemList(`${p.url} as ${p.role ?? 'anonymous'} at ${PHONE.width} px`, narrow));
+			} finally {
+				await page.context().close();
+			}
+		})));
 	});
 
 	test('the Nu Html Checker on every page and the stylesheet', async () => {

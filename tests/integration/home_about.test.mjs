@@ -8,6 +8,7 @@ import {
 	thousands, eok, assertHtmlPage,
 } from './lib.mjs';
 import { asOf, enMark } from './seed_marks.mjs';
+import { sql, needSql } from './lib_accounts.mjs';
 
 const UNKNOWN = L.unknown;
 const factText = (v) => (v === null || v === undefined ? UNKNOWN : String(v));
@@ -139,5 +140,72 @@ describe('/about', () => {
 			const cite = [s.outlet, `「${s.title}」`, s.author, s.published_on].filter(Boolean).join(', ');
 			assert.ok(sec.includes(cite), `no citation "${cite}" in: ${sec}`);
 		}
+	});
+});
+
+/* ---- day (issue 12: 8): the home page's dated lists, checked against the database ---- */
+describe('home page: the latest notices, the next meetings, the latest member news', () => {
+	/* [{ href, title, date, pinned }] of the <ul class="dated"> of section id */
+	const entries = (html, id) => all(element(section(html, id) ?? '', 'ul', /class="dated"/) ?? '', /<li>([\s\S]*?)<\/li>/g).map((li) => ({
+		links: links(li).map((l) => l.href), date: /<time class="date" datetime="([^"]+)"/.exec(li)?.[1] ?? null,
+		pinned: /class="badge pin"/.test(li), text: text(li),
+	}));
+	/* the page and what the database says, read again while another test file changes the data in between */
+	async function settled(want) {
+		for (let i = 0; ; i++) {
+			const before = want(), html = (await get('/')).body, after = want();
+			if (JSON.stringify(before) === JSON.stringify(after) || i === 3)
+				return { html, want: after };
+		}
+	}
+
+	test('notices: today\'s pinned articles first, then the latest of the 공지 category, five, each with its date', async (t) => {
+		if (!needSql(t))
+			return;
+		const { html, want } = await settled(() => {
+			const pinned = sql(`SELECT id, DATE_FORMAT(published_at, '%Y-%m-%d') AS d FROM news_articles WHERE listed = 1
+			    AND pinned_until >= CURDATE() ORDER BY published_at DESC, id DESC LIMIT 5`).map((r) => [Number(r.id), r.d, true]);
+			const latest = sql(`SELECT id, DATE_FORMAT(published_at, '%Y-%m-%d') AS d FROM news_articles WHERE listed = 1
+			    AND category_id = 1 ORDER BY published_at DESC, id DESC LIMIT 5`).map((r) => [Number(r.id), r.d, false]);
+			return [...pinned, ...latest.filter((l) => !pinned.some((p) => p[0] === l[0]))].slice(0, 5);
+		});
+		assert.ok(want.length > 0 && want.some((w) => w[2]) && want.some((w) => !w[2]), 'the demo data has pinned and plain notices');
+		assert.deepEqual(entries(html, 'notices-h').map((e) => [Number(/^\/news\/(\d+)$/.exec(e.links[0])?.[1]), e.date, e.pinned]), want);
+		assert.ok(links(section(html, 'notices-h')).some((l) => l.href === '/news?category=notice'), 'a link to every notice');
+	});
+
+	test('meetings: every committee in its order with its next meeting that is not cancelled, or a word that there is none', async (t) => {
+		if (!needSql(t))
+			return;
+		const { html, want } = await settled(() => sql(`SELECT c.slug, c.name_ko,
+		    (SELECT g.id FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= NOW() AND g.status <> 'cancelled'
+		     ORDER BY g.starts_at, g.id LIMIT 1) AS next FROM committees c ORDER BY c.sort, c.id`));
+		const got = entries(html, 'meetings-h');
+		assert.equal(got.length, want.length, 'one entry per committee');
+		assert.ok(want.some((w) => w.next !== null && w.next !== 'NULL'), 'the demo data has upcoming meetings');
+		for (const [i, w] of want.entries()) {
+			assert.equal(got[i].links[0], `/committees/${w.slug}`, `${w.slug}: the committee first`);
+			assert.ok(got[i].text.startsWith(w.name_ko), `${w.slug}: its name`);
+			if (w.next === null || w.next === 'NULL') {
+				assert.ok(got[i].text.includes(L['home.no_meeting']), `${w.slug}: no meeting`);
+				continue;
+			}
+			assert.equal(got[i].links[1], `/committees/${w.slug}/meetings/${w.next}`, `${w.slug}: its next meeting`);
+			const day = sql(`SELECT DATE_FORMAT(starts_at, '%Y-%m-%d') AS d FROM committee_meetings WHERE id = ${Number(w.next)}`)[0].d;
+			assert.equal(got[i].date, day, `${w.slug}: the meeting's date`);
+		}
+	});
+
+	test('member news: the five latest articles of technoparks, newest first, with publisher and date', async (t) => {
+		if (!needSql(t))
+			return;
+		const { html, want } = await settled(() => sql(`SELECT a.id, DATE_FORMAT(a.published_at, '%Y-%m-%d') AS d, t.name_ko
+		    FROM news_articles a JOIN technoparks t ON t.id = a.technopark_id WHERE a.listed = 1
+		    ORDER BY a.published_at DESC, a.id DESC LIMIT 5`));
+		const got = entries(html, 'member-news-h');
+		assert.equal(want.length, 5, 'the demo data has five member articles');
+		assert.deepEqual(got.map((e) => [e.links[0], e.date]), want.map((w) => [`/news/${w.id}`, w.d]));
+		for (const [i, w] of want.entries())
+			assert.ok(got[i].text.includes(w.name_ko), `${w.id}: its publisher`);
 	});
 });

@@ -15,7 +15,7 @@ import {
 	formOf, withChanges, location, conflictFields, getWith, sqlRow,
 } from './lib_accounts.mjs';
 import {
-	FILES, PAGE, newsItems, listSection, pagerLink, fileLinks, parseAtom, assertValidAtom, postMultipart, postRaw,
+	FILES, PAGE, newsItems, listSection, pinnedSection, pagerLink, fileLinks, parseAtom, assertValidAtom, postMultipart, postRaw,
 } from './news_lib.mjs';
 
 const UPLOADS = process.env.STACK_DIR ? `${process.env.STACK_DIR}/uploads` : null;
@@ -82,7 +82,7 @@ after(() => {
 describe('the pagination walk', () => {
 	/* 137 listed rows newer than the demo ones, in groups of 3 sharing one published time (the id breaks the
 	 * tie), plus drafts and deleted rows in between that must never show */
-	const N = 137;
+	const N = 257;	/* past the ten numbered pages (200 articles): the walk goes on with keyset pages */
 	before(() => {
 		if (!HAVE_SQL)
 			return;
@@ -128,6 +128,66 @@ describe('the pagination walk', () => {
 			assert.deepEqual(back.flat(), want, 'walking newer gives the same list');
 		});
 	}
+	test('/news: page numbers 1-10 on top of the keyset pages, a board row per article', async (t) => {
+		if (!needSql(t))
+			return;
+		const want = sql(`SELECT id FROM news_articles WHERE state = 'published' AND deleted_at IS NULL
+		    ORDER BY published_at DESC, id DESC`).map((r) => Number(r.id));
+		assert.ok(want.length > 10 * PAGE, `more articles than the numbered pages hold (${want.length})`);
+		const first = (await get('/news')).body;
+		const nav = /<nav class="pager"[^>]*>([\s\S]*?)<\/nav>/.exec(first)?.[1] ?? '';
+		const nums = [...nav.matchAll(/<li><a href="([^"]*)"( aria-current="page")?>(\d+)<\/a><\/li>/g)];
+		assert.deepEqual(nums.map((m) => Number(m[3])), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'numbers for the first ten pages');
+		assert.deepEqual(nums.map((m) => m[1].replace(/&amp;/g, '&')), ['/news', ...[2, 3, 4, 5, 6, 7, 8, 9, 10].map((k) => `/news?page=${k}`)]);
+		assert.equal(nums.filter((m) => m[2]).map((m) => Number(m[3])).join(), '1', 'page 1 is the current one');
+		assert.ok(nav.includes('…'), 'more pages than numbers: an ellipsis');
+		assert.match(first, /<thead><tr><th scope="col" class="num">번호<\/th><th scope="col">제목<\/th><th scope="col">작성 기관<\/th><th scope="col" class="date">날짜<\/th><\/tr><\/thead>/);
+		for (const k of [3, 10]) {
+			const res = await get(`/news?page=${k}`);
+			assert.equal(res.status, 200);
+			const items = newsItems(listSection(res.body));
+			assert.deepEqual(items.map((i) => i.id), want.slice((k - 1) * PAGE, k * PAGE), `page ${k}`);
+			assert.ok(items.every((i) => i.num === String(i.id)), `page ${k}: 번호 is the article's number`);
+			assert.equal(pinnedSection(res.body), null, `page ${k}: no pinned rows`);
+			assert.match(res.body, new RegExp(`<a href="/news\\?page=${k}" aria-current="page">${k}</a>`));
+			assert.equal(pagerLink(res.body, 'prev'), k === 2 ? '/news' : `/news?page=${k - 1}`);
+			assert.equal(pagerLink(res.body, 'next'), k < 10 ? `/news?page=${k + 1}` : `/news?before=${want[10 * PAGE - 1]}`);
+		}
+		/* a filter is kept in the numbers; a number past the filter's last page is the first page, 422 */
+		const tp = await get('/news?tp=chungnam&page=2');
+		assert.equal(tp.status, 200);
+		assert.match(tp.body, /<a href="\/news\?page=2&amp;tp=chungnam" aria-current="page">2<\/a>/);
+		const few = await get('/news?tp=busan&page=9');
+		assert.equal(few.status, 422, 'page 9 of a short list');
+		assert.ok(text(few.body).includes(L['news.bad_page_why']), 'a word beside the page numbers');
+		for (const bad of ['/news?page=11', '/news?page=0', '/news?page=x']) {
+			const res = await get(bad);
+			assert.equal(res.status, 422, `${bad}: status`);
+			assert.deepEqual(newsItems(listSection(res.body)).map((i) => i.id), want.slice(0, PAGE), `${bad}: the first page`);
+		}
+		assert.equal((await get(`/news?page=2&before=${want[5]}`)).status, 400, 'a number and a cursor at once');
+	});
+
+	test('/admin/news: newest first by publication date (a draft by its last edit), page after page', async (t) => {
+		if (!needSql(t))
+			return;
+		for (const [path, where] of [['/admin/news?state=all', ''], ['/admin/news?state=published', "AND state = 'published' AND deleted_at IS NULL"],
+		    ['/admin/news?state=all&tp=chungnam', "AND technopark_id = (SELECT id FROM technoparks WHERE slug = 'chungnam')"]]) {
+			const want = sql(`SELECT id FROM news_articles WHERE 1 = 1 ${where}
+			    ORDER BY COALESCE(published_at, updated_at) DESC, id DESC`).map((r) => Number(r.id));
+			const seen = [];
+			for (let next = path; next !== null;) {
+				const res = await S.secretariat.get(next);
+				assert.equal(res.status, 200, `${next}: status`);
+				const table = /<tbody>([\s\S]*?)<\/tbody>/.exec(res.body)?.[1] ?? '';
+				seen.push(...[...table.matchAll(/<th scope="row"[^>]*><a href="\/admin\/news\/(\d+)">/g)].map((m) => Number(m[1])));
+				next = pagerLink(res.body, 'next');
+				assert.ok(seen.length <= want.length, `${path}: more rows than there are`);
+			}
+			assert.deepEqual(seen, want, `${path}: every article once, newest published first`);
+		}
+	});
+
 	after(() => {
 		if (HAVE_SQL)
 			sql(`DELETE FROM news_articles WHERE id >= ${GEN}`);
@@ -173,7 +233,11 @@ describe('a member admin posts a notice with a PDF', () => {
 	test('it is on /news, on the profile and in the feeds', async (t) => {
 		if (!needSql(t) || !id)
 			return;
-		assert.equal(newsItems(listSection((await get('/news')).body))[0].id, id, 'newest on /news');
+		const board = newsItems(listSection((await get('/news')).body));
+		assert.equal(board[0].id, id, 'newest on /news');
+		assert.equal(board[0].files, 1, 'the board marks its attachment');
+		assert.equal(board[0].category, '공지', 'the category beside the title');
+		assert.ok(board.slice(1).every((i) => i.files === 0), 'no mark on articles without files');
 		const profile = (await get('/members/chungnam')).body;
 		const sec = /<section aria-labelledby="news-h">([\s\S]*?)<\/section>/.exec(profile)[1];
 		assert.equal(newsItems(sec)[0].id, id, 'first on the profile');
@@ -555,7 +619,7 @@ describe('editing', () => {
 		assert.equal((await postMultipart(`/admin/news/${id}`, withChanges(await editFields(S.chungnam, id), { pinned_until: tomorrow }), [],
 		    { session: S.chungnam })).status, 303);
 		const html = (await get('/news')).body;
-		const pinned = /<section aria-labelledby="pinned-h"[^>]*>([\s\S]*?)<\/section>/.exec(html)[1];
+		const pinned = pinnedSection(html);
 		assert.ok(newsItems(pinned).some((i) => i.id === id && i.pinned));
 	});
 

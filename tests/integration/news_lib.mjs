@@ -145,7 +145,11 @@ export const PAGE = 20;
 
 /* ---------------------------------------------------------------- page readers */
 
-/** The items of <ul class="news-list"> inside html (a section or a page): [{ id, title, category, publisher, date, pinned, demo, href }]. */
+/**
+ * The articles of a list inside html: the rows of the /news board (<table class="board">: 번호, 제목 with
+ * its category, 작성 기관, 날짜) or the items of <ul class="news-list"> (a member profile):
+ * [{ id, num, title, category, publisher, date, pinned, demo, files, href }].
+ */
 export function newsItems(html) {
 	const out = [];
 	for (const ul of html.matchAll(/<ul class="news-list"[^>]*>([\s\S]*?)<\/ul>/g))
@@ -160,18 +164,33 @@ export function newsItems(html) {
 				pinned: /class="badge pin"/.test(li[1]), demo: /class="badge demo"/.test(li[1]),
 			});
 		}
+	for (const tb of html.matchAll(/<tbody[^>]*>([\s\S]*?)<\/tbody>/g))
+		for (const tr of tb[1].matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)) {
+			const cell = (cls) => /<td class="([^"]*)" data-label="[^"]*">([\s\S]*?)<\/td>/g;
+			const cells = Object.fromEntries([...tr[1].matchAll(cell())].map((m) => [m[1], m[2]]));
+			const a = /<a class="news-title" href="([^"]*)">([\s\S]*?)<\/a>/.exec(cells.subject ?? '');
+			assert.ok(a, `a board row without its title link: ${tr[1].slice(0, 200)}`);
+			out.push({
+				href: decode(a[1]), id: Number(/^\/news\/(\d+)/.exec(decode(a[1]))?.[1]), title: text(a[2]),
+				num: text(cells.num), category: /<span class="cat">\[([\s\S]*?)\]<\/span>/.exec(cells.subject)?.[1],
+				publisher: text(cells.publisher), date: text(cells.date),
+				pinned: /class="badge pin"/.test(tr[1]), demo: /class="badge demo"/.test(tr[1]),
+				files: Number(/<span class="badge file"[^>]*>[^<]*?(\d+)<\/span>/.exec(cells.subject)?.[1] ?? 0),
+			});
+		}
 	return out;
 }
 
-/** The list section (not the pinned one) of a /news page. */
+/** The list of a /news page without its pinned rows (the section when the list is empty). */
 export function listSection(html) {
 	const m = /<section aria-labelledby="list-h">([\s\S]*?)<\/section>/.exec(html);
 	assert.ok(m, 'no list section (aria-labelledby="list-h")');
-	return m[1];
+	return m[1].replace(/<tbody class="pinned"[\s\S]*?<\/tbody>/, '');
 }
 
+/** The pinned rows on top of the board (first page only), or null. */
 export function pinnedSection(html) {
-	return /<section aria-labelledby="pinned-h"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? null;
+	return /<tbody class="pinned"[^>]*>([\s\S]*?)<\/tbody>/.exec(html)?.[0] ?? null;
 }
 
 /** The rel="next" / rel="prev" links of the pager, decoded, or null. */

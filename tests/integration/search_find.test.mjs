@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { L, get, text, element, decode, h1s, assertHtmlPage, assertErrorPage, refusedParam, paramSpec } from './lib.mjs';
 import { exclusive, sql, lit, needSql, HAVE_SQL } from './lib_accounts.mjs';
-import { resultsOf, searchUrl, searchAll, expectedRefs, sortedRefs, adminTool, reindex } from './search_lib.mjs';
+import { resultsOf, searchUrl, searchAll, expectedRefs, sortedRefs, adminTool, reindex, indexed } from './search_lib.mjs';
 
 let release = null;
 
@@ -123,6 +123,8 @@ describe('the index covers the records it should, and only those', () => {
 			...expect('people', 'SELECT id FROM people WHERE visible = 1'),
 			...expect('news', 'SELECT id FROM news_articles WHERE listed = 1'),
 			...expect('committees', 'SELECT id FROM committee_meetings'),
+			...expect('about', 'SELECT id FROM association'),
+			...expect('bodies', 'SELECT id FROM committees'),
 		];
 		assert.deepEqual([...live].sort(), want.sort(), 'the live index entries are not exactly the searchable records');
 		assert.equal(Number(sql('SELECT COUNT(*) AS n FROM search_docs d JOIN people p ON p.id = d.ref_id ' +
@@ -155,7 +157,7 @@ describe('the type filter, its counts and the pages', () => {
 		const q = '테크노파크';
 		const first = await get(searchUrl(q));
 		const counts = {};
-		for (const kind of ['members', 'people', 'news', 'committees']) {
+		for (const kind of ['members', 'people', 'news', 'committees', 'about', 'bodies']) {
 			const { results } = await searchAll(q, { type: kind });
 			for (const r of results)
 				assert.equal(r.kind, kind, `type=${kind} listed ${r.ref}`);
@@ -285,5 +287,78 @@ describe('the search box in the site header', () => {
 		}
 		for (const path of ['/people', '/search?q=x'])
 			assert.doesNotMatch((await get(path)).body, /class="site-search"/, `${path} has its own box; the header must not repeat it`);
+	});
+});
+
+/* ---- day (issue 12: 9): exact names first, words across the fields of one record, the about page and the committees ---- */
+describe('ranking and reach: exact names first, a person by organisation and name, the about page, the committees', () => {
+	const tpId = (slug) => Number(sql(`SELECT id FROM technoparks WHERE slug = ${lit(slug)}`)[0].id);
+	const committeeId = (slug) => Number(sql(`SELECT id FROM committees WHERE slug = ${lit(slug)}`)[0].id);
+
+	test('"충남" lists 충남테크노파크 itself first, "충남테크노파크" likewise, and the results stay exactly the LIKE scan', async (t) => {
+		if (!needSql(t))
+			return;
+		for (const q of ['충남', '충남테크노파크', '부산']) {
+			const results = await assertExact(q);
+			const slug = q.startsWith('충남') ? 'chungnam' : 'busan';
+			assert.equal(results[0]?.ref, `members/${tpId(slug)}`, `${q}: first is ${results[0]?.ref} (${results[0]?.title})`);
+		}
+	});
+
+	test('a person and a committee by their exact name come first', async (t) => {
+		if (!needSql(t))
+			return;
+		const p = sql("SELECT id, name FROM people WHERE visible = 1 AND name = '배예시'")[0];
+		assert.ok(p, 'the demo data has 배예시');
+		assert.equal((await assertExact('배예시'))[0]?.ref, `people/${p.id}`);
+		for (const [q, slug] of [['이사회', 'board'], ['총회', 'general-assembly'], ['실무위원회', 'working']]) {
+			const results = await assertExact(q);
+			assert.equal(results[0]?.ref, `bodies/${committeeId(slug)}`, `${q}: first is ${results[0]?.ref} (${results[0]?.title})`);
+			assert.equal(results[0].href, `/committees/${slug}`, `${q}: the committee's page`);
+		}
+	});
+
+	test('"충남테크노파크 배예시": the words of a query match across the fields of one record', async (t) => {
+		if (!needSql(t))
+			return;
+		const p = sql(`SELECT id FROM people WHERE visible = 1 AND name = '배예시' AND technopark_id = ${tpId('chungnam')}`)[0];
+		assert.ok(p, '배예시 works at 충남테크노파크 in the demo data');
+		const results = await assertExact('충남테크노파크 배예시');
+		assert.equal(results[0]?.ref, `people/${p.id}`, 'the person of that organisation, first');
+	});
+
+	test('the about page and the committees\' descriptions are searched', async (t) => {
+		if (!needSql(t))
+			return;
+		const about = Number(sql('SELECT id FROM association')[0].id);
+		/* a function's title and a word of a committee's purpose, from the data */
+		const fn = sql("SELECT title FROM association_functions WHERE kind = 'function' ORDER BY sort, id LIMIT 1")[0].title;
+		const found = await assertExact(fn);
+		assert.ok(found.some((r) => r.ref === `about/${about}` && r.href === '/about'), `${fn}: the about page is not found`);
+		const board = sql("SELECT id, purpose FROM committees WHERE slug = 'board'")[0];
+		const word = board.purpose.split(/[\s,.()·]+/).find((w) => [...w].length >= 4);
+		const hits = await assertExact(word);
+		assert.ok(hits.some((r) => r.ref === `bodies/${board.id}`), `${word} (the board's purpose): the board is not found`);
+		const res = await get(searchUrl(fn, { type: 'about' }));
+		assert.equal(res.status, 200);
+		assert.deepEqual(resultsOf(res.body).map((r) => r.ref), [`about/${about}`], 'type=about');
+	});
+
+	test('a committee text changed by a migration is queued and found through the indexer, as sql/012 queues them', async (t) => {
+		if (!needSql(t))
+			return;
+		const c = sql("SELECT id, purpose FROM committees WHERE slug = 'business'")[0];
+		const word = `시험낱말${Date.now() % 100000}`;
+		try {
+			sql(`UPDATE committees SET purpose = CONCAT(purpose, ' ', ${lit(word)}) WHERE id = ${c.id}`);
+			sql(`INSERT INTO search_queue (kind, ref_id) VALUES ('bodies', ${c.id})`);
+			await indexed(`the committee ${c.id}`);
+			assert.deepEqual(resultsOf((await get(searchUrl(word))).body).map((r) => r.ref), [`bodies/${c.id}`]);
+		} finally {
+			sql(`UPDATE committees SET purpose = ${lit(c.purpose)} WHERE id = ${c.id}`);
+			sql(`INSERT INTO search_queue (kind, ref_id) VALUES ('bodies', ${c.id})`);
+			await indexed(`the committee ${c.id} put back`);
+		}
+		assert.deepEqual(resultsOf((await get(searchUrl(word))).body), [], 'the old word is gone again');
 	});
 });

@@ -158,9 +158,13 @@ export async function brokenWordProblems(page) {
 	return broken.length ? [`words cut across lines in table cells (the table should scroll in its .table-wrap instead): ${broken.join('; ')}`] : [];
 }
 
-/** At the page's current viewport: no sideways scroll of the page; say which elements stick out. */
-export async function overflowProblems(page) {
-	const r = await page.evaluate(() => {
+/**
+ * At the page's current viewport: no sideways scroll of the page; say which elements stick out. With
+ * phone: true (375 px) no box inside the page scrolls sideways either: a table there is read as stacked
+ * cards, never through a .table-wrap that hides columns behind a scroll.
+ */
+export async function overflowProblems(page, { phone = false } = {}) {
+	const r = await page.evaluate((phone) => {
 		const sw = document.scrollingElement.scrollWidth;
 		const out = [];
 		if (sw > innerWidth) {
@@ -179,15 +183,23 @@ export async function overflowProblems(page) {
 					break;
 			}
 		}
-		// A table wider than its box must scroll inside its .table-wrap.
+		// A table wider than its box must scroll inside its .table-wrap (on a phone: must not be wider at all).
 		const tables = [];
 		for (const t of document.querySelectorAll('table')) {
 			const parent = t.parentElement;
-			if (t.getBoundingClientRect().width > parent.clientWidth + 0.5 && !t.closest('.table-wrap'))
-				tables.push(`table${t.className ? '.' + t.className : ''} is wider than its box and not inside .table-wrap`);
+			const name = `table${t.className ? '.' + String(t.className).trim().replace(/\s+/g, '.') : ''}`;
+			if (t.getBoundingClientRect().width > parent.clientWidth + 0.5 && (phone || !t.closest('.table-wrap')))
+				tables.push(phone ? `${name} is ${Math.round(t.getBoundingClientRect().width)} px wide in a ${parent.clientWidth} px box: ` +
+				    'columns hidden behind a sideways scroll' : `${name} is wider than its box and not inside .table-wrap`);
 		}
+		if (phone)
+			for (const el of document.body.querySelectorAll('*')) {
+				const ox = getComputedStyle(el).overflowX;
+				if ((ox === 'auto' || ox === 'scroll') && el.scrollWidth > el.clientWidth + 1 && !el.querySelector('table'))
+					tables.push(`${el.localName}${el.className ? '.' + String(el.className).trim().replace(/\s+/g, '.') : ''} scrolls sideways (${el.scrollWidth} > ${el.clientWidth} px)`);
+			}
 		return { sw, iw: innerWidth, out, tables };
-	});
+	}, phone);
 	const problems = [...r.tables];
 	if (r.sw > r.iw)
 		problems.push(`the page scrolls sideways: scrollWidth ${r.sw} > innerWidth ${r.iw}; sticking out: ${r.out.join(', ') || '(none found)'}`);

@@ -18,6 +18,11 @@ const ROLES_FOR_ACCESS = {
 	committee: ['secretariat'], // the secretariat or a committee secretary (no demo login is one)
 };
 
+/** The roles that may open a route of access level (null: anonymous too, for open and public routes). */
+export function rolesFor(access) {
+	return ANON_ACCESS.has(access) ? [null, ...ROLES_FOR_ACCESS.login] : ROLES_FOR_ACCESS[access] ?? [];
+}
+
 /** Map(role -> {login, password}) from TP_LOGINS or $STACK_DIR/demo-logins; empty when neither. */
 export function readLogins() {
 	let text = process.env.TP_LOGINS || '';
