@@ -23,7 +23,8 @@ sum_matches() {
 suite_unit() {
 	local bdir=$1 log=$LOG_DIR/make-check.log rc=0 trs tlog name p f passed=0 failed=0
 	say "unit tests: make check in ${bdir#"$ROOT"/}"
-	make -C "$bdir" -j2 check >"$log" 2>&1 || rc=$?
+	# test_db_live needs the instance's database, and must fail (not skip) when it cannot reach it
+	TP_TEST_CONF=$INST/tpportal.conf TP_TEST_DB_REQUIRED=1 make -C "$bdir" -j2 check >"$log" 2>&1 || rc=$?
 	# automake's one line per binary (PASS:/FAIL:), then cmocka's own summary lines.
 	grep -E '^(PASS|FAIL|ERROR|XPASS|XFAIL|SKIP):' "$log" || true
 	for trs in "$bdir"/tests/unit/*/*.trs; do
