@@ -30,6 +30,7 @@
 
 #include <fcgiapp.h>
 
+#include "http/admission.h"
 #include "http/auth.h"
 #include "core/buf.h"
 #include "core/conf.h"
@@ -139,7 +140,8 @@ read_request(FCGX_Request *fr, struct request *rq)
 		return 400;
 	if (len > MAX_BODY && (len > ROUTE_MAX_UPLOAD || !route_takes_upload(rq->path, rq->content_type)))
 		return 413;
-	if (len > MAX_BODY && (status = route_precheck(rq)) != 0) {
+	/* a large upload is checked from its headers, then takes its upload slot before it is read */
+	if (len > MAX_BODY && ((status = route_precheck(rq)) != 0 || (status = admission_enter(rq, ADMIT_UPLOAD)) != 0)) {
 		drain(fr, len);	/* read, not kept: the web server may not take an answer before its body is sent */
 		return err_http_status(status);
 	}
@@ -233,6 +235,7 @@ serve(FCGX_Request *fr, struct db *db)
 	    rq.delivered_by && status == 200 ? " via " : "", rq.delivered_by && status == 200 ? rq.delivered_by : "",
 	    rq.body_len, now_ms() - t0,
 	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
+	admission_leave(&rq);
 	buf_free(&head);
 	buf_free(&body);
 	if (hdf != NULL)
@@ -443,6 +446,7 @@ start(void)
 	}
 	if (render_init(tdir ? tdir : conf.template_dir, "ko") != 0 || account_init() != 0)
 		return -1;
+	admission_init(&conf);
 	if (FCGX_Init() != 0) {
 		log_err("cannot initialise libfcgi");
 		return -1;

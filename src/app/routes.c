@@ -9,6 +9,7 @@
 #include "admin/access.h"
 #include "admin/admin.h"
 #include "core/search_query.h"
+#include "http/admission.h"
 #include "http/route.h"
 #include "pages/pages.h"
 
@@ -386,3 +387,12 @@ const struct route route_table[] = {
 };
 
 const size_t route_count = sizeof(route_table) / sizeof(route_table[0]);
+
+/* Expensive routes (admission control, issue 13): at most max_search / max_login of each run at once;
+ * uploads are counted by their spec (max_upload). */
+const struct route_cost route_costs[] = {
+	{ GET | M_HEAD, "/search",         ADMIT_SEARCH },
+	{ POST,       "/login",            ADMIT_LOGIN },
+	{ POST,       "/account/password", ADMIT_LOGIN },
+	{ 0, NULL, 0 }
+};

@@ -61,6 +61,13 @@ static const struct key keys[] = {
 	{ "login_window_minutes", K_NUMBER,	offsetof(struct conf, login_window_minutes), 1, 24 * 60 },
 	{ "login_max_failures",	K_NUMBER,	offsetof(struct conf, login_max_failures), 1, 1000 },
 	{ "login_max_failures_addr", K_NUMBER,	offsetof(struct conf, login_max_failures_addr), 1, 100000 },
+	/* admission control (issue 13) */
+	{ "max_search",		K_NUMBER,	offsetof(struct conf, max_search), 1, 64 },
+	{ "max_login",		K_NUMBER,	offsetof(struct conf, max_login), 1, 64 },
+	{ "max_upload",		K_NUMBER,	offsetof(struct conf, max_upload), 1, 64 },
+	{ "statement_time_page", K_NUMBER,	offsetof(struct conf, statement_time_page), 0, 3600 },
+	{ "statement_time_search", K_NUMBER,	offsetof(struct conf, statement_time_search), 0, 3600 },
+	{ "statement_time_write", K_NUMBER,	offsetof(struct conf, statement_time_write), 0, 3600 },
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -104,6 +111,12 @@ conf_defaults(struct conf *c)
 	c->login_window_minutes = 15;
 	c->login_max_failures = 5;
 	c->login_max_failures_addr = 50;
+	c->max_search = 2;
+	c->max_login = 2;
+	c->max_upload = 1;
+	c->statement_time_page = 5;
+	c->statement_time_search = 10;
+	c->statement_time_write = 30;
 }
 
 /* Free the strings; c is left zeroed. */

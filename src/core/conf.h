@@ -41,6 +41,14 @@ struct conf {
 	int	 login_window_minutes;	/* failed sign-ins count for this long; default 15 */
 	int	 login_max_failures;	/* failures per login name and client address in the window; default 5 */
 	int	 login_max_failures_addr; /* failures per client address in the window; default 50 */
+	/* Admission control (http/admission.c): expensive requests running at once, per class, and the
+	 * database time one statement may take, per class of request (0: no limit). */
+	int	 max_search;		/* /search requests at once; default 2 */
+	int	 max_login;		/* sign-ins and password changes (Argon2id, 64 MiB each) at once; default 2 */
+	int	 max_upload;		/* uploads being received and stored at once; default 1 */
+	int	 statement_time_page;	/* seconds a statement of a page (GET) may run; default 5 */
+	int	 statement_time_search;	/* seconds a statement of /search may run; default 10 */
+	int	 statement_time_write;	/* seconds a statement of a form (POST) may run; default 30 */
 };
 
 /* Fill c with the defaults. */

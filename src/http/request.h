@@ -128,6 +128,8 @@ struct request {
 	const char		*deny_reason;	/* why a 403: "CSRF", "role", "row-level", "not signed in" (for the log) */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */
 	char			 bad_key[64];	/* storage for error_detail when a pair could not be decoded */
+	int			 admitted;	/* the enum admit_class whose slot this request holds (http/admission.h) */
+	int			 busy;		/* a 503 because expensive work is full or took too long (not an outage) */
 };
 
 /*
