@@ -97,6 +97,8 @@ struct request {
 	char			 client_addr[46];	/* storage for remote_addr when a trusted proxy names it */
 	char			*body;		/* NULL unless POST */
 	size_t			 body_len;
+	int			 body_mapped;	/* body is a read-only mapping of the upload's staging file (an
+						 * unnamed file in upload_dir), not memory: never written, unmapped */
 	struct params		 params;	/* query (GET) or form (POST), checked against the route's spec */
 	struct mp_form		*files;		/* uploaded files of a multipart POST, or NULL (malloc'd) */
 	struct params		 cookies;
