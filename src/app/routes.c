@@ -389,7 +389,7 @@ const struct route route_table[] = {
 const size_t route_count = sizeof(route_table) / sizeof(route_table[0]);
 
 /* Expensive routes (admission control, issue 13): at most max_search / max_login of each run at once;
- * uploads are counted by their spec (max_upload). */
+ * uploads over 1 MB are counted by their size (max_upload, app/main.c). */
 const struct route_cost route_costs[] = {
 	{ GET | M_HEAD, "/search",         ADMIT_SEARCH },
 	{ POST,       "/login",            ADMIT_LOGIN },

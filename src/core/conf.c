@@ -113,7 +113,7 @@ conf_defaults(struct conf *c)
 	c->login_max_failures_addr = 50;
 	c->max_search = 2;
 	c->max_login = 2;
-	c->max_upload = 1;
+	c->max_upload = 2;
 	c->statement_time_page = 5;
 	c->statement_time_search = 10;
 	c->statement_time_write = 30;

@@ -40,9 +40,7 @@ admission_class(const struct route *r, enum method m)
 	for (i = 0; route_costs[i].pattern != NULL; i++)
 		if ((route_costs[i].methods & m) && strcmp(route_costs[i].pattern, r->pattern) == 0)
 			return route_costs[i].cost;
-	if (m == M_POST && route_spec_files(r) > 0)
-		return ADMIT_UPLOAD;
-	return ADMIT_NONE;
+	return ADMIT_NONE;	/* uploads: by their size, before the body is read (app/main.c) */
 }
 
 const char *

@@ -12,7 +12,7 @@ enum admit_class {
 	ADMIT_NONE,	/* a cheap page */
 	ADMIT_SEARCH,	/* /search: the full-text index (seconds for a word in every article) */
 	ADMIT_LOGIN,	/* a password hashed or checked: Argon2id, 64 MiB and a CPU for a while */
-	ADMIT_UPLOAD,	/* an upload: up to ROUTE_MAX_UPLOAD bytes received, checked and stored */
+	ADMIT_UPLOAD,	/* an upload over 1 MB: up to ROUTE_MAX_UPLOAD bytes received, checked and stored */
 	ADMIT_NCLASSES
 };
 
@@ -24,7 +24,9 @@ struct route;
 /* Take the bounds from c (max_search, max_login, max_upload; in all at most threads - 1, so one
  * worker is always left for the cheap pages). Once, before the workers start. */
 void		 admission_init(const struct conf *c);
-/* The class of a request for route r with method m (the table route_costs, and uploads by their spec). */
+/* The class of a request for route r with method m (the table route_costs). Uploads are not classed
+ * here: a body over the form limit (1 MB) takes ADMIT_UPLOAD in app/main.c before it is read, and a
+ * small multipart form (a news article with no file or a small one) is as cheap as any other form. */
 enum admit_class admission_class(const struct route *r, enum method m);
 /*
  * Admit rq, of class k, before its work starts: take a slot (held in rq->admitted until

@@ -54,8 +54,8 @@ struct route {
 extern const struct route	route_table[];
 extern const size_t		route_count;
 
-/* The expensive routes (http/admission.h), by method and pattern; ends with pattern == NULL. Uploads
- * (a POST to a route whose spec has a PT_FILE key) are expensive without being listed. */
+/* The expensive routes (http/admission.h), by method and pattern; ends with pattern == NULL. Large
+ * uploads are expensive without being listed (app/main.c classes them by their size). */
 struct route_cost {
 	unsigned	 methods;
 	const char	*pattern;
