@@ -160,8 +160,8 @@ suite_fuzz() {
 	say "fuzz: tools/fuzz --time ${FUZZ_TIME:-5} (every target)"
 	nice -n 10 "$ROOT/tools/fuzz" --time "${FUZZ_TIME:-5}" >"$log" 2>&1 || rc=$?
 	sed 's/^/  /' "$log"
-	passed=$(grep -cE '^fuzz [a-z_]+: .* 0 crashes$' "$log" || true)
-	failed=$(grep -cE '^fuzz [a-z_]+: .* 1 crash$' "$log" || true)
+	passed=$(grep -cE '^fuzz [a-z0-9_]+: .* 0 crashes$' "$log" || true)
+	failed=$(grep -cE '^fuzz [a-z0-9_]+: .* 1 crash$' "$log" || true)
 	if ((rc != 0 && failed == 0)); then
 		failed=1
 		printf 'tools/fuzz exited with status %d before a target ran; read %s\n' "$rc" "$log"
