@@ -43,6 +43,7 @@ reads out every year's value; the table above holds the same numbers. ?>
 </svg>
 </section>
 <?cs /def ?>
+<?cs if:ChartCut.count ?><p class="meta" id="chart-cut"><?cs var:L.stats.chart_cut.a ?><?cs var:ChartCut.count ?><?cs var:L.stats.chart_cut.b ?><?cs var:ChartCut.from ?><?cs var:L.stats.chart_cut.c ?></p><?cs /if ?>
 <?cs each:c = Charts ?><?cs call:chart(c) ?><?cs /each ?>
 <p class="meta"><?cs var:L.stats.note ?></p>
 <?cs include:"footer.cs" ?>

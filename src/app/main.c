@@ -22,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
@@ -30,6 +32,7 @@
 
 #include <fcgiapp.h>
 
+#include "http/admission.h"
 #include "http/auth.h"
 #include "core/buf.h"
 #include "core/conf.h"
@@ -106,6 +109,55 @@ drain(FCGX_Request *fr, long long len)
 		len -= n;
 }
 
+/*
+ * An upload's body, streamed in 64 KiB pieces to an unnamed file in upload_dir (O_TMPFILE: nothing is
+ * left behind, whatever happens), then mapped read-only for the parser: the body never sits whole in
+ * the heap, and its pages are the page cache's, given back under pressure. 0, 400 (shorter than its
+ * Content-Length), or 503 when the folder cannot take it (disk full: logged, the rest drained).
+ */
+static int
+read_upload(FCGX_Request *fr, struct request *rq, long long len)
+{
+	char chunk[64 * 1024];
+	long long left = len;
+	void *map;
+	int fd, n;
+
+	if ((fd = open(conf.upload_dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) < 0) {
+		log_err("upload: cannot make a staging file in %s: %s", conf.upload_dir, strerror(errno));
+		drain(fr, len);
+		return 503;
+	}
+	while (left > 0 && (n = FCGX_GetStr(chunk, left < (long long)sizeof(chunk) ? (int)left : (int)sizeof(chunk), fr->in)) > 0) {
+		ssize_t w = 0, off = 0;
+
+		while (off < n && (w = write(fd, chunk + off, (size_t)(n - off))) > 0)
+			off += w;
+		left -= n;
+		if (off < n) {
+			log_err("upload: writing %lld bytes to a staging file in %s failed: %s", len, conf.upload_dir,
+			    w < 0 ? strerror(errno) : "short write");
+			close(fd);
+			drain(fr, left);
+			return 503;
+		}
+	}
+	if (left > 0) {
+		close(fd);
+		return 400;
+	}
+	map = mmap(NULL, (size_t)len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);	/* the mapping keeps the file until munmap (request_free) */
+	if (map == MAP_FAILED) {
+		log_err("upload: cannot map the staging file: %s", strerror(errno));
+		return 500;
+	}
+	rq->body = map;
+	rq->body_len = (size_t)len;
+	rq->body_mapped = 1;
+	return 0;
+}
+
 /* Fill rq from the FastCGI environment and read the body. Returns 0 or an HTTP status. */
 static int
 read_request(FCGX_Request *fr, struct request *rq)
@@ -145,10 +197,13 @@ read_request(FCGX_Request *fr, struct request *rq)
 		return 400;
 	if (len > MAX_BODY && (len > ROUTE_MAX_UPLOAD || !route_takes_upload(rq->path, rq->content_type)))
 		return 413;
-	if (len > MAX_BODY && (status = route_precheck(rq)) != 0) {
+	/* a large upload is checked from its headers, then takes its upload slot before it is read */
+	if (len > MAX_BODY && ((status = route_precheck(rq)) != 0 || (status = admission_enter(rq, ADMIT_UPLOAD)) != 0)) {
 		drain(fr, len);	/* read, not kept: the web server may not take an answer before its body is sent */
 		return err_http_status(status);
 	}
+	if (route_takes_upload(rq->path, rq->content_type))
+		return read_upload(fr, rq, len);
 	if ((rq->body = malloc((size_t)len + 1)) == NULL)
 		return 500;
 	rq->body_len = (size_t)FCGX_GetStr(rq->body, (int)len, fr->in);
@@ -245,6 +300,7 @@ serve(FCGX_Request *fr, struct db *db)
 	    rq.delivered_by && status == 200 ? " via " : "", rq.delivered_by && status == 200 ? rq.delivered_by : "",
 	    rq.body_len, now_ms() - t0,
 	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
+	admission_leave(&rq);
 	buf_free(&head);
 	buf_free(&body);
 	if (hdf != NULL)
@@ -475,6 +531,7 @@ start(void)
 	mail_init();	/* GMime, and libcurl for SMTP: once, before threads */
 	if (smtp_init() != 0)
 		return -1;
+	admission_init(&conf);
 	if (FCGX_Init() != 0) {
 		log_err("cannot initialise libfcgi");
 		return -1;

@@ -9,6 +9,7 @@
 #include "admin/access.h"
 #include "admin/admin.h"
 #include "core/search_query.h"
+#include "http/admission.h"
 #include "http/route.h"
 #include "model/record.h"
 #include "model/news.h"
@@ -467,3 +468,12 @@ const struct route route_table[] = {
 };
 
 const size_t route_count = sizeof(route_table) / sizeof(route_table[0]);
+
+/* Expensive routes (admission control, issue 13): at most max_search / max_login of each run at once;
+ * uploads over 1 MB are counted by their size (max_upload, app/main.c). */
+const struct route_cost route_costs[] = {
+	{ GET | M_HEAD, "/search",         ADMIT_SEARCH },
+	{ POST,       "/login",            ADMIT_LOGIN },
+	{ POST,       "/account/password", ADMIT_LOGIN },
+	{ 0, NULL, 0 }
+};

@@ -73,6 +73,13 @@ static const struct key keys[] = {
 	{ "mail_retry_max_seconds", K_NUMBER,	offsetof(struct conf, mail_retry_max_seconds), 1, 7 * 24 * 3600 },
 	{ "mail_max_attempts",	K_NUMBER,	offsetof(struct conf, mail_max_attempts), 1, 100 },
 	{ "mail_sink_dir",	K_OPTIONAL,	offsetof(struct conf, mail_sink_dir), 0, 0 },
+	/* admission control (issue 13) */
+	{ "max_search",		K_NUMBER,	offsetof(struct conf, max_search), 1, 64 },
+	{ "max_login",		K_NUMBER,	offsetof(struct conf, max_login), 1, 64 },
+	{ "max_upload",		K_NUMBER,	offsetof(struct conf, max_upload), 1, 64 },
+	{ "statement_time_page", K_NUMBER,	offsetof(struct conf, statement_time_page), 0, 3600 },
+	{ "statement_time_search", K_NUMBER,	offsetof(struct conf, statement_time_search), 0, 3600 },
+	{ "statement_time_write", K_NUMBER,	offsetof(struct conf, statement_time_write), 0, 3600 },
 };
 #define NKEYS	(sizeof(keys) / sizeof(keys[0]))
 
@@ -120,6 +127,12 @@ conf_defaults(struct conf *c)
 	c->mail_retry_seconds = 60;
 	c->mail_retry_max_seconds = 3600;
 	c->mail_max_attempts = 10;
+	c->max_search = 2;
+	c->max_login = 2;
+	c->max_upload = 2;
+	c->statement_time_page = 5;
+	c->statement_time_search = 10;
+	c->statement_time_write = 30;
 }
 
 /* Free the strings; c is left zeroed. */

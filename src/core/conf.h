@@ -54,6 +54,14 @@ struct conf {
 	int	 mail_retry_max_seconds; /* the longest wait between tries; default 3600 */
 	int	 mail_max_attempts;	/* tries before a message is marked failed; default 10 */
 	char	*mail_sink_dir;		/* a Maildir /admin/mail shows (a development sink only); default none */
+	/* Admission control (http/admission.c): expensive requests running at once, per class, and the
+	 * database time one statement may take, per class of request (0: no limit). */
+	int	 max_search;		/* /search requests at once; default 2 */
+	int	 max_login;		/* sign-ins and password changes (Argon2id, 64 MiB each) at once; default 2 */
+	int	 max_upload;		/* uploads over 1 MB being received and stored at once; default 2 */
+	int	 statement_time_page;	/* seconds a statement of a page (GET) may run; default 5 */
+	int	 statement_time_search;	/* seconds a statement of /search may run; default 10 */
+	int	 statement_time_write;	/* seconds a statement of a form (POST) may run; default 30 */
 };
 
 /* Fill c with the defaults. */

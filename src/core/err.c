@@ -14,6 +14,7 @@ static const struct {
 	{ TP_ESTALE,	409, "stale version" },
 	{ TP_EINVALID,	422, "invalid" },
 	{ TP_ETOOBIG,	413, "too large" },
+	{ TP_EBUSY,	503, "busy" },
 };
 
 int

@@ -18,7 +18,8 @@ enum tp_err {
 	TP_EDENIED = -5,	/* the user may not do this: 403 */
 	TP_ESTALE = -6,		/* the version the user saw is no longer the stored one: 409 */
 	TP_EINVALID = -7,	/* the input breaks a rule (the caller shows which): 422 */
-	TP_ETOOBIG = -8		/* the input is larger than allowed: 413 */
+	TP_ETOOBIG = -8,	/* the input is larger than allowed: 413 */
+	TP_EBUSY = -9		/* too much expensive work at once, or a statement ran past its time limit: 503 */
 };
 
 /* The HTTP status that answers err (a TP_E* code); a positive status is returned as it is, 0 as 200. */

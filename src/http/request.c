@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "http/multipart.h"
@@ -484,8 +485,12 @@ request_free(struct request *rq)
 	}
 	buf_free(&rq->headers_out);
 	params_free(&rq->cookies);
-	free(rq->body);
+	if (rq->body_mapped && rq->body != NULL)
+		munmap(rq->body, rq->body_len > 0 ? rq->body_len : 1);
+	else
+		free(rq->body);
 	rq->body = NULL;
+	rq->body_mapped = 0;
 	rq->body_len = 0;
 	free(rq->argbuf);
 	rq->argbuf = NULL;

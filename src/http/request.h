@@ -97,6 +97,8 @@ struct request {
 	char			 client_addr[46];	/* storage for remote_addr when a trusted proxy names it */
 	char			*body;		/* NULL unless POST */
 	size_t			 body_len;
+	int			 body_mapped;	/* body is a read-only mapping of the upload's staging file (an
+						 * unnamed file in upload_dir), not memory: never written, unmapped */
 	struct params		 params;	/* query (GET) or form (POST), checked against the route's spec */
 	struct mp_form		*files;		/* uploaded files of a multipart POST, or NULL (malloc'd) */
 	struct params		 cookies;
@@ -138,6 +140,8 @@ struct request {
 	long long		 pc_minute;	/* and the clock minute */
 	char			*kept_type;	/* a kept page's Content-Type and Cache-Control (malloc'd) */
 	char			*kept_cache;
+	int			 admitted;	/* the enum admit_class whose slot this request holds (http/admission.h) */
+	int			 busy;		/* a 503 because expensive work is full or took too long (not an outage) */
 };
 
 /*

@@ -1,6 +1,7 @@
 /* response.c - the HTTP head of every dynamic response, security headers included. */
 #include <string.h>
 
+#include "http/admission.h"
 #include "http/response.h"
 
 /* No inline script or style anywhere; forms post only to us; no framing. */
@@ -106,8 +107,8 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 		rc |= buf_puts(out, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (status == 405)
 		rc |= allow_header(rq, out);
-	if (status == 503)
-		rc |= buf_puts(out, "Retry-After: 5\r\n");
+	if (status == 503)	/* busy (http/admission.h): soon; an outage: a little later */
+		rc |= buf_printf(out, "Retry-After: %d\r\n", rq->busy ? ADMISSION_RETRY_AFTER : 5);
 	if (rq->set_cookie != NULL)
 		rc |= buf_printf(out, "Set-Cookie: %s\r\n", rq->set_cookie);
 	if (rq->location != NULL && status >= 300 && status < 400)

@@ -13,6 +13,7 @@
 #include "core/conf.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "http/admission.h"
 #include "http/multipart.h"
 #include "http/auth.h"
 #include "http/pagecache.h"
@@ -119,6 +120,12 @@ spec_files(const struct param_spec *sp)
 		if (sp->type == PT_FILE && sp->max > 0)
 			n += (size_t)sp->max;
 	return n;
+}
+
+size_t
+route_spec_files(const struct route *r)
+{
+	return spec_files(r->params);
 }
 
 int
@@ -262,6 +269,8 @@ error_page(struct request *rq, HDF *hdf, int status)
 {
 	rq->tmpl = "error.cs";
 	render_set_int(hdf, status, "Error.Status");
+	if (status == 503 && rq->busy)
+		render_set_int(hdf, 1, "Error.Busy");	/* too much at once, not an outage: its own text */
 	if (rq->error_detail != NULL)
 		render_set(hdf, rq->error_detail, "Error.Param");
 }
@@ -316,7 +325,10 @@ prepare(struct request *rq)
 		return status;
 	if (open_route(rq, r) && (status = check_params(rq, r)) != 0)
 		return status;
-	return admit(rq, r, 1);
+	if ((status = admit(rq, r, 1)) != 0)
+		return status;
+	/* last, once the request is known to be allowed: a stranger's request never takes a slot */
+	return admission_enter(rq, admission_class(r, rq->method));
 }
 
 /*
@@ -386,6 +398,8 @@ route_dispatch(struct request *rq, HDF *hdf)
 		status = refused_values(rq, hdf, status);
 	}
 	if (status < 0) {	/* a lower layer's failure: the error page, never a half-filled form */
+		if (status == TP_EBUSY)
+			rq->busy = 1;	/* a statement ran past its time limit, or the class was full */
 		rq->tmpl = NULL;
 		status = err_http_status(status);
 	}

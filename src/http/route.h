@@ -54,6 +54,18 @@ struct route {
 extern const struct route	route_table[];
 extern const size_t		route_count;
 
+/* The expensive routes (http/admission.h), by method and pattern; ends with pattern == NULL. Large
+ * uploads are expensive without being listed (app/main.c classes them by their size). */
+struct route_cost {
+	unsigned	 methods;
+	const char	*pattern;
+	int		 cost;		/* enum admit_class */
+};
+extern const struct route_cost	route_costs[];
+
+/* How many files r's spec takes in all (the sum of its PT_FILE maxima); 0: r takes no uploads. */
+size_t			 route_spec_files(const struct route *r);
+
 /*
  * Find the route for path. On a match, captures go to rq->args and the route is returned.
  * With no match, NULL. *methods gets the union of methods of the routes whose pattern matched

@@ -5,6 +5,7 @@
  * an empty slot marked unknown in a chart, an empty cell in the CSV; never 0.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -43,15 +44,52 @@ fmt_value(const struct measure *m, long long v, char *out, size_t size)
 		page_fmt_thousands(v, out, size);
 }
 
-/* Rows of network_figures, raw: values[i][k] with known[i][k]. */
+/* Rows of network_figures, raw: value[k][i] with known[k][i]; every row, however many years (malloc'd). */
 struct figures {
-	size_t		n;
-	long long	year[SVGCHART_MAX_BARS];
-	long long	value[NMEASURES][SVGCHART_MAX_BARS];
-	int		known[NMEASURES][SVGCHART_MAX_BARS];
+	size_t		 n, cap;
+	long long	*year;
+	long long	*value[NMEASURES];
+	int		*known[NMEASURES];
 };
 
-/* Load the figures; the table's rows go under Figures.N as well. 0 or a status. */
+static void
+figures_free(struct figures *f)
+{
+	size_t k;
+
+	free(f->year);
+	for (k = 0; k < NMEASURES; k++) {
+		free(f->value[k]);
+		free(f->known[k]);
+	}
+	memset(f, 0, sizeof(*f));
+}
+
+/* Room for one more row. 0 or -1 (ENOMEM; f keeps what it had). */
+static int
+figures_grow(struct figures *f)
+{
+	size_t cap = f->cap ? f->cap * 2 : 32, k;
+	void *p;
+
+	if (f->n < f->cap)
+		return 0;
+	if ((p = realloc(f->year, cap * sizeof(*f->year))) == NULL)
+		return -1;
+	f->year = p;
+	for (k = 0; k < NMEASURES; k++) {
+		if ((p = realloc(f->value[k], cap * sizeof(*f->value[k]))) == NULL)
+			return -1;
+		f->value[k] = p;
+		if ((p = realloc(f->known[k], cap * sizeof(*f->known[k]))) == NULL)
+			return -1;
+		f->known[k] = p;
+	}
+	f->cap = cap;
+	return 0;
+}
+
+/* Load the figures; the table's rows go under Figures.N as well. 0 or a status (f freed on error). */
 static int
 load(struct request *rq, HDF *hdf, struct figures *f)
 {
@@ -63,11 +101,18 @@ load(struct request *rq, HDF *hdf, struct figures *f)
 	memset(f, 0, sizeof(*f));
 	if (st == NULL)
 		return db_err(rq->db);
-	while ((rc = db_step(st)) == DB_ROW && f->n < SVGCHART_MAX_BARS) {
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (figures_grow(f) != 0) {
+			db_reset(st);
+			figures_free(f);
+			return TP_ENOMEM;
+		}
 		f->year[f->n] = db_col_int(st, 0);
 		render_set_int(hdf, f->year[f->n], "Figures.%zu.year", f->n);
 		render_set(hdf, db_col_text(st, 5), "Figures.%zu.source", f->n);
 		for (k = 0; k < NMEASURES; k++) {
+			f->known[k][f->n] = 0;
+			f->value[k][f->n] = 0;
 			if (db_col_isnull(st, measures[k].col))
 				continue;
 			f->known[k][f->n] = 1;
@@ -78,10 +123,19 @@ load(struct request *rq, HDF *hdf, struct figures *f)
 		f->n++;
 	}
 	db_reset(st);
-	if (rc == DB_ERR)
+	if (rc == DB_ERR) {
+		figures_free(f);
 		return db_err(rq->db);
+	}
 	render_set_int(hdf, (long long)f->n, "FigureCount");
 	return 0;
+}
+
+/* The first row a chart draws: a chart has room for SVGCHART_MAX_BARS years, the latest ones. */
+static size_t
+chart_first(const struct figures *f)
+{
+	return f->n > SVGCHART_MAX_BARS ? f->n - SVGCHART_MAX_BARS : 0;
 }
 
 /* Lay out measure k's chart under Charts.<name>. */
@@ -89,12 +143,12 @@ static int
 chart(HDF *hdf, const struct figures *f, size_t k)
 {
 	const char *name = measures[k].name;
+	size_t first = chart_first(f), i;
 	struct svgchart c;
 	char num[64];
-	size_t i;
 	int rc = 0;
 
-	if (svgchart_layout(f->value[k], f->known[k], f->n, CHART_W, CHART_H, &c) != 0)
+	if (svgchart_layout(f->value[k] + first, f->known[k] + first, f->n - first, CHART_W, CHART_H, &c) != 0)
 		return 0;	/* nothing to draw: the table still says everything */
 	rc |= render_set(hdf, name, "Charts.%s.name", name);
 	rc |= render_set_int(hdf, c.width, "Charts.%s.width", name);
@@ -119,7 +173,7 @@ chart(HDF *hdf, const struct figures *f, size_t k)
 	for (i = 0; i < c.nbars; i++) {
 		const struct svgchart_bar *b = &c.bar[i];
 
-		rc |= render_set_int(hdf, f->year[i], "Charts.%s.bars.%zu.year", name, i);
+		rc |= render_set_int(hdf, f->year[first + i], "Charts.%s.bars.%zu.year", name, i);
 		rc |= render_set_int(hdf, b->cx, "Charts.%s.bars.%zu.cx", name, i);
 		rc |= render_set_int(hdf, b->x, "Charts.%s.bars.%zu.x", name, i);
 		rc |= render_set_int(hdf, b->w, "Charts.%s.bars.%zu.w", name, i);
@@ -144,9 +198,17 @@ page_stats(struct request *rq, HDF *hdf)
 
 	if ((rc = load(rq, hdf, &f)) != 0)
 		return rc;
-	for (k = 0; k < NMEASURES; k++)
+	/* more years than a chart has room for: the charts draw the latest, and the page says so (the
+	 * table and the CSV have every year) */
+	if (chart_first(&f) > 0 && (render_set_int(hdf, SVGCHART_MAX_BARS, "ChartCut.count") != 0 ||
+	    render_set_int(hdf, f.year[chart_first(&f)], "ChartCut.from") != 0))
+		rc = 500;
+	for (k = 0; rc == 0 && k < NMEASURES; k++)
 		if (measures[k].chart && chart(hdf, &f, k) != 0)
-			return 500;
+			rc = 500;
+	figures_free(&f);
+	if (rc != 0)
+		return rc;
 	rq->tmpl = "stats.cs";
 	return 0;
 }
@@ -184,6 +246,7 @@ page_stats_csv(struct request *rq, HDF *hdf)
 			bad |= csv_cell(out, f.known[k][i], f.value[k][i]);
 		bad |= buf_puts(out, "\r\n");
 	}
+	figures_free(&f);
 	if (bad || request_add_header(rq, "Content-Disposition",
 	    "attachment; filename=\"tp-network-figures.csv\"; "
 	    "filename*=UTF-8''%ED%85%8C%ED%81%AC%EB%85%B8%ED%8C%8C%ED%81%AC_%EC%A7%80%ED%91%9C.csv") != 0) {

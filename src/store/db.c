@@ -60,6 +60,8 @@ struct db {
 	int			 gen_known;	/* gen_data/gen_ref were read in this request */
 	unsigned long long	 gen_data, gen_ref;
 	unsigned int		 last_errno;	/* the server's number for the last failure (db_last_errno) */
+	int			 timed_out;	/* this request's statement ran past max_statement_time (TP_EBUSY) */
+	int			 time_limit;	/* max_statement_time now set on the connection (s); -1: the server's */
 	struct db_stmt		*stmts[DB_MAX_STMTS];
 	size_t			 nstmts;
 };
@@ -93,6 +95,11 @@ note_error(struct db *db, unsigned int err, const char *msg, const char *sql)
 		if (!db->broken)
 			log_warn("db: connection lost (%u: %s)", err, msg);
 		db->broken = 1;
+		return;
+	}
+	if (err == ER_STATEMENT_TIMEOUT) {	/* the request's time limit (db_time_limit): busy, not a bug */
+		db->timed_out = 1;
+		log_warn("db: statement stopped after max_statement_time (%ds); in: %.80s", db->time_limit, sql ? sql : "-");
 		return;
 	}
 	if (err == ER_NO_SUCH_TABLE) {	/* not a bug of one query: the database was never migrated (or only in part) */
@@ -256,6 +263,7 @@ connect_db(struct db *db)
 		goto out;
 	}
 	db->broken = 0;
+	db->time_limit = -1;
 	rc = 0;
 out:
 	explicit_bzero(pw, sizeof(pw));
@@ -343,6 +351,7 @@ db_ready(struct db *db)
 		log_info("db: connected");
 	}
 	db->no_schema = 0;
+	db->timed_out = 0;
 	db->last_used = now;
 	return 0;
 }
@@ -350,7 +359,25 @@ db_ready(struct db *db)
 int
 db_err(const struct db *db)
 {
-	return db->broken || db->my == NULL || db->no_schema ? TP_EGONE : TP_EFAIL;
+	if (db->broken || db->my == NULL || db->no_schema)
+		return TP_EGONE;
+	return db->timed_out ? TP_EBUSY : TP_EFAIL;
+}
+
+int
+db_time_limit(struct db *db, int seconds)
+{
+	static const char sql[] = "SET SESSION max_statement_time = ?";
+	struct db_stmt *st;
+
+	if (db->my == NULL || db->broken)
+		return TP_EGONE;
+	if (db->time_limit == seconds)
+		return 0;	/* already so on this connection: no round trip */
+	if ((st = db_prepare(db, sql)) == NULL || db_bind_int(st, 0, seconds) != 0 || db_write(st, NULL, NULL) != 0)
+		return db_err(db);
+	db->time_limit = seconds;
+	return 0;
 }
 
 static struct db_stmt *

@@ -46,8 +46,15 @@ unsigned long	 db_round_trips(const struct db *db);
 /* Ping the server now: 0, or TP_EGONE when it is gone (the connection is then marked lost). */
 int		 db_check(struct db *db);
 /* What the last failure on db was: TP_EGONE when the connection was lost or a table is missing (a
- * database without the schema: 503 until it is migrated), else TP_EFAIL. */
+ * database without the schema: 503 until it is migrated), TP_EBUSY when a statement ran past the time
+ * limit (db_time_limit; 503 with Retry-After), else TP_EFAIL. */
 int		 db_err(const struct db *db);
+/*
+ * Let each statement on db run at most seconds (MariaDB's max_statement_time; 0: no limit) until it is
+ * set again; a statement stopped by it fails and db_err says TP_EBUSY. A round trip only when the value
+ * changes. 0, or a TP_E* code.
+ */
+int		 db_time_limit(struct db *db, int seconds);
 
 /* The cached statement for sql (a literal), prepared on first use. NULL on error (logged). */
 struct db_stmt	*db_prepare(struct db *db, const char *sql);

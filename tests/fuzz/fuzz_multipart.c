@@ -3,18 +3,11 @@
  * The first input byte picks the limits, the next line (up to a newline) is the Content-Type, the rest is
  * the body. Every part must lie inside the body, and a text field must be valid UTF-8 without NUL.
  *
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -D_GNU_SOURCE -Isrc \
- *       tests/fuzz/fuzz_multipart.c src/http/multipart.c src/core/text.c -o /tmp/fuzz_multipart
- *   /tmp/fuzz_multipart -max_total_time=60 -max_len=4096 tests/fuzz/corpus
+ * Built and run by tools/fuzz (var/build-fuzz/tests/fuzz/fuzz_multipart, corpus tests/fuzz/corpus/multipart).
  */
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
+#include "fuzz.h"
 #include "http/multipart.h"
 #include "core/text.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

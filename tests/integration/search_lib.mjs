@@ -42,12 +42,22 @@ export function searchUrl(q, { type, page } = {}) {
 }
 
 /** Fetch the search for q and follow rel="next" to the end: { pages: [{ path, res }], results }. */
+/** GET a search page; a busy 503 of admission control (max_search, Retry-After: 2) is asked again, as a reader would. */
+async function getSearch(path) {
+	let res = await get(path);
+	for (let i = 0; i < 40 && res.status === 503 && res.headers.get('retry-after') === '2'; i++) {
+		await sleep(50 + Math.floor(Math.random() * 100));
+		res = await get(path);
+	}
+	return res;
+}
+
 export async function searchAll(q, { type, maxPages = 60 } = {}) {
 	const pages = [];
 	let next = searchUrl(q, { type });
 	while (next !== null) {
 		assert.ok(pages.length < maxPages, `${q}: more than ${maxPages} pages`);
-		const res = await get(next);
+		const res = await getSearch(next);
 		assert.equal(res.status, 200, `GET ${next}: status ${res.status}`);
 		pages.push({ path: next, res });
 		const n = links(res.body).find((l) => l.rel === 'next');

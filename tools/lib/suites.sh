@@ -23,7 +23,8 @@ sum_matches() {
 suite_unit() {
 	local bdir=$1 log=$LOG_DIR/make-check.log rc=0 trs tlog name p f passed=0 failed=0
 	say "unit tests: make check in ${bdir#"$ROOT"/}"
-	make -C "$bdir" -j2 check >"$log" 2>&1 || rc=$?
+	# test_db_live needs the instance's database, and must fail (not skip) when it cannot reach it
+	TP_TEST_CONF=$INST/tpportal.conf TP_TEST_DB_REQUIRED=1 make -C "$bdir" -j2 check >"$log" 2>&1 || rc=$?
 	# automake's one line per binary (PASS:/FAIL:), then cmocka's own summary lines.
 	grep -E '^(PASS|FAIL|ERROR|XPASS|XFAIL|SKIP):' "$log" || true
 	for trs in "$bdir"/tests/unit/*/*.trs; do
@@ -150,4 +151,20 @@ suite_layers() {
 	fi
 	sed 's/^/  /' "$log"
 	suite_result layers "$passed" "$failed"
+}
+
+# suite_fuzz: every libFuzzer target of tests/fuzz for FUZZ_TIME seconds (default 5) under ASan/UBSan
+# (tools/fuzz); one test per target, failed when it crashed; a build that fails counts as one failure.
+suite_fuzz() {
+	local log=$LOG_DIR/fuzz.log rc=0 passed failed
+	say "fuzz: tools/fuzz --time ${FUZZ_TIME:-5} (every target)"
+	nice -n 10 "$ROOT/tools/fuzz" --time "${FUZZ_TIME:-5}" >"$log" 2>&1 || rc=$?
+	sed 's/^/  /' "$log"
+	passed=$(grep -cE '^fuzz [a-z0-9_]+: .* 0 crashes$' "$log" || true)
+	failed=$(grep -cE '^fuzz [a-z0-9_]+: .* 1 crash$' "$log" || true)
+	if ((rc != 0 && failed == 0)); then
+		failed=1
+		printf 'tools/fuzz exited with status %d before a target ran; read %s\n' "$rc" "$log"
+	fi
+	suite_result fuzz "$passed" "$failed"
 }

@@ -15,6 +15,7 @@ test_codes(void **state)
 	static const struct { int err, status; } table[] = {
 		{ TP_EFAIL, 500 }, { TP_EGONE, 503 }, { TP_ENOMEM, 500 }, { TP_ENOTFOUND, 404 },
 		{ TP_EDENIED, 403 }, { TP_ESTALE, 409 }, { TP_EINVALID, 422 }, { TP_ETOOBIG, 413 },
+		{ TP_EBUSY, 503 },
 	};
 	size_t i;
 
