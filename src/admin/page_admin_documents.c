@@ -45,7 +45,8 @@ insert(struct request *rq, const struct meeting_ref *m, struct attach_batch *b)
 		if (audit_field(rq->db, change, field, NULL, b->f[i].filename) != 0)
 			return db_err(rq->db);
 	}
-	return 0;
+	/* the files under their final names before the COMMIT: a committed row always has its file */
+	return attach_place(b) != 0 ? 500 : 0;
 }
 
 int

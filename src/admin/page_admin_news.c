@@ -245,11 +245,14 @@ write_article(struct request *rq, HDF *hdf, const struct save *sv, const struct 
 	if (rc == 0 && (attach_insert(db, &sf->b, "news", id, uid) != 0 ||
 	    audit_files(db, uid, id, nv.tp_id, &sf->b, sf->rm, sf->rm_names, sf->nrm) != 0))
 		rc = db_err(db);
+	/* the files under their final names before the COMMIT: a committed row always has its file */
+	if (rc == 0 && attach_place(&sf->b) != 0)
+		rc = TP_EFAIL;
 	*new_id = id;
 	return rc;
 }
 
-/* After the commit: the staged files into place, the removed ones gone. */
+/* After the commit: the placed files are the rows' now; the removed ones go. */
 static void
 files_after_commit(struct request *rq, const struct save *sv, long long id)
 {

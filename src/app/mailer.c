@@ -17,6 +17,7 @@
 #include "store/db.h"
 #include "store/outbox.h"
 #include "view/mail.h"
+#include "view/render.h"
 
 #define BACKOFF_MS	2000	/* the database away */
 #define REAP_EVERY_S	60
@@ -164,6 +165,7 @@ mailer_main(void *arg)
 	}
 	db_free(db);
 	db_thread_end();
+	render_thread_end();	/* the templates this thread kept (view/render.c) */
 	return NULL;
 }
 

@@ -172,8 +172,10 @@ attach_abort(struct attach_batch *b)
 	size_t i;
 
 	for (i = 0; i < b->n; i++) {
-		if (!b->committed && b->f[i].tmp_path != NULL && unlink(b->f[i].tmp_path) != 0 && errno != ENOENT)
-			log_warn("attach: cannot remove %s: %s", b->f[i].tmp_path, strerror(errno));
+		const char *path = b->f[i].placed ? b->f[i].final_path : b->f[i].tmp_path;
+
+		if (!b->committed && path != NULL && unlink(path) != 0 && errno != ENOENT)
+			log_warn("attach: cannot remove %s: %s", path, strerror(errno));
 		free(b->f[i].tmp_path);
 		free(b->f[i].final_path);
 		b->f[i].tmp_path = b->f[i].final_path = NULL;
@@ -181,16 +183,19 @@ attach_abort(struct attach_batch *b)
 	b->n = 0;
 }
 
-/* Write len bytes to a new file at path and fsync it. 0, or -1 (logged; the file is removed). */
+/* Write len bytes to a new file at path and fsync it. 0, or -1 (logged; the file is removed; errno kept,
+ * so a caller can tell a full disk). */
 static int
 write_file(const char *path, const char *data, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640), e;
 	size_t off = 0;
 	ssize_t n;
 
 	if (fd < 0) {
-		log_err("attach: cannot create %s: %s", path, strerror(errno));
+		e = errno;
+		log_err("attach: cannot create %s: %s", path, strerror(e));
+		errno = e;
 		return -1;
 	}
 	while (off < len) {
@@ -202,20 +207,24 @@ write_file(const char *path, const char *data, size_t len)
 		off += (size_t)n;
 	}
 	if (off < len || fsync(fd) != 0) {
-		log_err("attach: cannot write %s: %s", path, strerror(errno));
+		e = errno;
+		log_err("attach: cannot write %s: %s", path, strerror(e));
 		close(fd);
 		unlink(path);
+		errno = e;
 		return -1;
 	}
 	if (close(fd) != 0) {
-		log_err("attach: cannot close %s: %s", path, strerror(errno));
+		e = errno;
+		log_err("attach: cannot close %s: %s", path, strerror(e));
 		unlink(path);
+		errno = e;
 		return -1;
 	}
 	return 0;
 }
 
-/* Name and write one checked file. 0 or TP_EFAIL. */
+/* Name and write one checked file. 0, TP_EINVALID (the folder is full) or TP_EFAIL. */
 static int
 stage_one(const char *dir, const struct attach_upload *p, const char *mime, struct attach_staged *s)
 {
@@ -235,9 +244,11 @@ stage_one(const char *dir, const struct attach_upload *p, const char *mime, stru
 	s->mime = mime;
 	s->size = p->len;
 	if (write_file(s->tmp_path, p->data, p->len) != 0) {
+		int full = errno == ENOSPC || errno == EDQUOT;
+
 		free(s->tmp_path);	/* write_file removed it */
 		s->tmp_path = NULL;
-		return TP_EFAIL;
+		return full ? TP_EINVALID : TP_EFAIL;
 	}
 	return 0;
 }
@@ -264,6 +275,10 @@ attach_stage(const char *dir, const struct attach_upload *files, size_t nfiles, 
 		b->n = i + 1;
 		if ((rc = stage_one(dir, &files[i], mimes[i], &b->f[i])) != 0) {
 			attach_abort(b);
+			if (rc == TP_EINVALID) {	/* the folder is full: say so on the form */
+				*err = "L.attach.err_space";
+				*bad = files[i].filename;
+			}
 			return rc;
 		}
 	}
@@ -353,19 +368,34 @@ undo_commit(struct db *db, struct attach_batch *b)
 }
 
 int
-attach_commit(struct db *db, struct attach_batch *b)
+attach_place(struct attach_batch *b)
 {
 	size_t i;
+	int moved = 0;
 
-	for (i = 0; i < b->n; i++)
+	for (i = 0; i < b->n; i++) {
+		if (b->f[i].placed)
+			continue;
 		if (rename(b->f[i].tmp_path, b->f[i].final_path) != 0) {
 			log_err("attach: cannot move %s into place: %s", b->f[i].tmp_path, strerror(errno));
-			undo_commit(db, b);
-			b->committed = 1;	/* nothing left for attach_abort to remove */
 			return -1;
 		}
-	if (b->n > 0)
+		b->f[i].placed = 1;
+		moved = 1;
+	}
+	if (moved)
 		sync_dir(b->f[0].final_path);
+	return 0;
+}
+
+int
+attach_commit(struct db *db, struct attach_batch *b)
+{
+	if (attach_place(b) != 0) {
+		undo_commit(db, b);
+		b->committed = 1;	/* nothing left for attach_abort to remove */
+		return -1;
+	}
 	b->committed = 1;
 	return 0;
 }

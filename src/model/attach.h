@@ -11,9 +11,13 @@
  *	if (rc == TP_EINVALID) ... show err on the form ...;
  *	db_begin(db);
  *	... write the record ..., attach_insert(db, &b, "news", id, user_id), audit ...;
- *	if (commit failed) { db_rollback(db); attach_abort(&b); ... }
- *	if (attach_commit(db, &b) != 0) ... 500 (it already took the rows out again) ...;
+ *	attach_place(&b);	// the files under their final names, still inside the transaction
+ *	if (anything failed, or the commit did) { db_rollback(db); attach_abort(&b); ... }
+ *	attach_commit(db, &b);	// after the commit: the files are the rows' now
  *	attach_abort(&b);	// always: frees the batch; after a commit it leaves the files alone
+ *
+ * So a committed row always has its file, even when the process dies right after the COMMIT; a crash
+ * between attach_place and the COMMIT leaves a file no row names (harmless; never a row without a file).
  *
  * Files are checked by their content (magic bytes), not only their name; the allowed types are
  * PDF, PNG, JPEG, HWP, HWPX, DOCX, XLSX, PPTX and UTF-8 plain text. They are stored under upload_dir
@@ -42,6 +46,7 @@ struct attach_staged {
 	const char	*mime;				/* the recognised type (a static string) */
 	size_t		 size;
 	long long	 id;				/* the row, once inserted */
+	int		 placed;			/* moved to final_path (attach_place) */
 };
 
 struct attach_batch {
@@ -68,8 +73,9 @@ struct attach_upload {
 /*
  * Check every one of the nfiles files and write each to a temporary file in dir (fsync'd).
  * Returns 0; TP_EINVALID when a file is refused (*err: a ko.hdf key, *bad: the file's name; nothing is
- * left on disk); TP_ETOOBIG for more than ATTACH_MAX_FILES; TP_EFAIL on an I/O error (logged; nothing is
- * left on disk). b is always initialised: pass it to attach_abort in the end.
+ * left on disk), also when the upload folder is full (*err "L.attach.err_space": the form says so and
+ * keeps what was typed); TP_ETOOBIG for more than ATTACH_MAX_FILES; TP_EFAIL on another I/O error
+ * (logged; nothing is left on disk). b is always initialised: pass it to attach_abort in the end.
  */
 int		 attach_stage(const char *dir, const struct attach_upload *files, size_t nfiles,
 		    struct attach_batch *b, const char **err, const char **bad);
@@ -77,11 +83,17 @@ int		 attach_stage(const char *dir, const struct attach_upload *files, size_t nf
 int		 attach_insert(struct db *db, struct attach_batch *b, const char *owner_type, long long owner_id,
 		    long long user_id);
 /*
- * After the commit: move each temporary file to its final name. On a failure the rows are deleted
- * again (their own transaction) and the files removed; returns -1 (logged). 0 on success.
+ * Inside the transaction, before its COMMIT: move each temporary file to its final name (fsync'd).
+ * Files placed by an earlier try of the same transaction stay placed. 0, or -1 (logged): roll back.
+ */
+int		 attach_place(struct attach_batch *b);
+/*
+ * After the commit: the batch's files belong to its rows now (attach_abort leaves them). Files not
+ * placed yet are moved now; when that fails the rows are deleted again (their own transaction) and the
+ * files removed; returns -1 (logged). 0 on success.
  */
 int		 attach_commit(struct db *db, struct attach_batch *b);
-/* Remove the temporary files of a batch that was not committed, and free it. Safe to call twice. */
+/* Remove the files of a batch that was not committed (temporary or placed), and free it. Safe to call twice. */
 void		 attach_abort(struct attach_batch *b);
 
 /* Files (owner_type, owner_id) has now: 0.., or -1. */
