@@ -351,16 +351,25 @@ failed(struct attempt_state *a, struct request *rq, int status)
 static int
 merge(const struct save *sv, struct attempt_state *a)
 {
-	int i, n = record_merge(sv->desc, a->base, a->version, &a->stored, a->mine, a->out, a->state);
+	/*
+	 * What the form was rendered from: the stored row, and for a review form the user's own waiting
+	 * request over it (a shallow copy: the values stay the row's and the request's). A field the request
+	 * asks for is merged against that value, so changing it again is the user's change, not a conflict
+	 * with a colleague; the live value it replaces is merged when the secretariat decides.
+	 */
+	struct record_row ref = a->stored;
+	int i, n;
 
-	for (i = 0; n >= 0 && i < sv->desc->n; i++) {
+	for (i = 0; sv->prior != NULL && i < sv->desc->n; i++)
+		if (sv->prior_set[i])
+			ref.v[i] = (char *)sv->prior[i];
+	n = record_merge(sv->desc, a->base, a->version, &ref, a->mine, a->out, a->state);
+	for (i = 0; n >= 0 && i < sv->desc->n; i++)
 		if (a->absent[i]) {
 			n -= a->state[i] == MERGE_CONFLICT;
 			a->state[i] = MERGE_STORED;
-			a->out[i] = a->stored.v[i];
-		} else if (sv->prior != NULL && sv->prior_set[i] && a->state[i] == MERGE_STORED)
-			a->out[i] = a->mine[i];
-	}
+			a->out[i] = ref.v[i];
+		}
 	return n;
 }
 

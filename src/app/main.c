@@ -113,7 +113,8 @@ drain(FCGX_Request *fr, long long len)
  * An upload's body, streamed in 64 KiB pieces to an unnamed file in upload_dir (O_TMPFILE: nothing is
  * left behind, whatever happens), then mapped read-only for the parser: the body never sits whole in
  * the heap, and its pages are the page cache's, given back under pressure. 0, 400 (shorter than its
- * Content-Length), or 503 when the folder cannot take it (disk full: logged, the rest drained).
+ * Content-Length), 507 when the folder is full, or 503 when it cannot take it otherwise (logged, the
+ * rest drained).
  */
 static int
 read_upload(FCGX_Request *fr, struct request *rq, long long len)
@@ -124,9 +125,11 @@ read_upload(FCGX_Request *fr, struct request *rq, long long len)
 	int fd, n;
 
 	if ((fd = open(conf.upload_dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600)) < 0) {
+		int full = errno == ENOSPC || errno == EDQUOT;
+
 		log_err("upload: cannot make a staging file in %s: %s", conf.upload_dir, strerror(errno));
 		drain(fr, len);
-		return 503;
+		return full ? 507 : 503;
 	}
 	while (left > 0 && (n = FCGX_GetStr(chunk, left < (long long)sizeof(chunk) ? (int)left : (int)sizeof(chunk), fr->in)) > 0) {
 		ssize_t w = 0, off = 0;
@@ -135,11 +138,13 @@ read_upload(FCGX_Request *fr, struct request *rq, long long len)
 			off += w;
 		left -= n;
 		if (off < n) {
+			int full = w < 0 && (errno == ENOSPC || errno == EDQUOT);
+
 			log_err("upload: writing %lld bytes to a staging file in %s failed: %s", len, conf.upload_dir,
 			    w < 0 ? strerror(errno) : "short write");
 			close(fd);
 			drain(fr, left);
-			return 503;
+			return full ? 507 : 503;
 		}
 	}
 	if (left > 0) {
@@ -202,7 +207,9 @@ read_request(FCGX_Request *fr, struct request *rq)
 		drain(fr, len);	/* read, not kept: the web server may not take an answer before its body is sent */
 		return err_http_status(status);
 	}
-	if (route_takes_upload(rq->path, rq->content_type))
+	/* an upload over what a form may send streams to the upload folder; a smaller one is read like a form
+	 * (bounded by MAX_BODY), so a full disk is said on the form (attach.c) rather than before it */
+	if (len > MAX_BODY && route_takes_upload(rq->path, rq->content_type))
 		return read_upload(fr, rq, len);
 	if ((rq->body = malloc((size_t)len + 1)) == NULL)
 		return 500;

@@ -28,6 +28,7 @@ response_reason(int status)
 	case 429: return "Too Many Requests";
 	case 500: return "Internal Server Error";
 	case 503: return "Service Unavailable";
+	case 507: return "Insufficient Storage";
 	default:  return "Unknown";
 	}
 }

@@ -1,6 +1,7 @@
 // files_space.test.mjs - a full upload folder, as a member admin meets it: the news form comes back with
-// what was typed and a message beside the attachment field (never a 500), nothing is stored, and once
-// there is room the same form saves with its file. The folder is a 1 MB tmpfs mounted over upload_dir for
+// what was typed and a message beside the attachment field (never a 500), an upload too large to read as
+// a form is answered 507 with a page that says so, nothing is stored, and once there is room the same
+// form saves with its file. The folder is a 1 MB tmpfs mounted over upload_dir for
 // the test (root only; runs alone so no other save meets the full folder).
 
 import { after, before, describe, test } from 'node:test';
@@ -46,9 +47,20 @@ describe('a full upload folder', { skip: SKIP, concurrency: 1 }, () => {
 		const html = text(res.body);
 		assert.equal(res.status, 422, `status ${res.status}: ${html.slice(0, 300)}`);
 		assert.ok(unescape(html).includes(L['attach.err_space']), 'the message about the full folder is not on the page');
-		assert.ok(unescape(html).includes(title), 'the title typed is gone');
+		assert.match(res.body, new RegExp(`<input[^>]*name="title"[^>]*value="${title}"`), 'the title typed is gone');
 		assert.ok(unescape(html).includes('본문은 그대로 남아야 합니다.'), 'the body typed is gone');
-		assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM news WHERE title = '${title}'`)), 0, 'an article was stored');
+		assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM news_articles WHERE title = '${title}'`)), 0, 'an article was stored');
+	});
+
+	test('an upload too large to read as a form (over 1 MB) is answered 507 with a page that says why', async () => {
+		const big = Buffer.concat([FILES.pdf(), Buffer.alloc(2 * 1024 * 1024, 0x41)]);
+		const res = await postMultipart('/admin/news', fields(), [{ bytes: big, filename: 'big.pdf', type: 'application/pdf' }],
+			{ session: ctx.s });
+		const html = unescape(text(res.body));
+		assert.equal(res.status, 507, `status ${res.status}: ${html.slice(0, 300)}`);
+		assert.ok(html.includes(L['error.507.title']), 'the page does not say the storage is full');
+		assert.ok(!html.includes(L['error.503.text']), 'the page blames the database');
+		assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM news_articles WHERE title = '${title}'`)), 0, 'an article was stored');
 	});
 
 	test('with room again the same form saves, file and all', async () => {
@@ -56,7 +68,7 @@ describe('a full upload folder', { skip: SKIP, concurrency: 1 }, () => {
 		const res = await postMultipart('/admin/news', fields(), [{ bytes: pdf(), filename: 'report.pdf', type: 'application/pdf' }],
 			{ session: ctx.s });
 		assert.equal(res.status, 303, `status ${res.status}: ${text(res.body).slice(0, 300)}`);
-		const id = sqlValue(`SELECT id FROM news WHERE title = '${title}'`);
+		const id = sqlValue(`SELECT id FROM news_articles WHERE title = '${title}'`);
 		assert.ok(Number(id) > 0, 'no article');
 		const stored = sqlValue(`SELECT stored_name FROM attachments WHERE owner_type = 'news' AND owner_id = ${Number(id)}`);
 		assert.ok(stored, 'no attachment row');

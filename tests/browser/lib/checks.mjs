@@ -134,6 +134,7 @@ export async function focusProblems(page, maxStops = 40) {
  * its .table-wrap instead. Words are split at spaces, after '-' and '/' and before '(', where a line may
  * end anyway, and on both sides of a middle dot ('·' U+00B7, '・' U+30FB), a list separator in Korean that
  * chromium breaks before or after at any width (no CSS property prevents it), so it is no sign of a squeeze.
+ * Nor is a word wider than a phone card's whole line (the cell shown as a block): it breaks at any layout.
  */
 export async function brokenWordProblems(page) {
 	const broken = await page.evaluate(() => {
@@ -145,8 +146,14 @@ export async function brokenWordProblems(page) {
 					const range = document.createRange();
 					range.setStart(node, m.index);
 					range.setEnd(node, m.index + m[0].length);
-					const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top / 4)));
-					if (tops.size > 1)
+					const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+					const tops = new Set(rects.map((r) => Math.round(r.top / 4)));
+					// In a phone's card (the cell a block line of its row's box) a word wider than the whole
+					// line (a long address, a pasted string) must break somewhere: that is no squeeze.
+					const cs = getComputedStyle(cell);
+					const room = cell.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+					const wide = cs.display === 'block' && rects.reduce((w, r) => w + r.width, 0) > room - 1;
+					if (tops.size > 1 && !wide)
 						out.push(`"${m[0]}" in <${cell.localName}> "${cell.textContent.replace(/\s+/g, ' ').trim().slice(0, 40)}"`);
 				}
 			}
