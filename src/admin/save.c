@@ -4,6 +4,7 @@
  * and bounded retry, and the answer. The write itself and its audit rows are the description's
  * (model/); nothing here knows a table.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -362,7 +363,7 @@ merge(const struct save *sv, struct attempt_state *a)
 
 	for (i = 0; sv->prior != NULL && i < sv->desc->n; i++)
 		if (sv->prior_set[i])
-			ref.v[i] = (char *)sv->prior[i];
+			ref.v[i] = (char *)(uintptr_t)sv->prior[i];	/* only read: ref is const to record_merge */
 	n = record_merge(sv->desc, a->base, a->version, &ref, a->mine, a->out, a->state);
 	for (i = 0; n >= 0 && i < sv->desc->n; i++)
 		if (a->absent[i]) {
