@@ -26,17 +26,6 @@ static const char sql_feed[] =
 static const char sql_items[] =
 	"SELECT position, title FROM committee_agenda_items WHERE meeting_id = ? ORDER BY position, id";
 
-/* Asia/Seoul has kept +09:00 without daylight saving since 1988. */
-static const char vtimezone[] =
-	"BEGIN:VTIMEZONE\r\n"
-	"TZID:Asia/Seoul\r\n"
-	"BEGIN:STANDARD\r\n"
-	"DTSTART:19700101T000000\r\n"
-	"TZOFFSETFROM:+0900\r\n"
-	"TZOFFSETTO:+0900\r\n"
-	"TZNAME:KST\r\n"
-	"END:STANDARD\r\n"
-	"END:VTIMEZONE\r\n";
 
 /* The host of base_url ("portal.example" of "https://portal.example:8443/"), for UIDs. */
 static void
@@ -137,7 +126,7 @@ feed(struct request *rq, HDF *hdf, long long committee_id, const char *name)
 	    "PRODID:-//Korea Technopark Association//tpportal//KO\r\nCALSCALE:GREGORIAN\r\n");
 	bad |= ical_text_prop(out, "X-WR-CALNAME", name);
 	bad |= buf_puts(out, "X-WR-TIMEZONE:Asia/Seoul\r\n");
-	bad |= buf_puts(out, vtimezone);
+	bad |= buf_puts(out, ical_vtimezone_seoul);
 	db_bind_int(st, 0, committee_id);
 	db_bind_int(st, 1, committee_id);
 	while (!bad && (rc = db_step(st)) == DB_ROW)

@@ -5,6 +5,18 @@
 
 #include "view/ical.h"
 
+/* Asia/Seoul has kept +09:00 without daylight saving since 1988. */
+const char ical_vtimezone_seoul[] =
+	"BEGIN:VTIMEZONE\r\n"
+	"TZID:Asia/Seoul\r\n"
+	"BEGIN:STANDARD\r\n"
+	"DTSTART:19700101T000000\r\n"
+	"TZOFFSETFROM:+0900\r\n"
+	"TZOFFSETTO:+0900\r\n"
+	"TZNAME:KST\r\n"
+	"END:STANDARD\r\n"
+	"END:VTIMEZONE\r\n";
+
 int
 ical_escape_text(struct buf *out, const char *s)
 {

@@ -11,6 +11,9 @@
 
 #define ICAL_LINE_MAX	75	/* octets of one physical line, the CRLF not counted (RFC 5545 3.1) */
 
+/* The VTIMEZONE of Asia/Seoul, which the feeds and the mailed invitations declare (CRLF lines). */
+extern const char ical_vtimezone_seoul[];
+
 /*
  * Append s as an iCalendar TEXT value: backslash, semicolon and comma get a backslash before them,
  * each line end (CRLF, CR or LF) becomes the two characters \n, and other control characters (all

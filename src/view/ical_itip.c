@@ -5,17 +5,6 @@
 #include "view/ical.h"
 #include "view/ical_itip.h"
 
-/* The same zone the feeds declare: Asia/Seoul has kept +09:00 without daylight saving since 1988. */
-static const char vtimezone[] =
-	"BEGIN:VTIMEZONE\r\n"
-	"TZID:Asia/Seoul\r\n"
-	"BEGIN:STANDARD\r\n"
-	"DTSTART:19700101T000000\r\n"
-	"TZOFFSETFROM:+0900\r\n"
-	"TZOFFSETTO:+0900\r\n"
-	"TZNAME:KST\r\n"
-	"END:STANDARD\r\n"
-	"END:VTIMEZONE\r\n";
 
 /* A CN parameter value: quoted, without the characters a quoted parameter may not hold. */
 static void
@@ -41,7 +30,7 @@ ical_itip(struct buf *out, const struct itip *t)
 	rc |= buf_puts(out, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Korea Technopark Association//tpportal//KO\r\n"
 	    "CALSCALE:GREGORIAN\r\n");
 	rc |= ical_raw_prop(out, "METHOD", cancel ? "CANCEL" : "REQUEST");
-	rc |= buf_puts(out, vtimezone);
+	rc |= buf_puts(out, ical_vtimezone_seoul);
 	rc |= buf_puts(out, "BEGIN:VEVENT\r\n");
 	rc |= ical_text_prop(out, "UID", t->uid);
 	rc |= ical_raw_prop(out, "SEQUENCE", t->sequence);

@@ -494,7 +494,9 @@ pkg_apache_stop() {
 # pkg_smoke DIR WEB: tests/package/smoke.test.mjs through the web server in front.
 pkg_smoke() {
 	local dir=$1 web=$2 log=$1/smoke-$2-$SECONDS.log
-	if ! TP_BASE_URL=http://127.0.0.1:$PKG_PORT TP_SMOKE_LOGIN=$PKG_LOGIN TP_SMOKE_PASSWORD=$PKG_PASSWORD \
+	# TP_STACK: lib_accounts.mjs (its Session) refuses to load without it, so that database checks can never
+	# compare null with null; the smoke run itself reads no rows (it checks what the installed portal answers).
+	if ! TP_STACK=$ROOT/tools/stack TP_BASE_URL=http://127.0.0.1:$PKG_PORT TP_SMOKE_LOGIN=$PKG_LOGIN TP_SMOKE_PASSWORD=$PKG_PASSWORD \
 		TP_SMOKE_WEB=$web TP_SMOKE_STATE=$dir/smoke-state.json \
 		timeout 180 node --test --test-reporter=spec "$ROOT/tests/package/smoke.test.mjs" >"$log" 2>&1 8>&-; then
 		show_log "$log"

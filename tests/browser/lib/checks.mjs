@@ -148,11 +148,12 @@ export async function brokenWordProblems(page) {
 					range.setEnd(node, m.index + m[0].length);
 					const rects = [...range.getClientRects()].filter((r) => r.width > 0);
 					const tops = new Set(rects.map((r) => Math.round(r.top / 4)));
-					// In a phone's card (the cell a block line of its row's box) a word wider than the whole
-					// line (a long address, a pasted string) must break somewhere: that is no squeeze.
+					// In a phone's card (the cell a block line of its row's box, at least 12em wide: a card of
+					// a phone's width, not a squeezed box) a word wider than the whole line (a long address, a
+					// pasted string) must break somewhere: that is no squeeze.
 					const cs = getComputedStyle(cell);
 					const room = cell.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-					const wide = cs.display === 'block' && rects.reduce((w, r) => w + r.width, 0) > room - 1;
+					const wide = cs.display === 'block' && room >= 12 * parseFloat(cs.fontSize) && rects.reduce((w, r) => w + r.width, 0) > room - 1;
 					if (tops.size > 1 && !wide)
 						out.push(`"${m[0]}" in <${cell.localName}> "${cell.textContent.replace(/\s+/g, ' ').trim().slice(0, 40)}"`);
 				}

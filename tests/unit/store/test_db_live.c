@@ -70,9 +70,15 @@ static int
 fx_teardown(void **state)
 {
 	struct fixture *f = *state;
+	struct db_stmt *st;
 
 	if (f == NULL)
 		return 0;
+	/* a test_rollback_of_failed_request that failed half-way may have left its +1000 on a region (the
+	 * seed's sorts are small): put it back, so the tests after it see the regions in their order */
+	if (f->b != NULL && db_ready(f->b) == 0 &&
+	    (st = db_prepare(f->b, "UPDATE regions SET sort = sort - 1000 WHERE sort >= 1000")) != NULL)
+		(void)db_write(st, NULL, NULL);
 	db_free(f->a);
 	db_free(f->b);
 	conf_free(&f->conf);
@@ -167,6 +173,15 @@ static const char sql_region_sort[] = "SELECT sort FROM regions WHERE id = ?";
 static const char sql_region_bump[] = "UPDATE regions SET sort = sort + 1000 WHERE id = ?";
 static const char sql_first_region[] = "SELECT MIN(id) FROM regions";
 
+/* b's view as a new request has it: db_ready first (it reads the data generation, so results kept for an
+ * older one are not used), then the row. */
+static long long
+b_sort(struct fixture *f, long long id)
+{
+	assert_int_equal(db_ready(f->b), 0);
+	return one_int(f->b, sql_region_sort, id, 1);
+}
+
 /* A request that began a transaction, wrote, and failed without commit or rollback: the next
  * db_ready rolls it back, so neither this connection nor another ever sees the write. */
 static void
@@ -178,7 +193,7 @@ test_rollback_of_failed_request(void **state)
 	long long id, before;
 
 	assert_true((id = one_int(f->a, sql_first_region, 0, 0)) > 0);
-	before = one_int(f->b, sql_region_sort, id, 1);
+	before = b_sort(f, id);
 	assert_true(before >= 0);
 	assert_int_equal(db_begin(f->a), 0);
 	assert_non_null(st = db_prepare(f->a, sql_region_bump));
@@ -186,20 +201,20 @@ test_rollback_of_failed_request(void **state)
 	assert_int_equal(db_write(st, &n, NULL), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(one_int(f->a, sql_region_sort, id, 1), before + 1000);	/* a sees its own write */
-	assert_int_equal(one_int(f->b, sql_region_sort, id, 1), before);	/* b does not */
+	assert_int_equal(b_sort(f, id), before);	/* b does not */
 	/* the request ends here with an error; the next request on this thread starts with db_ready */
 	assert_int_equal(db_ready(f->a), 0);
 	assert_int_equal(one_int(f->a, sql_region_sort, id, 1), before);
-	assert_int_equal(one_int(f->b, sql_region_sort, id, 1), before);
+	assert_int_equal(b_sort(f, id), before);
 	/* and the connection is back in autocommit: a write now is visible to b at once */
 	assert_non_null(st = db_prepare(f->a, sql_region_bump));
 	db_bind_int(st, 0, id);
 	assert_int_equal(db_write(st, NULL, NULL), 0);
-	assert_int_equal(one_int(f->b, sql_region_sort, id, 1), before + 1000);
+	assert_int_equal(b_sort(f, id), before + 1000);
 	assert_non_null(st = db_prepare(f->a, "UPDATE regions SET sort = sort - 1000 WHERE id = ?"));
 	db_bind_int(st, 0, id);
 	assert_int_equal(db_write(st, NULL, NULL), 0);
-	assert_int_equal(one_int(f->b, sql_region_sort, id, 1), before);
+	assert_int_equal(b_sort(f, id), before);
 }
 
 /* A transaction open when the connection is lost is rolled back by the server: nothing half-written. */
