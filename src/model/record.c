@@ -49,14 +49,14 @@ void
 record_digests(const struct record_desc *d, const char *const *values, char *out)
 {
 	char one[RECORD_DIGEST_LEN + 1];
+	size_t len = 0;
 	int i;
 
 	*out = '\0';
 	for (i = 0; i < d->n && i < RECORD_MAX_FIELDS; i++) {
 		record_digest(values[i], one);
-		if (i > 0)
-			strcat(out, ".");
-		strcat(out, one);
+		/* at most RECORD_MAX_FIELDS pieces of RECORD_DIGEST_LEN + 1 bytes: RECORD_DIGESTS_SIZE holds them */
+		len += (size_t)snprintf(out + len, RECORD_DIGESTS_SIZE - len, "%s%s", i > 0 ? "." : "", one);
 	}
 }
 
