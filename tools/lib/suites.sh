@@ -13,6 +13,18 @@ suite_result() {
 	printf '== suite %s: %d passed, %d failed%s\n' "$name" "$passed" "$failed" "${note:+ ($note)}"
 }
 
+# run_suite NAME FUNCTION [ARG...]: run one suite unless SUITES (a space-separated list of names) leaves it
+# out; a suite left out prints a line saying so, so a partial run never reads like a whole one.
+run_suite() {
+	local name=$1
+	shift
+	if [[ -n ${SUITES:-} && " $SUITES " != *" $name "* ]]; then
+		printf '== suite %s: skipped (not in SUITES=%s)\n' "$name" "$SUITES"
+		return 0
+	fi
+	"$@"
+}
+
 # sum_matches FILE REGEX: the sum of the first number of each line of FILE that matches REGEX.
 sum_matches() {
 	{ grep -E -- "$2" "$1" 2>/dev/null || true; } |
