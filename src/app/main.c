@@ -48,6 +48,7 @@
 #include "model/record.h"
 #include "model/staging.h"
 #include "model/site.h"
+#include "app/listen.h"
 #include "app/mailer.h"
 #include "app/smtp.h"
 #include "view/mail.h"
@@ -357,44 +358,6 @@ worker(void *arg)
 	return NULL;
 }
 
-/*
- * A unix socket path the server may take: its folder exists, and no running server answers on it
- * (libfcgi would remove the other server's socket and take its place without a word). 0 or -1 (logged).
- */
-static int
-socket_usable(const char *path)
-{
-	struct sockaddr_un sa;
-	char dir[sizeof(sa.sun_path)];
-	struct stat st;
-	int fd, served;
-
-	if (strlen(path) >= sizeof(sa.sun_path)) {
-		log_err("socket = %s: longer than a unix socket path may be (%zu bytes)", path, sizeof(sa.sun_path) - 1);
-		return -1;
-	}
-	snprintf(dir, sizeof(dir), "%s", path);
-	*strrchr(dir, '/') = '\0';
-	if (dir[0] != '\0' && (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-		log_err("socket = %s: its folder %s does not exist (make it first; under systemd, RuntimeDirectory=)",
-		    path, dir);
-		return -1;
-	}
-	if (stat(path, &st) != 0)
-		return 0;
-	memset(&sa, 0, sizeof(sa));
-	sa.sun_family = AF_UNIX;
-	memcpy(sa.sun_path, path, strlen(path) + 1);
-	if ((fd = socket(AF_UNIX, SOCK_STREAM, 0)) < 0)
-		return 0;
-	served = connect(fd, (struct sockaddr *)&sa, sizeof(sa)) == 0;
-	close(fd);
-	if (served) {
-		log_err("socket = %s: another server answers on it (a second tpportal?); stop it first", path);
-		return -1;
-	}
-	return 0;	/* left by a server that is gone: libfcgi replaces it */
-}
 
 /*
  * What the workers will need, checked as the user they run as, before anything is served: a mistake
@@ -427,20 +390,14 @@ paths_usable(void)
 	return rc;
 }
 
-/* Open the listening socket and make it usable by the web server's user. */
+/* Open the listening socket (app/listen.h) and make it usable by the web server's user. */
 static int
 open_socket(void)
 {
-	if (strcmp(conf.socket, "-") == 0) {
-		listen_fd = 0;	/* spawned with the socket on stdin (spawn-fcgi, mod_fcgid) */
-		return 0;
-	}
-	if (strchr(conf.socket, '/') != NULL && socket_usable(conf.socket) != 0)
+	if ((listen_fd = listen_open(conf.socket, 128)) < 0)
 		return -1;
-	if ((listen_fd = FCGX_OpenSocket(conf.socket, 128)) < 0) {
-		log_err("cannot open socket %s: %s", conf.socket, strerror(errno));
-		return -1;
-	}
+	if (strcmp(conf.socket, "-") == 0)
+		return 0;	/* the service manager's (tpportal.socket), or spawn-fcgi's, on stdin */
 	if (strchr(conf.socket, '/') == NULL)
 		return 0;	/* host:port */
 	if (conf.socket_group != NULL) {
@@ -543,8 +500,18 @@ start(void)
 		log_err("cannot initialise libfcgi");
 		return -1;
 	}
-	if (open_socket() != 0 || drop_privileges() != 0 || paths_usable() != 0)
+	/*
+	 * The checks first, so that a refused start never touches the socket; only a root start that
+	 * drops to `user` opens it before them (it may need root for the path), and removes what it made.
+	 */
+	if (conf.user == NULL || geteuid() != 0) {
+		if (paths_usable() != 0 || open_socket() != 0)
+			return -1;
+	} else if (open_socket() != 0 || drop_privileges() != 0 || paths_usable() != 0) {
+		if (listen_fd > 0 && strchr(conf.socket, '/') != NULL)
+			unlink(conf.socket);
 		return -1;
+	}
 	/* staging files a killed process left (issue 11); later sweeps ride on saves (admin/save.c) */
 	if (staging_sweep_due(time(NULL)))
 		staging_sweep(conf.upload_dir, STAGING_MAX_AGE, time(NULL));

@@ -17,14 +17,14 @@ const SKIP = CONF && BIN && existsSync(BIN) ? false : 'STACK_DIR or TP_BUILD_DIR
 const T = { skip: SKIP, timeout: 60_000 };
 
 /** Run a spare with the instance's configuration and lines replaced (or added); its exit and stderr. */
-async function runSpare(dir, lines, ms = 20_000) {
+async function runSpare(dir, lines, ms = 20_000, spawnOpts = {}) {
 	let text = readFileSync(CONF, 'utf8');
 	for (const [k, v] of Object.entries(lines)) {
 		const re = new RegExp(`^${k}\\s*=.*$`, 'm');
 		text = re.test(text) ? text.replace(re, `${k} = ${v}`) : `${text}\n${k} = ${v}\n`;
 	}
 	writeFileSync(`${dir}/tpportal.conf`, text);
-	const child = spawn(BIN, ['-c', `${dir}/tpportal.conf`], { stdio: ['ignore', 'ignore', 'pipe'] });
+	const child = spawn(BIN, ['-c', `${dir}/tpportal.conf`], { stdio: ['ignore', 'ignore', 'pipe'], ...spawnOpts });
 	let err = '';
 	child.stderr.on('data', (c) => { err += c; });
 	const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
@@ -38,13 +38,13 @@ async function runSpare(dir, lines, ms = 20_000) {
 	return { code, err };
 }
 
-async function refused(lines, re, what, prepare) {
+async function refused(lines, re, what, prepare, spawnOpts) {
 	const dir = mkdtempSync(`${tmpdir()}/tp-start-`);
 	try {
 		const sock = `${dir}/s.sock`;
 		if (prepare)
 			prepare(dir);
-		const { code, err } = await runSpare(dir, { socket: sock, ...(typeof lines === 'function' ? lines(dir) : lines) });
+		const { code, err } = await runSpare(dir, { socket: sock, ...(typeof lines === 'function' ? lines(dir) : lines) }, 20_000, spawnOpts);
 		assert.equal(code, 1, `${what}: exit status (log:\n${err})`);
 		assert.match(err, re, `${what}: no line naming the key and the path`);
 		assert.doesNotMatch(err, /Sanitizer|runtime error:/);
@@ -75,6 +75,57 @@ describe('a bad set-up is refused at start', { concurrency: 1 }, () => {
 		assert.ok(existsSync(sock), `${sock}: the instance's socket is not there`);
 		await refused({ socket: sock }, /socket = \S+tpportal\.sock: another server answers on it/, 'second instance');
 		assert.ok(existsSync(sock), 'the running server lost its socket to the refused one');
+	});
+
+	// Started by hand from a terminal with the packaged configuration (socket = -, meant for tpportal.socket):
+	// before, it said "4 threads on -" and then died on its first accept() with "Socket operation on non-socket".
+	test('socket = - without a listening socket on standard input: refused, saying what to set', T, () =>
+		refused({ socket: '-' }, /socket = -: standard input is not a socket .*set socket = a path/, 'socket = - by hand'));
+
+	test('a socket path that is a regular file: refused, and the file is left as it was', T, async () => {
+		const dir = mkdtempSync(`${tmpdir()}/tp-start-`);
+		try {
+			writeFileSync(`${dir}/not-a-socket`, 'keep me');
+			await refused({ socket: `${dir}/not-a-socket` }, /socket = \S+\/not-a-socket: exists and is not a socket/, 'regular file');
+			assert.equal(readFileSync(`${dir}/not-a-socket`, 'utf8'), 'keep me');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	// Another server's socket that this user may not connect to (mode 0600, another owner): before, the
+	// spare took it for a stale file, removed it and bound its own, cutting the other server off.
+	test('a socket another server uses that this user cannot reach: refused, the other keeps it', {
+		...T, skip: SKIP || (process.getuid?.() !== 0 ? 'needs root, to run the spare as another user' : false),
+	}, async () => {
+		const { createServer, connect } = await import('node:net');
+		const dir = mkdtempSync(`${tmpdir()}/tp-start-`);
+		const other = createServer((c) => c.end('other\n'));
+		try {
+			chmodSync(dir, 0o777);
+			mkdirSync(`${dir}/up`, { mode: 0o777 });
+			chmodSync(`${dir}/up`, 0o777);
+			const sock = `${dir}/other.sock`;
+			await new Promise((resolve) => other.listen(sock, resolve));
+			chmodSync(sock, 0o600);
+			const nobody = Number(execFileSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).trim());
+			const nogroup = Number(execFileSync('id', ['-g', 'nobody'], { encoding: 'utf8' }).trim());
+			const { code, err } = await runSpare(dir, { socket: sock, upload_dir: `${dir}/up`, db_password_file: '' },
+			    20_000, { uid: nobody, gid: nogroup });
+			assert.equal(code, 1, `exit status (log:\n${err})`);
+			assert.match(err, /socket = \S+\/other\.sock: exists and cannot be tested \(Permission denied\): another server may use it/);
+			const reply = await new Promise((resolve, reject) => {
+				const c = connect(sock);
+				let got = '';
+				c.on('data', (d) => { got += d; });
+				c.on('end', () => resolve(got));
+				c.on('error', reject);
+			});
+			assert.equal(reply, 'other\n', 'the other server lost its socket');
+		} finally {
+			other.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	test('an upload folder that does not exist: refused, naming upload_dir', T, () =>
