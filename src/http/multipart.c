@@ -305,7 +305,7 @@ add_part(struct mp_form *f, struct headers *h, const char *data, size_t len, con
 			return 0;	/* a file input left empty */
 		return 400;
 	}
-	if (file && (f->nfiles >= lim->max_files || len > lim->max_file_bytes))
+	if (file && f->nfiles >= lim->max_files)
 		return 413;
 	if (!file && len > lim->max_field_bytes)
 		return 413;
@@ -323,6 +323,7 @@ add_part(struct mp_form *f, struct headers *h, const char *data, size_t len, con
 	v->content_type = h->content_type;
 	v->data = data;
 	v->len = len;
+	v->oversize = file && len > lim->max_file_bytes;
 	memset(h, 0, sizeof(*h));
 	f->nfiles += file;
 	return 0;

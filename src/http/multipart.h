@@ -23,7 +23,7 @@
 struct mp_limits {
 	size_t	max_parts;	/* parts of any kind; more: 400 */
 	size_t	max_files;	/* parts that carry a chosen file; more: 413 */
-	size_t	max_file_bytes;	/* bytes of one file; more: 413 */
+	size_t	max_file_bytes;	/* bytes of one file; more: kept, marked oversize (a form message, not a 413) */
 	size_t	max_field_bytes; /* bytes of one text field; more: 413 */
 };
 
@@ -34,6 +34,8 @@ struct mp_part {
 	char		*content_type;	/* as the client sent it (printable ASCII), or NULL; advisory only */
 	const char	*data;		/* the part's bytes: points into the parsed body */
 	size_t		 len;		/* a text field's data is valid UTF-8 without NUL */
+	int		 oversize;	/* a file over max_file_bytes: its page says so beside the field and
+					 * keeps what was typed; data must not be stored */
 };
 
 struct mp_form {

@@ -644,7 +644,7 @@ request_check_files(const struct mp_form *files, const struct param_spec *spec, 
 		}
 		for (j = 0, n = 0; j < files->n; j++)
 			n += strcmp(files->parts[j].name, name) == 0;
-		if ((long long)n > sp->max)
+		if ((long long)n > sp->max * REQUEST_FILES_SLACK)
 			return 413;
 	}
 	return 0;

@@ -164,8 +164,16 @@ int		 request_parse_multipart(const char *content_type, const char *body, size_t
 		    const struct mp_limits *lim, struct params *out, struct mp_form **files);
 
 /*
+ * How many times its max files a key may carry before the request is refused (413) rather than answered
+ * on the form: choosing 7 files where 5 are allowed is a user's mistake (files_stage says so beside the
+ * field and keeps what was typed); hundreds are not.
+ */
+#define REQUEST_FILES_SLACK	4
+
+/*
  * Check uploaded files against spec: every file's key must be a PT_FILE entry, and a key may carry
- * at most its max files. Returns 0, 400 (unknown key: *bad set) or 413 (too many files). NULL files: 0.
+ * at most REQUEST_FILES_SLACK times its max files. Returns 0, 400 (unknown key: *bad set) or 413 (far too
+ * many files). NULL files: 0.
  */
 int		 request_check_files(const struct mp_form *files, const struct param_spec *spec, const char **bad);
 

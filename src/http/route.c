@@ -165,6 +165,8 @@ parse_params(struct request *rq, const struct route *r)
 	if (multipart_is_form(rq->content_type)) {
 		if ((lim.max_files = spec_files(r->params)) == 0)
 			return 415;
+		/* a few files too many is a user's choice, answered on the form (files_stage); far more is not */
+		lim.max_files *= REQUEST_FILES_SLACK;
 		return request_parse_multipart(rq->content_type, rq->body, rq->body_len, &lim, &rq->params, &rq->files);
 	}
 	if (rq->content_type == NULL ||

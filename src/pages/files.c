@@ -90,8 +90,16 @@ files_stage(struct request *rq, const char *field, struct attach_batch *b, const
 
 		if (strcmp(p->name, field) != 0)
 			continue;
-		if (n == ATTACH_MAX_FILES)
-			return TP_ETOOBIG;
+		/* a user's mistake, said beside the field (the page keeps what was typed), never a 413 page */
+		if (p->oversize) {
+			*err = "L.attach.err_big";
+			*bad = p->filename;
+			return TP_EINVALID;
+		}
+		if (n == ATTACH_MAX_FILES) {
+			*err = "L.attach.err_many";
+			return TP_EINVALID;
+		}
 		up[n].filename = p->filename;
 		up[n].data = p->data;
 		up[n++].len = p->len;

@@ -10,7 +10,8 @@ struct request;
 
 /*
  * attach_stage for the request's uploaded files under key field: 0, TP_EINVALID (*err: a ko.hdf key,
- * *bad: the refused file's name), TP_ETOOBIG, or TP_EFAIL; b is always initialised (attach_abort it).
+ * *bad: the refused file's name, or NULL for "more than ATTACH_MAX_FILES"; a file over ROUTE_MAX_FILE is
+ * refused so too), or TP_EFAIL; b is always initialised (attach_abort it).
  */
 int	files_stage(struct request *rq, const char *field, struct attach_batch *b, const char **err, const char **bad);
 

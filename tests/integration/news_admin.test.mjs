@@ -1,7 +1,7 @@
 // news_admin.test.mjs - what changes news: the pagination walk over a long list (rows added by SQL), posting
 // through /admin/news with attachments (multipart), the rights on every row (member admins post and edit
 // only as their own technopark; drafts and deleted articles and their files only for their editors), the
-// limits (413) and the type check by content (422), values kept on a refused form, versions (409), soft
+// limits (422 on the form for a user's mistake, 413 past them) and the type check by content (422), values kept on a refused form, versions (409), soft
 // delete and the secretariat's restore, the audit log, and that a refused upload leaves no file and no row.
 //
 // It changes shared data, so it runs alone (lib_accounts.mjs exclusive()) and removes what it made.
@@ -442,22 +442,44 @@ describe('a refused form keeps its values; files are checked by content', () => 
 describe('limits', () => {
 	const fields = [['title', '한도 시험'], ['category', 'notice'], ['state', 'published'], ['body', 'x']];
 
-	test('six files at once: 413', async (t) => {
+	// A user's mistake, not an attack: the form comes back with what was typed and the reason beside the
+	// file field (before, a 413 page lost the title and the body). Far more files than allowed stays a 413.
+	test('six files at once: 422 on the form, values kept, nothing stored', async (t) => {
+		if (!needSql(t))
+			return;
+		const [a, n, f] = [count('attachments'), count('news_articles'), files()];
+		const six = Array.from({ length: 6 }, (_, k) => ({ filename: `f${k}.pdf`, bytes: FILES.pdf() }));
+		const res = await postMultipart('/admin/news', fields, six, { session: S.chungnam });
+		assert.equal(res.status, 422, `6 files: ${res.status}`);
+		const msg = formErrors(res.body).fields.attachment ?? '';
+		assert.ok(msg.includes(L['attach.err_many']), `message: ${msg}`);
+		assert.match(res.body, /value="한도 시험"/, 'the title is kept');
+		assert.deepEqual([count('attachments'), count('news_articles'), files()], [a, n, f]);
+	});
+
+	test('twenty-one files at once: 413 (far past the form\'s five)', async (t) => {
 		if (!needSql(t))
 			return;
 		const [n, f] = [count('attachments'), files()];
-		const six = Array.from({ length: 6 }, (_, k) => ({ filename: `f${k}.pdf`, bytes: FILES.pdf() }));
-		assertErrorPage(await postMultipart('/admin/news', fields, six, { session: S.chungnam }), 413, '6 files');
+		const many = Array.from({ length: 21 }, (_, k) => ({ filename: `f${k}.txt`, bytes: FILES.txt() }));
+		assertErrorPage(await postMultipart('/admin/news', fields, many, { session: S.chungnam }), 413, '21 files');
 		assert.deepEqual([count('attachments'), files()], [n, f]);
 	});
 
-	test('one file over 10 MiB: 413', async (t) => {
+	test('one file over 10 MiB: 422 naming the file, the title and body kept, nothing stored', async (t) => {
 		if (!needSql(t))
 			return;
 		const big = Buffer.concat([FILES.pdf(), Buffer.alloc(10 * 1024 * 1024)]);
-		const [n, f] = [count('attachments'), files()];
-		assertErrorPage(await postMultipart('/admin/news', fields, [{ filename: 'big.pdf', bytes: big }], { session: S.chungnam }), 413, '10 MiB+');
-		assert.deepEqual([count('attachments'), f.length], [n, files().length]);
+		const [a, n, f] = [count('attachments'), count('news_articles'), files()];
+		const res = await postMultipart('/admin/news', [...fields.slice(0, 3), ['body', '지켜야 할 본문']],
+		    [{ filename: 'ok.pdf', bytes: FILES.pdf() }, { filename: '큰 보고서.pdf', bytes: big }], { session: S.chungnam });
+		assert.equal(res.status, 422, `10 MiB+: ${res.status}`);
+		const msg = formErrors(res.body).fields.attachment ?? '';
+		assert.ok(msg.includes(L['attach.err_big']), `message: ${msg}`);
+		assert.ok(msg.includes('큰 보고서.pdf'), `the message names the file: ${msg}`);
+		assert.match(res.body, /value="한도 시험"/, 'the title is kept');
+		assert.ok(res.body.includes('지켜야 할 본문</textarea>'), 'the body is kept');
+		assert.deepEqual([count('attachments'), count('news_articles'), files()], [a, n, f], 'no row, no file');
 	});
 
 	test('a request over 20 MiB: 413 before it reaches the server', async (t) => {
