@@ -4,6 +4,7 @@
 #include "app/listen.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <stdio.h>
 #include <string.h>
@@ -155,9 +156,20 @@ listen_tcp(const char *spec, int backlog)
 int
 listen_open(const char *spec, int backlog)
 {
+	int fd, fl;
+
 	if (strcmp(spec, "-") == 0)
-		return listen_inherited() == 0 ? 0 : -1;
-	if (strchr(spec, '/') != NULL)
-		return listen_unix(spec, backlog);
-	return listen_tcp(spec, backlog);
+		fd = listen_inherited() == 0 ? 0 : -1;
+	else if (strchr(spec, '/') != NULL)
+		fd = listen_unix(spec, backlog);
+	else
+		fd = listen_tcp(spec, backlog);
+	/* accepted connections do not inherit O_NONBLOCK (Linux accept(2)): libfcgi reads them blocking */
+	if (fd >= 0 && ((fl = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) != 0)) {
+		log_err("socket = %s: cannot make it non-blocking: %s", spec, strerror(errno));
+		if (fd > 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
 }

@@ -10,7 +10,8 @@
  * Open SPEC for listening: "-" is the socket on standard input (tpportal.socket, spawn-fcgi), a spec
  * with a '/' a unix socket path, anything else [host]:port. A path is taken over only when nothing
  * answers on it (a stale file: ECONNREFUSED); a path that exists but cannot be connected to for another
- * reason is refused, since another server may still be using it. The fd, or -1 (logged).
+ * reason is refused, since another server may still be using it. The fd is non-blocking (the workers
+ * poll it; a connection another worker accepted first is EAGAIN, not a wait), or -1 (logged).
  */
 int	listen_open(const char *spec, int backlog);
 

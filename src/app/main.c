@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -67,6 +68,7 @@ struct worker {
 
 static struct conf	conf;
 static int		listen_fd = -1;
+static int		wake_fds[2] = { -1, -1 };	/* written once at stop: every idle worker wakes */
 static atomic_int	stopping;
 static pthread_t	main_thread;
 
@@ -329,6 +331,39 @@ worker_gone(struct worker *w, const char *why, int err)
 		pthread_kill(main_thread, SIG_WORKER_EXIT);
 }
 
+/*
+ * Wait until the listening socket has a connection (1) or the server stops (0); -errno on an error.
+ * Workers wait here, not in accept(), so that stopping never has to shut the listening socket down:
+ * under tpportal.socket that socket is systemd's, and the next start must find it listening, with the
+ * connections that came meanwhile in its queue (a shutdown() left it refusing every one).
+ */
+static int
+connection_wait(void)
+{
+	struct pollfd p[2];
+
+	for (;;) {
+		if (atomic_load(&stopping))
+			return 0;
+		p[0].fd = listen_fd;
+		p[0].events = POLLIN;
+		p[1].fd = wake_fds[0];
+		p[1].events = POLLIN;
+		p[0].revents = p[1].revents = 0;
+		if (poll(p, 2, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -errno;
+		}
+		if (p[1].revents != 0)
+			return 0;
+		if (p[0].revents & POLLIN)
+			return 1;
+		if (p[0].revents & (POLLERR | POLLHUP | POLLNVAL))
+			return -EINVAL;
+	}
+}
+
 static void *
 worker(void *arg)
 {
@@ -343,7 +378,12 @@ worker(void *arg)
 	}
 	FCGX_InitRequest(&fr, listen_fd, 0);
 	while (!atomic_load(&stopping)) {
-		if ((rc = FCGX_Accept_r(&fr)) < 0)
+		if ((rc = connection_wait()) <= 0)
+			break;
+		/* the socket is non-blocking: a connection another worker took first is EAGAIN, not a wait */
+		if ((rc = FCGX_Accept_r(&fr)) == -EAGAIN || rc == -EWOULDBLOCK)
+			continue;
+		if (rc < 0)
 			break;
 		serve(&fr, db);
 		FCGX_Finish_r(&fr);
@@ -396,6 +436,11 @@ open_socket(void)
 {
 	if ((listen_fd = listen_open(conf.socket, 128)) < 0)
 		return -1;
+	if (pipe(wake_fds) != 0 || fcntl(wake_fds[0], F_SETFD, FD_CLOEXEC) != 0 ||
+	    fcntl(wake_fds[1], F_SETFD, FD_CLOEXEC) != 0) {
+		log_err("cannot make the workers' wake-up pipe: %s", strerror(errno));
+		return -1;
+	}
 	if (strcmp(conf.socket, "-") == 0)
 		return 0;	/* the service manager's (tpportal.socket), or spawn-fcgi's, on stdin */
 	if (strchr(conf.socket, '/') == NULL)
@@ -694,8 +739,9 @@ workers_stop(struct worker *w)
 	int i;
 
 	atomic_store(&stopping, 1);
-	FCGX_ShutdownPending();
-	shutdown(listen_fd, SHUT_RDWR);	/* wakes every thread blocked in accept() */
+	/* wakes every worker waiting in connection_wait(); the listening socket itself is left alone */
+	if (wake_fds[1] >= 0 && write(wake_fds[1], "x", 1) < 0)
+		log_warn("cannot wake the workers: %s", strerror(errno));
 	for (i = 0; i < conf.threads; i++)
 		if (w[i].started)
 			pthread_join(w[i].tid, NULL);

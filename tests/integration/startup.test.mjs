@@ -204,3 +204,71 @@ describe('a database without the schema', () => {
 		}
 	});
 });
+
+/* ------------------------------------------- restarts under the service manager's socket (socket = -) */
+
+// What `systemctl restart tpportal` does with tpportal.socket: the manager keeps the listening socket, the
+// service gets it on fd 0, is stopped with SIGTERM and started again on the same socket. Before, stopping
+// shut that socket down (shutdown(2) acts on the socket, not the descriptor): the next start failed on
+// accept ("Invalid argument") and every request was refused until the socket unit itself was restarted.
+// The holder below plays the manager's part; requests go through cgi-fcgi straight to its socket.
+const HOLDER = String.raw`
+import os, signal, socket, subprocess, sys, time
+path, binary, conf = sys.argv[1:4]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(path); s.listen(128)
+def start():
+    return subprocess.Popen([binary, '-c', conf], stdin=s.fileno(), stdout=sys.stderr, stderr=sys.stderr)
+child = start()
+want = []
+signal.signal(signal.SIGUSR1, lambda *a: want.append(1))
+signal.signal(signal.SIGTERM, lambda *a: (child.send_signal(signal.SIGTERM), child.wait(), sys.exit(0)))
+print('ready', flush=True)
+while True:
+    time.sleep(0.02)
+    if want:
+        want.clear()
+        child.send_signal(signal.SIGTERM); child.wait(); child = start()
+        print('restarted', flush=True)
+`;
+
+describe('restarts on the service manager\'s socket', () => {
+	test('three restarts: every request before, between and after them is answered, none refused', {
+		skip: SKIP || (!have('cgi-fcgi') ? 'no cgi-fcgi (Debian package libfcgi-bin)' : false), timeout: 90_000,
+	}, async () => {
+		const dir = mkdtempSync(`${tmpdir()}/tp-restart-`);
+		const sock = `${dir}/held.sock`;
+		writeFileSync(`${dir}/tpportal.conf`, readFileSync(CONF, 'utf8').replace(/^socket\s*=.*$/m, 'socket = -')
+		    .replace(/^log_file\s*=.*$/m, ''));
+		const holder = spawn('python3', ['-c', HOLDER, sock, BIN, `${dir}/tpportal.conf`], { stdio: ['ignore', 'pipe', 'pipe'] });
+		let out = '';
+		let err = '';
+		holder.stdout.on('data', (c) => { out += c; });
+		holder.stderr.on('data', (c) => { err += c; });
+		const until = async (cond, what) => {
+			for (let i = 0; i < 200 && !cond(); i++)
+				await new Promise((r) => setTimeout(r, 50));
+			assert.ok(cond(), `${what}; the servers' log:\n${err}`);
+		};
+		try {
+			await until(() => out.includes('ready') && /threads on -/.test(err), 'the first start');
+			const answered = [];
+			for (let round = 1; round <= 3; round++) {
+				answered.push(fcgiGet(sock, '/healthz').status);
+				holder.kill('SIGUSR1');
+				// sent while the old server stops and the new one starts: it waits in the socket's queue
+				answered.push(fcgiGet(sock, '/healthz').status);
+				await until(() => out.split('restarted').length > round, `restart ${round}`);
+				await until(() => err.split('threads on -').length > round + 1, `start ${round + 1}`);
+				answered.push(fcgiGet(sock, '/members').status);
+			}
+			assert.deepEqual(answered, Array(9).fill(200), `statuses: ${answered.join(' ')}`);
+			assert.doesNotMatch(err, /accepting a connection failed|Sanitizer|runtime error:/);
+			assert.equal((err.match(/SIGTERM: finishing requests in flight/g) ?? []).length, 3);
+		} finally {
+			holder.kill('SIGTERM');
+			await new Promise((r) => setTimeout(r, 300));
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+});
