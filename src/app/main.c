@@ -23,7 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
-#include <poll.h>
+#include <sys/epoll.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -335,33 +335,56 @@ worker_gone(struct worker *w, const char *why, int err)
  * Wait until the listening socket has a connection (1) or the server stops (0); -errno on an error.
  * Workers wait here, not in accept(), so that stopping never has to shut the listening socket down:
  * under tpportal.socket that socket is systemd's, and the next start must find it listening, with the
- * connections that came meanwhile in its queue (a shutdown() left it refusing every one).
+ * connections that came meanwhile in its queue (a shutdown() left it refusing every one). Each worker
+ * has its own epoll set with the socket in it EPOLLEXCLUSIVE: a connection wakes one idle worker, not
+ * all of them; the wake-up pipe, written once at stop, wakes every one.
  */
 static int
-connection_wait(void)
+connection_wait(int ep)
 {
-	struct pollfd p[2];
+	struct epoll_event ev;
+	int n;
 
 	for (;;) {
 		if (atomic_load(&stopping))
 			return 0;
-		p[0].fd = listen_fd;
-		p[0].events = POLLIN;
-		p[1].fd = wake_fds[0];
-		p[1].events = POLLIN;
-		p[0].revents = p[1].revents = 0;
-		if (poll(p, 2, -1) < 0) {
+		if ((n = epoll_wait(ep, &ev, 1, -1)) < 0) {
 			if (errno == EINTR)
 				continue;
 			return -errno;
 		}
-		if (p[1].revents != 0)
+		if (n == 0)
+			continue;
+		if (ev.data.fd == wake_fds[0])
 			return 0;
-		if (p[0].revents & POLLIN)
+		if (ev.events & EPOLLIN)
 			return 1;
-		if (p[0].revents & (POLLERR | POLLHUP | POLLNVAL))
-			return -EINVAL;
+		return -EINVAL;	/* EPOLLERR or EPOLLHUP on the listening socket */
 	}
+}
+
+/* The worker's epoll set: the listening socket (exclusive) and the wake-up pipe. The fd, or -1. */
+static int
+connection_waiter(void)
+{
+	struct epoll_event ev;
+	int ep;
+
+	if ((ep = epoll_create1(EPOLL_CLOEXEC)) < 0)
+		return -1;
+	memset(&ev, 0, sizeof(ev));
+	ev.events = EPOLLIN | EPOLLEXCLUSIVE;
+	ev.data.fd = listen_fd;
+	if (epoll_ctl(ep, EPOLL_CTL_ADD, listen_fd, &ev) != 0)
+		goto fail;
+	ev.events = EPOLLIN;
+	ev.data.fd = wake_fds[0];
+	if (epoll_ctl(ep, EPOLL_CTL_ADD, wake_fds[0], &ev) != 0)
+		goto fail;
+	return ep;
+fail:
+	close(ep);
+	return -1;
 }
 
 static void *
@@ -370,15 +393,21 @@ worker(void *arg)
 	struct worker *w = arg;
 	FCGX_Request fr;
 	struct db *db;
-	int rc = 0;
+	int rc = 0, ep;
 
 	if (db_thread_init() != 0 || (db = db_new(&conf)) == NULL) {
 		worker_gone(w, "cannot start (MariaDB thread data or memory)", 0);
 		return NULL;
 	}
+	if ((ep = connection_waiter()) < 0) {
+		worker_gone(w, "cannot wait for connections (epoll)", errno);
+		db_free(db);
+		db_thread_end();
+		return NULL;
+	}
 	FCGX_InitRequest(&fr, listen_fd, 0);
 	while (!atomic_load(&stopping)) {
-		if ((rc = connection_wait()) <= 0)
+		if ((rc = connection_wait(ep)) <= 0)
 			break;
 		/* the socket is non-blocking: a connection another worker took first is EAGAIN, not a wait */
 		if ((rc = FCGX_Accept_r(&fr)) == -EAGAIN || rc == -EWOULDBLOCK)
@@ -390,6 +419,7 @@ worker(void *arg)
 		atomic_fetch_add(&w->served, 1);
 	}
 	FCGX_Free(&fr, 1);
+	close(ep);
 	db_free(db);
 	db_thread_end();
 	render_thread_end();
