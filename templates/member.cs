@@ -68,6 +68,7 @@
 <h2 id="people-h"><?cs var:L.member.people ?></h2>
 <?cs if:subcount(People) ?>
 <?cs if:!Page.ShowContacts ?><p class="note"><?cs var:L.contacts_hidden ?></p><?cs /if ?>
+<?cs if:User.login ?><p class="exports"><a href="/members/<?cs var:url_escape(TP.slug) ?>/people.vcf" download><?cs var:L.export.vcf ?></a> <span class="meta"><?cs var:L.export.vcf_note ?></span></p><?cs /if ?>
 <div class="table-wrap">
 <table class="people">
 <caption><?cs var:TP.name_ko ?> <?cs var:L.member.people ?></caption>

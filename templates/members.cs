@@ -32,6 +32,7 @@
 </form>
 
 <p class="count" role="status"><?cs var:MemberCount ?><?cs var:L.members.count ?></p>
+<?cs if:User.login && MemberCount > 0 ?><p class="exports"><a href="/members.csv?region=<?cs var:url_escape(Filter.region) ?>&amp;industry=<?cs var:url_escape(Filter.industry) ?>" download><?cs var:L.export.csv ?></a> <span class="meta"><?cs var:L.export.csv_note ?></span></p><?cs /if ?>
 <?cs if:MemberCount == 0 ?>
 <p><?cs var:L.members.empty ?></p>
 <?cs else ?>

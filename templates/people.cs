@@ -20,6 +20,7 @@
 </form>
 
 <?cs if:!Page.ShowContacts ?><p class="note"><?cs var:L.contacts_hidden ?></p><?cs /if ?>
+<?cs if:User.login && Pager.count > 0 ?><p class="exports"><a href="/people.csv?q=<?cs var:url_escape(Filter.q) ?>&amp;tp=<?cs var:url_escape(Filter.tp) ?>" download><?cs var:L.export.csv ?></a> · <a href="/people.vcf?q=<?cs var:url_escape(Filter.q) ?>&amp;tp=<?cs var:url_escape(Filter.tp) ?>" download><?cs var:L.export.vcf ?></a> <span class="meta"><?cs var:L.export.all_pages ?></span></p><?cs /if ?>
 <?cs if:Pager.count == 0 ?>
 <p role="status"><?cs var:L.people.empty ?></p>
 <?cs else ?>

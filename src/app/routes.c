@@ -364,6 +364,10 @@ const struct route route_table[] = {
 	{ GET,  "/members",                          page_members_list,       PUB,       CSRF_NONE,   members_params,      "/members?region=chungnam&sort=joined", NULL },
 	{ GET,  "/members/{slug}",                   page_members_show,       PUB,       CSRF_NONE,   NULL,                "/members/gyeonggi", NULL },
 	{ GET,  "/people",                           page_people_list,        PUB,       CSRF_NONE,   people_params,       "/people?q=%ED%8C%80%EC%9E%A5", NULL },
+	{ GET,  "/people.csv",                       page_people_csv,         ACC_LOGIN, CSRF_NONE,   people_params,       "/people.csv?tp=chungnam", NULL },
+	{ GET,  "/people.vcf",                       page_people_vcf,         ACC_LOGIN, CSRF_NONE,   people_params,       "/people.vcf?q=%ED%8C%80%EC%9E%A5", NULL },
+	{ GET,  "/members.csv",                      page_members_csv,        ACC_LOGIN, CSRF_NONE,   members_params,      "/members.csv?region=chungnam", NULL },
+	{ GET,  "/members/{slug}/people.vcf",        page_member_people_vcf,  ACC_LOGIN, CSRF_NONE,   NULL,                "/members/chungnam/people.vcf", NULL },
 	{ GET,  "/about",                            page_about,              PUB,       CSRF_NONE,   NULL,                "/about", NULL },
 	{ GET,  "/healthz",                          page_healthz,            ACC_OPEN,  CSRF_NONE,   NULL,                "/healthz", NULL },
 

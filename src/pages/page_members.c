@@ -1,4 +1,8 @@
-/* page_members.c - the member directory (/members) and one technopark's profile (/members/{slug}). */
+/*
+ * page_members.c - the member directory (/members), one technopark's profile (/members/{slug}), and the
+ * directory as a CSV file for signed-in users (/members.csv, the same filter).
+ */
+#include <stdio.h>
 #include <string.h>
 
 #include "pages/committees_page.h"
@@ -6,6 +10,7 @@
 #include "pages/pages.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
+#include "view/export.h"
 
 /* The filter options: only regions and industries that have members. */
 static const char sql_regions[] =
@@ -17,17 +22,24 @@ static const char sql_industries[] =
 	"GROUP BY i.id, i.slug, i.name_ko ORDER BY i.name_ko";
 
 /* ORDER BY cannot take a bound value, so each sort order is its own literal. */
-#define MEMBERS_SELECT \
+#define MEMBERS_COLUMNS \
 	"SELECT t.slug, t.name_ko, t.name_en, t.joined_year, t.joined_note, t.founding_member, " \
 	"r.slug AS region_slug, r.name_ko AS region, t.region_derived, t.name_en_derived, " \
 	"(SELECT GROUP_CONCAT(i.name_ko ORDER BY i.name_ko SEPARATOR ', ') FROM technopark_industries ti " \
-	" JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id) AS industries " \
+	" JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id) AS industries "
+#define MEMBERS_SELECT MEMBERS_COLUMNS MEMBERS_FILTER
+#define MEMBERS_FILTER \
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id " \
 	"WHERE (? IS NULL OR r.slug = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM technopark_industries ti " \
 	" JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id AND i.slug = ?)) "
 static const char sql_members_by_name[] = MEMBERS_SELECT "ORDER BY t.name_ko, t.id";
 static const char sql_members_by_joined[] = MEMBERS_SELECT
 	"ORDER BY t.joined_year IS NULL, t.joined_year, t.name_ko, t.id";
+/* The CSV: the list's columns and the profile's facts (columns 11-16), in the list's name order. */
+static const char sql_members_export[] = MEMBERS_COLUMNS
+	", t.director, t.address, t.phone, t.email, t.website, "
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.director_source_id) AS director_src_year "
+	MEMBERS_FILTER "ORDER BY t.name_ko, t.id";
 
 /* Load a filter's options; a value that is not among them is a bad filter (400). */
 static int
@@ -145,5 +157,79 @@ page_members_show(struct request *rq, HDF *hdf)
 	if (page_may_see_contacts(rq))
 		render_set(hdf, "1", "Page.ShowContacts");
 	rq->tmpl = "member.cs";
+	return 0;
+}
+
+/* A fact and its mark as the profile shows it: "Gangwon Technopark (포털의 영문 표기)". */
+static int
+csv_marked(struct buf *out, const char *v, const char *mark)
+{
+	char t[512];
+
+	if (v == NULL || mark == NULL)
+		return csv_field(out, v, 0);
+	snprintf(t, sizeof(t), "%s (%s)", v, mark);
+	return csv_field(out, t, 0);
+}
+
+/*
+ * /members.csv: the directory as the list shows it (the same region and industry filter) with the
+ * profile's facts, for signed-in users. The marks of issue 20 come along in the cells: an English name or
+ * a region the portal derived, an office as of the source's year.
+ */
+int
+page_members_csv(struct request *rq, HDF *hdf)
+{
+	static const char *const head[] = {
+		"L.members.name", "L.member.name_en", "L.member.region", "L.member.joined", "L.member.industries",
+		"L.member.director", "L.member.address", "L.member.phone", "L.member.email", "L.member.website",
+	};
+	const char *region = request_param(rq, "region"), *industry = request_param(rq, "industry");
+	const char *as_of = hdf_get_value(hdf, "L.source.as_of", "");
+	struct buf *out = &rq->raw;
+	struct db_stmt *st;
+	char year[64];
+	size_t i;
+	int rc, bad = 0;
+
+	if ((rc = load_filter(rq, hdf, sql_regions, "Regions", "region")) != 0 ||
+	    (rc = load_filter(rq, hdf, sql_industries, "Industries", "industry")) != 0)
+		return rc;
+	if ((st = db_prepare(rq->db, sql_members_export)) == NULL)
+		return db_err(rq->db);
+	db_bind_text(st, 0, region);
+	db_bind_text(st, 1, region);
+	db_bind_text(st, 2, industry);
+	db_bind_text(st, 3, industry);
+	bad |= csv_begin(out);
+	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++)
+		bad |= csv_field(out, hdf_get_value(hdf, head[i], head[i]), i == 0);
+	bad |= csv_end(out);
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *dyear = db_col_text(st, 16);
+
+		snprintf(year, sizeof(year), "%s%s", dyear != NULL ? dyear : "", as_of);
+		bad |= csv_field(out, db_col_text(st, 1), 1);
+		bad |= csv_marked(out, db_col_text(st, 2), db_col_int(st, 9) == 1 ?
+		    hdf_get_value(hdf, "L.source.name_en_derived", NULL) : NULL);
+		bad |= csv_marked(out, db_col_text(st, 7), db_col_int(st, 8) == 1 ?
+		    hdf_get_value(hdf, "L.source.region_derived", NULL) : NULL);
+		bad |= csv_field(out, db_col_text(st, 3) != NULL ? db_col_text(st, 3) : db_col_text(st, 4), 0);
+		bad |= csv_field(out, db_col_text(st, 10), 0);
+		bad |= csv_marked(out, db_col_text(st, 11), dyear != NULL ? year : NULL);
+		for (i = 12; i <= 15; i++)
+			bad |= csv_field(out, db_col_text(st, (int)i), 0);
+		bad |= csv_end(out);
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		buf_free(out);
+		return db_err(rq->db);
+	}
+	if (bad || request_add_header(rq, "Content-Disposition", "attachment; filename=\"tp-members.csv\"") != 0) {
+		buf_free(out);
+		return 500;
+	}
+	rq->content_type_out = "text/csv; charset=utf-8";
 	return 0;
 }

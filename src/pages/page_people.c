@@ -1,14 +1,22 @@
-/* page_people.c - the people directory (/people): search by name, title, department or technopark. */
+/*
+ * page_people.c - the people directory (/people): search by name, title, department or technopark; and
+ * the same list as a file (/people.csv, /people.vcf, /members/{slug}/people.vcf) for signed-in users.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+#include "core/log.h"
 #include "store/db.h"
 #include "pages/pages.h"
 #include "view/render.h"
 #include "pages/page_rows.h"
+#include "view/export.h"
 
 #define PEOPLE_PAGE	50
+/* The most people one export holds (the directory has a few hundred; a cap keeps one request bounded). */
+#define EXPORT_MAX	5000
 
 static const char sql_tps[] =
 	"SELECT slug, name_ko FROM technoparks ORDER BY name_ko";
@@ -190,4 +198,157 @@ page_people_list(struct request *rq, HDF *hdf)
 out:
 	free(pat);
 	return rc;
+}
+
+/* ---------------------------------------------------------------- exports */
+
+/* The columns of sql_people, by position. */
+enum { C_NAME, C_TITLE, C_DEPT, C_NOTE, C_DEMO, C_PHONE, C_EMAIL, C_SLUG, C_ORG, C_SRCYEAR };
+
+/* What the page shows beside a name, as one text: the note, "2020년 기사 기준", or the demo mark. */
+static void
+remark(const struct db_stmt *st, HDF *hdf, char *out, size_t size)
+{
+	const char *note = db_col_text(st, C_NOTE), *year = db_col_text(st, C_SRCYEAR);
+
+	if (db_col_int(st, C_DEMO) == 1)
+		snprintf(out, size, "%s", hdf_get_value(hdf, "L.demo_note", "demo"));
+	else if (year != NULL && note != NULL)
+		snprintf(out, size, "%s (%s%s)", note, year, hdf_get_value(hdf, "L.source.as_of", ""));
+	else if (year != NULL)
+		snprintf(out, size, "%s%s", year, hdf_get_value(hdf, "L.source.as_of", ""));
+	else
+		snprintf(out, size, "%s", note != NULL ? note : "");
+}
+
+static int
+csv_person(struct buf *out, const struct db_stmt *st, HDF *hdf, int contacts)
+{
+	char rem[1024];
+	int rc;
+
+	remark(st, hdf, rem, sizeof(rem));
+	rc = csv_field(out, db_col_text(st, C_NAME), 1) | csv_field(out, db_col_text(st, C_ORG), 0) |
+	    csv_field(out, db_col_text(st, C_TITLE), 0) | csv_field(out, db_col_text(st, C_DEPT), 0);
+	if (contacts)
+		rc |= csv_field(out, db_col_text(st, C_PHONE), 0) | csv_field(out, db_col_text(st, C_EMAIL), 0);
+	return rc | csv_field(out, rem, 0) | csv_end(out);
+}
+
+static int
+vcard_person(struct buf *out, const struct db_stmt *st, HDF *hdf, int contacts)
+{
+	const char *name = db_col_text(st, C_NAME);
+	char family[256], given[256], rem[1024], tel[128];
+	const char *n[5], *org[2];
+	int rc;
+
+	if (name == NULL || vcard_split_korean_name(name, family, given, sizeof(family)) != 0)
+		return -1;
+	n[0] = family, n[1] = given, n[2] = n[3] = n[4] = NULL;
+	org[0] = db_col_text(st, C_ORG), org[1] = db_col_text(st, C_DEPT);
+	remark(st, hdf, rem, sizeof(rem));
+	rc = buf_puts(out, "BEGIN:VCARD\r\nVERSION:4.0\r\n") | vcard_prop(out, "FN;LANGUAGE=ko", name) |
+	    vcard_prop_list(out, "N;LANGUAGE=ko", n, 5) | vcard_prop_list(out, "ORG", org, 2) |
+	    vcard_prop(out, "TITLE", db_col_text(st, C_TITLE));
+	if (contacts) {
+		/* a number as the directory writes it (041-589-0600): a text value, not a tel: URI */
+		snprintf(tel, sizeof(tel), "%s", db_col_text(st, C_PHONE) != NULL ? db_col_text(st, C_PHONE) : "");
+		rc |= vcard_prop(out, "TEL;VALUE=text;TYPE=work", tel) |
+		    vcard_prop(out, "EMAIL;TYPE=work", db_col_text(st, C_EMAIL));
+	}
+	return rc | vcard_prop(out, "NOTE", rem) | buf_puts(out, "END:VCARD\r\n");
+}
+
+/*
+ * Everyone the filter (tp, q) finds, as /people lists them over all its pages, into rq->raw as CSV or
+ * vCard; contact details by the page's own rule. name is the file's name without its suffix.
+ */
+static int
+export_people(struct request *rq, HDF *hdf, const char *tp, const char *q, int vcard, const char *name)
+{
+	struct buf *out = &rq->raw;
+	struct db_stmt *st;
+	char *pat = NULL, disp[256];
+	int show = page_may_see_contacts(rq), rc, bad = 0, n = 0;
+
+	if (q != NULL && (pat = like_pattern(q)) == NULL)
+		return 500;
+	if ((st = db_prepare(rq->db, sql_people)) == NULL) {
+		free(pat);
+		return db_err(rq->db);
+	}
+	db_bind_int(st, 0, show);
+	db_bind_int(st, 1, show);
+	bind_filter(st, 2, tp, pat);
+	db_bind_int(st, 10, EXPORT_MAX);
+	db_bind_int(st, 11, 0);
+	if (!vcard) {
+		bad |= csv_begin(out);
+		bad |= csv_field(out, hdf_get_value(hdf, "L.people.name", "name"), 1);
+		bad |= csv_field(out, hdf_get_value(hdf, "L.people.org", "org"), 0);
+		bad |= csv_field(out, hdf_get_value(hdf, "L.people.position", "title"), 0);
+		bad |= csv_field(out, hdf_get_value(hdf, "L.people.department", "department"), 0);
+		if (show)
+			bad |= csv_field(out, hdf_get_value(hdf, "L.people.phone", "phone"), 0) |
+			    csv_field(out, hdf_get_value(hdf, "L.people.email", "email"), 0);
+		bad |= csv_field(out, hdf_get_value(hdf, "L.people.remark", "remark"), 0) | csv_end(out);
+	}
+	while ((rc = db_step(st)) == DB_ROW) {
+		bad |= vcard ? vcard_person(out, st, hdf, show) : csv_person(out, st, hdf, show);
+		n++;
+	}
+	db_reset(st);
+	free(pat);
+	if (rc != DB_DONE) {
+		buf_free(out);
+		return db_err(rq->db);
+	}
+	snprintf(disp, sizeof(disp), "attachment; filename=\"%s.%s\"", name, vcard ? "vcf" : "csv");
+	if (bad || request_add_header(rq, "Content-Disposition", disp) != 0) {
+		buf_free(out);
+		return 500;
+	}
+	if (n == EXPORT_MAX)
+		log_warn("people export: %d rows, the most one file holds (EXPORT_MAX); narrow the filter", n);
+	rq->content_type_out = vcard ? "text/vcard; charset=utf-8" : "text/csv; charset=utf-8";
+	return 0;
+}
+
+int
+page_people_csv(struct request *rq, HDF *hdf)
+{
+	const char *tp = request_param(rq, "tp");
+	int rc;
+
+	if ((rc = load_tps(rq, hdf, tp)) != 0)
+		return rc;
+	return export_people(rq, hdf, tp, request_param(rq, "q"), 0, "tp-people");
+}
+
+int
+page_people_vcf(struct request *rq, HDF *hdf)
+{
+	const char *tp = request_param(rq, "tp");
+	int rc;
+
+	if ((rc = load_tps(rq, hdf, tp)) != 0)
+		return rc;
+	return export_people(rq, hdf, tp, request_param(rq, "q"), 1, "tp-people");
+}
+
+/* One technopark's people as one .vcf: /members/{slug}/people.vcf (404 for a slug that is none). */
+int
+page_member_people_vcf(struct request *rq, HDF *hdf)
+{
+	const char *slug = rq->args[0];
+	char name[160];
+	int rc;
+
+	if ((rc = load_tps(rq, hdf, slug)) == 400 || strcmp(slug, "association") == 0)
+		return 404;
+	if (rc != 0)
+		return rc;
+	snprintf(name, sizeof(name), "tp-people-%s", slug);
+	return export_people(rq, hdf, slug, NULL, 1, name);
 }

@@ -69,6 +69,11 @@ int	page_files_get(struct request *rq, HDF *hdf);
 int	page_search(struct request *rq, HDF *hdf);
 /* page_stats.c: the network figures by year, as tables and charts, and as CSV. */
 int	page_stats(struct request *rq, HDF *hdf);
+/* The directory as files for signed-in users (issue 19): CSV with a BOM, vCard 4.0 (view/export.h). */
+int	page_people_csv(struct request *rq, HDF *hdf);
+int	page_people_vcf(struct request *rq, HDF *hdf);
+int	page_member_people_vcf(struct request *rq, HDF *hdf);
+int	page_members_csv(struct request *rq, HDF *hdf);
 int	page_stats_csv(struct request *rq, HDF *hdf);
 
 /* page_util.c: small helpers the pages share. */

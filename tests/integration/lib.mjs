@@ -258,6 +258,7 @@ export function patternMatches(pattern, path) {
  * What a GET route answers, derived from its pattern alone (one rule for every test file; it agrees
  * with NON_HTML_ROUTES of tests/browser/lib/config.mjs, which routes.test.mjs checks):
  *   /healthz -> text/plain; *.atom -> application/atom+xml; *.ics -> text/calendar; *.csv -> text/csv;
+ *   *.vcf -> text/vcard;
  *   /files/{id} -> the attachment's own type (an application/... type recognised on upload);
  *   anything else -> an HTML page.
  * Returns { kind, type } where type is the Content-Type's media type (for 'file': its prefix).
@@ -269,7 +270,7 @@ export function routeKind(pattern) {
 	if (/^\/files\/\{[a-z_]+\}$/.test(path))
 		return { kind: 'file', type: 'application/' };
 	const ext = /\.([a-z0-9]+)$/.exec(path)?.[1];
-	const byExt = { atom: 'application/atom+xml', ics: 'text/calendar', csv: 'text/csv' };
+	const byExt = { atom: 'application/atom+xml', ics: 'text/calendar', csv: 'text/csv', vcf: 'text/vcard' };
 	if (ext !== undefined) {
 		assert.ok(byExt[ext], `routeKind: ${pattern}: an extension (.${ext}) this helper does not know; add its type here`);
 		return { kind: ext, type: byExt[ext] };

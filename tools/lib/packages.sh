@@ -10,12 +10,13 @@ UP_PACKAGES=(libfcgi-dev clearsilver-dev libmariadb-dev libcmocka-dev libsodium-
 	mariadb-server mariadb-plugin-mroonga nginx-light curl)
 
 # What `test` needs on top (node, npm and java are added by test_packages only when missing);
-# fonts-nanum gives chromium Hangul glyphs for the screenshots. The package suite builds the .deb
+# fonts-nanum gives chromium Hangul glyphs for the screenshots; python3-icalendar and python3-vobject parse the
+# feeds and the directory exports back. The package suite builds the .deb
 # (debhelper, dpkg-dev, fakeroot, zlib1g-dev: a build dependency), lints it, checks its units
 # (systemd-analyze, from systemd) and talks FastCGI to the installed server (cgi-fcgi, libfcgi-bin).
 # files_delivery.test.mjs puts Apache 2.4 (mod_proxy_fcgi, mod_xsendfile) in front of spare servers.
 # clang-14 and libclang-rt-14-dev build the libFuzzer targets of the fuzz suite (tools/fuzz).
-TEST_PACKAGES=(chromium fonts-nanum wrk curl python3-icalendar clang-14 libclang-rt-14-dev
+TEST_PACKAGES=(chromium fonts-nanum wrk curl python3-icalendar python3-vobject clang-14 libclang-rt-14-dev
 	debhelper dpkg-dev fakeroot lintian systemd libfcgi-bin zlib1g-dev apache2 libapache2-mod-xsendfile)
 
 package_installed() {

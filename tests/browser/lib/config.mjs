@@ -14,7 +14,10 @@ export const SCREENSHOT_DIR = path.join(REPO, 'docs', 'screenshots');
 // A route lands here only by a deliberate edit, so a new page cannot slip past the gates.
 export const NON_HTML_ROUTES = new Map([['/healthz', 'text/plain'], ['/committees.ics', 'text/calendar'],
 	['/committees/{slug}/calendar.ics', 'text/calendar'], ['/news.atom', 'application/atom+xml'],
-	['/files/{id}', 'application/'], ['/stats.csv', 'text/csv']]);
+	['/files/{id}', 'application/'], ['/stats.csv', 'text/csv'],
+	// the directory's exports (issue 19): signed-in users only
+	['/people.csv', 'text/csv'], ['/people.vcf', 'text/vcard'], ['/members.csv', 'text/csv'],
+	['/members/{slug}/people.vcf', 'text/vcard']]);
 
 /** The route table as `tpportal --list-routes` prints it: [{methods, pattern, access, sample}]. */
 export function listRoutes() {
