@@ -153,25 +153,24 @@ EOF
 	chmod 0644 "$dir/tpportal.conf"
 }
 
-# pkg_start DIR: the unit's ExecStart line (with our configuration for its -c) started the way
-# tpportal.service does it: a listening unix socket as fd 0 (StandardInput=socket), User=tpportal
-# with its groups, UMask=0027, the log on stdout/stderr.
-pkg_start() {
-	local dir=$1 line i
-	local -a argv
-	line=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/tpportal.service)
-	[[ $line == *' -c /etc/tpportal/tpportal.conf'* ]] || { echo "  unexpected ExecStart: $line"; return 1; }
-	read -r -a argv <<<"${line/\/etc\/tpportal\/tpportal.conf/$dir/tpportal.conf}"
-	echo "  ExecStart: ${argv[*]}"
-	PKG_SERVER_PID=$(python3 - "$dir/tpportal.sock" tpportal "$dir/tpportal.log" "${argv[@]}" <<'EOF' 8>&-
-import os, pwd, socket, sys
-path, user, log = sys.argv[1:4]
-argv = sys.argv[4:]
+# pkg_spawn SOCK GROUP MODE LOG ARGV...: ARGV started as tpportal.service runs it, with a listening unix
+# socket at SOCK (group GROUP unless empty, mode MODE) as fd 0 (StandardInput=socket), User=tpportal with
+# its groups, UMask=0027, stdout and stderr appended to LOG; waits for its "threads on -" line.
+# PKG_SERVER_PID is its pid.
+pkg_spawn() {
+	local sock=$1 group=$2 mode=$3 log=$4 i
+	shift 4
+	PKG_SERVER_PID=$(python3 - "$sock" "$group" "$mode" tpportal "$log" "$@" <<'EOF' 8>&-
+import grp, os, pwd, socket, sys
+path, group, mode, user, log = sys.argv[1:6]
+argv = sys.argv[6:]
 s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 if os.path.exists(path):
     os.unlink(path)
 s.bind(path)
-os.chmod(path, 0o660)
+if group:
+    os.chown(path, 0, grp.getgrnam(group).gr_gid)
+os.chmod(path, int(mode, 8))
 s.listen(128)
 pw = pwd.getpwnam(user)
 pid = os.fork()
@@ -190,14 +189,24 @@ print(pid)
 EOF
 	) || return 1
 	for ((i = 0; i < 50; i++)); do
-		grep -q 'threads on -' "$dir/tpportal.log" 2>/dev/null && break
+		grep -q 'threads on -' "$log" 2>/dev/null && return 0
 		alive "$PKG_SERVER_PID" || break
 		sleep 0.1
 	done
-	if ! alive "$PKG_SERVER_PID" || ! grep -q 'threads on -' "$dir/tpportal.log"; then
-		show_log "$dir/tpportal.log"
-		return 1
-	fi
+	show_log "$log"
+	return 1
+}
+
+# pkg_start DIR: the unit's ExecStart line (with our configuration for its -c), spawned as the service
+# runs (pkg_spawn) on a socket of its own in DIR.
+pkg_start() {
+	local dir=$1 line
+	local -a argv
+	line=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/tpportal.service)
+	[[ $line == *' -c /etc/tpportal/tpportal.conf'* ]] || { echo "  unexpected ExecStart: $line"; return 1; }
+	read -r -a argv <<<"${line/\/etc\/tpportal\/tpportal.conf/$dir/tpportal.conf}"
+	echo "  ExecStart: ${argv[*]}"
+	pkg_spawn "$dir/tpportal.sock" '' 0660 "$dir/tpportal.log" "${argv[@]}" || return 1
 	[[ $(awk '/^Uid:/ { print $2 }' "/proc/$PKG_SERVER_PID/status") == "$(id -u tpportal)" ]] ||
 		{ echo "  the server does not run as tpportal"; return 1; }
 }
@@ -337,7 +346,7 @@ pkg_socket_unit() {
 # pkg_start_unit LOG: the unit's ExecStart line as it stands (-c /etc/tpportal/tpportal.conf), started
 # the way systemd does it: the socket of tpportal.socket (path, group, mode) as fd 0, User=tpportal.
 pkg_start_unit() {
-	local log=$1 line i
+	local log=$1 line
 	local -a argv
 	pkg_socket_unit || { echo "  cannot read tpportal.socket"; return 1; }
 	line=$(sed -n 's/^ExecStart=//p' /lib/systemd/system/tpportal.service)
@@ -347,40 +356,7 @@ pkg_start_unit() {
 		PKG_RUN_MADE=1
 	fi
 	: >"$log"
-	PKG_SERVER_PID=$(python3 - "$PKG_SOCK" "$PKG_SOCK_GROUP" "$PKG_SOCK_MODE" tpportal "$log" "${argv[@]}" <<'EOF' 8>&-
-import grp, os, pwd, socket, sys
-path, group, mode, user, log = sys.argv[1:6]
-argv = sys.argv[6:]
-s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-if os.path.exists(path):
-    os.unlink(path)
-s.bind(path)
-os.chown(path, 0, grp.getgrnam(group).gr_gid)
-os.chmod(path, int(mode, 8))
-s.listen(128)
-pw = pwd.getpwnam(user)
-pid = os.fork()
-if pid == 0:
-    os.setsid()
-    os.dup2(s.fileno(), 0)
-    fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    os.dup2(fd, 1)
-    os.dup2(fd, 2)
-    os.initgroups(user, pw.pw_gid)
-    os.setgid(pw.pw_gid)
-    os.setuid(pw.pw_uid)
-    os.umask(0o027)
-    os.execv(argv[0], argv)
-print(pid)
-EOF
-	) || return 1
-	for ((i = 0; i < 50; i++)); do
-		grep -q 'threads on -' "$log" 2>/dev/null && return 0
-		alive "$PKG_SERVER_PID" || break
-		sleep 0.1
-	done
-	show_log "$log"
-	return 1
+	pkg_spawn "$PKG_SOCK" "$PKG_SOCK_GROUP" "$PKG_SOCK_MODE" "$log" "${argv[@]}"
 }
 
 # pkg_restart LOG: SIGTERM, then started again (a configuration change that SIGHUP does not apply).
