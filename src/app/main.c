@@ -276,6 +276,7 @@ serve(FCGX_Request *fr, struct db *db)
 	double t0 = now_ms();
 	HDF *hdf = render_hdf_new();
 	long long sent = 0;
+	char via[96] = "";
 	int status;
 
 	rq.conf = &conf;
@@ -305,10 +306,11 @@ serve(FCGX_Request *fr, struct db *db)
 	}
 	/* client, user, request, status, bytes sent (a web server that sends the file itself is named) and
 	 * request-body bytes kept, time; a 403 says why */
-	log_info("%s %s %s %s %d sent %lldB%s%s read %zuB %.2fms%s%s", rq.remote_addr ? rq.remote_addr : "-",
+	if (rq.delivered_by != NULL && status == 200)
+		snprintf(via, sizeof(via), " via %s (a file of %lldB)", rq.delivered_by, rq.delivered_size);
+	log_info("%s %s %s %s %d sent %lldB%s read %zuB %.2fms%s%s", rq.remote_addr ? rq.remote_addr : "-",
 	    rq.session != NULL ? rq.session->login : "-", rq.method_name, rq.path ? rq.path : "-", status, sent,
-	    rq.delivered_by && status == 200 ? " via " : "", rq.delivered_by && status == 200 ? rq.delivered_by : "",
-	    rq.body_len, now_ms() - t0,
+	    via, rq.body_len, now_ms() - t0,
 	    status == 403 && rq.deny_reason ? " denied: " : "", status == 403 && rq.deny_reason ? rq.deny_reason : "");
 	admission_leave(&rq);
 	buf_free(&head);

@@ -126,6 +126,7 @@ struct request {
 	const char		*error_detail;	/* shown on a 400 page: which parameter was refused */
 	struct file_out		 file;		/* a stored file as the body (filesend_prepare) */
 	const char		*delivered_by;	/* "x-accel" or "x-sendfile": the web server sends the body (log) */
+	long long		 delivered_size;	/* the bytes of the file it sends (log) */
 	int			 keep_raw;	/* the handler's raw body answers its error status too (/healthz) */
 	const char		*deny_reason;	/* why a 403: "CSRF", "role", "row-level", "not signed in" (for the log) */
 	unsigned		 allowed_methods;	/* for 405: the methods the path's routes take */

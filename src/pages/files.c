@@ -143,6 +143,7 @@ deliver(struct request *rq, HDF *hdf, const struct attach_file *f)
 		return rc == 200 ? 0 : rc;
 	}
 	close(d.fd);
+	rq->delivered_size = (long long)d.size;
 	if (mode == FD_X_ACCEL)
 		n = snprintf(hdr, sizeof(hdr), "/_files/%s", f->stored);
 	else

@@ -104,11 +104,11 @@ function parseCgi(out, what) {
 
 /** The access log line of the spare for method path status after offset. */
 async function accessLine(s, off, method, path, status) {
-	const re = new RegExp(`info \\[\\d+\\] \\S+ \\S+ ${method} ${path.replace(/[/]/g, '\\/')} ${status} sent (\\d+)B(?: via (\\S+))? read \\d+B [\\d.]+ms`, 'm');
+	const re = new RegExp(`info \\[\\d+\\] \\S+ \\S+ ${method} ${path.replace(/[/]/g, '\\/')} ${status} sent (\\d+)B(?: via (\\S+) \\(a file of (\\d+)B\\))? read \\d+B [\\d.]+ms`, 'm');
 	for (let i = 0; i < 50; i++) {
 		const m = re.exec(s.log().slice(off));
 		if (m)
-			return { bytes: Number(m[1]), via: m[2] ?? null };
+			return m[2] ? { bytes: Number(m[1]), via: m[2], file: Number(m[3]) } : { bytes: Number(m[1]), via: null };
 		await sleep(50);
 	}
 	assert.fail(`${s.name}: no access line "${method} ${path} ${status}" in:\n${s.log().slice(off)}`);
@@ -268,7 +268,8 @@ describe('x-accel and x-sendfile: the header only for the web server that takes 
 		assert.equal(ng.status, 200);
 		assert.equal(ng.headers['x-accel-redirect'], `/_files/${file.big.stored}`);
 		assert.equal(ng.body.length, 0);
-		assert.deepEqual(await accessLine(s, off, 'GET', `/files/${file.big.id}`, 200), { bytes: 0, via: 'x-accel' });
+		assert.deepEqual(await accessLine(s, off, 'GET', `/files/${file.big.id}`, 200), { bytes: 0, via: 'x-accel', file: BIG.length },
+		    'the access line names the web server that sends the file, and its size');
 		for (const server of ['Apache/2.4.62 (Debian)', undefined]) {
 			const ap = fcgi(s, 'GET', `/files/${file.big.id}`, { server });
 			assert.equal(ap.status, 200);

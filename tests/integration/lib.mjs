@@ -792,11 +792,12 @@ export function refusedParam(html) {
 
 // tools/stack starts tpportal with stderr appended to $STACK_DIR/log/tpportal.log; its records are
 // "2025-01-31T12:00:00Z info [3] message" (src/core/log.c), and each request adds one access record
-// "CLIENT USER METHOD PATH STATUS sent NB[ via x-accel|x-sendfile] read NB N.NNms" at info (USER "-"
-// when nobody is signed in; sent: the body bytes the portal wrote, "via": the web server sends the file;
+// "CLIENT USER METHOD PATH STATUS sent NB[ via x-accel|x-sendfile (a file of NB)] read NB N.NNms" at info
+// (USER "-" when nobody is signed in; sent: the body bytes the portal wrote, "via": the web server sends the
+// file, of that size;
 // read: the request body's bytes kept), a 403 followed by " denied: REASON".
 export const SERVER_LOG = process.env.STACK_DIR ? `${process.env.STACK_DIR.replace(/\/+$/, '')}/log/tpportal.log` : null;
-export const ACCESS_RECORD = /^\S+ info \[\d+\] \S+ \S+ [A-Z-]+ \S+ \d{3} sent \d+B( via x-(accel|sendfile))? read \d+B [\d.]+ms( denied: [a-zA-Z -]+)?$/;
+export const ACCESS_RECORD = /^\S+ info \[\d+\] \S+ \S+ [A-Z-]+ \S+ \d{3} sent \d+B( via x-(accel|sendfile) \(a file of \d+B\))? read \d+B [\d.]+ms( denied: [a-zA-Z -]+)?$/;
 
 /** The size of the server log now: pass it to logSince to read what was written after. */
 export function logOffset() {
