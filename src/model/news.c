@@ -28,8 +28,9 @@ const char *const news_fields[NEWS_NFIELDS] = {
  * (Joined in one step, MariaDB chose to join every listed row and sort them once the select list
  * held the category's and technopark's names.)
  */
-#define LIST_COLS \
-	"SELECT STRAIGHT_JOIN a.id, a.title, c.slug AS category, c.name_ko AS category_name, t.slug AS tp_slug, " \
+#define LIST_COLS	LIST_COLS_AFTER("")
+#define LIST_COLS_AFTER(first) \
+	"SELECT STRAIGHT_JOIN " first "a.id, a.title, c.slug AS category, c.name_ko AS category_name, t.slug AS tp_slug, " \
 	"t.name_ko AS tp_name, k.at, DATE_FORMAT(k.at, '%Y-%m-%d') AS date, a.is_demo, " \
 	"(a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE()) AS pinned, " \
 	"(SELECT COUNT(*) FROM attachments f WHERE f.owner_type = 'news' AND f.owner_id = a.id) AS files "
@@ -113,6 +114,14 @@ static const char sql_home_members[] = HOME_ROWS(
 	KEYS "FORCE INDEX (k_news_list) WHERE a.listed = 1 AND a.technopark_id IS NOT NULL "
 	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?")
 	"ORDER BY k.at DESC, k.id DESC";
+/* An article's neighbours in its list, older then newer (one statement: news_neighbours_stmt). */
+#define NEIGHBOURS(f) \
+	"(" ROWS(LIST_COLS_AFTER("0 AS list, "), KEYS f D_OLDER) ") UNION ALL (" \
+	ROWS(LIST_COLS_AFTER("1, "), KEYS f D_NEWER) ") ORDER BY list"
+static const char *const sql_neighbours[6] = {
+	NEIGHBOURS(F_ANY), NEIGHBOURS(F_CAT), NEIGHBOURS(F_TP), NEIGHBOURS(F_TP_CAT), NEIGHBOURS(F_ASSOC),
+	NEIGHBOURS(F_ASSOC_CAT)
+};
 static const char sql_cursor[] =
 	"SELECT DATE_FORMAT(published_at, '%Y-%m-%d %H:%i:%s') FROM news_articles "
 	"WHERE id = ? AND published_at IS NOT NULL";
@@ -178,6 +187,27 @@ news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, lo
 	}
 	db_bind_int(st, i, limit);
 	q->st = st;
+	return 0;
+}
+
+int
+news_neighbours_stmt(struct db *db, const struct news_filter *f, long long id, const char *at, struct db_stmt **out)
+{
+	struct db_stmt *st = db_prepare(db, sql_neighbours[filter_index(f)]);
+	int half, i = 0;
+
+	if ((*out = st) == NULL)
+		return db_err(db);
+	for (half = 0; half < 2; half++) {	/* the older half's values, then the newer's */
+		if (!f->association && f->tp_id > 0)
+			db_bind_int(st, i++, f->tp_id);
+		if (f->category_id > 0)
+			db_bind_int(st, i++, f->category_id);
+		db_bind_text(st, i++, at);
+		db_bind_text(st, i++, at);
+		db_bind_int(st, i++, id);
+		db_bind_int(st, i++, 1);
+	}
 	return 0;
 }
 

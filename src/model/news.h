@@ -44,6 +44,13 @@ struct news_query {
  */
 int	news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, long long cursor_id, int limit,
 	    struct news_query *q);
+/*
+ * The article id's neighbours in f's list (keyset: at is its published_at as "YYYY-MM-DD HH:MM:SS",
+ * referenced until the statement is reset), bound: a row with list 0 for the older one, 1 for the
+ * newer one, then LIST columns. One round trip for both (the article page, issue 16).
+ */
+int	news_neighbours_stmt(struct db *db, const struct news_filter *f, long long id, const char *at,
+	    struct db_stmt **out);
 /* Numbered page page (1..NEWS_NUMBERED_PAGES) of f, NEWS_PAGE_SIZE rows, same columns, into q. 0 or a TP_E* code. */
 int	news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news_query *q);
 /* How many articles f lists, counted up to cap (a page-number bar needs no more), into *count. 0 or a TP_E* code. */
