@@ -107,6 +107,10 @@ describe('a save through each admin form shows on the next request, pages kept',
 	});
 
 	test('attendance marked: the meeting page', T, async () => {
+		/* a seat held on the meeting's day (kept afterwards: a seat with attendance stays, as in committees_admin) */
+		const tp = sqlValue("SELECT t.id FROM technoparks t WHERE NOT EXISTS (SELECT 1 FROM committee_members m " +
+			`JOIN committees c ON c.id = m.committee_id WHERE c.slug = '${C}' AND m.technopark_id = t.id) ORDER BY t.id DESC LIMIT 1`);
+		await post303(`/admin/committees/${C}/seats`, { member: `t${tp}`, role: 'member', term_start: '2025-01-01', term_end: '', note: '' });
 		const proxy = `대리 ${tag(4)}`;
 		await freshAfter([meetingPage()], async () => {
 			const page = await sec.get(`/admin/meetings/${meeting}/attendance`);
