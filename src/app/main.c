@@ -281,6 +281,7 @@ serve(FCGX_Request *fr, struct db *db)
 
 	rq.conf = &conf;
 	rq.db = db;
+	rq.trips_before = db_round_trips(db);
 	status = read_request(fr, &rq);
 	if (hdf == NULL)
 		status = 500;

@@ -63,6 +63,7 @@ static const struct key keys[] = {
 	{ "login_max_failures",	K_NUMBER,	offsetof(struct conf, login_max_failures), 1, 1000 },
 	{ "login_max_failures_addr", K_NUMBER,	offsetof(struct conf, login_max_failures_addr), 1, 100000 },
 	{ "page_cache_mb",	K_NUMBER,	offsetof(struct conf, page_cache_mb), 0, 4096 },
+	{ "debug_round_trips",	K_BOOL,		offsetof(struct conf, debug_round_trips), 0, 0 },
 	{ "smtp_url",		K_OPTIONAL,	offsetof(struct conf, smtp_url), 0, 0 },
 	{ "smtp_user",		K_OPTIONAL,	offsetof(struct conf, smtp_user), 0, 0 },
 	{ "smtp_password_file",	K_OPTIONAL,	offsetof(struct conf, smtp_password_file), 0, 0 },

@@ -43,6 +43,7 @@ struct conf {
 	int	 login_max_failures;	/* failures per login name and client address in the window; default 5 */
 	int	 login_max_failures_addr; /* failures per client address in the window; default 50 */
 	int	 page_cache_mb;		/* memory for kept pages (http/pagecache.h), MiB; 0: none; default 8 */
+	int	 debug_round_trips;	/* 1: each answer says its database round trips (X-Round-Trips); default 0 */
 	/* Mail (docs/email.md): the relay, the sender, the delivery worker's retries. */
 	char	*smtp_url;		/* smtp://host:587 (STARTTLS when offered) or smtps://host:465; none: mail waits */
 	char	*smtp_user;		/* user for SMTP AUTH; default none */

@@ -13,6 +13,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "http/auth.h"
+#include "http/filesend.h"
 #include "model/account.h"
 #include "http/pagecache.h"
 #include "http/route.h"
@@ -141,6 +142,33 @@ etag_matches(const char *header, const char *etag)
 		p += strcspn(p, ",");
 	}
 	return 0;
+}
+
+/*
+ * Last-Modified of a page made now at generation gen, in minute: the later of the generation's last
+ * move and the minute's start (its content changes with either), or 0 (none said) when that is this
+ * very second, so that every later change falls in a later second than any date a client was given:
+ * an If-Modified-Since then never hides a change the ETag would show.
+ */
+static long long
+last_modified(long long changed, long long minute, time_t now)
+{
+	long long lm = changed > minute * 60 ? changed : minute * 60;
+
+	return lm < (long long)now ? lm : 0;
+}
+
+/* 1 when the reader's copy is current: If-None-Match names the ETag, or (only without it) the page was
+ * not modified since If-Modified-Since (RFC 9110 13.1.3). */
+static int
+reader_current(const struct request *rq)
+{
+	time_t since;
+
+	if (rq->if_none_match != NULL)
+		return etag_matches(rq->if_none_match, rq->etag_out);
+	return rq->if_modified_since != NULL && rq->last_modified > 0 &&
+	    filesend_parse_http_date(rq->if_modified_since, &since) == 0 && rq->last_modified <= (long long)since;
 }
 
 /* ---- kept pages ---- */
@@ -282,7 +310,8 @@ pagecache_begin(struct request *rq)
 {
 	/* Pages also change with the clock (an upcoming meeting becomes a past one, a pin expires): the
 	 * times they compare are whole minutes, so a page is good for the clock minute it was made in. */
-	long long minute = (long long)(time(NULL) / 60);
+	time_t now = time(NULL);
+	long long minute = (long long)(now / 60);
 	unsigned long long gen;
 	struct buf key = { 0 };
 	uint64_t h;
@@ -300,9 +329,10 @@ pagecache_begin(struct request *rq)
 	/* the ETag: generation, page and audience, and a signed-in reader's own token (the page has it) */
 	snprintf(rq->etag_out, sizeof(rq->etag_out), "\"%llx.%llx-%016llx\"", gen, (unsigned long long)minute,
 	    (unsigned long long)(rq->session != NULL ? fnv(rq->session->csrf, strlen(rq->session->csrf), h) : h));
+	rq->last_modified = last_modified(db_generation_changed(rq->db), minute, now);
 	if (rq->session != NULL && rq->cache_control == NULL)
 		rq->cache_control = "private, no-cache";	/* the browser keeps it for this reader, and asks again */
-	if (etag_matches(rq->if_none_match, rq->etag_out)) {
+	if (reader_current(rq)) {
 		buf_free(&key);
 		atomic_fetch_add(&not_modified, 1);
 		return 304;

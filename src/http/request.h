@@ -134,6 +134,8 @@ struct request {
 
 	/* conditional GET and the page cache (http/pagecache.h) */
 	char			 etag_out[48];	/* a public page's ETag with its quotes; "" when none */
+	long long		 last_modified;	/* its Last-Modified (Unix seconds); 0 when none */
+	unsigned long		 trips_before;	/* the connection's round trips before this request (X-Round-Trips) */
 	char			*pc_key;	/* the name of the page being kept (malloc'd), or NULL */
 	size_t			 pc_keylen;
 	unsigned long long	 pc_hash;

@@ -1,8 +1,11 @@
 /* response.c - the HTTP head of every dynamic response, security headers included. */
 #include <string.h>
 
+#include "core/conf.h"
 #include "http/admission.h"
+#include "http/filesend.h"
 #include "http/response.h"
+#include "store/db.h"
 
 /* No inline script or style anywhere; forms post only to us; no framing. */
 #define CSP "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " \
@@ -75,6 +78,16 @@ allow_header(const struct request *rq, struct buf *out)
 	    (m & M_POST) ? "POST" : "");
 }
 
+static int
+last_modified(long long t, struct buf *out)
+{
+	char date[40];
+
+	if (filesend_http_date((time_t)t, date, sizeof(date)) != 0)
+		return -1;
+	return buf_printf(out, "Last-Modified: %s\r\n", date);
+}
+
 int
 response_head(const struct request *rq, int status, size_t body_len, struct buf *out)
 {
@@ -104,6 +117,11 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 	rc |= file_headers(rq, status, out);
 	if (rq->etag_out[0] != '\0' && !file && (status == 200 || status == 304))
 		rc |= buf_printf(out, "ETag: %s\r\n", rq->etag_out);
+	if (rq->last_modified > 0 && !file && (status == 200 || status == 304))
+		rc |= last_modified(rq->last_modified, out);
+	/* for tests and measurements only (debug_round_trips): what this answer cost the database */
+	if (rq->conf != NULL && rq->conf->debug_round_trips && rq->db != NULL)
+		rc |= buf_printf(out, "X-Round-Trips: %lu\r\n", db_round_trips(rq->db) - rq->trips_before);
 	if (rq->https)
 		rc |= buf_puts(out, "Strict-Transport-Security: max-age=31536000\r\n");
 	if (status == 405)

@@ -28,8 +28,9 @@ const char *const news_fields[NEWS_NFIELDS] = {
  * (Joined in one step, MariaDB chose to join every listed row and sort them once the select list
  * held the category's and technopark's names.)
  */
-#define LIST_COLS \
-	"SELECT STRAIGHT_JOIN a.id, a.title, c.slug AS category, c.name_ko AS category_name, t.slug AS tp_slug, " \
+#define LIST_COLS	LIST_COLS_AFTER("")
+#define LIST_COLS_AFTER(first) \
+	"SELECT STRAIGHT_JOIN " first "a.id, a.title, c.slug AS category, c.name_ko AS category_name, t.slug AS tp_slug, " \
 	"t.name_ko AS tp_name, k.at, DATE_FORMAT(k.at, '%Y-%m-%d') AS date, a.is_demo, " \
 	"(a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE()) AS pinned, " \
 	"(SELECT COUNT(*) FROM attachments f WHERE f.owner_type = 'news' AND f.owner_id = a.id) AS files "
@@ -97,10 +98,12 @@ static const char *const sql_pinned[6] = {
  * NEWS_HOME_SIZE keys; an article in both counts once, as pinned); and the latest member news, read
  * newest first along k_news_list until NEWS_HOME_SIZE technopark articles are found.
  */
-#define HOME_ROWS(keys) \
-	LIST_COLS "FROM (" keys ") k JOIN news_articles a ON a.id = k.id " \
+#define HOME_ROWS(first, keys) \
+	LIST_COLS_AFTER(first) "FROM (" keys ") k JOIN news_articles a ON a.id = k.id " \
 	"JOIN news_categories c ON c.id = a.category_id LEFT JOIN technoparks t ON t.id = a.technopark_id "
-static const char sql_home_notices[] = HOME_ROWS(
+/* Both lists in one statement (one round trip): list 0 the notices, 1 the member news, each ordered by
+ * the keys k1 (pinned first), k2 (newest first), k3 (the id) after the list. */
+static const char sql_home[] = "(" HOME_ROWS("0 AS list, k.top AS k1, k.at AS k2, k.id AS k3, ",
 	"SELECT u.id, u.at, MAX(u.top) AS top FROM ("
 	"(SELECT a.id, a.published_at AS at, 1 AS top FROM news_articles a FORCE INDEX (k_news_pinned) "
 	"WHERE a.listed = 1 AND a.pinned_until >= CURDATE() ORDER BY a.published_at DESC, a.id DESC LIMIT ?) "
@@ -108,11 +111,19 @@ static const char sql_home_notices[] = HOME_ROWS(
 	"(SELECT a.id, a.published_at, 0 FROM news_articles a FORCE INDEX (k_news_category) "
 	"WHERE a.listed = 1 AND a.category_id = (SELECT n.id FROM news_categories n WHERE n.slug = 'notice') "
 	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?)) u GROUP BY u.id, u.at")
-	"ORDER BY k.top DESC, k.at DESC, k.id DESC LIMIT ?";
-static const char sql_home_members[] = HOME_ROWS(
+	"ORDER BY k.top DESC, k.at DESC, k.id DESC LIMIT ?) "
+	"UNION ALL (" HOME_ROWS("1, 0, k.at, k.id, ",
 	KEYS "FORCE INDEX (k_news_list) WHERE a.listed = 1 AND a.technopark_id IS NOT NULL "
-	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?")
-	"ORDER BY k.at DESC, k.id DESC";
+	"ORDER BY a.published_at DESC, a.id DESC LIMIT ?") ") "
+	"ORDER BY list, k1 DESC, k2 DESC, k3 DESC";
+/* An article's neighbours in its list, older then newer (one statement: news_neighbours_stmt). */
+#define NEIGHBOURS(f) \
+	"(" ROWS(LIST_COLS_AFTER("0 AS list, "), KEYS f D_OLDER) ") UNION ALL (" \
+	ROWS(LIST_COLS_AFTER("1, "), KEYS f D_NEWER) ") ORDER BY list"
+static const char *const sql_neighbours[6] = {
+	NEIGHBOURS(F_ANY), NEIGHBOURS(F_CAT), NEIGHBOURS(F_TP), NEIGHBOURS(F_TP_CAT), NEIGHBOURS(F_ASSOC),
+	NEIGHBOURS(F_ASSOC_CAT)
+};
 static const char sql_cursor[] =
 	"SELECT DATE_FORMAT(published_at, '%Y-%m-%d %H:%i:%s') FROM news_articles "
 	"WHERE id = ? AND published_at IS NOT NULL";
@@ -182,6 +193,27 @@ news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, lo
 }
 
 int
+news_neighbours_stmt(struct db *db, const struct news_filter *f, long long id, const char *at, struct db_stmt **out)
+{
+	struct db_stmt *st = db_prepare(db, sql_neighbours[filter_index(f)]);
+	int half, i = 0;
+
+	if ((*out = st) == NULL)
+		return db_err(db);
+	for (half = 0; half < 2; half++) {	/* the older half's values, then the newer's */
+		if (!f->association && f->tp_id > 0)
+			db_bind_int(st, i++, f->tp_id);
+		if (f->category_id > 0)
+			db_bind_int(st, i++, f->category_id);
+		db_bind_text(st, i++, at);
+		db_bind_text(st, i++, at);
+		db_bind_int(st, i++, id);
+		db_bind_int(st, i++, 1);
+	}
+	return 0;
+}
+
+int
 news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news_query *q)
 {
 	struct db_stmt *st;
@@ -213,17 +245,15 @@ news_count_upto(struct db *db, const struct news_filter *f, long long cap, long 
 }
 
 int
-news_home_stmt(struct db *db, int members, struct db_stmt **out)
+news_home_stmt(struct db *db, struct db_stmt **out)
 {
-	struct db_stmt *st = db_prepare(db, members ? sql_home_members : sql_home_notices);
+	struct db_stmt *st = db_prepare(db, sql_home);
+	int i;
 
 	if ((*out = st) == NULL)
 		return db_err(db);
-	db_bind_int(st, 0, NEWS_HOME_SIZE);
-	if (!members) {
-		db_bind_int(st, 1, NEWS_HOME_SIZE);
-		db_bind_int(st, 2, NEWS_HOME_SIZE);
-	}
+	for (i = 0; i < 4; i++)
+		db_bind_int(st, i, NEWS_HOME_SIZE);
 	return 0;
 }
 

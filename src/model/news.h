@@ -44,13 +44,24 @@ struct news_query {
  */
 int	news_list_stmt(struct db *db, const struct news_filter *f, enum news_dir dir, long long cursor_id, int limit,
 	    struct news_query *q);
+/*
+ * The article id's neighbours in f's list (keyset: at is its published_at as "YYYY-MM-DD HH:MM:SS",
+ * referenced until the statement is reset), bound: a row with list 0 for the older one, 1 for the
+ * newer one, then LIST columns. One round trip for both (the article page, issue 16).
+ */
+int	news_neighbours_stmt(struct db *db, const struct news_filter *f, long long id, const char *at,
+	    struct db_stmt **out);
 /* Numbered page page (1..NEWS_NUMBERED_PAGES) of f, NEWS_PAGE_SIZE rows, same columns, into q. 0 or a TP_E* code. */
 int	news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news_query *q);
 /* How many articles f lists, counted up to cap (a page-number bar needs no more), into *count. 0 or a TP_E* code. */
 int	news_count_upto(struct db *db, const struct news_filter *f, long long cap, long long *count);
-/* The home page's notices (members 0: today's pinned articles first, then the latest notices) or the latest
- * member news (members 1), NEWS_HOME_SIZE rows of news_list_stmt's columns, into *out. 0 or a TP_E* code. */
-int	news_home_stmt(struct db *db, int members, struct db_stmt **out);
+/*
+ * The home page's two news lists in one statement, bound, into *out: rows of list 0, the notices (today's
+ * pinned articles first, then the latest notices), then of list 1, the latest member news, NEWS_HOME_SIZE
+ * each; after the list, three key columns (its order), then news_list_stmt's columns. 0 or a TP_E* code.
+ */
+#define NEWS_HOME_KEYS	3
+int	news_home_stmt(struct db *db, struct db_stmt **out);
 /* The listed articles pinned today for f, newest first (same columns), into *out. 0 or a TP_E* code. */
 int	news_pinned_stmt(struct db *db, const struct news_filter *f, struct db_stmt **out);
 /* Like news_list_stmt from the top, with the feed's columns (body_html, published and updated in RFC 3339, author). */

@@ -1,6 +1,6 @@
 /*
  * committees_page.c - what the committee pages and the committee admin share: a committee by its
- * URL into the page (Committee.*), who may manage it, and the seats shown on a technopark's profile.
+ * URL into the page (Committee.*), and who may manage it.
  */
 #include <stdio.h>
 #include <string.h>
@@ -71,28 +71,3 @@ committees_load_id(struct request *rq, HDF *hdf, long long id, struct committee 
 	db_bind_int(st, 0, id);
 	return load(rq, hdf, st, c);
 }
-
-/* A technopark's seats today: its own (as the technopark) and its visible people's. */
-static const char sql_tp_seats[] =
-	"SELECT c.slug AS committee_slug, c.name_ko AS committee, m.role, "
-	"CASE WHEN m.person_id IS NOT NULL THEN p.name END AS person, "
-	"m.term_start, m.term_end, m.is_demo "
-	"FROM committee_members m JOIN committees c ON c.id = m.committee_id "
-	"LEFT JOIN people p ON p.id = m.person_id "
-	"WHERE (m.technopark_id = ? OR (p.technopark_id = ? AND p.visible = 1)) "
-	"AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
-	"AND (m.term_end IS NULL OR m.term_end >= CURDATE()) "
-	"ORDER BY c.sort, c.id, m.role, p.name, m.id";
-
-int
-committees_tp_seats(struct request *rq, HDF *hdf, const char *prefix, long long tp_id)
-{
-	struct db_stmt *st = db_prepare(rq->db, sql_tp_seats);
-
-	if (st == NULL)
-		return db_err(rq->db);
-	db_bind_int(st, 0, tp_id);
-	db_bind_int(st, 1, tp_id);
-	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
-}
-

@@ -1,6 +1,6 @@
 /*
  * committees_page.h - what the committee pages (pages/) and the committee admin (admin/) share:
- * a committee by its URL into the page, who may manage it, and a technopark's seats.
+ * a committee by its URL into the page, and who may manage it.
  */
 #ifndef TP_COMMITTEES_PAGE_H
 #define TP_COMMITTEES_PAGE_H
@@ -20,11 +20,5 @@ int	committees_may_manage(const struct request *rq, long long committee_id);
 int	committees_load(struct request *rq, HDF *hdf, const char *slug, struct committee *c);
 /* The same by id. */
 int	committees_load_id(struct request *rq, HDF *hdf, long long id, struct committee *c);
-
-/*
- * The seats a technopark holds on the day (its own, and those of its visible people) under prefix.N
- * (committee_slug, committee, role, person, term_start, term_end, is_demo). 0 or a TP_E* code.
- */
-int	committees_tp_seats(struct request *rq, HDF *hdf, const char *prefix, long long tp_id);
 
 #endif

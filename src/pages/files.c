@@ -77,6 +77,22 @@ files_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, 
 	return rc == DB_DONE ? n : -1;
 }
 
+const char *const files_cols[] = { "id", "filename", "mime_type", "size_bytes", NULL };
+
+int
+files_decorate(HDF *hdf, const char *prefix)
+{
+	HDF *c;
+	char sz[32];
+
+	for (c = hdf_get_child(hdf, prefix); c != NULL; c = hdf_obj_next(c)) {
+		attach_fmt_size(strtoll(hdf_get_value(c, "size_bytes", "0"), NULL, 10), sz, sizeof(sz));
+		if (render_set(c, sz, "size") != 0 || render_set(c, attach_label(hdf_get_value(c, "mime_type", NULL)), "label") != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 files_stage(struct request *rq, const char *field, struct attach_batch *b, const char **err, const char **bad)
 {

@@ -20,5 +20,9 @@ int	files_stage(struct request *rq, const char *field, struct attach_batch *b, c
  * e.g. "1.2 MB"), size_bytes, label (PDF, HWP, ...). Returns the count, or -1.
  */
 int	files_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id);
+/* The columns a page reads into a list of attachments in one of its own statements (page_lists), and
+ * what files_list adds to each row then: size and label from size_bytes and mime_type. 0 or -1. */
+extern const char *const files_cols[];
+int	files_decorate(HDF *hdf, const char *prefix);
 
 #endif

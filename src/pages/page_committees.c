@@ -165,77 +165,79 @@ page_committees_show(struct request *rq, HDF *hdf)
 	return 0;
 }
 
-static const char sql_meeting[] =
-	"SELECT " MEETING_COLS ", g.note FROM committee_meetings g WHERE g.id = ? AND g.committee_id = ?";
-static const char sql_agenda[] =
-	"SELECT id, position, title, description FROM committee_agenda_items WHERE meeting_id = ? "
-	"ORDER BY position, id";
-static const char sql_resolutions[] =
-	"SELECT r.id, r.agenda_item_id, r.body, r.outcome, r.votes_for, r.votes_against, r.votes_abstain "
-	"FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id "
-	"WHERE i.meeting_id = ? ORDER BY i.position, i.id, r.id";
-/* The seats held on the meeting's day, and any seat with an attendance record for it. */
-static const char sql_attendance[] =
-	"SELECT m.id, m.role, m.is_demo, CASE WHEN p.visible = 1 THEN p.name END AS person, "
-	"CASE WHEN p.visible = 1 THEN p.title END AS person_title, "
-	"CASE WHEN p.id IS NOT NULL AND p.visible = 0 THEN 1 END AS hidden, "
-	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, s.name_ko) END AS org, "
-	"t.name_ko AS tp_name, t.slug AS tp_slug, att.status, att.proxy_name "
+/*
+ * The meeting page in one statement (issue 16: at most three round trips a page): the meeting, its
+ * attendance counts, its published minutes, agenda, resolutions, the seats held on its day with
+ * their attendance (and any seat with a record for it), and its documents, as lists of page_lists.
+ * Keys: k1, t1, k2, k3 (each list orders by its own; NULL elsewhere).
+ */
+#define MEETING_LISTS_KEYS	4
+static const char sql_meeting_page[] =
+	"(SELECT 0 AS list, NULL AS k1, NULL AS t1, NULL AS k2, NULL AS k3, " MEETING_COLS ", g.note "
+	"FROM committee_meetings g WHERE g.id = ? AND g.committee_id = ?) "
+	"UNION ALL (SELECT 1, NULL, NULL, NULL, NULL, COALESCE(SUM(status = 'present'), 0), "
+	"COALESCE(SUM(status = 'proxy'), 0), COALESCE(SUM(status = 'absent'), 0), COUNT(*), "
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM committee_attendance WHERE meeting_id = ?) "
+	"UNION ALL (SELECT 2, NULL, NULL, NULL, NULL, body_html, DATE_FORMAT(published_at, '%Y-%m-%d'), "
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	"FROM committee_minutes WHERE meeting_id = ? AND published = 1) "
+	"UNION ALL (SELECT 3, position, NULL, id, NULL, id, position, title, description, "
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM committee_agenda_items WHERE meeting_id = ?) "
+	"UNION ALL (SELECT 4, i.position, NULL, i.id, r.id, r.id, r.agenda_item_id, r.body, r.outcome, r.votes_for, "
+	"r.votes_against, r.votes_abstain, NULL, NULL, NULL, NULL, NULL "
+	"FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id WHERE i.meeting_id = ?) "
+	"UNION ALL (SELECT 5, m.role + 0, COALESCE(t.name_ko, p.name), m.id, NULL, m.id, m.role, m.is_demo, "
+	"CASE WHEN p.visible = 1 THEN p.name END, CASE WHEN p.visible = 1 THEN p.title END, "
+	"CASE WHEN p.id IS NOT NULL AND p.visible = 0 THEN 1 END, "
+	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, s.name_ko) END, "
+	"t.name_ko, t.slug, att.status, att.proxy_name, NULL "
 	"FROM committee_meetings g JOIN committee_members m ON m.committee_id = g.committee_id "
 	"LEFT JOIN committee_attendance att ON att.meeting_id = g.id AND att.member_id = m.id "
 	"LEFT JOIN people p ON p.id = m.person_id LEFT JOIN technoparks pt ON pt.id = p.technopark_id "
 	"LEFT JOIN technoparks t ON t.id = m.technopark_id JOIN association s ON s.id = 1 "
 	"WHERE g.id = ? AND (att.status IS NOT NULL OR ((m.term_start IS NULL OR m.term_start <= DATE(g.starts_at)) "
-	"AND (m.term_end IS NULL OR m.term_end >= DATE(g.starts_at)))) "
-	"ORDER BY m.role, COALESCE(t.name_ko, p.name), m.id";
-static const char sql_counts[] =
-	"SELECT COALESCE(SUM(status = 'present'), 0) AS present, COALESCE(SUM(status = 'proxy'), 0) AS proxy, "
-	"COALESCE(SUM(status = 'absent'), 0) AS absent, COUNT(*) AS recorded "
-	"FROM committee_attendance WHERE meeting_id = ?";
-static const char sql_minutes[] =
-	"SELECT body_html AS html, DATE_FORMAT(published_at, '%Y-%m-%d') AS published_on "
-	"FROM committee_minutes WHERE meeting_id = ? AND published = 1";
+	"AND (m.term_end IS NULL OR m.term_end >= DATE(g.starts_at))))) "
+	"UNION ALL (SELECT 6, id, NULL, NULL, NULL, id, filename, mime_type, size_bytes, "
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM attachments WHERE owner_type = 'meeting' AND owner_id = ?) "
+	"ORDER BY list, k1, t1, k2, k3";
+static const char *const meeting_cols[] = {
+	"id", "title", "date", "dow", "starts", "ends", "end_date", "place", "online_url", "status", "is_demo", "note",
+	NULL
+};
+static const char *const counts_cols[] = { "present", "proxy", "absent", "recorded", NULL };
+static const char *const minutes_cols[] = { "html", "published_on", NULL };
+static const char *const agenda_cols[] = { "id", "position", "title", "description", NULL };
+static const char *const resolution_cols[] = {
+	"id", "agenda_item_id", "body", "outcome", "votes_for", "votes_against", "votes_abstain", NULL
+};
+static const char *const attendance_cols[] = {
+	"id", "role", "is_demo", "person", "person_title", "hidden", "org", "tp_name", "tp_slug", "status",
+	"proxy_name", NULL
+};
 
-/* Load meeting id of committee c under Meeting: 0, 404 or a status. */
+/* Meeting id of committee c and its lists into the page: 0, 404 or a status. */
 static int
 load_meeting(struct request *rq, HDF *hdf, long long id, long long committee_id)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql_meeting);
-	int rc;
+	struct page_list lists[] = {
+		{ "Meeting", meeting_cols, 1, 0 }, { "Counts", counts_cols, 1, 0 }, { "Minutes", minutes_cols, 1, 0 },
+		{ "Agenda", agenda_cols, 0, 0 }, { "Resolutions", resolution_cols, 0, 0 },
+		{ "Attendance", attendance_cols, 0, 0 }, { "Documents", files_cols, 0, 0 },
+	};
+	struct db_stmt *st = db_prepare(rq->db, sql_meeting_page);
+	int i;
 
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, id);
 	db_bind_int(st, 1, committee_id);
-	if ((rc = page_row_one(hdf, "Meeting", st)) < 0)
+	for (i = 2; i < 8; i++)
+		db_bind_int(st, i, id);
+	if (page_lists(hdf, st, MEETING_LISTS_KEYS, lists, (int)(sizeof(lists) / sizeof(lists[0]))) != 0)
 		return db_err(rq->db);
-	return rc == 1 ? 0 : 404;
-}
-
-/* Each per-meeting list of the meeting page, bound to its id. */
-static int
-meeting_lists(struct request *rq, HDF *hdf, long long id)
-{
-	static const struct { const char *sql, *prefix; int one; } lists[] = {
-		{ sql_agenda, "Agenda", 0 },
-		{ sql_resolutions, "Resolutions", 0 },
-		{ sql_attendance, "Attendance", 0 },
-		{ sql_counts, "Counts", 1 },
-		{ sql_minutes, "Minutes", 1 },
-	};
-	struct db_stmt *st;
-	size_t i;
-	int n;
-
-	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++) {
-		if ((st = db_prepare(rq->db, lists[i].sql)) == NULL)
-			return db_err(rq->db);
-		db_bind_int(st, 0, id);
-		n = lists[i].one ? page_row_one(hdf, lists[i].prefix, st) : page_rows(hdf, lists[i].prefix, st);
-		if (n < 0)
-			return db_err(rq->db);
-	}
-	return 0;
+	if (lists[0].count == 0)
+		return 404;
+	return files_decorate(hdf, "Documents") != 0 ? TP_ENOMEM : 0;
 }
 
 int
@@ -249,8 +251,6 @@ page_committees_meeting(struct request *rq, HDF *hdf)
 		return 404;
 	if ((rc = committees_load(rq, hdf, rq->args[0], &c)) != 0 ||
 	    (rc = load_meeting(rq, hdf, id, c.id)) != 0 ||
-	    (rc = meeting_lists(rq, hdf, id)) != 0 ||
-	    (rc = files_list(rq->db, hdf, "Documents", "meeting", id) < 0 ? db_err(rq->db) : 0) != 0 ||
 	    (rc = mark_manager(rq, hdf, c.id)) != 0)
 		return rc;
 	rq->tmpl = "meeting.cs";

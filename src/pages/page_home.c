@@ -1,7 +1,7 @@
 /*
  * page_home.c - the home page: the association in brief, the dated lists a reader looks for first (the
  * latest notices with the pinned ones on top, the next meeting of every committee, the latest member
- * news), its members, key figures. One query per list.
+ * news), its members, key figures. The two news lists are one query, the meetings another.
  */
 #include <stdio.h>
 
@@ -66,22 +66,21 @@ page_figures(struct request *rq, HDF *hdf, const char *prefix)
 	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
 
-/* The dated lists: Notices, Meetings, MemberNews. 0 or a status. */
+/* The dated lists: Notices and MemberNews (one statement), Meetings. 0 or a status. */
 static int
 dated_lists(struct request *rq, HDF *hdf)
 {
+	struct page_list news[2] = { { "Notices", NULL, 0, 0 }, { "MemberNews", NULL, 0, 0 } };
 	struct db_stmt *st;
 	int rc;
 
-	if ((rc = news_home_stmt(rq->db, 0, &st)) != 0)
+	if ((rc = news_home_stmt(rq->db, &st)) != 0)
 		return rc;
-	if (page_rows(hdf, "Notices", st) < 0)
+	if (page_lists(hdf, st, NEWS_HOME_KEYS, news, 2) != 0)
 		return db_err(rq->db);
 	if ((st = db_prepare(rq->db, sql_next_meetings)) == NULL || page_rows(hdf, "Meetings", st) < 0)
 		return db_err(rq->db);
-	if ((rc = news_home_stmt(rq->db, 1, &st)) != 0)
-		return rc;
-	return page_rows(hdf, "MemberNews", st) < 0 ? db_err(rq->db) : 0;
+	return 0;
 }
 
 int

@@ -106,13 +106,33 @@ static const char sql_member_events[] =
 	"SELECT e.year, e.year_note, e.description FROM technopark_events e "
 	"JOIN technoparks t ON t.id = e.technopark_id WHERE t.slug = ? "
 	"ORDER BY e.year IS NULL, e.year, e.sort, e.id";
-static const char sql_member_people[] =
-	"SELECT p.name, p.title, p.department, p.note, p.is_demo, "
-	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
+/*
+ * The profile's people and the technopark's committee seats today (its own, as the technopark, and
+ * its visible people's): one statement, two lists (page_lists). Contact details leave the database
+ * only for readers who may see them.
+ */
+static const char sql_member_people_seats[] =
+	"(SELECT 0 AS k, p.sort AS a1, p.name AS a2, p.id AS a3, NULL AS b1, NULL AS b2, NULL AS b3, NULL AS b4, "
+	"NULL AS b5, p.name, p.title, p.department, p.note, p.is_demo, CASE WHEN ? THEN p.phone END AS phone, "
+	"CASE WHEN ? THEN p.email END AS email, "
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year "
-	"FROM people p "
-	"JOIN technoparks t ON t.id = p.technopark_id WHERE t.slug = ? AND p.visible = 1 "
-	"ORDER BY p.sort, p.name, p.id";
+	"FROM people p WHERE p.technopark_id = ? AND p.visible = 1) "
+	"UNION ALL "
+	"(SELECT 1, NULL, NULL, NULL, c.sort, c.id, m.role + 0, p.name, m.id, c.slug, c.name_ko, m.role, "
+	"CASE WHEN m.person_id IS NOT NULL THEN p.name END, m.term_start, m.term_end, m.is_demo, NULL "
+	"FROM committee_members m JOIN committees c ON c.id = m.committee_id "
+	"LEFT JOIN people p ON p.id = m.person_id "
+	"WHERE (m.technopark_id = ? OR (p.technopark_id = ? AND p.visible = 1)) "
+	"AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
+	"AND (m.term_end IS NULL OR m.term_end >= CURDATE())) "
+	"ORDER BY k, a1, a2, a3, b1, b2, b3, b4, b5";
+#define PEOPLE_SEATS_KEYS	8
+static const char *const people_cols[] = {
+	"name", "title", "department", "note", "is_demo", "phone", "email", "src_year", NULL
+};
+static const char *const seat_cols[] = {
+	"committee_slug", "committee", "role", "person", "term_start", "term_end", "is_demo", NULL
+};
 
 /* Run one of the profile's lists, bound to the slug, into prefix. */
 static int
@@ -129,7 +149,9 @@ member_list(struct request *rq, HDF *hdf, const char *sql, const char *prefix)
 int
 page_members_show(struct request *rq, HDF *hdf)
 {
+	struct page_list lists[2] = { { "People", people_cols, 0, 0 }, { "Seats", seat_cols, 0, 0 } };
 	struct db_stmt *st;
+	long long tp_id;
 	int rc;
 
 	if ((st = db_prepare(rq->db, sql_member)) == NULL)
@@ -142,17 +164,17 @@ page_members_show(struct request *rq, HDF *hdf)
 	if ((rc = member_list(rq, hdf, sql_member_industries, "Industries")) != 0 ||
 	    (rc = member_list(rq, hdf, sql_member_events, "Events")) != 0)
 		return rc;
-	/* Contact details leave the database only for readers who may see them. */
-	if ((st = db_prepare(rq->db, sql_member_people)) == NULL)
+	tp_id = hdf_get_int_value(hdf, "TP.id", 0);
+	if ((st = db_prepare(rq->db, sql_member_people_seats)) == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, page_may_see_contacts(rq));
 	db_bind_int(st, 1, page_may_see_contacts(rq));
-	db_bind_text(st, 2, rq->args[0]);
-	if (page_rows(hdf, "People", st) < 0)
+	db_bind_int(st, 2, tp_id);
+	db_bind_int(st, 3, tp_id);
+	db_bind_int(st, 4, tp_id);
+	if (page_lists(hdf, st, PEOPLE_SEATS_KEYS, lists, 2) != 0)
 		return db_err(rq->db);
-	if ((rc = committees_tp_seats(rq, hdf, "Seats", hdf_get_int_value(hdf, "TP.id", 0))) != 0)
-		return rc;
-	if ((rc = page_news_member(rq, hdf, hdf_get_int_value(hdf, "TP.id", 0))) != 0)
+	if ((rc = page_news_member(rq, hdf, tp_id)) != 0)
 		return rc;
 	if (page_may_see_contacts(rq))
 		render_set(hdf, "1", "Page.ShowContacts");

@@ -20,9 +20,10 @@
 
 static const char sql_categories[] = "SELECT id, slug, name_ko FROM news_categories ORDER BY sort, id";
 static const char sql_publishers[] = "SELECT id, slug, name_ko FROM technoparks ORDER BY name_ko, id";
+/* The article and its attachments in one statement (page_lists: list 0 the article, 1 its files). */
 static const char sql_article[] =
-	"SELECT a.id, a.title, a.body_html, a.state, a.listed, a.deleted_at IS NOT NULL AS deleted, a.is_demo, "
-	"COALESCE(a.technopark_id, 0) AS tp_id, c.slug AS category, c.name_ko AS category_name, "
+	"(SELECT 0 AS list, NULL AS k1, a.id, a.title, a.body_html, a.state, a.listed, a.deleted_at IS NOT NULL AS deleted, "
+	"a.is_demo, COALESCE(a.technopark_id, 0) AS tp_id, c.slug AS category, c.name_ko AS category_name, "
 	"t.slug AS tp_slug, t.name_ko AS tp_name, "
 	/* date_only: the source gives the day and no time, so no time is shown (issue 20) */
 	"DATE_FORMAT(a.published_at, IF(a.date_only, '%Y-%m-%d', '%Y-%m-%d %H:%i')) AS published, "
@@ -33,10 +34,16 @@ static const char sql_article[] =
 	"DATE_FORMAT(a.pinned_until, '%Y-%m-%d') AS pinned_until, "
 	"(a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE()) AS pinned, "
 	"u.display_name AS author, s.outlet AS source_outlet, s.title AS source_title, "
-	"DATE_FORMAT(s.published_on, '%Y-%m-%d') AS source_date, s.url AS source_url "
+	"DATE_FORMAT(s.published_on, '%Y-%m-%d') AS source_date, s.url AS source_url, "
+	/* the keyset cursor of its neighbours (news_neighbours_stmt) */
+	"DATE_FORMAT(a.published_at, '%Y-%m-%d %H:%i:%s') AS at_key "
 	"FROM news_articles a JOIN news_categories c ON c.id = a.category_id "
 	"LEFT JOIN technoparks t ON t.id = a.technopark_id LEFT JOIN users u ON u.id = a.author_id "
-	"LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?";
+	"LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?) "
+	"UNION ALL (SELECT 1, id, id, filename, mime_type, size_bytes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	"FROM attachments WHERE owner_type = 'news' AND owner_id = ?) "
+	"ORDER BY list, k1";
 
 /*
  * One option list of the filter form (id, slug, name_ko rows) under prefix, marking the selected slug;
@@ -254,9 +261,29 @@ page_news_list(struct request *rq, HDF *hdf)
 	return 0;
 }
 
+/* The article's older and newer neighbours in its list (Older.0, Newer.0). 0 or a status. */
+static int
+neighbours(struct request *rq, HDF *hdf, const struct news_filter *f, long long id)
+{
+	struct page_list lists[2] = { { "Older", NULL, 0, 0 }, { "Newer", NULL, 0, 0 } };
+	const char *at = hdf_get_value(hdf, "Article.at_key", NULL);
+	struct db_stmt *st;
+	char key[32];
+	int rc;
+
+	if (at == NULL)
+		return 0;
+	snprintf(key, sizeof(key), "%s", at);	/* bound by reference: a copy that outlives the statement */
+	if ((rc = news_neighbours_stmt(rq->db, f, id, key, &st)) != 0)
+		return rc;
+	return page_lists(hdf, st, 0, lists, 2) != 0 ? db_err(rq->db) : 0;
+}
+
+/* Three round trips on a miss: the data generation, the article with its files, its neighbours. */
 int
 page_news_show(struct request *rq, HDF *hdf)
 {
+	struct page_list lists[2] = { { "Article", NULL, 1, 0 }, { "Files", files_cols, 0, 0 } };
 	struct news_filter f;
 	struct db_stmt *st;
 	long long id;
@@ -264,19 +291,22 @@ page_news_show(struct request *rq, HDF *hdf)
 
 	if (parse_ll(rq->args[0], 1, 4294967295LL, &id) != 0)
 		return 404;
-	if ((rc = news_may_read(rq->db, rq->session, id)) != 0 || (rc = load_filter(rq, hdf, &f)) != 0)
+	if ((rc = load_filter(rq, hdf, &f)) != 0)
 		return rc;
 	if ((st = db_prepare(rq->db, sql_article)) == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, id);
-	if ((rc = page_row_one(hdf, "Article", st)) <= 0)
-		return rc < 0 ? db_err(rq->db) : 404;
-	if (files_list(rq->db, hdf, "Files", "news", id) < 0)
+	db_bind_int(st, 1, id);
+	if (page_lists(hdf, st, 1, lists, 2) != 0)
 		return db_err(rq->db);
-	if (hdf_get_int_value(hdf, "Article.listed", 0) &&
-	    (list_rows(rq, hdf, "Older", &f, NEWS_OLDER, id, 1) < 0 ||
-	    list_rows(rq, hdf, "Newer", &f, NEWS_NEWER, id, 1) < 0))
-		return db_err(rq->db);
+	/* an unlisted article (a draft, a deleted one) is there only for those who may edit it */
+	if (lists[0].count == 0 || (!hdf_get_int_value(hdf, "Article.listed", 0) &&
+	    !account_may_edit_tp(rq->session, hdf_get_int_value(hdf, "Article.tp_id", 0))))
+		return 404;
+	if (files_decorate(hdf, "Files") != 0)
+		return TP_ENOMEM;
+	if (hdf_get_int_value(hdf, "Article.listed", 0) && (rc = neighbours(rq, hdf, &f, id)) != 0)
+		return rc;
 	if (auth_may_edit_tp(rq, hdf_get_int_value(hdf, "Article.tp_id", 0)))
 		render_set(hdf, "1", "Page.CanEdit");
 	rq->tmpl = "news_article.cs";

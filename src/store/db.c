@@ -59,6 +59,7 @@ struct db {
 	int			 dirty;		/* the open transaction wrote: GEN_DATA, GEN_REF bits */
 	int			 gen_known;	/* gen_data/gen_ref were read in this request */
 	unsigned long long	 gen_data, gen_ref;
+	long long		 gen_changed;	/* when data_gen last moved (Unix seconds, sql/022) */
 	unsigned int		 last_errno;	/* the server's number for the last failure (db_last_errno) */
 	int			 timed_out;	/* this request's statement ran past max_statement_time (TP_EBUSY) */
 	int			 time_limit;	/* max_statement_time now set on the connection (s); -1: the server's */
@@ -142,7 +143,8 @@ db_new(const struct conf *c)
 
 enum { GEN_DATA = 1, GEN_REF = 2 };
 
-static const char sql_gen_read[] = "SELECT data_gen, ref_gen FROM data_generation WHERE id = 1";
+static const char sql_gen_read[] =
+	"SELECT data_gen, ref_gen, FLOOR(UNIX_TIMESTAMP(data_changed_at)) FROM data_generation WHERE id = 1";
 static const char sql_gen_bump[] =
 	"UPDATE data_generation SET data_gen = data_gen + 1, ref_gen = ref_gen + ? WHERE id = 1";
 
@@ -863,6 +865,7 @@ db_generation(struct db *db, unsigned long long *data, unsigned long long *ref)
 		if ((rc = db_step(st)) == DB_ROW) {
 			db->gen_data = (unsigned long long)db_col_int(st, 0);
 			db->gen_ref = (unsigned long long)db_col_int(st, 1);
+			db->gen_changed = db_col_int(st, 2);
 		}
 		db_reset(st);
 		if (rc != DB_ROW)
@@ -874,6 +877,12 @@ db_generation(struct db *db, unsigned long long *data, unsigned long long *ref)
 	if (ref != NULL)
 		*ref = db->gen_ref;
 	return 0;
+}
+
+long long
+db_generation_changed(const struct db *db)
+{
+	return db->gen_changed;
 }
 
 void

@@ -109,6 +109,8 @@ int		 db_exec(struct db *db, const char *sql);
  * process while ref is unchanged (store/dbcache.h): the statement is then answered from memory.
  */
 int		 db_generation(struct db *db, unsigned long long *data, unsigned long long *ref);
+/* When data last moved on (Unix seconds, sql/022), as read by the last db_generation that read it. */
+long long	 db_generation_changed(const struct db *db);
 /* The reference snapshot: results kept, hits, misses; db_snapshot_clear forgets them all. */
 void		 db_snapshot_stats(size_t *entries, unsigned long *hits, unsigned long *misses);
 void		 db_snapshot_clear(void);

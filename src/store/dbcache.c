@@ -243,6 +243,10 @@ dbcache_classify(const char *sql)
 	struct tok first = next_tok(&p);
 	int written, clock, classes = scan(sql, &written, &clock);
 
+	/* "(SELECT ...) UNION ALL (SELECT ...)": a read (taken for a write, every page of lists would
+	 * move both generations on, and keep no page and no reference result) */
+	while (!first.word && first.n == 1 && *first.s == '(')
+		first = next_tok(&p);
 	if (is(&first, "SELECT") || is(&first, "WITH"))
 		return classes == T_REF && !clock && strstr(sql, "FOR UPDATE") == NULL ? SQL_READ_REF : SQL_READ;
 	if (is(&first, "INSERT") || is(&first, "REPLACE") || is(&first, "UPDATE") || is(&first, "DELETE")) {

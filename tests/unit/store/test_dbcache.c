@@ -27,6 +27,9 @@ static const struct { const char *sql; enum sql_kind want; } cases[] = {
 	{ "SELECT x FROM (SELECT id AS x FROM regions) d", SQL_READ_REF },
 	{ "SELECT a.x FROM `regions` a, industries b WHERE a.id = b.id", SQL_READ_REF },
 	{ "select slug from committees order by sort", SQL_READ_REF },
+	/* a union of lists in parentheses is a read too (it once moved both generations on: issue 16) */
+	{ "(SELECT slug FROM regions) UNION ALL (SELECT slug FROM industries) ORDER BY 1", SQL_READ_REF },
+	{ "((SELECT slug FROM regions)) UNION ALL (SELECT slug FROM industries)", SQL_READ_REF },
 	/* anything else in the statement, and it is read from the server every time */
 	{ "SELECT p.name FROM people p JOIN technoparks t ON t.id = p.technopark_id WHERE t.slug = ?", SQL_READ },
 	{ "SELECT t.slug FROM technoparks t WHERE EXISTS (SELECT 1 FROM people p WHERE p.technopark_id = t.id)", SQL_READ },
@@ -39,6 +42,7 @@ static const struct { const char *sql; enum sql_kind want; } cases[] = {
 	{ "SELECT data_gen, ref_gen FROM data_generation WHERE id = 1", SQL_READ },
 	{ "SELECT 1", SQL_READ },
 	{ "SELECT 'FROM regions' FROM people", SQL_READ },
+	{ "(SELECT 0 AS k, p.name FROM people p) UNION ALL (SELECT 1, c.slug FROM committees c) ORDER BY k", SQL_READ },
 	{ "SELECT id FROM somethingnew", SQL_READ },
 	/* writes */
 	{ "INSERT INTO sessions (id, user_id) VALUES (?, ?)", SQL_WRITE_UNTRACKED },
