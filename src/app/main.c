@@ -360,9 +360,12 @@ connection_wait(int ep)
 			continue;
 		if (ev.data.fd == wake_fds[0])
 			return 0;
+		/* a listening socket never hangs up: shut down or broken under us (a unix socket's accept
+		 * would then say EAGAIN for ever, with EPOLLIN set: a busy loop serving nothing) */
+		if (ev.events & (EPOLLERR | EPOLLHUP))
+			return -ENOTCONN;
 		if (ev.events & EPOLLIN)
 			return 1;
-		return -EINVAL;	/* EPOLLERR or EPOLLHUP on the listening socket */
 	}
 }
 

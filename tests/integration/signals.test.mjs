@@ -140,14 +140,55 @@ describe('spare servers: stopping and failing', { concurrency: 1 }, () => {
 		});
 	}
 
-	test('workers that cannot accept: the process logs why and exits 1 (not alive serving nothing)', { skip: SKIP_SPARE }, async () => {
+	test('socket = - without a listening socket on stdin: refused at start, saying so (exit 1)', { skip: SKIP_SPARE }, async () => {
 		const dir = mkdtempSync(`${tmpdir()}/tp-sig-`);
 		try {
-			// "socket = -" takes the listening socket from stdin; /dev/null is none, so accept fails.
+			// /dev/null is no socket: before, the server said "4 threads on -" and died on its first accept
 			const s = spare(dir, { socket: '-' }, 'ignore');
 			const r = await exitWithin(s, 15_000, 'a tpportal without a listening socket');
 			assert.deepEqual(r, { code: 1, signal: null }, `exit; log:\n${s.log()}`);
-			assert.match(s.log(), /worker \d+ stopped: accepting a connection failed.*exiting with status 1/);
+			assert.match(s.log(), /socket = -: standard input is not a socket/);
+			assert.doesNotMatch(s.log(), /threads on -/, 'it started serving nothing');
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	// A listening socket that stops working under the workers (here its owner shuts it down, which is what a
+	// service manager's socket went through when the old stop code called shutdown(2) on it): the process
+	// logs why and exits 1 for its supervisor, instead of staying alive serving nothing.
+	test('workers whose socket fails: the process logs why and exits 1 (not alive serving nothing)', { skip: SKIP_SPARE }, async () => {
+		const dir = mkdtempSync(`${tmpdir()}/tp-sig-`);
+		const holder = String.raw`
+import socket, subprocess, sys, time
+binary, conf, path = sys.argv[1:4]
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(path); s.listen(16)
+child = subprocess.Popen([binary, '-c', conf], stdin=s.fileno(), stderr=subprocess.PIPE, text=True)
+log = ''
+for line in child.stderr:
+    log += line
+    if 'threads on -' in line:
+        time.sleep(0.3)
+        s.shutdown(socket.SHUT_RDWR)
+        break
+_, rest = child.communicate(timeout=15)
+sys.stderr.write(log + rest)
+print(child.returncode)
+`;
+		try {
+			let text = readFileSync(CONF, 'utf8').replace(/^socket\s*=.*$/m, 'socket = -');
+			writeFileSync(`${dir}/tpportal.conf`, text);
+			const p = spawn('python3', ['-c', holder, BIN, `${dir}/tpportal.conf`, `${dir}/held.sock`], { stdio: ['ignore', 'pipe', 'pipe'] });
+			let out = '';
+			let err = '';
+			p.stdout.on('data', (c) => { out += c; });
+			p.stderr.on('data', (c) => { err += c; });
+			const code = await Promise.race([new Promise((r) => p.on('exit', r)), sleep(30_000).then(() => 'timeout')]);
+			assert.notEqual(code, 'timeout', `the holder did not finish; log:\n${err}`);
+			assert.equal(out.trim(), '1', `exit status of the server; log:\n${err}`);
+			assert.match(err, /worker \d+ stopped: accepting a connection failed.*exiting with status 1/);
+			assert.doesNotMatch(err, /Sanitizer|runtime error:/);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}
