@@ -469,11 +469,10 @@ const struct route route_table[] = {
 
 const size_t route_count = sizeof(route_table) / sizeof(route_table[0]);
 
-/* Expensive routes (admission control, issue 13): at most max_search / max_login of each run at once;
- * uploads over 1 MB are counted by their size (max_upload, app/main.c). */
+/* Expensive routes (admission control, issue 13): at most max_search run at once. Sign-in slots
+ * (max_login) are taken around the Argon2id hashing only (http/auth.c), so a throttled or mistyped
+ * sign-in holds none; uploads over 1 MB are counted by their size (max_upload, app/main.c). */
 const struct route_cost route_costs[] = {
 	{ GET | M_HEAD, "/search",         ADMIT_SEARCH },
-	{ POST,       "/login",            ADMIT_LOGIN },
-	{ POST,       "/account/password", ADMIT_LOGIN },
 	{ 0, NULL, 0 }
 };

@@ -419,7 +419,8 @@ route_dispatch(struct request *rq, HDF *hdf)
 	 * away that page is not a 200 the next click would contradict (one ping, only for such pages) */
 	if (rq->route != NULL && status < 400 && db_round_trips(rq->db) == trips && (rc = db_check(rq->db)) != 0)
 		status = err_http_status(rc);
-	if (status >= 400 && !rq->keep_raw && (rq->tmpl == NULL || status >= 500)) {
+	/* a form refused busy (page_busy_form) keeps its template: what was typed is on it */
+	if (status >= 400 && !rq->keep_raw && (rq->tmpl == NULL || (status >= 500 && !(status == 503 && rq->busy)))) {
 		/* a 503 means the database is away: store/db.c logs that once and counts the requests,
 		 * so a line per request here would only flood the log during an outage */
 		if (status == 500)
