@@ -293,6 +293,7 @@ static const struct param_spec news_list_params[] = {
 	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
 	{ "after",	PT_INT, 1, 4294967295LL, NULL, 0 },
 	{ "page",	PT_INT, 1, NEWS_NUMBERED_PAGES, NULL, PF_TYPED },	/* day: the board's numbered pages */
+	{ "n",		PT_INT, 1, 4294967295LL, NULL, 0 },	/* serve: the 번호 a keyset link carries on (page_news.c) */
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec news_filter_params[] = {
