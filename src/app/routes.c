@@ -477,3 +477,11 @@ const struct route_cost route_costs[] = {
 	{ GET | M_HEAD, "/search",         ADMIT_SEARCH },
 	{ 0, NULL, 0 }
 };
+
+/* serve: the forms of the upload routes, where an upload refused busy is shown again (http/route.c). */
+const struct route_form route_forms[] = {
+	{ "/admin/news",                    "/admin/news/new" },
+	{ "/admin/news/{id}",               "/admin/news/{id}" },
+	{ "/admin/meetings/{id}/documents", "/admin/meetings/{id}" },
+	{ NULL, NULL }
+};

@@ -80,6 +80,6 @@ int
 page_busy_form(struct request *rq, HDF *hdf)
 {
 	rq->busy = 1;
-	render_set(hdf, hdf_get_value(hdf, "L.form.busy", "?"), "Form.message");
+	render_set(hdf, hdf_get_value(hdf, "L.form.busy_password", "?"), "Form.message");
 	return 503;
 }

@@ -17,7 +17,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { L, sleep, text } from './lib.mjs';
 import { DB_NOW, DEMO, Session, demoPassword, exclusive, lit, sql, sqlNumber } from './lib_accounts.mjs';
@@ -91,19 +91,28 @@ function assertBusyForm(res, what, user, password) {
 	const body = text(res.body);
 	assert.equal(res.status, 503, `${what}: status ${res.status} ${body.slice(0, 200)}`);
 	assert.equal(res.headers['retry-after'], '2', `${what}: Retry-After`);
-	assert.ok(body.includes(L['form.busy']), `${what}: no "${L['form.busy']}": ${body.slice(0, 300)}`);
+	assert.ok(body.includes(L['form.busy_password']), `${what}: no "${L['form.busy_password']}": ${body.slice(0, 300)}`);
 	assert.match(res.body, /<form method="post" action="\/login"/, `${what}: not the sign-in form`);
 	assert.match(res.body, new RegExp(`name="login"[^>]* value="${user}"`), `${what}: the login typed is gone`);
 	assert.ok(!res.body.includes(password), `${what}: the password is in the page`);
 }
 
-/** An upload to /admin/news (2 MB, so it is pre-checked from its headers); hold: its body stops after so many bytes. */
-function upload(sock, s, hold = null) {
+/**
+ * An upload to /admin/news (2 MB, so it is pre-checked from its headers), the article's text fields
+ * (fields: [[name, value]]) before and after the file as a browser sends them in the form's order;
+ * hold: its body stops after so many bytes.
+ */
+function upload(sock, s, hold = null, fields = []) {
 	const boundary = 'admissionTestBoundary';
+	const part = ([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+	const before = fields.filter(([k]) => k !== 'version').map(part), after = fields.filter(([k]) => k === 'version').map(part);
 	const body = Buffer.concat([
-		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+		...before,
+		Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
 		Buffer.alloc(2 * 1024 * 1024, 0x41),
-		Buffer.from(`\r\n--${boundary}--\r\n`),
+		Buffer.from('\r\n'),
+		...after,
+		Buffer.from(`--${boundary}--\r\n`),
 	]);
 	return fcgi(sock, env('POST', '/admin/news', {
 		CONTENT_TYPE: `multipart/form-data; boundary=${boundary}`, HTTP_COOKIE: `tp_session=${s.cookie}`, HTTP_ORIGIN: baseUrl(),
@@ -139,6 +148,7 @@ describe('admission control', { concurrency: 1 }, () => {
 
 	test('every expensive slot busy: /members answers 200 at once, the next expensive request 503 busy', T, async () => {
 		const sock = ctx.spare.sock;
+		sql("DELETE FROM login_failures WHERE login IN ('held-admission', 'second-admission')");	/* an earlier run's */
 		const idle = await fcgiGet(sock, '/members');
 		assert.equal(idle.status, 200);
 		ctx.upload = upload(sock, ctx.session, 1024);	/* past its session check, in its slot, its body held */
@@ -168,8 +178,21 @@ describe('admission control', { concurrency: 1 }, () => {
 
 		await ctx.locks.unlock();
 		ctx.locks = null;
-		// the first upload still holds its slot (its body is still arriving)
-		assertBusy(await upload(sock, ctx.session).done, 'a second upload (its body read, not kept)');
+		// the first upload still holds its slot (its body is still arriving): a second one is not stored, but
+		// its form comes back with the title and text typed, a message to send it again, 503 and Retry-After
+		const articles = sqlNumber('SELECT COUNT(*) FROM news_articles');
+		const typed = [['csrf', await ctx.session.token()], ['title', '바쁠 때 올린 공지 시험'], ['category', 'notice'],
+			['publisher', 'chungnam'], ['state', 'published'], ['pinned_until', ''], ['body', '입력한 본문은 **남아야** 합니다.']];
+		const second = await upload(sock, ctx.session, null, typed).done;
+		assert.equal(second.status, 503, `a second upload: ${second.status} ${text(second.body).slice(0, 300)}`);
+		assert.equal(second.headers['retry-after'], '2', 'a second upload: Retry-After');
+		assert.ok(text(second.body).includes(L['form.busy_upload']), `a second upload: no "${L['form.busy_upload']}"`);
+		assert.match(second.body, /<form method="post" action="\/admin\/news" enctype="multipart\/form-data"/, 'a second upload: not the article form');
+		assert.match(second.body, /name="title"[^>]* value="바쁠 때 올린 공지 시험"/, 'a second upload: the title typed is gone');
+		assert.ok(second.body.includes('>입력한 본문은 **남아야** 합니다.</textarea>'), 'a second upload: the text typed is gone');
+		assert.equal(sqlNumber('SELECT COUNT(*) FROM news_articles'), articles, 'a refused upload stored an article');
+		const stray = readdirSync(`${STACK_DIR}/uploads`).filter((f) => !f.startsWith('.') && statSync(`${STACK_DIR}/uploads/${f}`).mtimeMs > Date.now() - 60_000);
+		assert.deepEqual(stray, [], 'a refused upload left a file in the upload folder');
 		ctx.upload.abort();
 		ctx.upload = null;
 		await sleep(200);
