@@ -105,10 +105,29 @@ placeholders(const char *pattern)
  * there with what was typed): a POST route of the table that takes files, and a GET route of the
  * table with no more captures, so its handler finds what it reads; and route_has_form finds it.
  */
+/* pattern with each {placeholder} as 101: a path the pattern matches. */
+static const char *
+concrete(const char *pattern, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *pattern != '\0' && n + 4 < size; pattern++)
+		if (*pattern == '{') {
+			memcpy(out + n, "101", 3);
+			n += 3;
+			while (*pattern != '\0' && *pattern != '}')
+				pattern++;
+		} else
+			out[n++] = *pattern;
+	out[n] = '\0';
+	return out;
+}
+
 static void
 test_table_upload_forms(void **state)
 {
 	size_t i, j, k, uploads = 0;
+	char path[200];
 
 	(void)state;
 	for (i = 0; i < route_count; i++) {
@@ -127,7 +146,7 @@ test_table_upload_forms(void **state)
 		if (j == route_count)
 			fail_msg("route_forms: %s: no GET route %s", r->pattern, route_forms[k].form);
 		assert_true(placeholders(route_forms[k].form) <= placeholders(r->pattern));
-		assert_true(route_has_form(r->sample));
+		assert_true(route_has_form(concrete(r->pattern, path, sizeof(path))));
 	}
 	assert_true(uploads >= 3);
 	assert_false(route_has_form("/admin/people/101"));
