@@ -19,7 +19,7 @@ recorded), present, absent or by proxy with the proxy's name. A stale save shows
 <caption><?cs var:L.form.conflict_title ?></caption>
 <thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
 <tbody>
-<?cs each:s = Seats ?><tr<?cs if:s.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?></th><td><?cs if:s.stored ?><?cs var:s.stored ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td><td><?cs if:s.sent ?><?cs var:s.sent ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td></tr>
+<?cs each:s = Seats ?><tr<?cs if:s.differs ?> class="differs"<?cs /if ?>><th scope="row" data-label="<?cs var:L.committee.member ?>"><?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?></th><td data-label="<?cs var:L.form.conflict_current ?>"><?cs if:s.stored ?><?cs var:s.stored ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td><td data-label="<?cs var:L.form.conflict_yours ?>"><?cs if:s.sent ?><?cs var:s.sent ?><?cs else ?><span class="unknown"><?cs var:L.meeting.attendance_none ?></span><?cs /if ?></td></tr>
 <?cs /each ?></tbody>
 </table>
 </div>
@@ -36,13 +36,13 @@ recorded), present, absent or by proxy with the proxy's name. A stale save shows
 <thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.meeting.attendance ?></th><th scope="col"><?cs var:L.committee_admin.field.proxy ?></th></tr></thead>
 <tbody>
 <?cs each:s = Seats ?><tr<?cs if:s.error ?> class="invalid"<?cs /if ?>>
-<th scope="row" id="seat-<?cs var:s.id ?>"><?cs if:s.tp_name ?><?cs var:s.tp_name ?> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.person ?><?cs var:s.person ?><?cs if:s.org ?> <span class="note">(<?cs var:s.org ?>)</span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
-<td><?cs var:L.committee.role[s.role] ?></td>
-<td><select name="seat" id="f-seat_<?cs var:s.id ?>" aria-labelledby="seat-<?cs var:s.id ?> att-h-state">
+<th scope="row" id="seat-<?cs var:s.id ?>" data-label="<?cs var:L.committee.member ?>"><?cs if:s.tp_name ?><?cs var:s.tp_name ?> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.person ?><?cs var:s.person ?><?cs if:s.org ?> <span class="note">(<?cs var:s.org ?>)</span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
+<td data-label="<?cs var:L.meeting.attendance ?>"><select name="seat" id="f-seat_<?cs var:s.id ?>" aria-labelledby="seat-<?cs var:s.id ?> att-h-state">
 <option value="<?cs var:s.id ?>:"><?cs var:L.committee_admin.unrecorded ?></option>
 <?cs each:w = L.meeting.attendance ?><option value="<?cs var:s.id ?>:<?cs name:w ?>"<?cs if:s.form_status == name(w) ?> selected<?cs /if ?>><?cs var:w ?></option>
 <?cs /each ?></select></td>
-<td><input type="text" name="proxy" id="f-proxy_<?cs var:s.id ?>" value="<?cs var:s.form_proxy ?>" maxlength="60" aria-labelledby="seat-<?cs var:s.id ?> att-h-proxy"<?cs if:s.error ?> aria-invalid="true" aria-describedby="f-proxy_<?cs var:s.id ?>-err"<?cs /if ?>>
+<td data-label="<?cs var:L.committee_admin.field.proxy ?>"><input type="text" name="proxy" id="f-proxy_<?cs var:s.id ?>" value="<?cs var:s.form_proxy ?>" maxlength="60" aria-labelledby="seat-<?cs var:s.id ?> att-h-proxy"<?cs if:s.error ?> aria-invalid="true" aria-describedby="f-proxy_<?cs var:s.id ?>-err"<?cs /if ?>>
 <?cs if:s.error ?><p class="field-error" id="f-proxy_<?cs var:s.id ?>-err"><?cs var:s.error ?></p><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>

@@ -22,11 +22,11 @@
 <thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.term ?></th><th scope="col"><?cs var:L.committee_admin.term_state ?></th><th scope="col"><?cs var:L.committee_admin.actions ?></th></tr></thead>
 <tbody>
 <?cs each:s = Seats ?><tr>
-<th scope="row"><?cs if:s.tp_name ?><?cs var:s.tp_name ?> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.person ?><?cs var:s.person ?><?cs if:s.org ?> <span class="note">(<?cs var:s.org ?>)</span><?cs /if ?><?cs if:s.person_visible == 0 ?> <span class="badge warn"><?cs var:L.committee_admin.hidden_person ?></span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
-<td><?cs var:L.committee.role[s.role] ?></td>
-<td><?cs call:term(s) ?></td>
-<td><?cs var:L.committee_admin.state[s.state] ?></td>
-<td><a href="/admin/seats/<?cs var:s.id ?>" aria-label="<?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?> <?cs var:L.committee.role[s.role] ?> <?cs var:s.term_start ?>: <?cs var:L.committee_admin.edit ?>"><?cs var:L.committee_admin.edit ?></a></td>
+<th scope="row" data-label="<?cs var:L.committee.member ?>"><?cs if:s.tp_name ?><?cs var:s.tp_name ?> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.person ?><?cs var:s.person ?><?cs if:s.org ?> <span class="note">(<?cs var:s.org ?>)</span><?cs /if ?><?cs if:s.person_visible == 0 ?> <span class="badge warn"><?cs var:L.committee_admin.hidden_person ?></span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
+<td data-label="<?cs var:L.committee.term ?>"><?cs call:term(s) ?></td>
+<td data-label="<?cs var:L.committee_admin.term_state ?>"><?cs var:L.committee_admin.state[s.state] ?></td>
+<td data-label="<?cs var:L.committee_admin.actions ?>"><a href="/admin/seats/<?cs var:s.id ?>" aria-label="<?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?> <?cs var:L.committee.role[s.role] ?> <?cs var:s.term_start ?>: <?cs var:L.committee_admin.edit ?>"><?cs var:L.committee_admin.edit ?></a></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
@@ -44,9 +44,9 @@
 <thead><tr><th scope="col"><?cs var:L.committee.date ?></th><th scope="col"><?cs var:L.committee.meeting ?></th><th scope="col"><?cs var:L.committee_rules.rule ?></th></tr></thead>
 <tbody>
 <?cs each:r = Rules ?><tr>
-<td class="nowrap"><?cs var:r.starts_at ?></td>
-<th scope="row"><a href="/admin/meetings/<?cs var:r.id ?>"><?cs var:r.title ?></a></th>
-<td><?cs var:L.committee_rules.rules[r.rule] ?></td>
+<td class="nowrap" data-label="<?cs var:L.committee.date ?>"><?cs var:r.starts_at ?></td>
+<th scope="row" data-label="<?cs var:L.committee.meeting ?>"><a href="/admin/meetings/<?cs var:r.id ?>"><?cs var:r.title ?></a></th>
+<td data-label="<?cs var:L.committee_rules.rule ?>"><?cs var:L.committee_rules.rules[r.rule] ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
@@ -63,11 +63,11 @@
 <thead><tr><th scope="col"><?cs var:L.committee.date ?></th><th scope="col"><?cs var:L.committee.meeting ?></th><th scope="col"><?cs var:L.committee.status_label ?></th><th scope="col"><?cs var:L.meeting.agenda ?></th><th scope="col"><?cs var:L.meeting.minutes ?></th></tr></thead>
 <tbody>
 <?cs each:m = Meetings ?><tr>
-<td><?cs var:m.date ?> (<?cs var:L.committee.dow[m.dow] ?>) <?cs var:m.starts ?></td>
-<th scope="row"><a href="/admin/meetings/<?cs var:m.id ?>"><?cs var:m.title ?></a><?cs call:demo_badge(m) ?></th>
-<td><?cs call:status(m) ?></td>
-<td class="num"><?cs var:m.items ?></td>
-<td><?cs if:m.minutes_published == 1 ?><?cs var:L.committee_admin.minutes_is_published ?><?cs elif:m.minutes_published == 0 && string.length(m.minutes_published) > 0 ?><?cs var:L.committee_admin.minutes_draft ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.committee.date ?>"><?cs var:m.date ?> (<?cs var:L.committee.dow[m.dow] ?>) <?cs var:m.starts ?></td>
+<th scope="row" data-label="<?cs var:L.committee.meeting ?>"><a href="/admin/meetings/<?cs var:m.id ?>"><?cs var:m.title ?></a><?cs call:demo_badge(m) ?></th>
+<td data-label="<?cs var:L.committee.status_label ?>"><?cs call:status(m) ?></td>
+<td class="num" data-label="<?cs var:L.meeting.agenda ?>"><?cs var:m.items ?></td>
+<td data-label="<?cs var:L.meeting.minutes ?>"><?cs if:m.minutes_published == 1 ?><?cs var:L.committee_admin.minutes_is_published ?><?cs elif:m.minutes_published == 0 && string.length(m.minutes_published) > 0 ?><?cs var:L.committee_admin.minutes_draft ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -24,7 +24,7 @@ value reads. Included after header.cs and form.cs. ?>
 <caption><?cs var:L.form.conflict_title ?></caption>
 <thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
 <tbody>
-<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.committee_admin.field[c.field] ?></th><td><?cs call:cval(c.field, c.current) ?></td><td><?cs call:cval(c.field, c.yours) ?></td></tr>
+<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row" data-label="<?cs var:L.form.field ?>"><?cs var:L.committee_admin.field[c.field] ?></th><td data-label="<?cs var:L.form.conflict_current ?>"><?cs call:cval(c.field, c.current) ?></td><td data-label="<?cs var:L.form.conflict_yours ?>"><?cs call:cval(c.field, c.yours) ?></td></tr>
 <?cs /each ?></tbody>
 </table>
 </div>

@@ -32,8 +32,8 @@ entered by mistake. A stale save shows the stored values beside the user's. ?>
 <?cs call:field_msg("member", Form.member) ?>
 </div>
 <?cs call:cchoice("role", L.committee_admin.field.role, Form.role, L.committee.role, 1, "") ?>
-<?cs call:input("term_start", L.committee_admin.field.term_start, Form.term_start, "text", 0, L.committee_admin.hint_term_date) ?>
-<?cs call:input("term_end", L.committee_admin.field.term_end, Form.term_end, "text", 0, L.committee_admin.hint_term_end) ?>
+<?cs call:dtinput("term_start", L.committee_admin.field.term_start, Form.term_start, "date", 0, L.committee_admin.hint_term_date) ?>
+<?cs call:dtinput("term_end", L.committee_admin.field.term_end, Form.term_end, "date", 0, L.committee_admin.hint_term_end) ?>
 <?cs call:input("note", L.committee_admin.field.note, Form.note, "text", 0, "") ?>
 <div class="actions"><button type="submit"><?cs var:L.form.save ?></button>
 <a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:L.form.cancel ?></a></div>

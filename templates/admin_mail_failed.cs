@@ -8,12 +8,12 @@
 <thead><tr><th scope="col">#</th><th scope="col"><?cs var:L.mail_admin.kind ?></th><th scope="col"><?cs var:L.mail_admin.to ?></th><th scope="col"><?cs var:L.mail_admin.queued_at ?></th><th scope="col"><?cs var:L.mail_admin.tries ?></th><th scope="col"><?cs var:L.mail_admin.answer ?></th></tr></thead>
 <tbody>
 <?cs each:m = MailFailed ?><tr>
-<td class="num"><?cs var:m.id ?></td>
-<td><?cs alt:L.mail_admin.kinds[m.kind] ?><?cs var:m.kind ?><?cs /alt ?></td>
-<td class="break"><?cs var:m.to ?></td>
-<td><?cs var:m.created_at ?></td>
-<td class="num"><?cs var:m.attempts ?></td>
-<td class="break"><?cs var:m.answer ?></td>
+<td class="num" data-label="#"><?cs var:m.id ?></td>
+<td data-label="<?cs var:L.mail_admin.kind ?>"><?cs alt:L.mail_admin.kinds[m.kind] ?><?cs var:m.kind ?><?cs /alt ?></td>
+<td class="break" data-label="<?cs var:L.mail_admin.to ?>"><?cs var:m.to ?></td>
+<td data-label="<?cs var:L.mail_admin.queued_at ?>"><?cs var:m.created_at ?></td>
+<td class="num" data-label="<?cs var:L.mail_admin.tries ?>"><?cs var:m.attempts ?></td>
+<td class="break" data-label="<?cs var:L.mail_admin.answer ?>"><?cs var:m.answer ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -38,10 +38,10 @@ its resolutions, and the way to its attendance and minutes. ?>
 <thead><tr><th scope="col"><?cs var:L.committee_admin.position ?></th><th scope="col"><?cs var:L.committee_admin.field.item_title ?></th><th scope="col"><?cs var:L.meeting.resolutions ?></th><th scope="col"><?cs var:L.committee_admin.actions ?></th></tr></thead>
 <tbody>
 <?cs each:a = Agenda ?><tr>
-<td class="num"><?cs var:a.position ?></td>
-<th scope="row"><a href="/admin/agenda/<?cs var:a.id ?>"><?cs var:a.title ?></a><?cs if:a.description ?><br><span class="note"><?cs var:a.description ?></span><?cs /if ?></th>
-<td class="num"><?cs var:a.resolutions ?></td>
-<td><div class="actions">
+<td class="num" data-label="<?cs var:L.committee_admin.position ?>"><?cs var:a.position ?></td>
+<th scope="row" data-label="<?cs var:L.committee_admin.field.item_title ?>"><a href="/admin/agenda/<?cs var:a.id ?>"><?cs var:a.title ?></a><?cs if:a.description ?><br><span class="note"><?cs var:a.description ?></span><?cs /if ?></th>
+<td class="num" data-label="<?cs var:L.meeting.resolutions ?>"><?cs var:a.resolutions ?></td>
+<td data-label="<?cs var:L.committee_admin.actions ?>"><div class="actions">
 <?cs if:!first(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="up"><button type="submit" class="secondary" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_up ?>"><?cs var:L.committee_admin.move_up ?></button></form><?cs /if ?>
 <?cs if:!last(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="down"><button type="submit" class="secondary" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_down ?>"><?cs var:L.committee_admin.move_down ?></button></form><?cs /if ?>
 <a href="/admin/agenda/<?cs var:a.id ?>" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.edit ?>"><?cs var:L.committee_admin.edit ?></a>
@@ -70,10 +70,10 @@ its resolutions, and the way to its attendance and minutes. ?>
 <thead><tr><th scope="col"><?cs var:L.committee.agenda_item ?></th><th scope="col"><?cs var:L.committee.resolution ?></th><th scope="col"><?cs var:L.committee.outcome_label ?></th><th scope="col"><?cs var:L.committee.votes ?></th></tr></thead>
 <tbody>
 <?cs each:r = Resolutions ?><tr>
-<td><?cs var:r.item_position ?>. <?cs var:r.item_title ?></td>
-<th scope="row"><a href="/admin/resolutions/<?cs var:r.id ?>"><?cs var:r.body ?></a></th>
-<td><?cs call:outcome(r) ?></td>
-<td><?cs call:votes(r) ?></td>
+<td data-label="<?cs var:L.committee.agenda_item ?>"><?cs var:r.item_position ?>. <?cs var:r.item_title ?></td>
+<th scope="row" data-label="<?cs var:L.committee.resolution ?>"><a href="/admin/resolutions/<?cs var:r.id ?>"><?cs var:r.body ?></a></th>
+<td data-label="<?cs var:L.committee.outcome_label ?>"><?cs call:outcome(r) ?></td>
+<td data-label="<?cs var:L.committee.votes ?>"><?cs call:votes(r) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -14,14 +14,14 @@
 <thead><tr><th scope="col"><?cs var:L.field.name ?></th><th scope="col"><?cs var:L.field.title ?></th><th scope="col"><?cs var:L.field.department ?></th><th scope="col"><?cs var:L.field.phone ?></th><th scope="col"><?cs var:L.field.email ?></th><th scope="col"><?cs var:L.field.sort ?></th><th scope="col"><?cs var:L.field.visible ?></th><th scope="col"><?cs var:L.people_admin.actions ?></th></tr></thead>
 <tbody>
 <?cs each:p = People ?><tr>
-<th scope="row"><a href="/admin/people/<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
-<td><?cs var:p.title ?></td>
-<td><?cs var:p.department ?></td>
-<td><?cs var:p.phone ?></td>
-<td><?cs var:p.email ?></td>
-<td class="num"><?cs var:p.sort ?></td>
-<td><?cs if:p.visible == 1 ?><?cs var:L.people_admin.visible_yes ?><?cs else ?><span class="badge warn"><?cs var:L.people_admin.visible_no ?></span><?cs /if ?></td>
-<td><a href="/admin/people/<?cs var:p.id ?>" aria-label="<?cs var:L.people_admin.edit ?>: <?cs var:p.name ?>"><?cs var:L.people_admin.edit ?></a>
+<th scope="row" data-label="<?cs var:L.field.name ?>"><a href="/admin/people/<?cs var:p.id ?>"><?cs var:p.name ?></a><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<td data-label="<?cs var:L.field.title ?>"><?cs var:p.title ?></td>
+<td data-label="<?cs var:L.field.department ?>"><?cs var:p.department ?></td>
+<td data-label="<?cs var:L.field.phone ?>"><?cs var:p.phone ?></td>
+<td data-label="<?cs var:L.field.email ?>"><?cs var:p.email ?></td>
+<td class="num" data-label="<?cs var:L.field.sort ?>"><?cs var:p.sort ?></td>
+<td data-label="<?cs var:L.field.visible ?>"><?cs if:p.visible == 1 ?><?cs var:L.people_admin.visible_yes ?><?cs else ?><span class="badge warn"><?cs var:L.people_admin.visible_no ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.people_admin.actions ?>"><a href="/admin/people/<?cs var:p.id ?>" aria-label="<?cs var:L.people_admin.edit ?>: <?cs var:p.name ?>"><?cs var:L.people_admin.edit ?></a>
 <a href="/admin/history?entity=person&amp;id=<?cs var:p.id ?>" aria-label="<?cs var:L.admin.history ?>: <?cs var:p.name ?>"><?cs var:L.admin.history ?></a></td>
 </tr>
 <?cs /each ?></tbody>

@@ -22,10 +22,10 @@
 <thead><tr><th scope="col"><?cs var:L.request.field ?></th><th scope="col"><?cs var:L.request.old ?></th><th scope="col"><?cs var:L.request.new ?></th><th scope="col"><?cs var:L.request.current ?></th></tr></thead>
 <tbody>
 <?cs each:f = Fields ?><tr<?cs if:f.conflict ?> class="conflict-row"<?cs /if ?>>
-<th scope="row"><?cs var:L.field[f.name] ?></th>
-<td class="old"><?cs if:f.old ?><del><?cs var:f.old ?></del><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
-<td class="new"><?cs if:f.new ?><ins><?cs var:f.new ?></ins><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
-<td><?cs if:f.cur ?><?cs var:f.cur ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?><?cs if:f.conflict ?> <strong class="badge warn"><?cs var:L.request.changed_since ?></strong><?cs /if ?></td>
+<th scope="row" data-label="<?cs var:L.request.field ?>"><?cs var:L.field[f.name] ?></th>
+<td class="old" data-label="<?cs var:L.request.old ?>"><?cs if:f.old ?><del><?cs var:f.old ?></del><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td class="new" data-label="<?cs var:L.request.new ?>"><?cs if:f.new ?><ins><?cs var:f.new ?></ins><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.request.current ?>"><?cs if:f.cur ?><?cs var:f.cur ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?><?cs if:f.conflict ?> <strong class="badge warn"><?cs var:L.request.changed_since ?></strong><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -22,14 +22,14 @@
 <thead><tr><th scope="col">#</th><th scope="col"><?cs var:L.people.org ?></th><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.request.state ?></th><th scope="col"><?cs var:L.request.submitted_by ?></th><th scope="col"><?cs var:L.request.submitted_at ?></th><th scope="col"><?cs var:L.request.reviewed_at ?></th><th scope="col"><?cs var:L.request.comment ?></th></tr></thead>
 <tbody>
 <?cs each:r = Requests ?><tr>
-<th scope="row"><a href="/admin/requests/<?cs var:r.id ?>">#<?cs var:r.id ?></a></th>
-<td><?cs var:r.tp_name ?></td>
-<td><?cs var:L.request["entity_" + r.entity] ?> <?cs var:L.request["action_" + r.action] ?> (<?cs var:r.nfields ?>)</td>
-<td><span class="state state-<?cs var:r.state ?>"><?cs var:L.request["state_" + r.state] ?></span><?cs if:r.unseen == 1 ?> <strong class="badge"><?cs var:L.my_requests.new_decision ?></strong><?cs /if ?></td>
-<td><?cs var:r.submitted_by ?></td>
-<td class="at"><?cs var:r.submitted_at ?></td>
-<td class="at"><?cs if:r.reviewed_at ?><?cs var:r.reviewed_at ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
-<td><?cs if:r.review_comment ?><?cs var:r.review_comment ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<th scope="row" data-label="#"><a href="/admin/requests/<?cs var:r.id ?>">#<?cs var:r.id ?></a></th>
+<td data-label="<?cs var:L.people.org ?>"><?cs var:r.tp_name ?></td>
+<td data-label="<?cs var:L.form.field ?>"><?cs var:L.request["entity_" + r.entity] ?> <?cs var:L.request["action_" + r.action] ?> (<?cs var:r.nfields ?>)</td>
+<td data-label="<?cs var:L.request.state ?>"><span class="state state-<?cs var:r.state ?>"><?cs var:L.request["state_" + r.state] ?></span><?cs if:r.unseen == 1 ?> <strong class="badge"><?cs var:L.my_requests.new_decision ?></strong><?cs /if ?></td>
+<td data-label="<?cs var:L.request.submitted_by ?>"><?cs var:r.submitted_by ?></td>
+<td class="at" data-label="<?cs var:L.request.submitted_at ?>"><?cs var:r.submitted_at ?></td>
+<td class="at" data-label="<?cs var:L.request.reviewed_at ?>"><?cs if:r.reviewed_at ?><?cs var:r.reviewed_at ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.request.comment ?>"><?cs if:r.review_comment ?><?cs var:r.review_comment ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

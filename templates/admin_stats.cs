@@ -12,7 +12,7 @@
 <caption><?cs var:L.stats.caption ?></caption>
 <thead><tr><th scope="col"><?cs var:L.stats.col.year ?></th><th scope="col"><?cs var:L.stats.col.companies ?></th><th scope="col"><?cs var:L.stats.col.employees ?></th><th scope="col"><?cs var:L.stats.col.revenue_eok ?></th><th scope="col"><?cs var:L.stats.col.members ?></th><th scope="col"><?cs var:L.stats.col.source ?></th><th scope="col"><?cs var:L.stats.edit ?></th></tr></thead>
 <tbody>
-<?cs each:y = Years ?><tr><th scope="row"><?cs var:y.year ?></th><td class="num"><?cs call:fact(y.companies) ?></td><td class="num"><?cs call:fact(y.employees) ?></td><td class="num"><?cs call:fact(y.revenue) ?></td><td class="num"><?cs call:fact(y.members) ?></td><td><?cs alt:y.source ?><?cs var:L.stats.by_secretariat ?><?cs /alt ?></td><td><a href="/admin/stats/<?cs var:y.year ?>"><?cs var:y.year ?><?cs var:L.stats.year_suffix ?> <?cs var:L.stats.edit ?></a></td></tr>
+<?cs each:y = Years ?><tr><th scope="row" data-label="<?cs var:L.stats.col.year ?>"><?cs var:y.year ?></th><td class="num" data-label="<?cs var:L.stats.col.companies ?>"><?cs call:fact(y.companies) ?></td><td class="num" data-label="<?cs var:L.stats.col.employees ?>"><?cs call:fact(y.employees) ?></td><td class="num" data-label="<?cs var:L.stats.col.revenue_eok ?>"><?cs call:fact(y.revenue) ?></td><td class="num" data-label="<?cs var:L.stats.col.members ?>"><?cs call:fact(y.members) ?></td><td data-label="<?cs var:L.stats.col.source ?>"><?cs alt:y.source ?><?cs var:L.stats.by_secretariat ?><?cs /alt ?></td><td data-label="<?cs var:L.stats.edit ?>"><a href="/admin/stats/<?cs var:y.year ?>"><?cs var:y.year ?><?cs var:L.stats.year_suffix ?> <?cs var:L.stats.edit ?></a></td></tr>
 <?cs /each ?></tbody>
 </table>
 </div>

@@ -15,7 +15,7 @@
 <caption><?cs var:L.form.conflict_title ?></caption>
 <thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
 <tbody>
-<?cs each:f = Current ?><tr<?cs if:f.value != Form[name(f)].value ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.stats.field[name(f)] ?></th><td><?cs call:fact(f.value) ?></td><td><?cs call:fact(Form[name(f)].value) ?></td></tr>
+<?cs each:f = Current ?><tr<?cs if:f.value != Form[name(f)].value ?> class="differs"<?cs /if ?>><th scope="row" data-label="<?cs var:L.form.field ?>"><?cs var:L.stats.field[name(f)] ?></th><td data-label="<?cs var:L.form.conflict_current ?>"><?cs call:fact(f.value) ?></td><td data-label="<?cs var:L.form.conflict_yours ?>"><?cs call:fact(Form[name(f)].value) ?></td></tr>
 <?cs /each ?></tbody>
 </table>
 </div>

@@ -34,11 +34,12 @@ the last/first id shown), and the list's Atom feed. ?>
 </form>
 <p class="feed-link"><a href="<?cs var:Page.Feed ?>" type="application/atom+xml"><?cs var:L.news.feed_link ?></a></p>
 
-<?cs # One row of the board: 번호 (the article's number, as in /news/{id}; 공지 for a pinned notice on top),
+<?cs # One row of the board: 번호 (counting down from the total the filter lists, the newest first: a.num,
+src/pages/page_news.c; 공지 for a pinned notice on top),
 제목 with its category and marks (attachments, demo), 작성 기관, 날짜. data-label names the column for the
 stacked cards at phone width (site.css). ?>
 <?cs def:board_row(a, qs, top) ?><tr<?cs if:top ?> class="pinned-row"<?cs /if ?>>
-<td class="num" data-label="<?cs var:L.news.col_num ?>"><?cs if:top ?><span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs else ?><?cs var:a.id ?><?cs /if ?></td>
+<td class="num" data-label="<?cs var:L.news.col_num ?>"><?cs if:top ?><span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs else ?><?cs var:a.num ?><?cs /if ?></td>
 <td class="subject" data-label="<?cs var:L.news.col_title ?>"><span class="cat">[<?cs var:a.category_name ?>]</span> <a class="news-title" href="/news/<?cs var:a.id ?><?cs var:qs ?>"><?cs var:a.title ?></a><?cs if:a.pinned == 1 && !top ?> <span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs /if ?><?cs if:a.files > 0 ?> <span class="badge file" title="<?cs var:L.news.files_mark_title ?> <?cs var:a.files ?>"><?cs var:L.news.files_mark ?> <?cs var:a.files ?></span><?cs /if ?><?cs if:a.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.news.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
 <td class="publisher" data-label="<?cs var:L.news.col_publisher ?>"><?cs if:a.tp_name ?><?cs var:a.tp_name ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
 <td class="date" data-label="<?cs var:L.news.col_date ?>"><time datetime="<?cs var:a.date ?>"><?cs var:a.date ?></time></td>
@@ -67,12 +68,12 @@ the keyset links), 다음. Numbered pages link ?page=N; past the last numbered p
 <nav class="pager" aria-label="<?cs var:L.news.pages ?>">
 <?cs if:?Refused.page ?><p class="field-error" role="alert"><?cs var:L.news.bad_page ?> <q><?cs var:Refused.page ?></q>: <?cs var:L.news.bad_page_why ?> (1–<?cs var:Pager.pages ?>)</p><?cs /if ?>
 <?cs if:Pager.prev ?><a rel="prev" href="<?cs call:news_page_url(Pager.prev) ?>"><?cs var:L.prev ?></a>
-<?cs elif:Page.Newer ?><a rel="prev" href="/news?after=<?cs var:Page.Newer ?><?cs var:Page.Amp ?>"><?cs var:L.prev ?></a><?cs /if ?>
+<?cs elif:Page.Newer ?><a rel="prev" href="/news?after=<?cs var:Page.Newer ?>&amp;n=<?cs var:Page.NumNewer ?><?cs var:Page.Amp ?>"><?cs var:L.prev ?></a><?cs /if ?>
 <?cs if:Pager.pages > 1 ?><ul class="pages">
 <?cs loop:k = 1, Pager.pages, 1 ?><li><a href="<?cs call:news_page_url(k) ?>"<?cs if:k == Pager.page ?> aria-current="page"<?cs /if ?>><?cs var:k ?></a></li>
 <?cs /loop ?><?cs if:Pager.more ?><li><span aria-hidden="true">…</span></li><?cs /if ?></ul><?cs /if ?>
 <?cs if:Pager.next ?><a rel="next" href="<?cs call:news_page_url(Pager.next) ?>"><?cs var:L.next ?></a>
-<?cs elif:Page.Older ?><a rel="next" href="/news?before=<?cs var:Page.Older ?><?cs var:Page.Amp ?>"><?cs var:L.next ?></a><?cs /if ?>
+<?cs elif:Page.Older ?><a rel="next" href="/news?before=<?cs var:Page.Older ?>&amp;n=<?cs var:Page.NumOlder ?><?cs var:Page.Amp ?>"><?cs var:L.next ?></a><?cs /if ?>
 </nav>
 <?cs /if ?>
 <?cs include:"footer.cs" ?>

@@ -188,25 +188,44 @@ member_known(HDF *hdf, const char *member)
 	return 0;
 }
 
+/*
+ * A term date as every date field takes it (2027-06-15, 2027/06/15 or 2027.06.15): written back into the
+ * form with dashes, as it is stored. 1 a date (or none), 0 not one (the value stays as typed).
+ */
+static int
+seat_date(HDF *hdf, const char *field)
+{
+	const char *v = form_value(hdf, field);
+	char day[11];
+
+	if (v == NULL)
+		return 1;
+	if (committees_norm_date(v, day) != 0)
+		return 0;
+	return render_set(hdf, day, "Form.%s.value", field) == 0;
+}
+
 /* form_check, then what it cannot know: the member exists, the dates are dates in order. */
 static int
 check_seat(struct request *rq, HDF *hdf)
 {
 	const char *member, *start, *end;
-	int errors = form_check(rq, hdf, seat_form);
+	int errors = form_check(rq, hdf, seat_form), start_ok, end_ok;
 
 	if (errors < 0)
 		return -1;
 	member = form_value(hdf, "member");
+	start_ok = seat_date(hdf, "term_start");
+	end_ok = seat_date(hdf, "term_end");
 	start = form_value(hdf, "term_start");
 	end = form_value(hdf, "term_end");
 	if (member != NULL && hdf_get_value(hdf, "Form.member.error", NULL) == NULL && !member_known(hdf, member))
 		errors = committees_form_error(hdf, seat_form, "member", "L.committee_admin.err_member");
-	if (start != NULL && !committees_valid_date(start))
+	if (!start_ok)
 		errors = committees_form_error(hdf, seat_form, "term_start", "L.committee_admin.err_date");
-	if (end != NULL && !committees_valid_date(end))
+	if (!end_ok)
 		errors = committees_form_error(hdf, seat_form, "term_end", "L.committee_admin.err_date");
-	else if (end != NULL && start != NULL && committees_valid_date(start) && strcmp(end, start) < 0)
+	else if (end != NULL && start != NULL && start_ok && strcmp(end, start) < 0)
 		errors = committees_form_error(hdf, seat_form, "term_end", "L.committee_admin.err_term_order");
 	return errors;
 }

@@ -8,8 +8,11 @@
  * names for slugs and ids (resolved in the fields' query), words for states and on/off values.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
+#include "core/err.h"
 #include "http/auth.h"
 #include "store/db.h"
 #include "admin/admin.h"
@@ -90,6 +93,7 @@ static const struct {
 	{ "attendance", "seat", "L.committee_admin.field.member" },
 	{ "committee_secretary", "committee", "L.committee.committee" },
 	{ "news", "deleted", "L.news_admin.states.deleted" },
+	{ "user", "email_pending", "L.history.email_pending" },	/* serve: an address waiting for its confirmation */
 };
 
 /* Values that are words in the language file: the key is prefix + value. */
@@ -307,19 +311,89 @@ load_fields(struct request *rq, HDF *hdf, const struct filter *f, int n)
 	return rc == DB_ERR ? db_err(rq->db) : 0;
 }
 
+static const char sql_note_categories[] = "SELECT id, name_ko FROM news_categories";
+
+/* The news categories under NoteCategories, once, when a change on the page is a notifications one. */
+static int
+categories_for_notes(struct request *rq, HDF *hdf)
+{
+	struct db_stmt *st;
+	HDF *c;
+
+	for (c = hdf_get_child(hdf, "History"); c != NULL; c = hdf_obj_next(c))
+		if (strcmp(hdf_get_value(c, "action", ""), "notifications") == 0)
+			break;
+	if (c == NULL)
+		return 0;
+	if ((st = db_prepare(rq->db, sql_note_categories)) == NULL)
+		return db_err(rq->db);
+	return page_rows(hdf, "NoteCategories", st) < 0 ? db_err(rq->db) : 0;
+}
+
+/*
+ * The note of a notifications change ("requests:0,news_category:2": the topics kept, model/notify.c) as a
+ * reader reads it: the topics' names (L.notify.topics), a category's name after its topic. Into .note.
+ */
+static int
+notify_note(HDF *hdf, HDF *row)
+{
+	const char *note = hdf_get_value(row, "note", NULL), *p, *name;
+	struct buf out = { 0 };
+	char topic[40], key[80];
+	long long cat;
+	HDF *c;
+	int rc = 0;
+
+	if (note == NULL || strcmp(hdf_get_value(row, "action", ""), "notifications") != 0)
+		return 0;
+	for (p = note; *p != '\0';) {
+		size_t n = strcspn(p, ":,");
+
+		snprintf(topic, sizeof(topic), "%.*s", (int)(n < sizeof(topic) ? n : sizeof(topic) - 1), p);
+		p += n;
+		cat = 0;
+		if (*p == ':') {
+			char *end;
+
+			cat = strtoll(p + 1, &end, 10);
+			p = end;
+		}
+		snprintf(key, sizeof(key), "L.notify.topics.%s", topic);
+		rc |= buf_printf(&out, "%s%s", out.len ? ", " : "", hdf_get_value(hdf, key, topic));
+		if (cat > 0)	/* the category's name (categories_for_notes) */
+			for (c = hdf_get_child(hdf, "NoteCategories"); c != NULL; c = hdf_obj_next(c))
+				if (hdf_get_int_value(c, "id", 0) == cat && (name = hdf_get_value(c, "name_ko", NULL)) != NULL)
+					rc |= buf_printf(&out, " (%s)", name);
+		while (*p != '\0' && *p != ',')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+	if (rc == 0)
+		rc = render_set(row, out.len ? out.data : hdf_get_value(hdf, "L.none", "-"), "note");
+	buf_free(&out);
+	return rc != 0 ? TP_ENOMEM : 0;
+}
+
 /* The changes of this page under History.N; Pager.before when there are older ones. */
 static int
 load_changes(struct request *rq, HDF *hdf, const struct filter *f, int *count)
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_changes);
 	char name[64];
-	int n;
+	HDF *c;
+	int n, rc;
 
 	if (st == NULL)
 		return db_err(rq->db);
 	bind_filter(st, f);
 	if ((n = page_rows(hdf, "History", st)) < 0)
 		return db_err(rq->db);
+	if ((rc = categories_for_notes(rq, hdf)) != 0)
+		return rc;
+	for (c = hdf_get_child(hdf, "History"); c != NULL; c = hdf_obj_next(c))
+		if (notify_note(hdf, c) != 0)
+			return TP_ENOMEM;
 	if (n > HISTORY_PAGE) {
 		snprintf(name, sizeof(name), "History.%d", HISTORY_PAGE);
 		hdf_remove_tree(hdf, name);

@@ -207,6 +207,13 @@ read_request(FCGX_Request *fr, struct request *rq)
 		return 413;
 	/* a large upload is checked from its headers, then takes its upload slot before it is read */
 	if (len > MAX_BODY && ((status = route_precheck(rq)) != 0 || (status = admission_enter(rq, ADMIT_UPLOAD)) != 0)) {
+		/* refused busy (a stranger's never is: the sign-in and access came first): received into an
+		 * unnamed file all the same, only so that its form comes back with what was typed (route.c) */
+		if (status == TP_EBUSY && route_has_form(rq->path)) {
+			if ((status = read_upload(fr, rq, len)) == 0)	/* drained on failure */
+				rq->upload_busy = 1;
+			return status;
+		}
 		drain(fr, len);	/* read, not kept: the web server may not take an answer before its body is sent */
 		return err_http_status(status);
 	}

@@ -293,6 +293,7 @@ static const struct param_spec news_list_params[] = {
 	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
 	{ "after",	PT_INT, 1, 4294967295LL, NULL, 0 },
 	{ "page",	PT_INT, 1, NEWS_NUMBERED_PAGES, NULL, PF_TYPED },	/* day: the board's numbered pages */
+	{ "n",		PT_INT, 1, 4294967295LL, NULL, 0 },	/* serve: the 번호 a keyset link carries on (page_news.c) */
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec news_filter_params[] = {
@@ -473,11 +474,18 @@ const struct route route_table[] = {
 
 const size_t route_count = sizeof(route_table) / sizeof(route_table[0]);
 
-/* Expensive routes (admission control, issue 13): at most max_search / max_login of each run at once;
- * uploads over 1 MB are counted by their size (max_upload, app/main.c). */
+/* Expensive routes (admission control, issue 13): at most max_search run at once. Sign-in slots
+ * (max_login) are taken around the Argon2id hashing only (http/auth.c), so a throttled or mistyped
+ * sign-in holds none; uploads over 1 MB are counted by their size (max_upload, app/main.c). */
 const struct route_cost route_costs[] = {
 	{ GET | M_HEAD, "/search",         ADMIT_SEARCH },
-	{ POST,       "/login",            ADMIT_LOGIN },
-	{ POST,       "/account/password", ADMIT_LOGIN },
 	{ 0, NULL, 0 }
+};
+
+/* serve: the forms of the upload routes, where an upload refused busy is shown again (http/route.c). */
+const struct route_form route_forms[] = {
+	{ "/admin/news",                    "/admin/news/new" },
+	{ "/admin/news/{id}",               "/admin/news/{id}" },
+	{ "/admin/meetings/{id}/documents", "/admin/meetings/{id}" },
+	{ NULL, NULL }
 };

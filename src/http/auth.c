@@ -13,6 +13,7 @@
 #include "core/conf.h"
 #include "core/err.h"
 #include "core/log.h"
+#include "http/admission.h"
 #include "http/auth.h"
 
 int
@@ -82,14 +83,39 @@ start_session(struct request *rq, long long uid)
 	return rc;
 }
 
+static int
+gate_enter(void *arg)
+{
+	return admission_enter(arg, ADMIT_LOGIN);
+}
+
+static void
+gate_leave(void *arg)
+{
+	admission_leave(arg);
+}
+
+int
+auth_hash_enter(struct request *rq)
+{
+	return admission_enter(rq, ADMIT_LOGIN);
+}
+
+void
+auth_hash_leave(struct request *rq)
+{
+	admission_leave(rq);
+}
+
 int
 auth_login(struct request *rq, const char *login, const char *password, enum role *role, int *result)
 {
 	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
+	const struct account_gate gate = { gate_enter, gate_leave, rq };
 	long long uid;
 	int rc;
 
-	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &uid, role, result)) != 0)
+	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &gate, &uid, role, result)) != 0)
 		return rc;
 	if (*result != 0) {	/* the operator's view of an attack: who was tried, from where */
 		log_info("auth: sign-in %s for %.60s from %s", *result == 2 ? "throttled" : "refused (wrong login or password)",

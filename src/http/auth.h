@@ -18,9 +18,15 @@ int		 auth_safe_next(const char *next);
 int		 auth_load(struct request *rq);
 /*
  * Check login/password and start a session (new token: no fixation) with its cookie.
- * *result: 0 signed in (*role: the account's), 1 wrong login or password, 2 throttled.
+ * *result: 0 signed in (*role: the account's), 1 wrong login or password, 2 throttled. The sign-in
+ * slot (max_login, http/admission.h) is held only while the password is hashed, after the throttle:
+ * TP_EBUSY when every slot is in use (nothing counted against the user).
  */
 int		 auth_login(struct request *rq, const char *login, const char *password, enum role *role, int *result);
+/* Take a sign-in slot around other Argon2id work (a password changed or set): 0, or TP_EBUSY. */
+int		 auth_hash_enter(struct request *rq);
+/* Give the slot back (early: the request's end would too). */
+void		 auth_hash_leave(struct request *rq);
 /* End the current session server-side and clear the cookie. */
 int		 auth_logout(struct request *rq);
 /* End every session of the user but the current one (after a password change). */

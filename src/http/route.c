@@ -142,6 +142,57 @@ route_takes_upload(const char *path, const char *content_type)
 	return 0;
 }
 
+/* The form page of POST pattern post (route_forms), or NULL. */
+static const struct route *
+form_route(const char *post)
+{
+	size_t i, j;
+
+	for (i = 0; route_forms[i].post != NULL; i++)
+		if (strcmp(route_forms[i].post, post) == 0)
+			for (j = 0; j < route_count; j++)
+				if ((route_table[j].methods & M_GET) && strcmp(route_table[j].pattern, route_forms[i].form) == 0)
+					return &route_table[j];
+	return NULL;
+}
+
+int
+route_has_form(const char *path)
+{
+	size_t caps[REQUEST_MAX_ARGS][2], ncaps, i;
+
+	for (i = 0; i < route_count; i++)
+		if ((route_table[i].methods & M_POST) && match_pattern(route_table[i].pattern, path, caps, &ncaps))
+			return form_route(route_table[i].pattern) != NULL;
+	return 0;
+}
+
+/*
+ * An upload refused its slot (rq->upload_busy, app/main.c): not saved, but its form page again (the
+ * GET route of route_forms, same captures), with every text field as typed over what the page puts
+ * there (a file must be chosen again: no browser keeps one), a message to send it again in a moment,
+ * and 503 with Retry-After. Without a form page, the busy error page.
+ */
+static int
+busy_form(struct request *rq, HDF *hdf)
+{
+	const struct route *f = form_route(rq->route->pattern);
+	size_t i;
+	int rc;
+
+	rq->busy = 1;
+	if (f == NULL || (rc = f->handler(rq, hdf)) != 0 || rq->tmpl == NULL)
+		return TP_EBUSY;
+	/* each name is one of the POST route's spec (check_params refused any other); a dotted one
+	 * (a conflict page's pick.*) and the form token are not values of the form */
+	for (i = 0; i < rq->params.n; i++)
+		if (strchr(rq->params.v[i].name, '.') == NULL && strcmp(rq->params.v[i].name, "csrf") != 0 &&
+		    render_set(hdf, rq->params.v[i].value, "Form.%s.value", rq->params.v[i].name) != 0)
+			return TP_ENOMEM;
+	render_set(hdf, hdf_get_value(hdf, "L.form.busy_upload", "?"), "Form.message");
+	return 503;
+}
+
 /*
  * Parse the query string (GET) or the form body (POST: urlencoded, or multipart/form-data where the
  * route takes files); a refused pair is named on the 400 page.
@@ -394,7 +445,7 @@ route_dispatch(struct request *rq, HDF *hdf)
 	if (status == 0)
 		status = pagecache_begin(rq);
 	if (status == 0) {
-		status = rq->route->handler(rq, hdf);
+		status = rq->upload_busy ? busy_form(rq, hdf) : rq->route->handler(rq, hdf);
 		if (status == 0)
 			status = rq->status ? rq->status : 200;
 		status = refused_values(rq, hdf, status);
@@ -421,7 +472,8 @@ route_dispatch(struct request *rq, HDF *hdf)
 	 * away that page is not a 200 the next click would contradict (one ping, only for such pages) */
 	if (rq->route != NULL && status < 400 && db_round_trips(rq->db) == trips && (rc = db_check(rq->db)) != 0)
 		status = err_http_status(rc);
-	if (status >= 400 && !rq->keep_raw && (rq->tmpl == NULL || status >= 500)) {
+	/* a form refused busy (page_busy_form) keeps its template: what was typed is on it */
+	if (status >= 400 && !rq->keep_raw && (rq->tmpl == NULL || (status >= 500 && !(status == 503 && rq->busy)))) {
 		/* a 503 means the database is away: store/db.c logs that once and counts the requests,
 		 * so a line per request here would only flood the log during an outage */
 		if (status == 500)

@@ -63,6 +63,16 @@ struct route_cost {
 };
 extern const struct route_cost	route_costs[];
 
+/* A POST route and the GET route whose page holds its form (same captures): where an upload refused busy
+ * comes back with what was typed (route.c). Ends with post == NULL. */
+struct route_form {
+	const char	*post;
+	const char	*form;
+};
+extern const struct route_form	route_forms[];
+/* 1 when path (a POST that takes uploads) has a form page in route_forms. */
+int			 route_has_form(const char *path);
+
 /* How many files r's spec takes in all (the sum of its PT_FILE maxima); 0: r takes no uploads. */
 size_t			 route_spec_files(const struct route *r);
 

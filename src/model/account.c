@@ -280,7 +280,7 @@ check_user(struct db *db, const char *login, const char *password, long long *ui
 
 int
 account_verify(struct db *db, const struct conf *c, const char *login, const char *password, const char *addr,
-    long long *uid, enum role *role, int *result)
+    const struct account_gate *gate, long long *uid, enum role *role, int *result)
 {
 	long long attempt = 0;
 	int rc;
@@ -293,8 +293,19 @@ account_verify(struct db *db, const struct conf *c, const char *login, const cha
 		return rc;
 	if ((rc = throttled(db, c, login, addr, result)) != 0 || *result != 0)
 		return rc != 0 ? rc : write_bound(db, sql_drop_attempt, NULL, NULL, attempt);
-	if ((rc = check_user(db, login, password, uid, role)) != 0)
+	/* the gate (the sign-in slots) only now: a throttled attempt never waits for, nor holds, a slot */
+	if (gate != NULL && gate->enter != NULL && (rc = gate->enter(gate->arg)) != 0) {
+		int drop = write_bound(db, sql_drop_attempt, NULL, NULL, attempt);
+
+		return drop != 0 ? drop : rc;	/* no password checked: no failure either */
+	}
+	rc = check_user(db, login, password, uid, role);
+	if (gate != NULL && gate->leave != NULL)
+		gate->leave(gate->arg);
+	if (rc != 0) {	/* no password checked (a statement stopped at its time limit): no failure */
+		write_bound(db, sql_drop_attempt, NULL, NULL, attempt);
 		return rc;
+	}
 	if (*uid == 0) {
 		*result = 1;	/* the attempt's row stays: it is the failure */
 		return 0;

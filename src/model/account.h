@@ -67,11 +67,23 @@ int		 account_may_edit_tp(const struct session *s, long long tp_id);
 int		 account_session_load(struct db *db, const struct conf *c, const char *token_hash,
 		    struct session *s, int *found);
 /*
+ * What an attempt must pass before its password is hashed (Argon2id: 64 MiB and a CPU for a while):
+ * enter(arg) returns 0 to go on, or a TP_E* code (TP_EBUSY: every sign-in slot in use); leave(arg)
+ * runs after the hashing when enter returned 0. Either may be NULL.
+ */
+struct account_gate {
+	int	(*enter)(void *arg);
+	void	(*leave)(void *arg);
+	void	 *arg;
+};
+/*
  * Check login/password from client address addr, within the throttle. *result: 0 right (then *uid, *role),
- * 1 wrong login or password, 2 throttled. Sweeps ended sessions and old failures first.
+ * 1 wrong login or password, 2 throttled. Sweeps ended sessions and old failures first. Only an attempt
+ * the throttle lets through passes gate (NULL: none), and only for the user's row and the hashing; an
+ * attempt the gate refuses checked no password, so it counts as no failure: its code is returned.
  */
 int		 account_verify(struct db *db, const struct conf *c, const char *login, const char *password,
-		    const char *addr, long long *uid, enum role *role, int *result);
+		    const char *addr, const struct account_gate *gate, long long *uid, enum role *role, int *result);
 /* Store a new session for uid: token_hash and its CSRF token; ends old_hash's session when not NULL. */
 int		 account_session_start(struct db *db, const struct conf *c, const char *old_hash, long long uid,
 		    const char *token_hash, const char *csrf);

@@ -78,10 +78,18 @@ static const char *const sql_page[6] = {
 	ROWS(LIST_COLS, KEYS F_TP D_PAGE), ROWS(LIST_COLS, KEYS F_TP_CAT D_PAGE),
 	ROWS(LIST_COLS, KEYS F_ASSOC D_PAGE), ROWS(LIST_COLS, KEYS F_ASSOC_CAT D_PAGE)
 };
-/* How many listed articles, counted only up to a cap: the same index range read, never the whole table. */
-#define UPTO(f)		"SELECT COUNT(*) FROM (SELECT a.id FROM news_articles a " f "LIMIT ?) k"
-static const char *const sql_upto[6] = {
-	UPTO(F_ANY), UPTO(F_CAT), UPTO(F_TP), UPTO(F_TP_CAT), UPTO(F_ASSOC), UPTO(F_ASSOC_CAT)
+/* How many articles a filter lists: a sum over news_counts (sql/021, kept by triggers), never a count of rows. */
+#define TOTAL(w)	"SELECT CAST(COALESCE(SUM(n), 0) AS SIGNED) FROM news_counts " w
+static const char *const sql_total[6] = {
+	TOTAL(""), TOTAL("WHERE category_id = ?"), TOTAL("WHERE technopark_id = ?"),
+	TOTAL("WHERE technopark_id = ? AND category_id = ?"), TOTAL("WHERE technopark_id = 0"),
+	TOTAL("WHERE technopark_id = 0 AND category_id = ?")
+};
+/* How many listed articles are newer than a cursor: its place on the board (a keyset page reached without
+ * the number its link carries). An index range read as long as that place is deep. */
+#define NEWER(f)	"SELECT COUNT(*) FROM news_articles a " f "AND (a.published_at > ? OR (a.published_at = ? AND a.id > ?))"
+static const char *const sql_newer[6] = {
+	NEWER(F_ANY), NEWER(F_CAT), NEWER(F_TP), NEWER(F_TP_CAT), NEWER(F_ASSOC), NEWER(F_ASSOC_CAT)
 };
 /* Pinned articles are few: read them from their own index, whatever the filter. */
 #define PINNED(f)	ROWS(LIST_COLS, KEYS "FORCE INDEX (k_news_pinned) WHERE a.listed = 1 " \
@@ -230,14 +238,37 @@ news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news
 }
 
 int
-news_count_upto(struct db *db, const struct news_filter *f, long long cap, long long *count)
+news_total(struct db *db, const struct news_filter *f, long long *total)
 {
-	struct db_stmt *st = db_prepare(db, sql_upto[filter_index(f)]);
+	struct db_stmt *st = db_prepare(db, sql_total[filter_index(f)]);
 	int rc;
 
+	*total = 0;
 	if (st == NULL)
 		return db_err(db);
-	db_bind_int(st, bind_filter(st, f), cap);
+	bind_filter(st, f);
+	if ((rc = db_step(st)) == DB_ROW)
+		*total = db_col_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? 0 : db_err(db);
+}
+
+int
+news_count_newer(struct db *db, const struct news_filter *f, long long cursor_id, long long *count)
+{
+	struct db_stmt *st;
+	char at[32];
+	int i, rc;
+
+	*count = 0;
+	if ((rc = cursor_time(db, cursor_id, at, sizeof(at))) != 1)
+		return rc == 0 ? TP_ENOTFOUND : db_err(db);
+	if ((st = db_prepare(db, sql_newer[filter_index(f)])) == NULL)
+		return db_err(db);
+	i = bind_filter(st, f);
+	db_bind_text(st, i++, at);
+	db_bind_text(st, i++, at);
+	db_bind_int(st, i, cursor_id);
 	if ((rc = db_step(st)) == DB_ROW)
 		*count = db_col_int(st, 0);
 	db_reset(st);

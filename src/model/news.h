@@ -53,8 +53,12 @@ int	news_neighbours_stmt(struct db *db, const struct news_filter *f, long long i
 	    struct db_stmt **out);
 /* Numbered page page (1..NEWS_NUMBERED_PAGES) of f, NEWS_PAGE_SIZE rows, same columns, into q. 0 or a TP_E* code. */
 int	news_page_stmt(struct db *db, const struct news_filter *f, int page, struct news_query *q);
-/* How many articles f lists, counted up to cap (a page-number bar needs no more), into *count. 0 or a TP_E* code. */
-int	news_count_upto(struct db *db, const struct news_filter *f, long long cap, long long *count);
+/* How many articles f lists, all of them (the board's 번호 counts down from it), into *total: a sum over
+ * the per-publisher and per-category counts (news_counts, sql/021), not a count of rows. 0 or a TP_E* code. */
+int	news_total(struct db *db, const struct news_filter *f, long long *total);
+/* How many articles f lists that are newer than article cursor_id, into *count: 0 or a TP_E* code,
+ * TP_ENOTFOUND when cursor_id is no published article. Reads as many index entries as it counts. */
+int	news_count_newer(struct db *db, const struct news_filter *f, long long cursor_id, long long *count);
 /*
  * The home page's two news lists in one statement, bound, into *out: rows of list 0, the notices (today's
  * pinned articles first, then the latest notices), then of list 1, the latest member news, NEWS_HOME_SIZE

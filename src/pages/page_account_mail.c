@@ -183,8 +183,13 @@ page_password_reset(struct request *rq, HDF *hdf)
 	}
 	if (errors != 0)
 		return 422;
-	if ((rc = account_reset_use(rq->db, token, nw, &uid)) < 0)
-		return rc;
+	/* a sign-in slot around the Argon2id hashing of the new password (http/admission.h) */
+	if ((rc = auth_hash_enter(rq)) == 0) {
+		rc = account_reset_use(rq->db, token, nw, &uid);
+		auth_hash_leave(rq);
+	}
+	if (rc < 0)
+		return rc == TP_EBUSY ? page_busy_form(rq, hdf) : rc;
 	render_set(hdf, rc == 1 ? "done" : "invalid", "Result");
 	return rc == 1 ? 0 : 422;
 }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/err.h"
 #include "store/audit.h"
 #include "http/auth.h"
 #include "store/db.h"
@@ -45,7 +46,7 @@ page_login(struct request *rq, HDF *hdf)
 	if ((errors = form_check(rq, hdf, login_fields)) != 0)
 		return errors < 0 ? 500 : 422;
 	if ((rc = auth_login(rq, form_value(hdf, "login"), request_param(rq, "password"), &role, &result)) != 0)
-		return rc;
+		return rc == TP_EBUSY ? page_busy_form(rq, hdf) : rc;
 	if (result == 2) {
 		render_set(hdf, hdf_get_value(hdf, "L.login.throttled", ""), "Form.message");
 		return 429;
@@ -159,11 +160,17 @@ page_password(struct request *rq, HDF *hdf)
 		return field_error(hdf, "confirm", "L.password.err_confirm");
 	if (strcmp(nw, cur) == 0)
 		return field_error(hdf, "new", "L.password.err_same");
-	if ((rc = current_ok(rq, cur, &ok)) != 0)
-		return rc;
+	/* a sign-in slot around the two Argon2id hashings only: a mistyped form above takes none */
+	if ((rc = auth_hash_enter(rq)) != 0)
+		return rc == TP_EBUSY ? page_busy_form(rq, hdf) : rc;
+	if ((rc = current_ok(rq, cur, &ok)) == 0 && ok)
+		rc = store_password(rq, nw);
+	auth_hash_leave(rq);
+	if (rc != 0)
+		return rc == TP_EBUSY ? page_busy_form(rq, hdf) : rc;
 	if (!ok)
 		return field_error(hdf, "current", "L.password.err_current");
-	if ((rc = store_password(rq, nw)) != 0 || (rc = auth_end_other_sessions(rq)) != 0)
+	if ((rc = auth_end_other_sessions(rq)) != 0)
 		return rc;
 	render_set(hdf, "1", "Done");
 	return 0;

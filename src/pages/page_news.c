@@ -148,16 +148,18 @@ stmt_rows(struct request *rq, HDF *hdf, const char *prefix, const struct news_fi
 
 /*
  * The page-number bar of every list page: Pager.pages (how many of the first NEWS_NUMBERED_PAGES pages
- * hold articles) and Pager.more (there are articles beyond them, reached by keyset pages). 0 or a status.
+ * hold articles) and Pager.more (there are articles beyond them, reached by keyset pages), from the
+ * filter's total (into *total: the board's 번호 counts down from it). 0 or a status.
  */
 static int
-page_numbers(struct request *rq, HDF *hdf, const struct news_filter *f, long long *pages)
+page_numbers(struct request *rq, HDF *hdf, const struct news_filter *f, long long *pages, long long *total)
 {
 	long long cap = (long long)NEWS_NUMBERED_PAGES * NEWS_PAGE_SIZE, n = 0;
-	int rc = news_count_upto(rq->db, f, cap + 1, &n);
+	int rc = news_total(rq->db, f, &n);
 
 	if (rc != 0)
 		return rc;
+	*total = n;
 	*pages = n > cap ? NEWS_NUMBERED_PAGES : (n + NEWS_PAGE_SIZE - 1) / NEWS_PAGE_SIZE;
 	render_set_int(hdf, *pages, "Pager.pages");
 	if (n > cap)
@@ -165,15 +167,33 @@ page_numbers(struct request *rq, HDF *hdf, const struct news_filter *f, long lon
 	return 0;
 }
 
+/*
+ * 번호 as Korean boards count it: the newest listed article is number total, the oldest 1. The rows of
+ * prefix (display order) get .num from first down; Page.NumOlder / Page.NumNewer are the numbers the
+ * older/newer links carry (n=), so that a keyset page goes on counting without counting the rows before it.
+ */
+static void
+number_rows(HDF *hdf, const char *prefix, long long first)
+{
+	HDF *n = hdf_get_obj(hdf, prefix), *c;
+	long long num = first;
+
+	for (c = n != NULL ? hdf_obj_child(n) : NULL; c != NULL; c = hdf_obj_next(c), num--)
+		if (num >= 1)
+			render_set_int(c, num, "num");
+	render_set_int(hdf, num + 1, "Page.NumOlder");
+	render_set_int(hdf, first, "Page.NumNewer");
+}
+
 /* Numbered page page of f (1: with the pinned notices): rows, previous/next links. 0 or a status. */
 static int
 numbered_page(struct request *rq, HDF *hdf, const struct news_filter *f, long long page)
 {
 	struct news_query q;
-	long long pages;
+	long long pages, total;
 	int rc, n;
 
-	if ((rc = page_numbers(rq, hdf, f, &pages)) != 0)
+	if ((rc = page_numbers(rq, hdf, f, &pages, &total)) != 0)
 		return rc;
 	if (page > 1 && page > pages) {
 		/* a number past the last page: the first page, with a word beside the page numbers (422) */
@@ -185,6 +205,7 @@ numbered_page(struct request *rq, HDF *hdf, const struct news_filter *f, long lo
 		return rc;
 	if ((n = page_rows(hdf, "Articles", q.st)) < 0)
 		return db_err(rq->db);
+	number_rows(hdf, "Articles", total - (page - 1) * NEWS_PAGE_SIZE);
 	if (page == 1 && (rc = stmt_rows(rq, hdf, "Pinned", f, 0)) != 0)
 		return rc;
 	render_set_int(hdf, page, "Pager.page");
@@ -200,12 +221,35 @@ numbered_page(struct request *rq, HDF *hdf, const struct news_filter *f, long lo
 	return 0;
 }
 
+/*
+ * The number of the first row of a keyset page of count rows read in dir from cursor: from the number
+ * the link carries (num: the older link's is the last row's number above, the newer link's the first's),
+ * or, without one or with one that cannot be (past the total), from the rows newer than the cursor.
+ */
+static int
+keyset_first_number(struct request *rq, const struct news_filter *f, enum news_dir dir, long long cursor,
+    long long num, long long total, int count, long long *first)
+{
+	long long newer;
+	int rc;
+
+	if (num > 0 && num <= total + 1) {
+		*first = dir == NEWS_OLDER ? num - 1 : num + count;
+		return 0;
+	}
+	if ((rc = news_count_newer(rq->db, f, cursor, &newer)) != 0)
+		return rc == TP_ENOTFOUND ? 0 : rc;
+	/* older: the cursor is number total - newer, the page starts below it; newer: the page ends above it */
+	*first = dir == NEWS_OLDER ? total - newer - 1 : total - newer + count;
+	return 0;
+}
+
 /* Read one keyset page in dir from cursor; sets the older/newer links. 0, 400 (unknown cursor) or a status. */
 static int
 keyset_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news_dir dir, long long cursor)
 {
 	char node[32];
-	long long pages;
+	long long pages, total, first = 0;
 	int n = list_rows(rq, hdf, "Articles", f, dir, cursor, NEWS_PAGE_SIZE + 1), rc;
 
 	if (n == TP_ENOTFOUND) {
@@ -219,13 +263,17 @@ keyset_page(struct request *rq, HDF *hdf, const struct news_filter *f, enum news
 		hdf_remove_tree(hdf, "Articles");
 		return numbered_page(rq, hdf, f, 1);
 	}
-	if ((rc = page_numbers(rq, hdf, f, &pages)) != 0)
+	if ((rc = page_numbers(rq, hdf, f, &pages, &total)) != 0)
 		return rc;
 	if (n > NEWS_PAGE_SIZE) {
 		/* the extra row only says there is more: the oldest one (or, walking newer, the newest) */
 		snprintf(node, sizeof(node), "Articles.%d", dir == NEWS_NEWER ? 0 : NEWS_PAGE_SIZE);
 		hdf_remove_tree(hdf, node);
 	}
+	if ((rc = keyset_first_number(rq, f, dir, cursor, request_param_int(rq, "n", 0), total,
+	    n > NEWS_PAGE_SIZE ? NEWS_PAGE_SIZE : n, &first)) != 0)
+		return rc;
+	number_rows(hdf, "Articles", first);
 	if (n > NEWS_PAGE_SIZE || dir == NEWS_NEWER)
 		render_set_int(hdf, edge_id(hdf, "Articles", 1), "Page.Older");
 	render_set_int(hdf, edge_id(hdf, "Articles", 0), "Page.Newer");

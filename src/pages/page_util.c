@@ -75,3 +75,11 @@ page_may_see_contacts(const struct request *rq)
 {
 	return rq->conf->public_contacts || rq->session != NULL;
 }
+
+int
+page_busy_form(struct request *rq, HDF *hdf)
+{
+	rq->busy = 1;
+	render_set(hdf, hdf_get_value(hdf, "L.form.busy_password", "?"), "Form.message");
+	return 503;
+}

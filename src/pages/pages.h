@@ -90,5 +90,11 @@ void	page_fmt_thousands(long long n, char *out, size_t size);
 void	page_fmt_eok(long long eok, char *out, size_t size);
 /* 1 when the reader may see phone numbers and e-mail addresses. */
 int	page_may_see_contacts(const struct request *rq);
+/*
+ * A form refused by admission control (every sign-in or upload slot in use, http/admission.h): the
+ * same form again (rq->tmpl, with the values form_check put in it; a password never) and a message to
+ * send it again in a moment, as 503 with Retry-After (rq->busy), so that nothing typed is lost.
+ */
+int	page_busy_form(struct request *rq, HDF *hdf);
 
 #endif

@@ -17,7 +17,7 @@ import {
 	DESKTOP, PHONE, account, fact, follow, freshPhone, newPage, open, readAccounts, signIn, squash, uiText,
 } from './lib/accounts.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
-import { axeViolations, brokenWordProblems, documentProblems, overflowProblems } from './lib/checks.mjs';
+import { axeViolations, brokenWordProblems, cardLabelProblems, documentProblems, overflowProblems } from './lib/checks.mjs';
 import { SCREENSHOT_DIR } from './lib/config.mjs';
 import { vnuCheck } from './lib/vnu.mjs';
 
@@ -52,7 +52,7 @@ async function checked(page, res, name) {
 		...await documentProblems(page, { isHome: where(page) === '/' }),
 	];
 	if (page.viewportSize().width === PHONE.width)
-		problems.push(...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page));
+		problems.push(...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page), ...await cardLabelProblems(page));
 	assert.equal(problems.length, 0, `${label} (${page.url()}):\n  - ${problems.join('\n  - ')}`);
 	return res;
 }

@@ -27,7 +27,7 @@ import './day.test.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { breakPage } from './lib/broken.mjs';
 import {
-	axeViolations, brokenWordProblems, documentProblems, focusProblems, overflowProblems,
+	axeViolations, brokenWordProblems, cardLabelProblems, documentProblems, focusProblems, overflowProblems,
 } from './lib/checks.mjs';
 import {
 	BASE_URL, BUILD_DIR, NON_HTML_ROUTES, SCREENSHOT_DIR, demoPeople, fetchRetry, gatePages, linkedUrl, listRoutes, routeFor,
@@ -135,7 +135,7 @@ async function checkPage(p, axeCount) {
 		if (wide.length)
 			failures.push(problemList(`at ${DESKTOP.width} px`, wide));
 		await page.setViewportSize(PHONE);
-		const narrow = [...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page)];
+		const narrow = [...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page), ...await cardLabelProblems(page)];
 		if (narrow.length)
 			failures.push(problemList(`at ${PHONE.width} px`, narrow));
 
@@ -420,7 +420,7 @@ describe('quality gates', () => {
 			try {
 				const res = await goto(page, p.url);
 				assert.ok([p.status, 403].includes(res.status()), `${p.url} as ${p.role}: HTTP ${res.status()}`);
-				const narrow = [...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page)];
+				const narrow = [...await overflowProblems(page, { phone: true }), ...await brokenWordProblems(page), ...await cardLabelProblems(page)];
 				assert.equal(narrow.length, 0, problemList(`${p.url} as ${p.role ?? 'anonymous'} at ${PHONE.width} px`, narrow));
 			} finally {
 				await page.context().close();
@@ -519,6 +519,8 @@ describe('the gates bite (self-test of the checkers)', () => {
 			assert.match(narrow, /scrolls sideways/, 'the 375 px check missed the 900 px wide box');
 			const cut = (await brokenWordProblems(page)).join('\n');
 			assert.match(cut, /"20071231"/, 'the table check missed a number cut across lines');
+			const cards = (await cardLabelProblems(page)).join('\n');
+			assert.match(cards, /2 body cells without data-label/, `the card check missed the table without labels:\n${cards}`);
 			console.log(`self-test: broke the home page (${faults.join('; ')}); axe reported ${axeIds.join(', ')}; ` +
 				`vnu reported ${vnu.errors.length} errors; the page, focus and width checks reported theirs`);
 		} finally {

@@ -137,6 +137,18 @@ describe('the profile form: validation round trip', () => {
 		}
 	});
 
+	test('a website typed as www.ctp.or.kr comes back as https://www.ctp.or.kr to confirm, not refused (issue 12, item 5)', T, async (t) => {
+		const row0 = profileRow();
+		for (const s of [ctx.cn, ctx.sec]) {
+			const res = await s.post(PROFILE, withChanges(ctx.original, { website: 'www.ctp.or.kr' }));
+			assert.equal(res.status, 422, `${s.login}: status`);
+			assert.deepEqual(formErrors(res.body).fields, { website: L['form.url_fixed'] }, `${s.login}: the message`);
+			assert.equal(fieldValue(formOf(res.body, PROFILE).fields, 'website'), 'https://www.ctp.or.kr', `${s.login}: the address shown back`);
+		}
+		if (needSql(t))
+			assert.deepEqual(profileRow(), row0, 'stored before the user saw it');
+	});
+
 	test(`a phone of valid characters but longer than the column (${TP_SIZE.phone}): 422 on phone, not a database error`, T, async (t) => {
 		const row0 = profileRow();
 		const phone = longPhone(TP_SIZE.phone);
@@ -238,8 +250,8 @@ describe('review of a member admin\'s change', () => {
 		const page = await ctx.cn.get(`/admin/requests/${id}`);
 		assert.equal(page.status, 200);
 		assert.ok(!mainText(page.body).includes(text(L['admin.submitted'])), `GET /admin/requests/${id}: the confirmation shows without ?done=submitted`);
-		const old = /<td class="old">([\s\S]*?)<\/td>/.exec(page.body);
-		const neu = /<td class="new">([\s\S]*?)<\/td>/.exec(page.body);
+		const old = /<td class="old"[^>]*>([\s\S]*?)<\/td>/.exec(page.body);
+		const neu = /<td class="new"[^>]*>([\s\S]*?)<\/td>/.exec(page.body);
 		assert.ok(old && neu, 'no old/new cells');
 		assert.equal(text(old[1]), p0 || L.none, 'old value');
 		assert.equal(text(neu[1]), phone, 'new value');

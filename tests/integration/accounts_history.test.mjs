@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ROOT } from './lib.mjs';
 import {
-	L, DEMO, BASE, text, tag, exclusive, Session, formOf, withChanges, location, createPerson, profileForm,
+	L, DEMO, BASE, text, tag, exclusive, Session, formOf, withChanges, location, createPerson, profileForm, createUser,
 } from './lib_accounts.mjs';
 import { categories, postMultipart, FILES } from './news_lib.mjs';
 
@@ -112,6 +112,29 @@ test('a technopark\'s industries by name', T, async () => {
 	}
 });
 
+test('an account\'s own changes (a new mail address asked for, notifications chosen) read as Korean too', T, async () => {
+	const login = `hist-${tag()}`, password = `pw-${tag(12)}-x`;
+	const id = await createUser(ctx.sec, { login, role: 'staff', password });
+	const s = await Session.signIn(login, password);
+	const cat = (await s.get('/account/notifications')).body.match(/name="category" value="(\d+)"/)?.[1];
+	assert.ok(cat, 'no news category to choose on /account/notifications');
+	assert.equal((await s.post('/account/email', { email: `${login}@example.org` })).status, 303, 'asking for a new address');
+	assert.equal((await s.post('/account/notifications', [['decisions', '1'], ['category', cat]])).status, 303, 'choosing notifications');
+	const page = await ctx.sec.get(`/admin/history?entity=user&id=${id}`);
+	assert.equal(page.status, 200);
+	const rows = [...page.body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => text(m[1]));
+	const email = rows.find((r) => r.includes(L['history.action.email_request']));
+	assert.ok(email, `no "${L['history.action.email_request']}" in the account's history: ${JSON.stringify(rows)}`);
+	assert.ok(email.includes(`${L['history.email_pending']}: ${L.none} → ${login}@example.org`) ||
+	    email.includes(L['history.email_pending']), `the waiting address is not labelled: ${email}`);
+	assert.ok(!/email_pending|email_request/.test(email), `a raw key in: ${email}`);
+	const notify = rows.find((r) => r.includes(L['history.action.notifications']));
+	assert.ok(notify, `no "${L['history.action.notifications']}" in the account's history: ${JSON.stringify(rows)}`);
+	assert.ok(notify.includes(L['notify.topics.decisions']) && notify.includes(L['notify.topics.news_category']),
+	    `the notifications chosen are not named: ${notify}`);
+	assert.ok(!/decisions|news_category|[a-z_]+:\d/.test(notify), `a raw topic in: ${notify}`);
+});
+
 test('no raw field key anywhere in the log; times on one line', T, async () => {
 	let url = '/admin/history';
 	const raw = [];
@@ -121,7 +144,7 @@ test('no raw field key anywhere in the log; times on one line', T, async () => {
 		for (const m of page.body.matchAll(/<li><strong[^>]*>([\s\S]*?)<\/strong>/g))
 			if (/^[A-Za-z0-9_. ]+$/.test(text(m[1])))
 				raw.push(text(m[1]));
-		assert.ok(/<th scope="row" class="at"><time/.test(page.body) || !/<time/.test(page.body), 'the time cell has no class for its one-line rule');
+		assert.ok(/<th scope="row" class="at"[^>]*><time/.test(page.body) || !/<time/.test(page.body), 'the time cell has no class for its one-line rule');
 		url = /<a rel="next" href="([^"]+)"/.exec(page.body)?.[1]?.replace(/&amp;/g, '&') ?? null;
 	}
 	assert.deepEqual([...new Set(raw)], [], 'fields shown by their raw key');

@@ -58,7 +58,7 @@ async function itemIds(s, meeting) {
 	const page = await s.get(`/admin/meetings/${meeting}`);
 	assert.equal(page.status, 200);
 	const t = /<table class="agenda">([\s\S]*?)<\/table>/.exec(page.body)?.[1] ?? '';
-	return [...t.matchAll(/<th scope="row"><a href="\/admin\/agenda\/(\d+)">([\s\S]*?)<\/a>/g)].map((m) => ({ id: Number(m[1]), title: text(m[2]) }));
+	return [...t.matchAll(/<th scope="row"[^>]*><a href="\/admin\/agenda\/(\d+)">([\s\S]*?)<\/a>/g)].map((m) => ({ id: Number(m[1]), title: text(m[2]) }));
 }
 
 /**
@@ -191,6 +191,25 @@ describe('seats and terms', () => {
 		const empty = await sec.post(`/admin/committees/${C}/seats`, {});
 		assert.equal(empty.status, 422);
 		assert.deepEqual(Object.keys(formErrors(empty.body).fields).sort(), ['member', 'role']);
+	});
+
+	test('term dates: date inputs; 2025/03/01 and 2026.02.28 are taken and stored as 2025-03-01 and 2026-02-28 (issue 12, item 5)', async () => {
+		const form = (await sec.get(`/admin/committees/${C}/seats/new`)).body;
+		for (const k of ['term_start', 'term_end'])
+			assert.match(form, new RegExp(`<input type="date" id="f-${k}" name="${k}"`), `${k}: not a date input`);
+		await ok303(sec, `/admin/committees/${C}/seats`, { member: `p${STAFF_PERSON.id}`, role: 'member', term_start: '2025/03/01',
+		    term_end: '2026.02.28', note: '날짜 시험' });
+		const id = Math.max(...(await seatIds(sec)).map((x) => x.id));
+		const edit = await sec.get(`/admin/seats/${id}`);
+		const f = formOf(edit.body, `/admin/seats/${id}`).fields;
+		assert.deepEqual([f.find(([k]) => k === 'term_start'), f.find(([k]) => k === 'term_end')],
+		    [['term_start', '2025-03-01'], ['term_end', '2026-02-28']], 'the dates as stored');
+		/* a date that is none comes back as typed, in a text box beside its message */
+		const bad = await sec.post(`/admin/seats/${id}`, withChanges(f, { term_start: '2025/02/30' }));
+		assert.equal(bad.status, 422);
+		assert.deepEqual(Object.keys(formErrors(bad.body).fields), ['term_start']);
+		assert.match(bad.body, /<input type="text" id="f-term_start" name="term_start"[^>]* value="2025\/02\/30"/, 'the value as typed');
+		await ok303(sec, `/admin/seats/${id}/delete`, formOf(edit.body, `/admin/seats/${id}/delete`).fields, 'delete');
 	});
 
 	test('add a technopark seat and a person\'s: on the committee page, the profile, with their audit rows', async () => {

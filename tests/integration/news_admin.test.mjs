@@ -105,27 +105,39 @@ describe('the pagination walk', () => {
 			const want = sql(`SELECT id FROM news_articles WHERE state = 'published' AND deleted_at IS NULL ${where}
 			    ORDER BY published_at DESC, id DESC`).map((r) => Number(r.id));
 			assert.ok(want.length > PAGE, `${f}: the walk needs several pages (${want.length} rows)`);
-			const pages = [];
+			/* 번호 as Korean boards count: the newest is the filter's total, the oldest 1, on every page */
+			const countdown = want.map((_, i) => String(want.length - i));
+			const pages = [], nums = [];
 			let next = `/news${f ? '?' + f : ''}`;
 			while (next !== null) {
 				assert.ok(pages.length <= want.length / PAGE + 1, 'more pages than rows allow');
 				const res = await get(next);
 				assert.equal(res.status, 200, `${next}: status`);
-				pages.push(newsItems(listSection(res.body)).map((i) => i.id));
+				const items = newsItems(listSection(res.body));
+				pages.push(items.map((i) => i.id));
+				nums.push(...items.map((i) => i.num));
 				next = pagerLink(res.body, 'next');
 				assert.equal(pagerLink(res.body, 'prev') !== null, pages.length > 1, `${next}: a newer link exactly on later pages`);
 			}
 			assert.deepEqual(pages.flat(), want, 'every article once, in order: no gap, no repeat');
+			assert.deepEqual(nums, countdown, '번호 counts down from the total to 1 over the numbered and the keyset pages');
 			assert.ok(pages.slice(0, -1).every((p) => p.length === PAGE), 'full pages but the last');
-			/* and back: from the last page, the newer links give the same pages in reverse */
+			/* and back: from the last page (reached by a link without its number: counted), the newer links give
+			 * the same pages and numbers in reverse */
 			let prev = `/news?before=${pages.at(-2).at(-1)}${f ? '&' + f : ''}`;
-			const back = [];
+			const back = [], backNums = [];
 			while (prev !== null) {
 				const res = await get(prev);
-				back.unshift(newsItems(listSection(res.body)).map((i) => i.id));
+				const items = newsItems(listSection(res.body));
+				back.unshift(items.map((i) => i.id));
+				backNums.unshift(items.map((i) => i.num));
 				prev = pagerLink(res.body, 'prev');
 			}
 			assert.deepEqual(back.flat(), want, 'walking newer gives the same list');
+			assert.deepEqual(backNums.flat(), countdown, 'walking newer gives the same numbers');
+			/* a number that cannot be (past the total) is not believed: the rows are counted */
+			const odd = await get(`/news?before=${want[PAGE - 1]}&n=${want.length + 50}${f ? '&' + f : ''}`);
+			assert.deepEqual(newsItems(listSection(odd.body)).map((i) => i.num), countdown.slice(PAGE, 2 * PAGE), 'a made-up n=');
 		});
 	}
 	test('/news: page numbers 1-10 on top of the keyset pages, a board row per article', async (t) => {
@@ -147,11 +159,12 @@ describe('the pagination walk', () => {
 			assert.equal(res.status, 200);
 			const items = newsItems(listSection(res.body));
 			assert.deepEqual(items.map((i) => i.id), want.slice((k - 1) * PAGE, k * PAGE), `page ${k}`);
-			assert.ok(items.every((i) => i.num === String(i.id)), `page ${k}: 번호 is the article's number`);
+			assert.deepEqual(items.map((i) => i.num), items.map((_, j) => String(want.length - (k - 1) * PAGE - j)),
+			    `page ${k}: 번호 counts down from the total`);
 			assert.equal(pinnedSection(res.body), null, `page ${k}: no pinned rows`);
 			assert.match(res.body, new RegExp(`<a href="/news\\?page=${k}" aria-current="page">${k}</a>`));
 			assert.equal(pagerLink(res.body, 'prev'), k === 2 ? '/news' : `/news?page=${k - 1}`);
-			assert.equal(pagerLink(res.body, 'next'), k < 10 ? `/news?page=${k + 1}` : `/news?before=${want[10 * PAGE - 1]}`);
+			assert.equal(pagerLink(res.body, 'next'), k < 10 ? `/news?page=${k + 1}` : `/news?before=${want[10 * PAGE - 1]}&n=${want.length - 10 * PAGE + 1}`);
 		}
 		/* a filter is kept in the numbers; a number past the filter's last page is the first page, 422 */
 		const tp = await get('/news?tp=chungnam&page=2');
@@ -677,5 +690,57 @@ describe('the admin list', () => {
 		const drafts = (await S.chungnam.get('/admin/news?state=draft')).body;
 		for (const m of drafts.matchAll(/<a href="\/admin\/news\/(\d+)">/g))
 			assert.equal(sqlValue(`SELECT state FROM news_articles WHERE id = ${m[1]}`), 'draft');
+	});
+});
+
+// The board's 번호 counts down from a total kept in news_counts by triggers (sql/021): after every kind of
+// change this file made (posts, edits, soft deletes, restores through the admin; rows added, changed and
+// deleted by SQL), the counts are what a count of the listed rows gives, and the board's first number is
+// the filter's total.
+describe('the board counts follow every change', () => {
+	const fresh = () => sql(`SELECT COALESCE(technopark_id, 0) AS tp, category_id AS cat, COUNT(*) AS n FROM news_articles
+	    WHERE listed = 1 GROUP BY COALESCE(technopark_id, 0), category_id ORDER BY tp, cat`).map((r) => `${r.tp}/${r.cat}=${r.n}`);
+	const kept = () => sql('SELECT technopark_id AS tp, category_id AS cat, n FROM news_counts WHERE n <> 0 ORDER BY tp, cat')
+	    .map((r) => `${r.tp}/${r.cat}=${r.n}`);
+	const topNumber = async (q) => Number(newsItems(listSection((await get(`/news${q}`)).body))[0]?.num ?? 0);
+	const listed = (where) => sqlNumber(`SELECT COUNT(*) FROM news_articles WHERE listed = 1 ${where}`);
+	const ID = GEN + 5000;
+
+	test('publish, unpublish, move, delete, restore and remove: the counts and the first number follow', async (t) => {
+		if (!needSql(t))
+			return;
+		assert.deepEqual(kept(), fresh(), 'news_counts after this file\'s posts, edits and deletes');
+		const chungnam = sqlNumber("SELECT id FROM technoparks WHERE slug = 'chungnam'");
+		const busan = sqlNumber("SELECT id FROM technoparks WHERE slug = 'busan'");
+		const check = async (what) => {
+			assert.deepEqual(kept(), fresh(), `${what}: news_counts`);
+			assert.equal(await topNumber(''), listed(''), `${what}: /news`);
+			assert.equal(await topNumber('?tp=chungnam'), listed(`AND technopark_id = ${chungnam}`), `${what}: ?tp=chungnam`);
+			assert.equal(await topNumber('?tp=busan&category=press'), listed(`AND technopark_id = ${busan} AND category_id = 2`),
+			    `${what}: ?tp=busan&category=press`);
+			assert.equal(await topNumber('?tp=association&category=notice'), listed('AND technopark_id IS NULL AND category_id = 1'),
+			    `${what}: ?tp=association&category=notice`);
+		};
+		try {
+			sql(`INSERT INTO news_articles (id, category_id, technopark_id, title, body_md, body_html, state, published_at, is_demo)
+			    VALUES (${ID}, 2, ${chungnam}, '[데모] 번호 시험', 'x', '<p>x</p>', 'draft', TIMESTAMP '2032-01-01 00:00:00', 1)`);
+			await check('a draft added');
+			sql(`UPDATE news_articles SET state = 'published' WHERE id = ${ID}`);
+			await check('published');
+			sql(`UPDATE news_articles SET technopark_id = ${busan} WHERE id = ${ID}`);
+			await check('moved to another publisher');
+			sql(`UPDATE news_articles SET category_id = 1, technopark_id = NULL WHERE id = ${ID}`);
+			await check('moved to the association\'s notices');
+			sql(`UPDATE news_articles SET title = '[데모] 번호 시험 2' WHERE id = ${ID}`);
+			await check('retitled');
+			sql(`UPDATE news_articles SET deleted_at = NOW() WHERE id = ${ID}`);
+			await check('deleted (soft)');
+			sql(`UPDATE news_articles SET deleted_at = NULL WHERE id = ${ID}`);
+			await check('restored');
+			sql(`DELETE FROM news_articles WHERE id = ${ID}`);
+			await check('removed');
+		} finally {
+			sql(`DELETE FROM news_articles WHERE id = ${ID}`);
+		}
 	});
 });

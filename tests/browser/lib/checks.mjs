@@ -167,6 +167,36 @@ export async function brokenWordProblems(page) {
 }
 
 /**
+ * Every table with column names (a <thead> of two or more) becomes cards on a phone (static/*.css): each
+ * body cell is a line "label value", the label from its data-label. A cell without one shows its value
+ * with no name, and the column names above the cards as one line: say which tables have such cells.
+ * A cell spanning every column (a "no rows" line) needs none.
+ */
+export async function cardLabelProblems(page) {
+	const bad = await page.evaluate(() => {
+		const out = [];
+		for (const t of document.querySelectorAll('table')) {
+			const cols = t.tHead ? t.tHead.querySelectorAll('th').length : 0;
+			if (cols < 2)
+				continue;
+			const missing = [];
+			for (const body of t.tBodies)
+				for (const row of body.rows)
+					for (const cell of row.cells)
+						if (!(cell.getAttribute('data-label') || '').trim() && cell.colSpan < cols)
+							missing.push(`<${cell.localName}> "${cell.textContent.replace(/\s+/g, ' ').trim().slice(0, 30)}"`);
+			if (missing.length) {
+				const name = `table${t.className ? '.' + String(t.className).trim().replace(/\s+/g, '.') : ''}` +
+				    (t.caption ? ` "${t.caption.textContent.trim().slice(0, 40)}"` : '');
+				out.push(`${name}: ${missing.length} body cells without data-label, e.g. ${missing.slice(0, 3).join(', ')}`);
+			}
+		}
+		return out;
+	});
+	return bad.length ? [`tables that are no readable cards at phone width (cells without data-label): ${bad.join('; ')}`] : [];
+}
+
+/**
  * At the page's current viewport: no sideways scroll of the page; say which elements stick out. With
  * phone: true (375 px) no box inside the page scrolls sideways either: a table there is read as stacked
  * cards, never through a .table-wrap that hides columns behind a scroll.

@@ -89,6 +89,69 @@ test_table_unique(void **state)
 				fail_msg("routes %zu and %zu: same pattern %s and method", i, j, route_table[i].pattern);
 }
 
+/* The number of {placeholders} in pattern. */
+static int
+placeholders(const char *pattern)
+{
+	int n = 0;
+
+	for (; *pattern != '\0'; pattern++)
+		n += *pattern == '{';
+	return n;
+}
+
+/*
+ * Every route that takes uploads has a form page in route_forms (an upload refused busy comes back
+ * there with what was typed): a POST route of the table that takes files, and a GET route of the
+ * table with no more captures, so its handler finds what it reads; and route_has_form finds it.
+ */
+/* pattern with each {placeholder} as 101: a path the pattern matches. */
+static const char *
+concrete(const char *pattern, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (; *pattern != '\0' && n + 4 < size; pattern++)
+		if (*pattern == '{') {
+			memcpy(out + n, "101", 3);
+			n += 3;
+			while (*pattern != '\0' && *pattern != '}')
+				pattern++;
+		} else
+			out[n++] = *pattern;
+	out[n] = '\0';
+	return out;
+}
+
+static void
+test_table_upload_forms(void **state)
+{
+	size_t i, j, k, uploads = 0;
+	char path[200];
+
+	(void)state;
+	for (i = 0; i < route_count; i++) {
+		const struct route *r = &route_table[i];
+
+		if (!(r->methods & M_POST) || route_spec_files(r) == 0)
+			continue;
+		uploads++;
+		for (k = 0; route_forms[k].post != NULL && strcmp(route_forms[k].post, r->pattern) != 0; k++)
+			;
+		if (route_forms[k].post == NULL)
+			fail_msg("%s takes uploads but has no form page in route_forms", r->pattern);
+		for (j = 0; j < route_count; j++)
+			if ((route_table[j].methods & M_GET) && strcmp(route_table[j].pattern, route_forms[k].form) == 0)
+				break;
+		if (j == route_count)
+			fail_msg("route_forms: %s: no GET route %s", r->pattern, route_forms[k].form);
+		assert_true(placeholders(route_forms[k].form) <= placeholders(r->pattern));
+		assert_true(route_has_form(concrete(r->pattern, path, sizeof(path))));
+	}
+	assert_true(uploads >= 3);
+	assert_false(route_has_form("/admin/people/101"));
+}
+
 /*
  * Every route that takes POST has a CSRF rule (CSRF_ORIGIN or CSRF_TOKEN); a route for signed-in
  * users has a session, so it checks the token, not only the Origin; a route without POST has none.
@@ -887,6 +950,7 @@ main(void)
 		cmocka_unit_test(test_table_patterns),
 		cmocka_unit_test(test_table_handlers_samples),
 		cmocka_unit_test(test_table_unique),
+		cmocka_unit_test(test_table_upload_forms),
 		cmocka_unit_test(test_table_post_needs_csrf),
 		cmocka_unit_test(test_table_param_specs),
 		cmocka_unit_test(test_samples_match_own_route),
