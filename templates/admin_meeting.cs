@@ -1,5 +1,6 @@
-<?cs # admin_meeting.cs - one meeting in the admin: its details, its agenda (add, change, move, remove items),
-its resolutions, and the way to its attendance and minutes. ?>
+<?cs # admin_meeting.cs - one meeting in the admin: its details (a stale save merges three ways: form.cs
+conflict()), its agenda (add, change, move, remove items), its resolutions, and the way to its attendance
+and minutes. ?>
 <?cs set:Page.Title = Meeting.title + " " + L.committee_admin.meeting_manage ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
@@ -16,14 +17,14 @@ its resolutions, and the way to its attendance and minutes. ?>
 <li><a href="/admin/meetings/<?cs var:Meeting.id ?>/resolutions/new"><?cs var:L.committee_admin.resolution_add ?></a></li>
 <?cs if:User.admin ?><li><a href="/admin/history?entity=meeting&amp;id=<?cs var:Meeting.id ?>"><?cs var:L.admin.record_history ?></a></li><?cs /if ?>
 </ul>
-<?cs call:cconflict() ?>
 <?cs call:cform_errors() ?>
 
 <section aria-labelledby="details-h">
 <h2 id="details-h"><?cs var:L.committee_admin.details ?></h2>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>" class="stacked">
 <?cs call:csrf() ?>
-<input type="hidden" name="version" value="<?cs var:Form.version.value ?>">
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
 <?cs call:meeting_fields() ?>
 <div class="actions"><button type="submit"><?cs var:L.form.save ?></button></div>
 </form>

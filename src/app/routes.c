@@ -230,6 +230,9 @@ static const struct param_spec secretary_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec meeting_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("title"), SAVE_PICK("date"), SAVE_PICK("starts"), SAVE_PICK("end_date"), SAVE_PICK("ends"),
+	SAVE_PICK("place"), SAVE_PICK("online_url"), SAVE_PICK("status"), SAVE_PICK("note"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "date",	PT_TEXT, 0, 100, NULL, 0 },

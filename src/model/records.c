@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "model/account.h"
+#include "model/committee_records.h"
 #include "model/news.h"
 #include "model/people.h"
 #include "model/profile.h"
@@ -12,5 +13,6 @@ const struct record_desc *const record_descs[] = {
 	&person_record,
 	&news_record,
 	&user_record,
+	&meeting_record,
 	NULL
 };

@@ -12,7 +12,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, L, data, get, request, section, links } from './lib.mjs';
 import {
-	Session, DEMO, HAVE_SQL, text, tag, createUser, formOf, withChanges, formErrors, conflictBox, conflictRows,
+	Session, DEMO, HAVE_SQL, text, tag, createUser, formOf, withChanges, formErrors, conflictBox, conflictRows, conflictFields,
 	location, postForm, getWith, auditMark, auditSince, sql, lit,
 } from './lib_accounts.mjs';
 import { rowsOf } from './committees_lib.mjs';
@@ -25,9 +25,12 @@ const future = (days) => new Date(Date.now() + days * 86400e3 + 9 * 3600e3).toIS
 const yesterday = () => new Date(Date.now() - 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
 
 let sec;
+/* a second secretariat account: two colleagues at two desks */
+const colleague = { login: `com-b-${tag()}`, password: `pw-${tag(12)}-b` };
 
 before(async () => {
 	sec = await Session.signIn(DEMO.secretariat.login);
+	await createUser(sec, { ...colleague, display_name: '위원회 시험 B', role: 'secretariat' });
 });
 
 /** POST fields as s; asserts 303 and returns the Location path. */
@@ -290,21 +293,69 @@ describe('a meeting and its agenda', () => {
 		}
 	});
 
-	test('change the details; a stale save is 409 with both versions and the user\'s values kept', async () => {
+	/*
+	 * The issue's finding: two secretariat colleagues had one meeting open; the second got the 409 page, pressed
+	 * 저장 again and erased the first one's change. Now: A and B open the form, A changes the place, B the time:
+	 * both are kept. Both change the same field: the conflict page names that field alone with its label and
+	 * values as a person reads them, and re-sending it unchanged keeps A's value.
+	 */
+	test('two colleagues on one meeting: other fields merge, the same field is a choice, re-sending it keeps A\'s value', async () => {
 		const id = await newMeeting(sec);
-		const a = formOf((await sec.get(`/admin/meetings/${id}`)).body, `/admin/meetings/${id}`).fields;
-		const other = await Session.signIn(DEMO.secretariat.login);
-		const b = formOf((await other.get(`/admin/meetings/${id}`)).body, `/admin/meetings/${id}`).fields;
-		await ok303(sec, `/admin/meetings/${id}`, withChanges(a, { place: '바뀐 회의실' }));
-		const stale = await other.post(`/admin/meetings/${id}`, withChanges(b, { note: '늦은 메모' }));
-		assert.equal(stale.status, 409);
-		const place = conflictRows(stale.body).find((r) => r[0] === L['committee_admin.field.place']);
-		assert.deepEqual(place.slice(1), ['바뀐 회의실', '시험 회의실']);
-		assert.deepEqual(formOf(stale.body, `/admin/meetings/${id}`).fields.find(([k]) => k === 'note'), ['note', '늦은 메모']);
-		const same = await sec.post(`/admin/meetings/${id}`, formOf((await sec.get(`/admin/meetings/${id}`)).body, `/admin/meetings/${id}`).fields);
+		const path = `/admin/meetings/${id}`;
+		const b = await Session.signIn(colleague.login, colleague.password);
+		const form = async (s) => formOf((await s.get(path)).body, path).fields;
+		const stored = async () => Object.fromEntries(await form(sec));
+
+		/* A changes the place, B (with the form opened before A's save) the time: both kept */
+		let fa = await form(sec);
+		let fb = await form(b);
+		await ok303(sec, path, withChanges(fa, { place: 'A의 회의실' }));
+		const rb = await b.post(path, withChanges(fb, { starts: '15:00', ends: '17:30' }));
+		assert.equal(rb.status, 303, `B's save of the time after A's of the place: ${rb.status} ${text(rb.body).slice(0, 300)}`);
+		let now = await stored();
+		assert.equal(now.place, 'A의 회의실', 'A\'s place kept');
+		assert.deepEqual([now.starts, now.ends], ['15:00', '17:30'], 'B\'s time kept');
+		const pub = text((await get(`/committees/${C}/meetings/${id}`)).body);
+		assert.ok(pub.includes('A의 회의실') && pub.includes('15:00'), 'the public page shows both changes');
+
+		/* both change the place, and the status: a conflict page with the two fields, labels and human values */
+		fa = await form(sec);
+		fb = await form(b);
+		await ok303(sec, path, withChanges(fa, { place: 'A의 두 번째 회의실', status: 'cancelled' }));
+		const conflict = await b.post(path, withChanges(fb, { place: 'B의 회의실', status: 'cancelled', note: 'B의 메모' }));
+		assert.equal(conflict.status, 409, `B's save of the same field: ${conflict.status}`);
+		const cf = conflictFields(conflict.body);
+		assert.deepEqual(cf.map((c) => c.field), ['place'], 'only the field both changed to different values (status: the same value)');
+		assert.deepEqual(cf[0], { field: 'place', label: L['committee_admin.field.place'], stored: 'A의 두 번째 회의실', yours: 'B의 회의실' });
+		assert.ok(!conflict.body.includes('class="differs"'), 'no old comparison table');
+		const page = formOf(conflict.body, path).fields;
+		assert.equal(page.find(([k]) => k === 'note')?.[1], 'B의 메모', 'B\'s own change of the note is on the page');
+		assert.equal(page.find(([k]) => k === 'status')?.[1], 'cancelled', 'the stored status is on the page');
+		assert.ok(!page.some(([k]) => k === 'place'), 'the place is a choice, not an input');
+		assert.equal((await stored()).note, '', 'nothing of B saved yet');
+
+		/* B sends the conflict page unchanged, as it invites: A's place stays, B's note is saved */
+		const again = await b.post(path, page);
+		assert.equal(again.status, 303, `re-sending the conflict page: ${again.status} ${text(again.body).slice(0, 300)}`);
+		now = await stored();
+		assert.equal(now.place, 'A의 두 번째 회의실', 'the colleague\'s place stays');
+		assert.equal(now.note, 'B의 메모', 'B\'s note is saved');
+		assert.equal(now.status, 'cancelled');
+
+		/* a status conflict reads as words, not slugs */
+		fa = await form(sec);
+		fb = await form(b);
+		await ok303(sec, path, withChanges(fa, { status: 'planned' }));
+		const words = await b.post(path, withChanges(fb, { status: 'held', date: yesterday() }));
+		assert.equal(words.status, 409);
+		assert.deepEqual(conflictFields(words.body).find((c) => c.field === 'status'),
+		    { field: 'status', label: L['committee_admin.field.status'], stored: L['committee.status.planned'], yours: L['committee.status.held'] });
+
+		/* saving the form as it is: nothing new, said so; a forged version is the 400 page */
+		const same = await sec.post(path, await form(sec));
 		assert.equal(same.status, 200, 'saving nothing new');
 		assert.ok(text(same.body).includes(L['form.nothing_changed']));
-		const bad = await sec.post(`/admin/meetings/${id}`, { ...Object.fromEntries(a), version: 'x' });
+		const bad = await sec.post(path, withChanges(await form(sec), { version: 'x' }));
 		assert.equal(bad.status, 400);
 	});
 

@@ -83,6 +83,25 @@ const FIXTURES = {
 				await sec.post(`/admin/users/${id}`, withChanges(formOf(p.body, `/admin/users/${id}`).fields, { active: null }));
 		},
 	},
+	meeting: {
+		// a meeting of its own in the business committee (whose seed has none, as committees_admin.test.mjs uses it);
+		// meetings are not deleted, only cancelled
+		fields: ['title', 'place'],
+		create: async (sec) => {
+			const day = new Date(Date.now() + 720 * 86400e3).toISOString().slice(0, 10);
+			const res = await sec.post('/admin/committees/business/meetings', { title: `병합 시험 회의 ${tag(4)}`, date: day,
+				starts: '10:00', ends: '12:00', end_date: '', place: '시험 회의실', online_url: '', status: 'planned', note: '' });
+			assert.equal(res.status, 303, `create a meeting: ${res.status} ${text(res.body).slice(0, 300)}`);
+			const m = /^\/admin\/meetings\/(\d+)\?done=created$/.exec(location(res) ?? '');
+			assert.ok(m, `create a meeting: 303 to ${location(res)}`);
+			return Number(m[1]);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/meetings/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/meetings/${id}`, withChanges(formOf(p.body, `/admin/meetings/${id}`).fields, { status: 'cancelled' }));
+		},
+	},
 	person: {
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
 		remove: async (sec, id) => {
