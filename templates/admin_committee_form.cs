@@ -1,6 +1,5 @@
 <?cs # admin_committee_form.cs - what the committee admin forms share: the page's navigation, the error summary
-(field labels from L.committee_admin.field, or a line's own label), the stale-save box, and how a stored
-value reads. Included after header.cs and form.cs. ?>
+(field labels from L.committee_admin.field, or a line's own label), and the stale-action box. Included after header.cs and form.cs. ?>
 <?cs def:cnav() ?><?cs if:User.admin ?><?cs include:"admin_nav.cs" ?><?cs /if ?><?cs /def ?>
 <?cs def:cform_errors() ?><?cs if:Form.errors > 0 ?>
 <div class="errors" role="alert" aria-labelledby="errors-h">
@@ -13,23 +12,6 @@ value reads. Included after header.cs and form.cs. ?>
 <?cs if:Form.seats.error ?><p class="field-error" id="f-seats"><?cs var:Form.seats.error ?></p><?cs /if ?>
 <?cs /if ?><?cs if:Form.message ?><p class="errors" role="alert"><?cs var:Form.message ?></p><?cs /if ?><?cs /def ?>
 <?cs def:done() ?><?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.committee_admin.done[Page.Done] ?></p><?cs /if ?><?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?><?cs /def ?>
-<?cs # A stored or sent value of field for reading: choices by their label, empty ones as "none". ?>
-<?cs def:cval(field, v) ?><?cs if:string.length(v) == 0 ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:field == "role" ?><?cs var:L.committee.role[v] ?><?cs elif:field == "status" ?><?cs var:L.committee.status[v] ?><?cs elif:field == "outcome" ?><?cs var:L.committee.outcome[v] ?><?cs elif:field == "published" ?><?cs if:v == "1" ?><?cs var:L.committee_admin.minutes_is_published ?><?cs else ?><?cs var:L.committee_admin.minutes_draft ?><?cs /if ?><?cs elif:field == "member" ?><?cs each:o = Options.TPs ?><?cs if:"t" + o.id == v ?><?cs var:o.name_ko ?> (<?cs var:L.committee.representative ?>)<?cs /if ?><?cs /each ?><?cs each:o = Options.People ?><?cs if:"p" + o.id == v ?><?cs var:o.name ?> (<?cs var:o.org ?>)<?cs /if ?><?cs /each ?><?cs elif:field == "agenda_item_id" ?><?cs each:i = Items ?><?cs if:i.id == v ?><?cs var:i.position ?>. <?cs var:i.title ?><?cs /if ?><?cs /each ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
-<?cs def:cconflict() ?><?cs if:Conflict.shown ?>
-<section class="conflict" role="alert" aria-labelledby="conflict-h">
-<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
-<p><?cs var:L.form.conflict_text ?></p>
-<div class="table-wrap">
-<table>
-<caption><?cs var:L.form.conflict_title ?></caption>
-<thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
-<tbody>
-<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row"><?cs var:L.committee_admin.field[c.field] ?></th><td><?cs call:cval(c.field, c.current) ?></td><td><?cs call:cval(c.field, c.yours) ?></td></tr>
-<?cs /each ?></tbody>
-</table>
-</div>
-</section>
-<?cs /if ?><?cs /def ?>
 <?cs def:stale() ?><?cs if:Page.StaleAction || Page.DeleteConflict ?>
 <section class="conflict" role="alert" aria-labelledby="conflict-h">
 <h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>

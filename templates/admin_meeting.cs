@@ -55,6 +55,7 @@ and minutes. ?>
 <h3 id="item-add-h"><?cs var:L.committee_admin.agenda_add ?></h3>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/agenda" class="stacked" aria-labelledby="item-add-h">
 <?cs call:csrf() ?>
+<input type="hidden" name="key" value="<?cs var:Form.item_key.value ?>">
 <?cs call:input("item_title", L.committee_admin.field.item_title, Form.item_title, "text", 1, "") ?>
 <?cs call:textarea("item_description", L.committee_admin.field.item_description, Form.item_description, 0, "") ?>
 <div class="actions"><button type="submit"><?cs var:L.committee_admin.agenda_add ?></button></div>

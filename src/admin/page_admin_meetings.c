@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/account.h"
 #include "model/attach.h"
 #include "http/auth.h"
 #include "admin/committees_admin.h"
@@ -222,6 +223,7 @@ page_admin_meeting_create(struct request *rq, HDF *hdf)
 static int
 meeting_page(struct request *rq, HDF *hdf, long long id)
 {
+	char key[ACCOUNT_TOKEN_LEN + 1];
 	struct db_stmt *st;
 
 	if ((st = db_prepare(rq->db, sql_items)) == NULL)
@@ -232,6 +234,8 @@ meeting_page(struct request *rq, HDF *hdf, long long id)
 	db_bind_int(st, 0, id);
 	if (page_rows(hdf, "Resolutions", st) < 0 || files_list(rq->db, hdf, "Documents", "meeting", id) < 0)
 		return db_err(rq->db);
+	account_new_token(key);		/* the one-time key of the form that adds an agenda item */
+	render_set(hdf, key, "Form.item_key.value");
 	rq->tmpl = "admin_meeting.cs";
 	return 0;
 }

@@ -19,11 +19,13 @@
 #include "view/render.h"
 #include "core/text.h"
 #include "store/versioned.h"
+#include "store/search.h"
+#include "admin/save.h"
+#include "model/committee_records.h"
 #include "pages/page_rows.h"
 
 #define MAX_SEATS	200	/* seats one attendance form may hold */
 #define PROXY_MAX	60	/* characters of a proxy's name (the column's size) */
-#define MINUTES_MAX	20000	/* characters: the audit log keeps the text in a TEXT column */
 
 /* The meeting of the URL, when the user may manage its committee. */
 static int
@@ -424,153 +426,123 @@ out:
 
 /* ---- minutes ---- */
 
-static const char sql_minutes[] =
-	"SELECT body_md, published, version, body_html, DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS published_at "
+static const char sql_minutes_shown[] =
+	"SELECT published, body_html, DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS published_at "
 	"FROM committee_minutes WHERE meeting_id = ?";
-static const char sql_minutes_lock[] =
-	"SELECT body_md, published, version FROM committee_minutes WHERE meeting_id = ? FOR UPDATE";
-static const char sql_minutes_insert[] =
-	"INSERT INTO committee_minutes (body_md, body_html, published, published_at, meeting_id) "
-	"VALUES (?, ?, ?, CASE WHEN ? > 0 THEN NOW() END, ?)";
-static const char sql_minutes_update[] =
-	"UPDATE committee_minutes SET body_md = ?, body_html = ?, published = ?, "
-	"published_at = CASE WHEN ? > 0 THEN COALESCE(published_at, NOW()) ELSE published_at END, "
-	"version = version + 1 WHERE meeting_id = ? AND version = ?";
 
-static const struct form_field minutes_form[] = {
-	{ "body",	FT_TEXT, 0, 0, MINUTES_MAX, NULL },
-	{ "published",	FT_BOOL, 0, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
-/* The stored minutes: their values (Markdown, "1"/"0") and version (0: none yet). */
-struct minutes {
-	char		*md;
-	char		 published[2];
-	long long	 version;
-};
-
-/* Load the minutes of meeting (with sql, which may lock), and show them under Stored when hdf is given. */
+/* The stored minutes as readers will see them, under Stored (none: nothing). 0 or a status. */
 static int
-load_minutes(struct request *rq, HDF *hdf, const char *sql, long long meeting, struct minutes *mn)
+show_stored(struct request *rq, HDF *hdf, long long meeting)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql);
-	int rc;
+	struct db_stmt *st = db_prepare(rq->db, sql_minutes_shown);
 
-	memset(mn, 0, sizeof(*mn));
-	mn->published[0] = '0';
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
-	if ((rc = db_step(st)) == DB_ROW) {
-		mn->md = strdup(db_col_text(st, 0));
-		mn->published[0] = db_col_int(st, 1) ? '1' : '0';
-		mn->version = db_col_int(st, 2);
-		if (mn->md == NULL || (hdf != NULL && page_row(hdf, "Stored", st) != 0))
-			rc = DB_ERR;
-	}
-	db_reset(st);
-	return rc == DB_ERR ? db_err(rq->db) : 0;
+	return page_row_one(hdf, "Stored", st) < 0 ? db_err(rq->db) : 0;
 }
 
 int
 page_admin_minutes_form(struct request *rq, HDF *hdf)
 {
 	struct meeting_ref m;
-	struct minutes mn = { 0 };
+	struct record_row r;
 	int rc;
 
-	if ((rc = load_meeting(rq, hdf, &m)) == 0 && (rc = load_minutes(rq, hdf, sql_minutes, m.id, &mn)) == 0) {
-		render_set(hdf, mn.md, "Form.body.value");
-		if (mn.published[0] == '1')
-			render_set(hdf, "1", "Form.published.value");
-		render_set_int(hdf, mn.version, "Form.version.value");
-		render_set(hdf, request_param(rq, "done"), "Page.Done");
-		rq->tmpl = "admin_minutes.cs";
+	memset(&r, 0, sizeof(r));
+	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
+		goto out;
+	if ((rc = minutes_record.load(rq->db, m.id, &r)) != 1) {
+		rc = rc == 0 ? 404 : db_err(rq->db);
+		goto out;
 	}
-	free(mn.md);
+	rc = save_form(hdf, &minutes_record, &r) != 0 ? 500 : 0;
+	render_set(hdf, request_param(rq, "done"), "Page.Done");
+	rq->tmpl = "admin_minutes.cs";
+out:
+	record_row_free(&r);
 	return rc;
 }
 
-/* Write the minutes (html made from md) against version, with the audit row. 0, TP_ESTALE or a status. */
+/*
+ * After the description's checks (save.check): no minutes before the meeting. That publishing needs a
+ * text is checked on the merged minutes (write_minutes): a colleague may have written the text meanwhile.
+ */
 static int
-store_minutes(struct request *rq, const struct meeting_ref *m, long long version, const char *md,
-    const char *html, const char *published)
+check_minutes(struct request *rq, HDF *hdf, const struct save *sv)
 {
-	static const char *const names[] = { "body", "published" };
-	const char *texts[4] = { md, html, published, published };
-	long long keys[2] = { m->id, version };
-	struct minutes cur;
-	const char *olds[2], *news[2] = { md, published };
+	int before = hdf_get_int_value(hdf, "Form.errors", 0);
+
+	(void)rq;
+	(void)sv;
+	if (hdf_get_value(hdf, "Meeting.not_started", NULL) != NULL)	/* committees_load_meeting asked committees_check */
+		committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
+	return hdf_get_int_value(hdf, "Form.errors", 0) - before;
+}
+
+/*
+ * The write of the pipeline: the merged minutes, their HTML made from the Markdown here (safe mode), and the
+ * meeting's search entry. Publishing an empty text, which a merge can make, is a message, not a save.
+ */
+static int
+write_minutes(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *values, long long *new_id)
+{
+	const struct committee_save *cs = sv->arg;
+	const char *md = values[NM_BODY] != NULL ? values[NM_BODY] : "";
+	char *html = NULL;
 	int rc;
 
-	if ((rc = load_minutes(rq, NULL, sql_minutes_lock, m->id, &cur)) != 0)
-		return rc;
-	olds[0] = cur.md;
-	olds[1] = cur.version > 0 ? cur.published : NULL;
-	if (cur.version != version)
-		rc = TP_ESTALE;
-	else if (versioned_exec(rq->db, version == 0 ? sql_minutes_insert : sql_minutes_update, texts, 4, keys,
-	    version == 0 ? 1 : 2, NULL) != 1)
-		rc = version == 0 ? db_err(rq->db) : TP_ESTALE;
-	else if (versioned_audit(rq->db, rq->session->user_id, version == 0 ? "create" : "update", "minutes", m->id,
-	    m->c.slug, names, olds, news, 2) != 0)
+	(void)new_id;
+	if (*md == '\0' && values[NM_PUBLISHED] != NULL && strcmp(values[NM_PUBLISHED], "1") == 0) {
+		save_field_error(hdf, &minutes_record, "body", "L.committee_admin.err_minutes_empty");
+		return TP_EINVALID;
+	}
+	if (markdown_render(md, strlen(md), &html) != 0)
+		return TP_ENOMEM;
+	rc = minutes_write(rq->db, rq->session->user_id, sv->id, cur != NULL ? cur->version : 0, values, html, cs->note);
+	free(html);
+	if (rc == 0 && search_sync(rq->db, SEARCH_COMMITTEES, sv->id) != 0)
 		rc = db_err(rq->db);
-	free(cur.md);
 	return rc;
 }
 
-/* The stale-save page: the stored minutes beside the user's. */
+/* Where a save of the minutes answers: their form, saying whether they are now published. */
 static int
-minutes_conflict(struct request *rq, HDF *hdf, long long meeting, const char *md, const char *published)
+minutes_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
 {
-	const char *names[2], *now[2], *yours[2];
-	struct minutes cur;
-	int rc;
-
-	if ((rc = load_minutes(rq, hdf, sql_minutes, meeting, &cur)) != 0)
-		return rc;
-	names[0] = "body", names[1] = "published";
-	now[0] = cur.md, now[1] = cur.published;
-	yours[0] = md, yours[1] = published;
-	rc = committees_conflict(hdf, names, now, yours, 2, cur.version);
-	free(cur.md);
-	return rc;
+	(void)rq;
+	(void)sv;
+	(void)done;
+	if (asprintf(location, "/admin/meetings/%lld/minutes?done=%s", id,
+	    form_value(hdf, "published") != NULL ? "published" : "saved") < 0) {
+		*location = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int
 page_admin_minutes_save(struct request *rq, HDF *hdf)
 {
-	const char *md, *published;
+	struct committee_save cs;
 	struct meeting_ref m;
-	long long version;
-	char *html = NULL;
-	int rc, errors, b;
+	struct save sv;
+	int rc;
 
-	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
+	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
 		return rc;
-	rq->tmpl = "admin_minutes.cs";
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = form_check(rq, hdf, minutes_form)) < 0)
-		return 500;
-	md = form_value(hdf, "body");
-	published = form_value(hdf, "published") != NULL ? "1" : "0";
-	if (md == NULL && published[0] == '1' && hdf_get_value(hdf, "Form.body.error", NULL) == NULL)
-		errors = committees_form_error(hdf, minutes_form, "body", "L.committee_admin.err_minutes_empty");
-	if (hdf_get_value(hdf, "Meeting.not_started", NULL) != NULL)	/* committees_load_meeting asked committees_check */
-		errors = committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
-	if (errors > 0)
-		return 422;
-	if (markdown_render(md != NULL ? md : "", md != NULL ? strlen(md) : 0, &html) != 0)
-		return 500;
-	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : store_minutes(rq, &m, version, md != NULL ? md : "", html, published),
-	    &m.id);
-	free(html);
-	if (rc == TP_ESTALE)
-		return minutes_conflict(rq, hdf, m.id, md, published);
-	if (rc != 0)
-		return rc;
-	return committees_redirect(rq, "/admin/meetings/%lld/minutes?done=%s", m.id,
-	    published[0] == '1' ? "published" : "saved");
+	memset(&sv, 0, sizeof(sv));
+	memset(&cs, 0, sizeof(cs));
+	cs.note = m.c.slug;
+	sv.desc = &minutes_record;
+	sv.id = m.id;		/* the minutes are the meeting's: a first save creates them */
+	sv.owner = m.c.id;
+	sv.tmpl = "admin_minutes.cs";
+	sv.check = check_minutes;
+	sv.location = minutes_location;
+	sv.write = write_minutes;
+	sv.arg = &cs;
+	return save_record(rq, hdf, &sv);
 }

@@ -217,6 +217,8 @@ static const struct param_spec committee_done_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec seat_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("member"), SAVE_PICK("role"), SAVE_PICK("term_start"), SAVE_PICK("term_end"), SAVE_PICK("note"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "member",	PT_TEXT, 0, 100, NULL, 0 },
 	{ "role",	PT_TEXT, 0, 100, NULL, 0 },
@@ -246,6 +248,8 @@ static const struct param_spec meeting_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec item_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("item_title"), SAVE_PICK("item_description"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "item_title",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "item_description", PT_TEXT, 0, 20000, NULL, 0 },
@@ -264,6 +268,8 @@ static const struct param_spec attendance_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec minutes_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("body"), SAVE_PICK("published"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "body",	PT_TEXT, 0, 100000, NULL, 0 },
 	{ "published",	PT_TEXT, 0, 20, NULL, 0 },
@@ -279,6 +285,9 @@ static const struct param_spec resolution_new_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec resolution_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("agenda_item_id"), SAVE_PICK("body"), SAVE_PICK("outcome"), SAVE_PICK("votes_for"),
+	SAVE_PICK("votes_against"), SAVE_PICK("votes_abstain"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "agenda_item_id", PT_TEXT, 0, 20, NULL, 0 },
 	{ "body",	PT_TEXT, 0, 20000, NULL, 0 },

@@ -14,5 +14,9 @@ const struct record_desc *const record_descs[] = {
 	&news_record,
 	&user_record,
 	&meeting_record,
+	&seat_record,
+	&item_record,
+	&resolution_record,
+	&minutes_record,
 	NULL
 };

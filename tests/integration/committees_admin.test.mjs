@@ -217,24 +217,32 @@ describe('seats and terms', () => {
 		}
 	});
 
-	test('change a term: the edit form; a stale save is 409 with both versions; ending a term keeps it in the past', async () => {
+	test('change a term: two colleagues\' changes merge; the same field is a choice in words; ending a term keeps it in the past', async () => {
 		await ok303(sec, `/admin/committees/${C}/seats`, { member: `t${JEJU.id}`, role: 'member', term_start: '2024-01-01', term_end: '', note: '' });
 		const seat = (await seatIds(sec)).filter((x) => x.text.includes(JEJU.name_ko)).map((x) => x.id).sort((a, b) => b - a)[0];
-		const formA = formOf((await sec.get(`/admin/seats/${seat}`)).body, `/admin/seats/${seat}`).fields;
-		const other = await Session.signIn(DEMO.secretariat.login);
-		const formB = formOf((await other.get(`/admin/seats/${seat}`)).body, `/admin/seats/${seat}`).fields;
+		const formOfSeat = async (s) => formOf((await s.get(`/admin/seats/${seat}`)).body, `/admin/seats/${seat}`).fields;
+		let formA = await formOfSeat(sec);
+		const other = await Session.signIn(colleague.login, colleague.password);
+		let formB = await formOfSeat(other);
 		assert.deepEqual(formA.find(([k]) => k === 'member'), ['member', `t${JEJU.id}`]);
+		assert.ok(/<input type="date"[^>]*name="term_start"/.test((await sec.get(`/admin/seats/${seat}`)).body), 'the term\'s days are date inputs');
+		/* A changes the role, B (form opened before) the note: both kept */
 		await ok303(sec, `/admin/seats/${seat}`, withChanges(formA, { role: 'vice_chair' }), 'first save');
-		const stale = await other.post(`/admin/seats/${seat}`, withChanges(formB, { note: '늦게 저장' }));
+		await ok303(other, `/admin/seats/${seat}`, withChanges(formB, { note: '늦게 저장' }), 'the colleague\'s save of another field');
+		let now = Object.fromEntries(await formOfSeat(sec));
+		assert.deepEqual([now.role, now.note], ['vice_chair', '늦게 저장']);
+		/* both change the role: a choice, with the label and the roles in words */
+		formA = await formOfSeat(sec);
+		formB = await formOfSeat(other);
+		await ok303(sec, `/admin/seats/${seat}`, withChanges(formA, { role: 'chair' }));
+		const stale = await other.post(`/admin/seats/${seat}`, withChanges(formB, { role: 'member' }));
 		assert.equal(stale.status, 409);
-		assert.ok(conflictBox(stale.body), 'no conflict box');
-		const cr = conflictRows(stale.body);
-		const roleRow = cr.find((r) => r[0] === L['committee_admin.field.role']);
-		assert.deepEqual(roleRow.slice(1), [L['committee.role.vice_chair'], L['committee.role.member']], 'stored and sent role');
+		assert.deepEqual(conflictFields(stale.body), [{ field: 'role', label: L['committee_admin.field.role'],
+			stored: L['committee.role.chair'], yours: L['committee.role.member'] }]);
 		const kept = formOf(stale.body, `/admin/seats/${seat}`).fields;
-		assert.deepEqual(kept.find(([k]) => k === 'note'), ['note', '늦게 저장'], 'the user\'s value stays in the form');
-		await ok303(other, `/admin/seats/${seat}`, withChanges(kept, { term_end: yesterday() }), 'saving again on purpose');
-		/* the form carried the user's role (member) back: the seat is now a member's, ended yesterday */
+		assert.deepEqual(kept.find(([k]) => k === 'note'), ['note', '늦게 저장'], 'the stored note in the form');
+		await ok303(other, `/admin/seats/${seat}`, withChanges(kept, { 'pick.role': 'yours', term_end: yesterday() }), 'choosing their own role');
+		/* the colleague chose their role (member): the seat is now a member's, ended yesterday */
 		const ended = [L['committee.role.member'], `${JEJU.name_ko} (${L['committee.representative']})`, `2024-01-01 ~ ${yesterday()}`];
 		const today = await get(`/committees/${C}`);
 		assert.ok(!(rowsOf(today.body, 'seats') ?? []).some((r) => r[2] === ended[2]), 'an ended term is not current');
@@ -473,11 +481,19 @@ describe('attendance, minutes and resolutions', () => {
 		assert.ok(min.includes('<strong>가결</strong>'), 'published minutes on the page');
 		for (const bad of ['<script', 'javascript:', 'onerror', '<img'])
 			assert.ok(!min.includes(bad), `the page holds ${bad}`);
+		/* a colleague changes the text; the stale form (opened before publishing) changes it too: a choice */
+		const fresh = formOf((await sec.get(`/admin/meetings/${id}/minutes`)).body, `/admin/meetings/${id}/minutes`).fields;
+		await ok303(sec, `/admin/meetings/${id}/minutes`, withChanges(fresh, { body: '# 고친 회의록' }));
 		const stale = await sec.post(`/admin/meetings/${id}/minutes`, withChanges(f, { body: '늦은 회의록' }));
 		assert.equal(stale.status, 409);
-		const rows = conflictRows(stale.body);
-		assert.ok(rows.some((r) => r[2] === '늦은 회의록'), 'the user\'s text in the conflict box');
-		assert.ok(stale.body.includes('>늦은 회의록</textarea>'), 'and in the form');
+		assert.deepEqual(conflictFields(stale.body), [{ field: 'body', label: L['committee_admin.field.minutes'],
+			stored: '# 고친 회의록', yours: '늦은 회의록' }]);
+		const kept = formOf(stale.body, `/admin/meetings/${id}/minutes`).fields;
+		assert.deepEqual(kept.find(([k]) => k === 'published'), ['published', '1'], 'the stored "published" in the form, not the stale form\'s');
+		const again = await sec.post(`/admin/meetings/${id}/minutes`, kept);
+		assert.equal(again.status, 200, 'sending the conflict page as it is: nothing of the stale form to write');
+		assert.ok(text(again.body).includes(L['form.nothing_changed']));
+		assert.ok(section((await get(`/committees/${C}/meetings/${id}`)).body, 'min-h').includes('<h2>고친 회의록</h2>'), 'the colleague\'s text stays');
 	});
 
 	test('resolutions: mistakes are 422; recorded on an item; shown on the meeting and resolution pages; changed; deleted', async () => {
@@ -510,10 +526,10 @@ describe('attendance, minutes and resolutions', () => {
 		assert.ok(rid > 0);
 		const a = formOf((await sec.get(`/admin/resolutions/${rid}`)).body, `/admin/resolutions/${rid}`).fields;
 		await ok303(sec, `/admin/resolutions/${rid}`, withChanges(a, { outcome: 'rejected' }));
-		const stale = await sec.post(`/admin/resolutions/${rid}`, withChanges(a, { body: '늦은 내용' }));
+		const stale = await sec.post(`/admin/resolutions/${rid}`, withChanges(a, { body: '늦은 내용', outcome: 'deferred' }));
 		assert.equal(stale.status, 409);
-		assert.deepEqual(conflictRows(stale.body).find((r) => r[0] === L['committee_admin.field.outcome']).slice(1),
-		    [L['committee.outcome.rejected'], L['committee.outcome.adopted']]);
+		assert.deepEqual(conflictFields(stale.body), [{ field: 'outcome', label: L['committee_admin.field.outcome'],
+			stored: L['committee.outcome.rejected'], yours: L['committee.outcome.deferred'] }]);
 		const cur = formOf(stale.body, `/admin/resolutions/${rid}`).fields;
 		assert.equal((await sec.post(`/admin/resolutions/${rid}/delete`, { version: '1' })).status, 409);
 		await ok303(sec, `/admin/resolutions/${rid}/delete`, { version: cur.find(([k]) => k === 'version')[1] });

@@ -37,6 +37,37 @@ function loadRecords() {
 
 const records = loadRecords();
 
+/** A meeting of the business committee (whose seed has none), ahead or (held) behind; returns its id. */
+async function businessMeeting(sec, held = false) {
+	const day = new Date(Date.now() + (held ? -2 : 720) * 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
+	const res = await sec.post('/admin/committees/business/meetings', { title: `병합 시험 회의 ${tag(4)}`, date: day,
+		starts: '10:00', ends: '12:00', end_date: '', place: '시험 회의실', online_url: '', status: held ? 'held' : 'planned', note: '' });
+	assert.equal(res.status, 303, `create a meeting: ${res.status} ${text(res.body).slice(0, 300)}`);
+	const m = /^\/admin\/meetings\/(\d+)\?done=created$/.exec(location(res) ?? '');
+	assert.ok(m, `create a meeting: 303 to ${location(res)}`);
+	return Number(m[1]);
+}
+
+/** POST fields as sec, expecting 303; then the id of the newest row of sql's query (a form that answers a list). */
+async function createThen(sec, path, fields, query) {
+	const res = await sec.post(path, fields);
+	assert.equal(res.status, 303, `POST ${path}: ${res.status} ${text(res.body).slice(0, 300)}`);
+	const id = sqlNumber(query);
+	assert.ok(id > 0, `POST ${path}: no row found by ${query}`);
+	return id;
+}
+
+/** Another value from a list of choices than now. */
+const other = (choices) => (now) => choices[(choices.indexOf(now) + 1) % choices.length];
+/** A day in 2030 other than now. */
+const otherDay = (now) => {
+	for (;;) {
+		const d = `2030-${String(1 + (parseInt(tag(4), 16) % 12)).padStart(2, '0')}-${String(1 + (parseInt(tag(4), 16) % 28)).padStart(2, '0')}`;
+		if (d !== now)
+			return d;
+	}
+};
+
 /** Per entity: how to make a fresh row as the secretariat (its key in the form's path) and put it away again. */
 const saved = {};
 const FIXTURES = {
@@ -84,23 +115,66 @@ const FIXTURES = {
 		},
 	},
 	meeting: {
-		// a meeting of its own in the business committee (whose seed has none, as committees_admin.test.mjs uses it);
-		// meetings are not deleted, only cancelled
+		// a meeting of its own in the business committee; meetings are not deleted, only cancelled
 		fields: ['title', 'place'],
-		create: async (sec) => {
-			const day = new Date(Date.now() + 720 * 86400e3).toISOString().slice(0, 10);
-			const res = await sec.post('/admin/committees/business/meetings', { title: `병합 시험 회의 ${tag(4)}`, date: day,
-				starts: '10:00', ends: '12:00', end_date: '', place: '시험 회의실', online_url: '', status: 'planned', note: '' });
-			assert.equal(res.status, 303, `create a meeting: ${res.status} ${text(res.body).slice(0, 300)}`);
-			const m = /^\/admin\/meetings\/(\d+)\?done=created$/.exec(location(res) ?? '');
-			assert.ok(m, `create a meeting: 303 to ${location(res)}`);
-			return Number(m[1]);
-		},
+		create: (sec) => businessMeeting(sec),
 		remove: async (sec, id) => {
 			const p = await sec.get(`/admin/meetings/${id}`);
 			if (p.status === 200)
 				await sec.post(`/admin/meetings/${id}`, withChanges(formOf(p.body, `/admin/meetings/${id}`).fields, { status: 'cancelled' }));
 		},
+	},
+	committee_member: {
+		// a seat of the jeju technopark on the business committee; its other field is the term's end (a day)
+		fields: ['note', 'term_end'],
+		fresh: { term_end: otherDay },
+		create: async (sec) => {
+			const note = `병합 시험 자리 ${tag(6)}`;
+			return createThen(sec, '/admin/committees/business/seats', { member: `t${sqlNumber("SELECT id AS n FROM technoparks WHERE slug = 'jeju'")}`,
+				role: 'member', term_start: '', term_end: '', note }, `SELECT MAX(id) AS n FROM committee_members WHERE note = ${lit(note)}`);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/seats/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/seats/${id}/delete`, formOf(p.body, `/admin/seats/${id}/delete`).fields);
+		},
+	},
+	agenda_item: {
+		fields: ['item_title', 'item_description'],
+		create: async (sec) => {
+			const mid = await businessMeeting(sec);
+			return createThen(sec, `/admin/meetings/${mid}/agenda`, { item_title: `병합 시험 안건 ${tag(4)}`, item_description: '' },
+			    `SELECT MAX(id) AS n FROM committee_agenda_items WHERE meeting_id = ${lit(mid)}`);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/agenda/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/agenda/${id}/delete`, formOf(p.body, `/admin/agenda/${id}/delete`).fields);
+		},
+	},
+	resolution: {
+		// on an item of a held meeting; its other field is the outcome (a choice)
+		fields: ['body', 'outcome'],
+		fresh: { outcome: other(['adopted', 'rejected', 'deferred']) },
+		create: async (sec) => {
+			const mid = await businessMeeting(sec, true);
+			const item = await createThen(sec, `/admin/meetings/${mid}/agenda`, { item_title: `병합 시험 안건 ${tag(4)}`, item_description: '' },
+			    `SELECT MAX(id) AS n FROM committee_agenda_items WHERE meeting_id = ${lit(mid)}`);
+			return createThen(sec, `/admin/meetings/${mid}/resolutions`, { agenda_item_id: String(item), body: '병합 시험 의결', outcome: 'adopted',
+				votes_for: '', votes_against: '', votes_abstain: '' }, `SELECT MAX(id) AS n FROM committee_resolutions WHERE agenda_item_id = ${lit(item)}`);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/resolutions/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/resolutions/${id}/delete`, formOf(p.body, `/admin/resolutions/${id}/delete`).fields);
+		},
+	},
+	minutes: {
+		// the minutes of a held meeting of their own (keyed by the meeting); the other field is "published"
+		fields: ['body', 'published'],
+		fresh: { published: (now) => (now === '1' ? '' : '1') },
+		create: (sec) => businessMeeting(sec, true),
+		remove: async () => {},
 	},
 	person: {
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
@@ -201,7 +275,7 @@ for (const rec of records) {
 				assert.equal(changes(), before409, 'no audit change for the 409');
 			// B's own change of Y is on the page, for B to see and save with the choice
 			const page = formOf(rb.body, path).fields;
-			assert.equal(page.find(([k]) => k === Y.name)?.[1], yb, `B's change of ${Y.name} is kept on the conflict page`);
+			assert.equal(page.find(([k]) => k === Y.name)?.[1] ?? '', yb, `B's change of ${Y.name} is kept on the conflict page`);
 			assert.ok(!page.some(([k]) => k === X.name), `${X.name} is a choice, not an input`);
 			const res = await ctx.b.post(path, withChanges(page, { [`pick.${X.name}`]: 'yours' }));
 			assert.equal(res.status, 303, `resolving: ${res.status} ${text(res.body).slice(0, 300)}`);
