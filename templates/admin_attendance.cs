@@ -9,6 +9,7 @@ recorded), present, absent or by proxy with the proxy's name. A stale save shows
 <?cs call:cnav() ?>
 <?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs call:done() ?>
+<?cs if:Page.TooManySeats ?><p class="errors" role="alert"><?cs var:L.committee_admin.too_many_seats ?> (<?cs var:L.committee_admin.seats_max ?>: <?cs var:Page.SeatsMax ?>)</p><?cs /if ?>
 <?cs if:User.admin ?><p><a href="/admin/history?entity=attendance&amp;id=<?cs var:Meeting.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
 <?cs if:Conflict.shown ?>
 <section class="conflict" role="alert" aria-labelledby="conflict-h">

@@ -74,6 +74,7 @@ struct seat {
 struct seats {
 	struct seat	v[MAX_SEATS];
 	int		n;
+	int		too_many;	/* the meeting has more seats than one form holds: it is not saved */
 };
 
 static void
@@ -88,7 +89,11 @@ seats_free(struct seats *s)
 	s->n = 0;
 }
 
-/* Load the seats under Seats.N and into s. 0 or a status. */
+/*
+ * Load the seats under Seats.N and into s. More than MAX_SEATS: the first MAX_SEATS and s->too_many set,
+ * for the form to say so and refuse to save (a save of part of them would read as the rest unrecorded).
+ * 0 or a status.
+ */
 static int
 load_seats(struct request *rq, HDF *hdf, long long meeting, struct seats *s)
 {
@@ -97,25 +102,38 @@ load_seats(struct request *rq, HDF *hdf, long long meeting, struct seats *s)
 	int rc;
 
 	s->n = 0;
+	s->too_many = 0;
 	hdf_remove_tree(hdf, "Seats");
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
-	while ((rc = db_step(st)) == DB_ROW && s->n < MAX_SEATS) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct seat *x = &s->v[s->n];
 		const char *status = db_col_text(st, 6), *proxy = db_col_text(st, 7);
 
+		if (s->n == MAX_SEATS) {
+			s->too_many = 1;
+			break;
+		}
 		memset(x, 0, sizeof(*x));
 		x->id = db_col_int(st, 0);
 		x->old_status = status != NULL ? strdup(status) : NULL;
 		x->old_proxy = proxy != NULL ? strdup(proxy) : NULL;
 		snprintf(name, sizeof(name), "Seats.%d", s->n++);
 		if (page_row(hdf, name, st) != 0 || (status != NULL && x->old_status == NULL) ||
-		    (proxy != NULL && x->old_proxy == NULL))
-			rc = DB_ERR;
+		    (proxy != NULL && x->old_proxy == NULL)) {
+			rc = DB_ERR;	/* out of memory: stop here, before the next step overwrites it */
+			break;
+		}
 	}
 	db_reset(st);
-	return rc == DB_ERR ? db_err(rq->db) : 0;
+	if (rc == DB_ERR)
+		return db_err(rq->db);
+	if (s->too_many) {
+		render_set_int(hdf, MAX_SEATS, "Page.SeatsMax");
+		render_set(hdf, "1", "Page.TooManySeats");
+	}
+	return 0;
 }
 
 /* The form's value of seat i: the stored one, or what was sent. */
@@ -396,6 +414,8 @@ page_admin_attendance_save(struct request *rq, HDF *hdf)
 	render_set_int(hdf, version, "Form.version.value");
 	if ((rc = read_lines(rq, hdf, s)) != 400)
 		rc = attendance_rules(rq, hdf, &m, s, rc);
+	if (rc >= 0 && rc != 400 && s->too_many)	/* a form of part of the seats: refused, with the reason */
+		rc = committees_rule_error(hdf, "seats", "L.committee_admin.err_too_many_seats");
 	if (rc != 0) {
 		seats_to_form(hdf, s, 1);
 		if (rc == 400)

@@ -583,3 +583,32 @@ describe('attendance, minutes and resolutions', () => {
 			assert.equal((await sec.get(`/admin/history?entity=${e}&id=${id}`)).status, 200, `history of ${e}`);
 	});
 });
+
+/*
+ * A committee with more seats on a meeting's day than one attendance form holds (200): the form said
+ * nothing and saved the first 200 only. Now it says so, and a save is refused with the input kept (422).
+ */
+describe('an attendance form of more seats than it holds', () => {
+	test('201 seats: the form says so; a save is 422 with a message, and nothing is recorded', async () => {
+		if (!HAVE_SQL)
+			return;
+		const note = `자리 한도 시험 ${tag(6)}`;
+		const meeting = await newMeeting(sec, { date: yesterday(), status: 'held' });
+		sql(`INSERT INTO committee_members (committee_id, technopark_id, role, note) SELECT c.id, ${lit(JEJU.id)}, 'member', ${lit(note)} ` +
+		    `FROM committees c JOIN seq_1_to_201 s WHERE c.slug = ${lit(C)}`);
+		try {
+			const page = await sec.get(`/admin/meetings/${meeting}/attendance`);
+			assert.equal(page.status, 200);
+			assert.ok(text(page.body).includes(L['committee_admin.too_many_seats']), 'the form says it holds part of the seats');
+			const fields = formOf(page.body, `/admin/meetings/${meeting}/attendance`).fields;
+			const first = Number(fields.find(([k]) => k === 'seat')[1].split(':')[0]);
+			const res = await sec.post(`/admin/meetings/${meeting}/attendance`, attendance(fields, { [first]: 'present' }));
+			assert.equal(res.status, 422, `a save of part of the seats: ${res.status}`);
+			assert.ok(text(res.body).includes(L['committee_admin.err_too_many_seats']), 'with the reason');
+			assert.ok(new RegExp(`value="${first}:present" selected`).test(res.body), 'the line as sent stays');
+			assert.equal(Number(sql(`SELECT COUNT(*) AS n FROM committee_attendance WHERE meeting_id = ${lit(meeting)}`)[0].n), 0, 'nothing recorded');
+		} finally {
+			sql(`DELETE FROM committee_members WHERE note = ${lit(note)}`);
+		}
+	});
+});
