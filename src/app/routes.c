@@ -354,6 +354,8 @@ static const struct param_spec search_params[] = {
 };
 /* The figures form: numbers as text (form.c checks them and names the field on a mistake). */
 static const struct param_spec stats_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("companies"), SAVE_PICK("employees"), SAVE_PICK("revenue"), SAVE_PICK("members"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "year",	PT_TEXT, 0, 100, NULL, 0 },
 	{ "companies",	PT_TEXT, 0, 100, NULL, 0 },

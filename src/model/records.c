@@ -3,6 +3,7 @@
 
 #include "model/account.h"
 #include "model/committee_records.h"
+#include "model/figures.h"
 #include "model/news.h"
 #include "model/people.h"
 #include "model/profile.h"
@@ -18,5 +19,6 @@ const struct record_desc *const record_descs[] = {
 	&item_record,
 	&resolution_record,
 	&minutes_record,
+	&figures_record,
 	NULL
 };

@@ -11,7 +11,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
-	DEMO, L, text, tag, HAVE_SQL, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
+	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
 	exclusive,
 } from './lib_accounts.mjs';
 
@@ -176,6 +176,20 @@ const FIXTURES = {
 		create: (sec) => businessMeeting(sec, true),
 		remove: async () => {},
 	},
+	network_figures: {
+		// a year of its own (under exclusive(), as stats_admin.test.mjs makes one), deleted afterwards
+		fields: ['companies', 'employees'],
+		create: async (sec) => {
+			const taken = new Set(sql('SELECT year FROM network_figures').map((r) => Number(r.year)));
+			const year = [...Array(50).keys()].map((i) => 2099 - i).find((y) => !taken.has(y));
+			const res = await sec.post('/admin/stats', { year: String(year), companies: '1', employees: '', revenue: '', members: '' });
+			assert.equal(res.status, 303, `add a year: ${res.status} ${text(res.body).slice(0, 300)}`);
+			return year;
+		},
+		remove: async (sec, year) => {
+			sql(`DELETE FROM network_figures WHERE year = ${lit(year)}`);
+		},
+	},
 	person: {
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
 		remove: async (sec, id) => {
@@ -193,11 +207,12 @@ function fresh(t, who) {
 	case 'email': return `${k}@example.org`;
 	case 'phone': return `02-${String(parseInt(tag(6), 16) % 9000 + 1000)}-${String(parseInt(tag(6), 16) % 9000 + 1000)}`;
 	case 'url': return `https://${k}.example.org/`;
+	case 'int': return String(100000 + (parseInt(tag(6), 16) % 900000));
 	default: return `시험 ${k}`;
 	}
 }
 
-const TEXTLIKE = ['line', 'text', 'email', 'phone', 'url'];
+const TEXTLIKE = ['line', 'text', 'email', 'phone', 'url', 'int'];
 const T = { timeout: 120_000 };
 
 const ctx = {};
