@@ -89,7 +89,8 @@ const FIXTURES = {
 		},
 	},
 	news: {
-		fields: ['title', 'body'],	// pinned_until takes a date, category and publisher a choice
+		fields: ['title', 'body'],
+		del: (id) => `/admin/news/${id}/delete`,	// pinned_until takes a date, category and publisher a choice
 		create: async (sec) => {
 			const res = await sec.post('/admin/news', { title: `병합 시험 ${tag(4)}`, category: 'notice', publisher: 'association', state: 'draft', body: '병합 시험 본문' });
 			assert.equal(res.status, 303, `create an article: ${res.status} ${text(res.body).slice(0, 300)}`);
@@ -99,7 +100,7 @@ const FIXTURES = {
 		},
 		remove: async (sec, id) => {
 			const p = await sec.get(`/admin/news/${id}`);
-			if (p.status === 200)
+			if (p.status === 200 && p.body.includes(`action="/admin/news/${id}/delete"`))	/* not deleted already */
 				await sec.post(`/admin/news/${id}/delete`, formOf(p.body, `/admin/news/${id}/delete`).fields);
 		},
 	},
@@ -125,6 +126,7 @@ const FIXTURES = {
 		},
 	},
 	committee_member: {
+		del: (id) => `/admin/seats/${id}/delete`,
 		// a seat of the jeju technopark on the business committee; its other field is the term's end (a day)
 		fields: ['note', 'term_end'],
 		fresh: { term_end: otherDay },
@@ -141,6 +143,7 @@ const FIXTURES = {
 	},
 	agenda_item: {
 		fields: ['item_title', 'item_description'],
+		del: (id) => `/admin/agenda/${id}/delete`,
 		create: async (sec) => {
 			const mid = await businessMeeting(sec);
 			return createThen(sec, `/admin/meetings/${mid}/agenda`, { item_title: `병합 시험 안건 ${tag(4)}`, item_description: '' },
@@ -153,6 +156,7 @@ const FIXTURES = {
 		},
 	},
 	resolution: {
+		del: (id) => `/admin/resolutions/${id}/delete`,
 		// on an item of a held meeting; its other field is the outcome (a choice)
 		fields: ['body', 'outcome'],
 		fresh: { outcome: other(['adopted', 'rejected', 'deferred']) },
@@ -191,6 +195,7 @@ const FIXTURES = {
 		},
 	},
 	person: {
+		del: (id) => `/admin/people/${id}/delete`,
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
 		remove: async (sec, id) => {
 			const p = await sec.get(`/admin/people/${id}`);
@@ -331,5 +336,25 @@ for (const rec of records) {
 			if (HAVE_SQL)
 				assert.equal(changes(), n0 + 1, 'one audit change');
 		});
+
+		/* last: it deletes the record. The delete button of a form opened before a colleague's change does not
+		 * win silently: the page says so and shows the record as it is now; deleting again from it is on purpose. */
+		if (fx?.del)
+			test('a delete from a form opened before a colleague\'s change: refused, the record shown as it is now; again on purpose: gone', T, async () => {
+				const del = fx.del(id);
+				const stale = formOf((await ctx.a.get(path)).body, del).fields;
+				const x = fresh(X.type, 'd');
+				assert.equal((await ctx.b.post(path, withChanges(await form(ctx.b), { [X.name]: x }))).status, 303, 'the colleague\'s change');
+				const res = await ctx.a.post(del, stale);
+				assert.equal(res.status, 409, `the stale delete: ${res.status} ${text(res.body).slice(0, 200)}`);
+				assert.ok(/<section class="conflict" role="alert"/.test(res.body), 'the page says the record changed');
+				assert.equal(formOf(res.body, path).fields.find(([k]) => k === X.name)?.[1], x, 'and shows the colleague\'s value');
+				assert.equal((await ctx.a.get(path)).status, 200, 'the record is still there');
+				const again = await ctx.a.post(del, formOf(res.body, del).fields);
+				assert.equal(again.status, 303, `deleting again on purpose: ${again.status}`);
+				const gone = await ctx.a.get(path);
+				/* an article is kept as deleted (the secretariat may restore it): its page says so */
+				assert.ok(gone.status === 404 || text(gone.body).includes(L['news_admin.deleted_note']), `gone: ${gone.status}`);
+			});
 	});
 }
