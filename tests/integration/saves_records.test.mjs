@@ -273,6 +273,14 @@ for (const rec of records) {
 			assert.equal(rb.status, 303, `B's stale save of another field: ${rb.status} ${text(rb.body).slice(0, 300)}`);
 			assert.equal(await value(X.name), x, `A's ${X.name} kept`);
 			assert.equal(await value(Y.name), y, `B's ${Y.name} kept`);
+			/* the audit log names both fields with the description's labels, as the form and the conflict page do */
+			if (typeof id === 'number') {
+				const log = await ctx.a.get(`/admin/history?entity=${rec.entity}&id=${id}`);
+				assert.equal(log.status, 200);
+				const shown = new Set([...log.body.matchAll(/<strong class="field">([\s\S]*?)<\/strong>/g)].map((m) => text(m[1])));
+				for (const f of [X, Y])
+					assert.ok(shown.has(L[f.label]), `the log shows ${f.name} as ${L[f.label]}: ${[...shown].join(', ')}`);
+			}
 		});
 
 		test(`both change ${X.name}: conflict page with ${X.name} alone, nothing saved until resolved, the chosen value saved`, T, async () => {
