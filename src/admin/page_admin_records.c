@@ -1,8 +1,9 @@
 /*
  * page_admin_records.c - what a meeting leaves behind: who attended (present, absent, or by proxy), and
  * the minutes (Markdown, made safe HTML by markdown.c when saved; readers see them once published).
- * Resolutions are in page_admin_resolutions.c. Same rules as every admin form: one transaction per save
- * with its audit rows, a stale version answered with both versions.
+ * Resolutions are in page_admin_resolutions.c. One transaction per save with its audit rows. The minutes
+ * go through the save pipeline (admin/save.c); attendance, a line per seat rather than fixed fields, is
+ * merged three ways here, line by line, the same way (each line carries the digest it was shown with).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@
 #include "store/search.h"
 #include "admin/save.h"
 #include "model/committee_records.h"
+#include "model/record.h"
 #include "pages/page_rows.h"
 
 #define MAX_SEATS	200	/* seats one attendance form may hold */
@@ -60,15 +62,15 @@ static const char sql_attendance_set[] =
 	"ON DUPLICATE KEY UPDATE status = VALUES(status), proxy_name = VALUES(proxy_name)";
 static const char sql_attendance_clear[] =
 	"DELETE FROM committee_attendance WHERE meeting_id = ? AND member_id = ?";
-static const char sql_attendance_bump[] =
-	"UPDATE committee_meetings SET attendance_version = attendance_version + 1 WHERE id = ? AND attendance_version = ?";
 
 /* One seat's line of the form: what is stored, and what was sent. */
 struct seat {
 	long long	 id;
 	char		*old_status, *old_proxy;	/* malloc'd; NULL when not recorded */
 	const char	*status, *proxy;		/* the form's; NULL when empty */
+	const char	*was;		/* the digest of the line as the form showed it (NULL: not sent) */
 	int		 sent;
+	int		 conflict;	/* changed by someone else since the form was shown, to another value */
 };
 
 struct seats {
@@ -136,6 +138,28 @@ load_seats(struct request *rq, HDF *hdf, long long meeting, struct seats *s)
 	return 0;
 }
 
+/* One seat's audit value: "present", "absent", "proxy: name", or NULL when not recorded. */
+static const char *
+seat_text(const char *status, const char *proxy, char *buf, size_t size)
+{
+	if (status == NULL)
+		return NULL;
+	if (strcmp(status, "proxy") != 0 || proxy == NULL)
+		return status;
+	snprintf(buf, size, "proxy: %s", proxy);
+	return buf;
+}
+
+/* The base of line i's three-way merge: the digest of the stored record the form shows (Seats.i.was). */
+static void
+seat_was(HDF *hdf, const struct seat *x, int i)
+{
+	char buf[128], d[RECORD_DIGEST_LEN + 1];
+
+	record_digest(seat_text(x->old_status, x->old_proxy, buf, sizeof(buf)), d);
+	render_set(hdf, d, "Seats.%d.was", i);
+}
+
 /* The form's value of seat i: the stored one, or what was sent. */
 static void
 seats_to_form(HDF *hdf, const struct seats *s, int sent)
@@ -148,6 +172,7 @@ seats_to_form(HDF *hdf, const struct seats *s, int sent)
 
 		render_set(hdf, status, "Seats.%d.form_status", i);
 		render_set(hdf, proxy, "Seats.%d.form_proxy", i);
+		seat_was(hdf, &s->v[i], i);
 	}
 }
 
@@ -225,6 +250,10 @@ read_lines(struct request *rq, HDF *hdf, struct seats *s)
 				return 400;
 			cur->sent = 1;
 			cur->status = *state != '\0' ? state : NULL;
+		} else if (strcmp(name, "was") == 0) {
+			if (cur == NULL || cur->was != NULL)
+				return 400;
+			cur->was = value;
 		} else if (strcmp(name, "proxy") == 0) {
 			if (cur == NULL)
 				return 400;
@@ -307,34 +336,105 @@ page_admin_attendance_form(struct request *rq, HDF *hdf)
 	return rc;
 }
 
-/* One seat's audit value: "present", "absent", "proxy: name", or NULL when not recorded. */
-static const char *
-seat_text(const char *status, const char *proxy, char *buf, size_t size)
+static const char sql_attendance_now[] =
+	"SELECT member_id, status, proxy_name FROM committee_attendance WHERE meeting_id = ?";
+static const char sql_attendance_bump_any[] =
+	"UPDATE committee_meetings SET attendance_version = attendance_version + 1 WHERE id = ?";
+
+/* Replace a malloc'd string with a copy of v (NULL: none). 0, or -1 when memory runs out. */
+static int
+replace(char **p, const char *v)
 {
-	if (status == NULL)
-		return NULL;
-	if (strcmp(status, "proxy") != 0 || proxy == NULL)
-		return status;
-	snprintf(buf, size, "proxy: %s", proxy);
-	return buf;
+	char *n = v != NULL ? strdup(v) : NULL;
+
+	if (v != NULL && n == NULL)
+		return -1;
+	free(*p);
+	*p = n;
+	return 0;
 }
 
-/* Write the changed seats, their audit rows and the new attendance version. 0, TP_ESTALE or a status. */
+/*
+ * Inside the transaction, with the meeting's row locked: each seat's record as it is now. Each seat's base
+ * (the line as the form showed it) is taken first, from what was sent or, for a line without one, from what
+ * this request loaded. 0 or a TP_E* code.
+ */
 static int
-store_attendance(struct request *rq, const struct meeting_ref *m, long long version, struct seats *s)
+reload_seats(struct request *rq, const struct meeting_ref *m, struct seats *s, char (*base)[RECORD_DIGEST_LEN + 1])
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_lock_attendance);
-	long long change = 0, keys[2] = { m->id, version };
-	char field[40], a[128], b[128];
+	char buf[128];
 	int rc, i;
 
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].was != NULL && strlen(s->v[i].was) == RECORD_DIGEST_LEN)
+			snprintf(base[i], RECORD_DIGEST_LEN + 1, "%s", s->v[i].was);
+		else
+			record_digest(seat_text(s->v[i].old_status, s->v[i].old_proxy, buf, sizeof(buf)), base[i]);
+		if (replace(&s->v[i].old_status, NULL) != 0 || replace(&s->v[i].old_proxy, NULL) != 0)
+			return TP_ENOMEM;
+	}
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, m->id);
-	rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) == version ? 0 : TP_ESTALE) : db_err(rq->db);
+	rc = db_step(st);
 	db_reset(st);
-	if (rc != 0)
-		return rc;
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? TP_ENOTFOUND : db_err(rq->db);
+	if ((st = db_prepare(rq->db, sql_attendance_now)) == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, m->id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct seat *x = find_seat(s, db_col_int(st, 0));
+
+		if (x != NULL && (replace(&x->old_status, db_col_text(st, 1)) != 0 || replace(&x->old_proxy, db_col_text(st, 2)) != 0)) {
+			rc = DB_ERR;
+			break;
+		}
+	}
+	db_reset(st);
+	return rc == DB_ERR ? TP_ENOMEM : 0;
+}
+
+/*
+ * Merge each sent line three ways: the line as the form showed it (base), as it is stored now, as sent. A
+ * line the user did not change keeps the stored record; one only the user changed is applied; one both
+ * changed to different records is a conflict. Lines the form did not show keep their record. Returns the
+ * number of conflicts.
+ */
+static int
+merge_seats(struct seats *s, char (*base)[RECORD_DIGEST_LEN + 1])
+{
+	char a[128], b[128], mine[RECORD_DIGEST_LEN + 1], now[RECORD_DIGEST_LEN + 1];
+	int i, conflicts = 0;
+
+	for (i = 0; i < s->n; i++) {
+		struct seat *x = &s->v[i];
+		const char *sent = seat_text(x->status, x->proxy, a, sizeof(a));
+		const char *stored = seat_text(x->old_status, x->old_proxy, b, sizeof(b));
+
+		x->conflict = 0;
+		record_digest(sent, mine);
+		record_digest(stored, now);
+		if (!x->sent || strcmp(mine, base[i]) == 0 || !audit_differs(sent, stored)) {
+			x->status = x->old_status;	/* not changed by the user: the stored record stays */
+			x->proxy = x->old_proxy;
+		} else if (strcmp(now, base[i]) != 0) {
+			x->conflict = 1;
+			conflicts++;
+		}
+	}
+	return conflicts;
+}
+
+/* Write the changed seats, their audit rows and the new attendance version. 0 or a TP_E* code. */
+static int
+store_attendance(struct request *rq, const struct meeting_ref *m, struct seats *s)
+{
+	long long change = 0;
+	char field[40], a[128], b[128];
+	int i;
+
 	if (audit_change(rq->db, rq->session->user_id, "update", "attendance", m->id, 0, m->c.slug, &change) != 0)
 		return db_err(rq->db);
 	for (i = 0; i < s->n; i++) {
@@ -352,10 +452,10 @@ store_attendance(struct request *rq, const struct meeting_ref *m, long long vers
 		    audit_field(rq->db, change, field, old, now) != 0)
 			return db_err(rq->db);
 	}
-	return versioned_exec(rq->db, sql_attendance_bump, NULL, 0, keys, 2, NULL) == 1 ? 0 : TP_ESTALE;
+	return versioned_exec(rq->db, sql_attendance_bump_any, NULL, 0, &m->id, 1, NULL) == 1 ? 0 : db_err(rq->db);
 }
 
-/* 1 when any seat's sent value differs from the stored one. */
+/* 1 when any seat's merged value differs from the stored one. */
 static int
 seats_changed(const struct seats *s)
 {
@@ -369,30 +469,32 @@ seats_changed(const struct seats *s)
 	return 0;
 }
 
-/* The stale-save page: each seat's stored record beside the one sent; the next save is against the stored version. */
+/*
+ * The conflict page: each line both people changed shows the stored record chosen in its line, with both
+ * records beside it (Seats.N.conflict, stored_*, yours_*); the other lines as merged. Every line's base is
+ * the stored record now, so sending the page unchanged keeps the colleague's records. Returns 409.
+ */
 static int
-attendance_conflict(struct request *rq, HDF *hdf, const struct meeting_ref *m, struct seats *s)
+attendance_conflict(HDF *hdf, struct seats *s)
 {
-	struct meeting_ref now;
-	char a[128], b[128];
-	int i, rc;
+	int i;
 
-	seats_free(s);
-	if ((rc = committees_load_meeting(rq, hdf, m->id, &now)) != 0 || (rc = load_seats(rq, hdf, m->id, s)) != 0)
-		return rc;
-	if ((rc = read_lines(rq, hdf, s)) < 0 || rc == 400)
-		return rc < 0 ? 500 : 400;
 	for (i = 0; i < s->n; i++) {
-		const char *old = seat_text(s->v[i].old_status, s->v[i].old_proxy, a, sizeof(a));
-		const char *sent = seat_text(s->v[i].status, s->v[i].proxy, b, sizeof(b));
+		struct seat *x = &s->v[i];
 
-		render_set(hdf, old, "Seats.%d.stored", i);
-		render_set(hdf, sent, "Seats.%d.sent", i);
-		if (audit_differs(old, sent))
-			render_set(hdf, "1", "Seats.%d.differs", i);
+		if (x->conflict) {
+			render_set(hdf, "1", "Seats.%d.conflict", i);
+			render_set(hdf, x->old_status, "Seats.%d.stored_status", i);
+			render_set(hdf, x->old_proxy, "Seats.%d.stored_proxy", i);
+			render_set(hdf, x->status, "Seats.%d.yours_status", i);
+			render_set(hdf, x->proxy, "Seats.%d.yours_proxy", i);
+			x->status = x->old_status;
+			x->proxy = x->old_proxy;
+		}
+		render_set(hdf, x->status, "Seats.%d.form_status", i);
+		render_set(hdf, x->proxy, "Seats.%d.form_proxy", i);
+		seat_was(hdf, x, i);
 	}
-	seats_to_form(hdf, s, 1);
-	render_set_int(hdf, now.attendance_version, "Form.version.value");
 	render_set(hdf, "1", "Conflict.shown");
 	return 409;
 }
@@ -400,13 +502,16 @@ attendance_conflict(struct request *rq, HDF *hdf, const struct meeting_ref *m, s
 int
 page_admin_attendance_save(struct request *rq, HDF *hdf)
 {
+	char (*base)[RECORD_DIGEST_LEN + 1] = NULL;
 	struct meeting_ref m;
 	long long version;
 	struct seats *s;
 	int rc, b;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL)
+	if ((s = calloc(1, sizeof(*s))) == NULL || (base = calloc(MAX_SEATS, sizeof(*base))) == NULL) {
+		free(s);
 		return 500;
+	}
 	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = load_seats(rq, hdf, m.id, s)) != 0 ||
 	    (rc = committees_posted_version(rq, &version)) != 0)
 		goto out;
@@ -423,24 +528,29 @@ page_admin_attendance_save(struct request *rq, HDF *hdf)
 		rc = rc == 400 ? 400 : rc < 0 ? rc : 422;
 		goto out;
 	}
-	if (version != m.attendance_version) {
-		rc = attendance_conflict(rq, hdf, &m, s);
+	if ((b = db_begin(rq->db)) != 0 || (rc = reload_seats(rq, &m, s, base)) != 0) {
+		rc = committees_commit(rq, b, b != 0 ? 0 : rc);
+		goto out;
+	}
+	if (merge_seats(s, base) > 0) {
+		db_rollback(rq->db);
+		rc = attendance_conflict(hdf, s);
 		goto out;
 	}
 	if (!seats_changed(s)) {
+		db_rollback(rq->db);
 		seats_to_form(hdf, s, 1);
 		render_set(hdf, hdf_get_value(hdf, "L.form.nothing_changed", ""), "Page.Notice");
+		rc = 0;
 		goto out;
 	}
-	b = db_begin(rq->db);
-	rc = committees_commit(rq, b, b != 0 ? 0 : store_attendance(rq, &m, version, s));
-	if (rc == TP_ESTALE)
-		rc = attendance_conflict(rq, hdf, &m, s);
-	else if (rc == 0)
+	rc = committees_commit(rq, 0, store_attendance(rq, &m, s));
+	if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld/attendance?done=saved", m.id);
 out:
 	seats_free(s);
 	free(s);
+	free(base);
 	return rc;
 }
 

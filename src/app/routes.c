@@ -260,10 +260,11 @@ static const struct param_spec move_params[] = {
 	{ "direction",	PT_ENUM, 0, 0, directions, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
-/* One "seat" ("<seat id>:<state>") and one "proxy" per line of the form: 2 keys a seat. */
+/* One "seat" ("<seat id>:<state>"), one "was" and one "proxy" per line of the form: 3 keys a seat. */
 static const struct param_spec attendance_params[] = {
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "seat",	PT_TEXT, 0, 40, NULL, PF_REPEAT },
+	{ "was",	PT_TEXT, 0, 8, NULL, PF_REPEAT },	/* the line's digest as shown: its three-way merge */
 	{ "proxy",	PT_TEXT, 0, 200, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };

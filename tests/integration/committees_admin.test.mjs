@@ -427,7 +427,7 @@ describe('attendance, minutes and resolutions', () => {
 		await addItem(sec, id, '사업계획 승인의 건');
 	});
 
-	test('attendance: a proxy needs a name (422 on that line); saved, it shows on the meeting page; stale is 409', async () => {
+	test('attendance: a proxy needs a name (422 on that line); saved, it shows on the meeting page; stale forms merge line by line', async () => {
 		const page = await sec.get(`/admin/meetings/${id}/attendance`);
 		assert.equal(page.status, 200);
 		const fields = formOf(page.body, `/admin/meetings/${id}/attendance`).fields;
@@ -447,10 +447,32 @@ describe('attendance, minutes and resolutions', () => {
 		const rows = rowsOf(pub, 'attendance');
 		assert.ok(rows.some((r) => r[2] === `${L['meeting.attendance.proxy']} (${L['meeting.proxy_by']}: 대리 시험인)`), 'the proxy on the page');
 		assert.ok(text(section(pub, 'att-h')).includes(`${L['meeting.attendance.proxy']} 1`));
-		/* the old form again: stale */
+		/* the old form again, with the first line changed otherwise: that line is a choice, the stored record chosen */
 		const stale = await sec.post(`/admin/meetings/${id}/attendance`, mark('absent'));
 		assert.equal(stale.status, 409);
 		assert.ok(conflictBox(stale.body));
+		const line = text(/<p class="conflict-line" id="conflict-seat-(\d+)">([\s\S]*?)<\/p>/.exec(stale.body)?.[0] ?? '');
+		assert.ok(line.includes(`${L['meeting.attendance.proxy']} (대리 시험인)`) && line.includes(L['meeting.attendance.absent']),
+		    `both records of the line beside it: ${line}`);
+		assert.equal([...stale.body.matchAll(/class="conflict-line"/g)].length, 1, 'only the line both changed');
+		assert.ok(new RegExp(`<option value="${seats[0]}:proxy" selected>`).test(stale.body), 'the stored record chosen');
+		/* sent as it is: the colleague's record stays */
+		const kept = formOf(stale.body, `/admin/meetings/${id}/attendance`).fields;
+		const same = await sec.post(`/admin/meetings/${id}/attendance`, kept);
+		assert.equal(same.status, 200, 'nothing of the stale form to write');
+		assert.ok(rowsOf((await get(`/committees/${C}/meetings/${id}`)).body, 'attendance')
+		    .some((r) => r[2] === `${L['meeting.attendance.proxy']} (${L['meeting.proxy_by']}: 대리 시험인)`), 'the proxy stays');
+		if (seats.length >= 2) {
+			/* two colleagues, each changing another line of the same form: both kept */
+			const other = await Session.signIn(colleague.login, colleague.password);
+			const fa = formOf((await sec.get(`/admin/meetings/${id}/attendance`)).body, `/admin/meetings/${id}/attendance`).fields;
+			const fb = formOf((await other.get(`/admin/meetings/${id}/attendance`)).body, `/admin/meetings/${id}/attendance`).fields;
+			await ok303(sec, `/admin/meetings/${id}/attendance`, attendance(fa, { [seats[1]]: 'absent' }), 'A: the second line');
+			await ok303(other, `/admin/meetings/${id}/attendance`, attendance(fb, { [seats[0]]: 'present' }), 'B (stale): the first line');
+			const now = formOf((await sec.get(`/admin/meetings/${id}/attendance`)).body, `/admin/meetings/${id}/attendance`).fields
+			    .filter(([k]) => k === 'seat').map(([, v]) => v);
+			assert.ok(now.includes(`${seats[0]}:present`) && now.includes(`${seats[1]}:absent`), `both lines kept: ${now.join(' ')}`);
+		}
 		/* a seat that is not this committee's: refused */
 		assert.equal((await sec.post(`/admin/meetings/${id}/attendance`, [['version', '99'], ['seat', '101:present'], ['proxy', '']])).status, 400);
 	});
