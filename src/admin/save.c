@@ -469,6 +469,19 @@ duplicate(struct request *rq, HDF *hdf, const struct save *sv, const struct atte
 	return 303;
 }
 
+/* 1 when a's key and fields were saved before (rq->location set to that save's answer), else 0. */
+static int
+already_saved(struct request *rq, const struct attempt_state *a)
+{
+	char loc[600];
+
+	if (submissions_result(rq->db, a->key, a->body, rq->session->user_id, loc, sizeof(loc)) != 1 || *loc == '\0' ||
+	    (rq->location = strdup(loc)) == NULL)
+		return 0;
+	rq->tmpl = NULL;
+	return 1;
+}
+
 /* FNV-1a, 64 bits, over the fields sent in their order (the CSRF token is not among them): what makes
  * a second POST of one form the same submission. */
 static void
@@ -554,8 +567,13 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 	memset(&a, 0, sizeof(a));
 	if (sv->desc->n > RECORD_MAX_FIELDS)
 		return 500;
-	if ((rc = read_form(rq, hdf, sv, &a, mine, bufs)) != 0)
+	if ((rc = read_form(rq, hdf, sv, &a, mine, bufs)) != 0) {
+		/* a form whose checks read the database (a login taken) fails them once it was saved: the same
+		 * key and fields sent again still answer the first save's result */
+		if (rc == 422 && a.key != NULL && already_saved(rq, &a))
+			return 303;
 		return rc;
+	}
 	for (tries = 0; tries < SAVE_ATTEMPTS; tries++) {
 		switch (attempt(rq, hdf, sv, &a)) {
 		case DONE:

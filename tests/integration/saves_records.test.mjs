@@ -366,3 +366,27 @@ for (const rec of records) {
 			});
 	});
 }
+
+/*
+ * A new account through the pipeline: its form carries a one-time key, so the same form sent twice (a double
+ * click, a resubmit after a lost answer), even twice at once, makes one account and answers the first's page.
+ */
+describe('a new account sent twice', () => {
+	test('one account; both answers are its page', T, async () => {
+		const page = await ctx.a.get('/admin/users/new');
+		assert.equal(page.status, 200);
+		const login = `twice-${tag()}`;
+		const f = withChanges(formOf(page.body, '/admin/users').fields, { login, display_name: '두 번 보낸 계정', role: 'staff',
+			password: `pw-${tag(12)}-t` });
+		assert.ok(f.some(([k, v]) => k === 'key' && v.length === 43), 'the form carries a one-time key');
+		const rs = await Promise.all([ctx.a.post('/admin/users', f), ctx.a.post('/admin/users', f)]);
+		assert.deepEqual(rs.map((r) => r.status), [303, 303], `both answer the one save: ${rs.map((r) => text(r.body).slice(0, 120)).join(' | ')}`);
+		assert.equal(location(rs[0]), location(rs[1]));
+		assert.match(location(rs[0]), /^\/admin\/users\/\d+\?done=created$/);
+		const again = await ctx.a.post('/admin/users', f);
+		assert.equal(again.status, 303, 'a third time, later: the same answer');
+		assert.equal(location(again), location(rs[0]));
+		if (HAVE_SQL)
+			assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM users WHERE login = ${lit(login)}`), 1, 'one account');
+	});
+});
