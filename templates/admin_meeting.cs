@@ -86,7 +86,7 @@ and minutes. ?>
 <section aria-labelledby="documents">
 <h2 id="documents" tabindex="-1"><?cs var:L.meeting.documents ?></h2>
 <?cs if:subcount(Documents) ?><ul>
-<?cs each:d = Documents ?><li><a href="/files/<?cs var:d.id ?>"><?cs var:d.filename ?></a> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
+<?cs each:d = Documents ?><li><?cs if:d.missing ?><?cs var:d.filename ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs else ?><a href="/files/<?cs var:d.id ?>"><?cs var:d.filename ?></a><?cs /if ?> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents/<?cs var:d.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:d.filename ?>: <?cs var:L.committee_admin.delete ?>"><?cs var:L.committee_admin.delete ?></button></form></li>
 <?cs /each ?></ul><?cs else ?><p><?cs var:L.meeting.no_documents ?></p><?cs /if ?>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents" enctype="multipart/form-data" class="stacked">

@@ -232,7 +232,7 @@ meeting_page(struct request *rq, HDF *hdf, long long id)
 	if (page_rows(hdf, "Agenda", st) < 0 || (st = db_prepare(rq->db, sql_meeting_resolutions)) == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, id);
-	if (page_rows(hdf, "Resolutions", st) < 0 || files_list(rq->db, hdf, "Documents", "meeting", id) < 0)
+	if (page_rows(hdf, "Resolutions", st) < 0 || files_list_admin(rq, hdf, "Documents", "meeting", id) < 0)
 		return db_err(rq->db);
 	account_new_token(key);		/* the one-time key of the form that adds an agenda item */
 	render_set(hdf, key, "Form.item_key.value");

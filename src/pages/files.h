@@ -19,5 +19,10 @@ int	files_stage(struct request *rq, const char *field, struct attach_batch *b, c
  * e.g. "1.2 MB"), size_bytes, label (PDF, HWP, ...). Returns the count, or -1.
  */
 int	files_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id);
+/*
+ * files_list for the admin pages: also <prefix>.N.missing = 1 for each row whose stored file is gone from
+ * the upload folder (the secretariat sees "file missing", not a link that answers 404). Rows, or -1.
+ */
+int	files_list_admin(struct request *rq, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id);
 
 #endif

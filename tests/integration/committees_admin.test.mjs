@@ -9,6 +9,7 @@
 // stay as sql/ loads them.
 
 import { describe, test, before } from 'node:test';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { BASE, L, data, get, request, section, links } from './lib.mjs';
 import {
@@ -584,6 +585,22 @@ describe('attendance, minutes and resolutions', () => {
 		assert.equal(file.status, 200, `GET ${link.href}`);
 		assert.equal(file.body, pdf, 'the file comes back as uploaded');
 		const fid = Number(/^\/files\/(\d+)$/.exec(link.href)[1]);
+		/* its file gone from the upload folder (a restore without the files, a disk cleaned by hand): the
+		 * meeting's admin page says "file missing" instead of a link that answers 404 */
+		if (HAVE_SQL && process.env.STACK_DIR) {
+			const stored = sql(`SELECT stored_name FROM attachments WHERE id = ${lit(fid)}`)[0].stored_name;
+			const path = `${process.env.STACK_DIR}/uploads/${stored}`;
+			const keep = readFileSync(path);
+			assert.ok(!section((await sec.get(`/admin/meetings/${id}`)).body, 'documents').includes('file-missing'), 'not missing while it is there');
+			unlinkSync(path);
+			try {
+				const admin = section((await sec.get(`/admin/meetings/${id}`)).body, 'documents');
+				assert.ok(text(admin).includes(`${name} ${L['attach.missing']}`), `the row says its file is missing: ${text(admin)}`);
+				assert.ok(!admin.includes(`href="/files/${fid}"`), 'no link to a file that is not there');
+			} finally {
+				writeFileSync(path, keep);
+			}
+		}
 		const del = await sec.post(`/admin/meetings/${id}/documents/${fid}/delete`, {});
 		assert.equal(del.status, 303);
 		assert.equal((await get(link.href)).status, 404, 'gone after removal');
