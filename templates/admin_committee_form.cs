@@ -1,6 +1,5 @@
 <?cs # admin_committee_form.cs - what the committee admin forms share: the page's navigation, the error summary
-(field labels from L.committee_admin.field, or a line's own label), the stale-save box, and how a stored
-value reads. Included after header.cs and form.cs. ?>
+(field labels from L.committee_admin.field, or a line's own label), and the stale-action box. Included after header.cs and form.cs. ?>
 <?cs def:cnav() ?><?cs if:User.admin ?><?cs include:"admin_nav.cs" ?><?cs /if ?><?cs /def ?>
 <?cs def:cform_errors() ?><?cs if:Form.errors > 0 ?>
 <div class="errors" role="alert" aria-labelledby="errors-h">
@@ -11,25 +10,8 @@ value reads. Included after header.cs and form.cs. ?>
 </div>
 <?cs if:Form.meeting.error ?><p class="field-error" id="f-meeting"><?cs var:Form.meeting.error ?></p><?cs /if ?>
 <?cs if:Form.seats.error ?><p class="field-error" id="f-seats"><?cs var:Form.seats.error ?></p><?cs /if ?>
-<?cs /if ?><?cs /def ?>
+<?cs /if ?><?cs if:Form.message ?><p class="errors" role="alert"><?cs var:Form.message ?></p><?cs /if ?><?cs /def ?>
 <?cs def:done() ?><?cs if:Page.Done ?><p class="ok" role="status"><?cs var:L.committee_admin.done[Page.Done] ?></p><?cs /if ?><?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?><?cs /def ?>
-<?cs # A stored or sent value of field for reading: choices by their label, empty ones as "none". ?>
-<?cs def:cval(field, v) ?><?cs if:string.length(v) == 0 ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:field == "role" ?><?cs var:L.committee.role[v] ?><?cs elif:field == "status" ?><?cs var:L.committee.status[v] ?><?cs elif:field == "outcome" ?><?cs var:L.committee.outcome[v] ?><?cs elif:field == "published" ?><?cs if:v == "1" ?><?cs var:L.committee_admin.minutes_is_published ?><?cs else ?><?cs var:L.committee_admin.minutes_draft ?><?cs /if ?><?cs elif:field == "member" ?><?cs each:o = Options.TPs ?><?cs if:"t" + o.id == v ?><?cs var:o.name_ko ?> (<?cs var:L.committee.representative ?>)<?cs /if ?><?cs /each ?><?cs each:o = Options.People ?><?cs if:"p" + o.id == v ?><?cs var:o.name ?> (<?cs var:o.org ?>)<?cs /if ?><?cs /each ?><?cs elif:field == "agenda_item_id" ?><?cs each:i = Items ?><?cs if:i.id == v ?><?cs var:i.position ?>. <?cs var:i.title ?><?cs /if ?><?cs /each ?><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?>
-<?cs def:cconflict() ?><?cs if:Conflict.shown ?>
-<section class="conflict" role="alert" aria-labelledby="conflict-h">
-<h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
-<p><?cs var:L.form.conflict_text ?></p>
-<div class="table-wrap">
-<table>
-<caption><?cs var:L.form.conflict_title ?></caption>
-<thead><tr><th scope="col"><?cs var:L.form.field ?></th><th scope="col"><?cs var:L.form.conflict_current ?></th><th scope="col"><?cs var:L.form.conflict_yours ?></th></tr></thead>
-<tbody>
-<?cs each:c = Conflict.Rows ?><tr<?cs if:c.differs ?> class="differs"<?cs /if ?>><th scope="row" data-label="<?cs var:L.form.field ?>"><?cs var:L.committee_admin.field[c.field] ?></th><td data-label="<?cs var:L.form.conflict_current ?>"><?cs call:cval(c.field, c.current) ?></td><td data-label="<?cs var:L.form.conflict_yours ?>"><?cs call:cval(c.field, c.yours) ?></td></tr>
-<?cs /each ?></tbody>
-</table>
-</div>
-</section>
-<?cs /if ?><?cs /def ?>
 <?cs def:stale() ?><?cs if:Page.StaleAction || Page.DeleteConflict ?>
 <section class="conflict" role="alert" aria-labelledby="conflict-h">
 <h2 id="conflict-h"><?cs var:L.form.conflict_title ?></h2>
@@ -37,7 +19,7 @@ value reads. Included after header.cs and form.cs. ?>
 </section>
 <?cs /if ?><?cs /def ?>
 <?cs # A select of fixed choices: the options are the children of words (value: child name, text: child value). ?>
-<?cs def:cchoice(name, label, f, words, required, hint) ?><div class="field<?cs if:f.error ?> invalid<?cs /if ?>">
+<?cs def:cchoice(name, label, f, words, required, hint) ?><?cs if:!Conflict.fields[name] ?><div class="field<?cs if:f.error ?> invalid<?cs /if ?>">
 <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <span class="req"><?cs var:L.form.required ?></span><?cs /if ?></label>
 <?cs if:hint ?><span class="hint"><?cs var:hint ?></span><?cs /if ?>
 <select<?cs call:field_attrs(name, f, required) ?>>
@@ -45,7 +27,7 @@ value reads. Included after header.cs and form.cs. ?>
 <?cs each:w = words ?><option value="<?cs name:w ?>"<?cs if:f.value == name(w) ?> selected<?cs /if ?>><?cs var:w ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg(name, f) ?>
-</div><?cs /def ?>
+</div><?cs /if ?><?cs /def ?>
 <?cs # A date or time input (type "date" or "time"); one that came back wrong is plain text, so the value
 typed stays as typed (a date input would drop it, and its value would not be valid HTML). ?>
 <?cs def:dtinput(name, label, f, type, required, hint) ?><?cs if:f.error ?><?cs call:input(name, label, f, "text", required, hint) ?><?cs else ?><?cs call:input(name, label, f, type, required, hint) ?><?cs /if ?><?cs /def ?>

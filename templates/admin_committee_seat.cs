@@ -1,5 +1,5 @@
 <?cs # admin_committee_seat.cs - add a seat to a committee or change one (member, role, term); delete one
-entered by mistake. A stale save shows the stored values beside the user's. ?>
+entered by mistake. A stale save merges three ways (form.cs conflict()); the term's days are date inputs. ?>
 <?cs if:Seat.id ?><?cs set:Page.Heading = L.committee_admin.seat_edit_title ?><?cs else ?><?cs set:Page.Heading = L.committee_admin.seat_new_title ?><?cs /if ?>
 <?cs set:Page.Title = Committee.name_ko + " " + Page.Heading ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
@@ -9,14 +9,14 @@ entered by mistake. A stale save shows the stored values beside the user's. ?>
 <h1><?cs var:Committee.name_ko ?> <?cs var:Page.Heading ?></h1>
 <?cs call:cnav() ?>
 <?cs if:Seat.id && User.admin ?><p><a href="/admin/history?entity=committee_member&amp;id=<?cs var:Seat.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
-<?cs call:cconflict() ?>
 <?cs call:stale() ?>
 <?cs if:Page.DeleteRefused ?><p class="errors" role="alert"><?cs var:L.committee_admin.delete_refused_seat ?></p><?cs /if ?>
 <?cs call:cform_errors() ?>
 <form method="post" action="<?cs if:Seat.id ?>/admin/seats/<?cs var:Seat.id ?><?cs else ?>/admin/committees/<?cs var:url_escape(Committee.slug) ?>/seats<?cs /if ?>" class="stacked">
 <?cs call:csrf() ?>
-<?cs if:Seat.id ?><input type="hidden" name="version" value="<?cs var:Form.version.value ?>"><?cs /if ?>
-<div class="field<?cs if:Form.member.error ?> invalid<?cs /if ?>">
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
+<?cs if:!Conflict.fields.member ?><div class="field<?cs if:Form.member.error ?> invalid<?cs /if ?>">
 <label for="f-member"><?cs var:L.committee_admin.field.member ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <span class="hint"><?cs var:L.committee_admin.hint_member ?></span>
 <select<?cs call:field_attrs("member", Form.member, 1) ?>>
@@ -30,7 +30,7 @@ entered by mistake. A stale save shows the stored values beside the user's. ?>
 <?cs /each ?><?cs if:Page.Org != "" ?></optgroup><?cs /if ?>
 </select>
 <?cs call:field_msg("member", Form.member) ?>
-</div>
+</div><?cs /if ?>
 <?cs call:cchoice("role", L.committee_admin.field.role, Form.role, L.committee.role, 1, "") ?>
 <?cs call:dtinput("term_start", L.committee_admin.field.term_start, Form.term_start, "date", 0, L.committee_admin.hint_term_date) ?>
 <?cs call:dtinput("term_end", L.committee_admin.field.term_end, Form.term_end, "date", 0, L.committee_admin.hint_term_end) ?>

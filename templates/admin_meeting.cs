@@ -1,5 +1,6 @@
-<?cs # admin_meeting.cs - one meeting in the admin: its details, its agenda (add, change, move, remove items),
-its resolutions, and the way to its attendance and minutes. ?>
+<?cs # admin_meeting.cs - one meeting in the admin: its details (a stale save merges three ways: form.cs
+conflict()), its agenda (add, change, move, remove items), its resolutions, and the way to its attendance
+and minutes. ?>
 <?cs set:Page.Title = Meeting.title + " " + L.committee_admin.meeting_manage ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
@@ -16,14 +17,14 @@ its resolutions, and the way to its attendance and minutes. ?>
 <li><a href="/admin/meetings/<?cs var:Meeting.id ?>/resolutions/new"><?cs var:L.committee_admin.resolution_add ?></a></li>
 <?cs if:User.admin ?><li><a href="/admin/history?entity=meeting&amp;id=<?cs var:Meeting.id ?>"><?cs var:L.admin.record_history ?></a></li><?cs /if ?>
 </ul>
-<?cs call:cconflict() ?>
 <?cs call:cform_errors() ?>
 
 <section aria-labelledby="details-h">
 <h2 id="details-h"><?cs var:L.committee_admin.details ?></h2>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>" class="stacked">
 <?cs call:csrf() ?>
-<input type="hidden" name="version" value="<?cs var:Form.version.value ?>">
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
 <?cs call:meeting_fields() ?>
 <div class="actions"><button type="submit"><?cs var:L.form.save ?></button></div>
 </form>
@@ -54,6 +55,7 @@ its resolutions, and the way to its attendance and minutes. ?>
 <h3 id="item-add-h"><?cs var:L.committee_admin.agenda_add ?></h3>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/agenda" class="stacked" aria-labelledby="item-add-h">
 <?cs call:csrf() ?>
+<input type="hidden" name="key" value="<?cs var:Form.item_key.value ?>">
 <?cs call:input("item_title", L.committee_admin.field.item_title, Form.item_title, "text", 1, "") ?>
 <?cs call:textarea("item_description", L.committee_admin.field.item_description, Form.item_description, 0, "") ?>
 <div class="actions"><button type="submit"><?cs var:L.committee_admin.agenda_add ?></button></div>
@@ -84,7 +86,7 @@ its resolutions, and the way to its attendance and minutes. ?>
 <section aria-labelledby="documents">
 <h2 id="documents" tabindex="-1"><?cs var:L.meeting.documents ?></h2>
 <?cs if:subcount(Documents) ?><ul>
-<?cs each:d = Documents ?><li><a href="/files/<?cs var:d.id ?>"><?cs var:d.filename ?></a> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
+<?cs each:d = Documents ?><li><?cs if:d.missing ?><?cs var:d.filename ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs else ?><a href="/files/<?cs var:d.id ?>"><?cs var:d.filename ?></a><?cs /if ?> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents/<?cs var:d.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:d.filename ?>: <?cs var:L.committee_admin.delete ?>"><?cs var:L.committee_admin.delete ?></button></form></li>
 <?cs /each ?></ul><?cs else ?><p><?cs var:L.meeting.no_documents ?></p><?cs /if ?>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents" enctype="multipart/form-data" class="stacked">

@@ -9,6 +9,7 @@
 <?cs call:cform_errors() ?>
 <form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/meetings" class="stacked">
 <?cs call:csrf() ?>
+<?cs call:save_fields() ?>
 <?cs call:meeting_fields() ?>
 <div class="actions"><button type="submit"><?cs var:L.committee_admin.meeting_create ?></button>
 <a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:L.form.cancel ?></a></div>

@@ -1,5 +1,5 @@
 <?cs # admin_minutes.cs - write a meeting's minutes in Markdown and publish them; the stored ones are shown as
-readers will see them. A stale save shows both texts. ?>
+readers will see them. A stale save merges three ways (form.cs conflict()). ?>
 <?cs set:Page.Title = Meeting.title + " " + L.committee_admin.minutes ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
@@ -11,17 +11,17 @@ readers will see them. A stale save shows both texts. ?>
 <?cs call:done() ?>
 <p><?cs if:User.admin ?><a href="/admin/history?entity=minutes&amp;id=<?cs var:Meeting.id ?>"><?cs var:L.admin.record_history ?></a> ·<?cs /if ?>
 <a href="/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/<?cs var:Meeting.id ?>#min-h"><?cs var:L.committee_admin.public_page ?></a></p>
-<?cs call:cconflict() ?>
 <?cs call:cform_errors() ?>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/minutes" class="stacked">
 <?cs call:csrf() ?>
-<input type="hidden" name="version" value="<?cs var:Form.version.value ?>">
-<div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
+<?cs if:!Conflict.fields.body ?><div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
 <label for="f-body"><?cs var:L.committee_admin.field.minutes ?></label>
 <span class="hint"><?cs var:L.committee_admin.minutes_hint ?></span>
 <textarea rows="20"<?cs call:field_attrs("body", Form.body, 0) ?>><?cs var:Form.body.value ?></textarea>
 <?cs call:field_msg("body", Form.body) ?>
-</div>
+</div><?cs /if ?>
 <?cs call:checkbox("published", L.committee_admin.minutes_publish, Form.published) ?>
 <div class="actions"><button type="submit"><?cs var:L.form.save ?></button>
 <a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:L.form.cancel ?></a></div>

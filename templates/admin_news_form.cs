@@ -67,7 +67,7 @@ or (secretariat) restore it. A stale save merges three ways (form.cs conflict())
 </div><?cs /if ?>
 <?cs if:subcount(Files) ?><fieldset class="field">
 <legend><?cs var:L.attach.current ?></legend>
-<?cs each:f = Files ?><div class="check"><input type="checkbox" name="remove" value="<?cs var:f.id ?>" id="rm-<?cs var:f.id ?>"> <label for="rm-<?cs var:f.id ?>"><?cs var:L.attach.remove ?>: <?cs var:f.filename ?> (<?cs var:f.label ?>, <?cs var:f.size ?>)</label></div>
+<?cs each:f = Files ?><div class="check"><input type="checkbox" name="remove" value="<?cs var:f.id ?>" id="rm-<?cs var:f.id ?>"> <label for="rm-<?cs var:f.id ?>"><?cs var:L.attach.remove ?>: <?cs var:f.filename ?> (<?cs var:f.label ?>, <?cs var:f.size ?>)</label><?cs if:f.missing ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs /if ?></div>
 <?cs /each ?></fieldset><?cs /if ?>
 <div class="field<?cs if:Form.attachment.error ?> invalid<?cs /if ?>">
 <label for="f-attachment"><?cs var:L.news_admin.field.attachment ?></label>

@@ -1,4 +1,5 @@
-<?cs # admin_resolution.cs - record a resolution on one of a meeting's agenda items, or change or delete one. ?>
+<?cs # admin_resolution.cs - record a resolution on one of a meeting's agenda items, or change or delete one;
+a stale save merges three ways (form.cs conflict()). ?>
 <?cs if:Resolution.id ?><?cs set:Page.Heading = L.committee_admin.resolution_edit_title ?><?cs else ?><?cs set:Page.Heading = L.committee_admin.resolution_new_title ?><?cs /if ?>
 <?cs set:Page.Title = Meeting.title + " " + Page.Heading ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
@@ -9,21 +10,21 @@
 <?cs call:cnav() ?>
 <?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs if:Resolution.id && User.admin ?><p><a href="/admin/history?entity=resolution&amp;id=<?cs var:Resolution.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
-<?cs call:cconflict() ?>
 <?cs call:stale() ?>
 <?cs call:cform_errors() ?>
 <?cs if:subcount(Items) ?>
 <form method="post" action="<?cs if:Resolution.id ?>/admin/resolutions/<?cs var:Resolution.id ?><?cs else ?>/admin/meetings/<?cs var:Meeting.id ?>/resolutions<?cs /if ?>" class="stacked">
 <?cs call:csrf() ?>
-<?cs if:Resolution.id ?><input type="hidden" name="version" value="<?cs var:Form.version.value ?>"><?cs /if ?>
-<div class="field<?cs if:Form.agenda_item_id.error ?> invalid<?cs /if ?>">
+<?cs call:save_fields() ?>
+<?cs call:conflict() ?>
+<?cs if:!Conflict.fields.agenda_item_id ?><div class="field<?cs if:Form.agenda_item_id.error ?> invalid<?cs /if ?>">
 <label for="f-agenda_item_id"><?cs var:L.committee_admin.field.agenda_item_id ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <select<?cs call:field_attrs("agenda_item_id", Form.agenda_item_id, 1) ?>>
 <option value=""><?cs var:L.committee_admin.choose ?></option>
 <?cs each:i = Items ?><option value="<?cs var:i.id ?>"<?cs if:Form.agenda_item_id.value == i.id ?> selected<?cs /if ?>><?cs var:i.position ?>. <?cs var:i.title ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("agenda_item_id", Form.agenda_item_id) ?>
-</div>
+</div><?cs /if ?>
 <?cs call:textarea("body", L.committee_admin.field.body, Form.body, 1, "") ?>
 <?cs call:cchoice("outcome", L.committee_admin.field.outcome, Form.outcome, L.committee.outcome, 1, "") ?>
 <fieldset class="checks">

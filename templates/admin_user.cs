@@ -16,8 +16,8 @@ The password is never sent back into the page. ?>
 <?cs call:form_errors() ?>
 <form method="post" action="<?cs if:Account.id ?>/admin/users/<?cs var:Account.id ?><?cs else ?>/admin/users<?cs /if ?>" class="stacked">
 <?cs call:csrf() ?>
-<?cs if:Account.id ?><?cs call:save_fields() ?>
-<?cs call:conflict() ?>
+<?cs call:save_fields() ?>
+<?cs if:Account.id ?><?cs call:conflict() ?>
 <dl class="facts"><dt><?cs var:L.field.login ?></dt><dd><?cs var:Account.login ?></dd></dl>
 <?cs else ?><?cs call:input("login", L.field.login, Form.login, "text", 1, L.users.login_hint) ?><?cs /if ?>
 <?cs call:input("display_name", L.field.display_name, Form.display_name, "text", 1, "") ?>

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "admin/committees_admin.h"
+#include "admin/save.h"
+#include "http/auth.h"
 #include "core/err.h"
 #include "core/text.h"
 #include "http/form.h"
@@ -98,25 +100,6 @@ committees_load_arg(struct request *rq, const struct versioned_spec *sp, struct 
 }
 
 int
-committees_conflict(HDF *hdf, const char *const *names, const char *const *now, const char *const *yours, int n,
-    long long version)
-{
-	int i;
-
-	for (i = 0; i < n; i++) {
-		render_set(hdf, names[i], "Conflict.Rows.%d.field", i);
-		render_set(hdf, now[i], "Conflict.Rows.%d.current", i);
-		render_set(hdf, yours[i], "Conflict.Rows.%d.yours", i);
-		if (audit_differs(now[i], yours[i]))
-			render_set(hdf, "1", "Conflict.Rows.%d.differs", i);
-	}
-	/* the next save goes against the stored version, now that the user has seen it */
-	render_set_int(hdf, version, "Form.version.value");
-	render_set(hdf, "1", "Conflict.shown");
-	return 409;
-}
-
-int
 committees_stale(struct request *rq, HDF *hdf, const struct versioned_spec *sp, long long id,
     void (*to_form)(HDF *, const struct versioned *))
 {
@@ -198,6 +181,41 @@ committees_commit_meeting(struct request *rq, int begun, int rc, const long long
 	if (begun == 0 && rc == 0 && search_sync(rq->db, SEARCH_COMMITTEES, *meeting_id) != 0)
 		rc = db_err(rq->db);
 	return committees_commit(rq, begun, rc);
+}
+
+int
+committees_save_write(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *values, long long *new_id)
+{
+	const struct committee_save *cs = sv->arg;
+	int rc;
+
+	(void)hdf;
+	rc = cs->write(rq->db, rq->session->user_id, cur != NULL ? sv->id : 0, sv->owner, cur != NULL ? cur->version : 0,
+	    values, cs->note, new_id);
+	if (rc == 0 && cs->meeting_id != 0 && search_sync(rq->db, SEARCH_COMMITTEES, cs->meeting_id) != 0)
+		rc = db_err(rq->db);
+	return rc;
+}
+
+int
+committees_save_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
+{
+	const struct committee_save *cs = sv->arg;
+	int n;
+
+	(void)rq;
+	(void)hdf;
+	(void)id;
+	(void)done;
+	n = cs->meeting_id != 0 ? asprintf(location, "/admin/meetings/%lld%s", cs->meeting_id, cs->done) :
+	    asprintf(location, "/admin/committees/%s%s", cs->note, cs->done);
+	if (n < 0) {
+		*location = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 /* ---- the rules of the records (committees_check) ---- */

@@ -45,13 +45,6 @@ int	committees_arg_id(const struct request *rq, size_t i, long long *id);
 int	committees_load_arg(struct request *rq, const struct versioned_spec *sp, struct versioned *r);
 
 /*
- * The stale-save page: row i of n shows field names[i] with the stored value now[i] beside the user's
- * yours[i] (Conflict.Rows.*), and the form's next save goes against the stored version. Returns 409.
- */
-int	committees_conflict(HDF *hdf, const char *const *names, const char *const *now, const char *const *yours, int n,
-	    long long version);
-
-/*
  * A move or delete against a stale version: row id of sp as it is now, put in the form by to_form, with
  * Page.StaleAction set, to act again on purpose. Returns 409, 404 when it is gone, or the database's status.
  */
@@ -108,6 +101,29 @@ int	committees_rule_error(HDF *hdf, const char *name, const char *msgkey);
  * starts_at, rule): listed for the secretariat to fix, never changed here. Returns 0 or a TP_E* code.
  */
 int	committees_rule_list(struct request *rq, HDF *hdf, long long committee_id);
+
+/*
+ * A committee record saved through the pipeline (admin/save.c): what its write needs besides the
+ * description (save.arg). The write is one of model/committee_records.h; the audit note is the
+ * committee's slug; a record that a meeting's page shows writes the meeting's search entry again.
+ */
+struct save;
+struct record_row;
+struct committee_save {
+	int		(*write)(struct db *db, long long user_id, long long id, long long owner, long long version,
+			    const char *const *values, const char *note, long long *new_id);
+	const char	*note;
+	long long	 meeting_id;	/* 0: none */
+	const struct meeting_ref *meeting;	/* for a form's own checks (may be NULL) */
+	const char	*done;		/* where a save answers: /admin/meetings/<meeting><done>, or without a meeting
+					 * /admin/committees/<slug><done> */
+};
+/* save.write for a struct committee_save in sv->arg. */
+int	committees_save_write(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+	    const char *const *values, long long *new_id);
+/* save.location for a struct committee_save in sv->arg. */
+int	committees_save_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+	    char **location);
 
 /* Answer 303 to the path made from fmt (a literal) and its arguments. Returns 303, or 500. */
 int	committees_redirect(struct request *rq, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

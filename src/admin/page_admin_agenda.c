@@ -1,7 +1,9 @@
 /*
  * page_admin_agenda.c - a meeting's agenda: adding items (last), changing one, moving one up or down,
  * removing one (the others close up; not while resolutions hang on it). Each item has its own version;
- * changes to one meeting's agenda queue behind a lock on the meeting's row.
+ * changes to one meeting's agenda queue behind a lock on the meeting's row. Adding and changing go through
+ * the save pipeline (admin/save.c, model/committee_records.c); a move or delete against a changed item
+ * shows it as it is now, to do again on purpose.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,29 +17,8 @@
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/versioned.h"
-
-enum { I_TITLE, I_DESCRIPTION, I_NFIELDS };
-
-static const char *const item_columns[I_NFIELDS] = { "title", "description" };
-
-/* A new item goes last: its position is one more than the meeting's highest. */
-static const struct versioned_spec item_spec = {
-	"agenda_item", item_columns, I_NFIELDS,
-	"SELECT id, version, meeting_id, title, description FROM committee_agenda_items WHERE id = ?",
-	"SELECT id, version, meeting_id, title, description FROM committee_agenda_items WHERE id = ? FOR UPDATE",
-	"INSERT INTO committee_agenda_items (title, description, meeting_id, position) "
-	"SELECT ?, ?, g.id, COALESCE((SELECT MAX(i.position) FROM committee_agenda_items i WHERE i.meeting_id = g.id), 0) + 1 "
-	"FROM committee_meetings g WHERE g.id = ?",
-	"UPDATE committee_agenda_items SET title = ?, description = ?, version = version + 1 WHERE id = ? AND version = ?",
-	"DELETE FROM committee_agenda_items WHERE id = ? AND version = ?",
-};
-
-/* The item form's names differ from the meeting form's: both are on the meeting's page. */
-static const struct form_field item_form[] = {
-	{ "item_title",		FT_LINE, 1, 1, 300, NULL },
-	{ "item_description",	FT_TEXT, 0, 0, 5000, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
+#include "admin/save.h"
+#include "model/committee_records.h"
 
 static const char sql_lock_meeting[] = "SELECT id FROM committee_meetings WHERE id = ? FOR UPDATE";
 static const char sql_item_order[] =
@@ -97,33 +78,48 @@ renumber(struct request *rq, long long meeting, long long moved, int dir)
 	return 0;
 }
 
-/* Add an item at the end of the meeting's agenda, with its audit row. */
-static int
-add_item(struct request *rq, const struct meeting_ref *m, const char *const *v)
+/* The pipeline's description of a save of item id (0: a new one at the end of meeting m's agenda). */
+static void
+item_save(struct save *sv, struct committee_save *cs, const struct meeting_ref *m, long long id, const char *tmpl)
 {
-	int rc;
-
-	if ((rc = lock_meeting(rq, m->id)) != 0)
-		return rc;
-	return versioned_create(rq->db, &item_spec, rq->session->user_id, m->id, v, m->c.slug, NULL);
+	memset(sv, 0, sizeof(*sv));
+	memset(cs, 0, sizeof(*cs));
+	cs->write = item_write;
+	cs->note = m->c.slug;
+	cs->meeting_id = m->id;
+	cs->done = "?done=item#agenda";
+	sv->desc = &item_record;
+	sv->id = id;
+	sv->owner = m->id;
+	sv->tmpl = tmpl;
+	sv->location = committees_save_location;
+	sv->write = committees_save_write;
+	sv->arg = cs;
 }
 
 int
 page_admin_item_create(struct request *rq, HDF *hdf)
 {
-	const char *v[I_NFIELDS];
+	struct committee_save cs;
 	struct meeting_ref m;
-	int rc, errors, b;
+	struct save sv;
+	char *key = NULL;
+	long long id;
+	int rc, again;
 
-	if ((rc = page_admin_meeting_page(rq, hdf, &m)) != 0)
+	if ((rc = committees_arg_id(rq, 0, &id)) != 0 || (rc = committees_load_meeting(rq, hdf, id, &m)) != 0)
 		return rc;
-	if ((errors = form_check(rq, hdf, item_form)) != 0)
-		return errors < 0 ? 500 : 422;
-	v[I_TITLE] = form_value(hdf, "item_title");
-	v[I_DESCRIPTION] = form_value(hdf, "item_description");
-	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : add_item(rq, &m, v), &m.id);
-	return rc != 0 ? rc : committees_redirect(rq, "/admin/meetings/%lld?done=item#agenda", m.id);
+	item_save(&sv, &cs, &m, 0, "admin_meeting.cs");
+	if ((rc = save_record(rq, hdf, &sv)) == 303)
+		return rc;
+	/* the form again on the meeting's page: the page and the meeting's own form as stored, the item's
+	 * values and one-time key as sent */
+	if (request_param(rq, "key") != NULL && (key = strdup(request_param(rq, "key"))) == NULL)
+		return 500;
+	if ((again = page_admin_meeting_page(rq, hdf, &m)) == 0)
+		render_set(hdf, key, "Form.item_key.value");
+	free(key);
+	return again != 0 ? again : rc;
 }
 
 /* Load item {id} with its meeting and committee, when the user may manage it. */
@@ -140,12 +136,18 @@ load_item(struct request *rq, HDF *hdf, struct versioned *r, struct meeting_ref 
 	return 0;
 }
 
+/* The item as stored into its form, with its version, digests and a new one-time key. */
 static void
 item_to_form(HDF *hdf, const struct versioned *r)
 {
-	render_set(hdf, r->v[I_TITLE], "Form.item_title.value");
-	render_set(hdf, r->v[I_DESCRIPTION], "Form.item_description.value");
-	render_set_int(hdf, r->version, "Form.version.value");
+	struct record_row row;
+	int i;
+
+	memset(&row, 0, sizeof(row));
+	row.version = r->version;
+	for (i = 0; i < IF_NFIELDS; i++)
+		row.v[i] = r->v[i];
+	save_form(hdf, &item_record, &row);
 }
 
 int
@@ -161,46 +163,19 @@ page_admin_item_form(struct request *rq, HDF *hdf)
 	return rc;
 }
 
-/* The stale-save page, under the form's names (the meeting's page also has a title and description). */
-static int
-item_conflict(HDF *hdf, const struct versioned *cur, const char *const *yours)
-{
-	static const char *const names[I_NFIELDS] = { "item_title", "item_description" };
-
-	return committees_conflict(hdf, names, (const char *const *)cur->v, yours, I_NFIELDS, cur->version);
-}
-
 int
 page_admin_item_save(struct request *rq, HDF *hdf)
 {
-	const char *v[I_NFIELDS];
+	struct committee_save cs;
 	struct meeting_ref m;
 	struct versioned r;
-	long long version;
-	int rc, errors, b;
+	struct save sv;
+	int rc;
 
-	if ((rc = load_item(rq, hdf, &r, &m)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
-		goto out;
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = form_check(rq, hdf, item_form)) != 0) {
-		rc = errors < 0 ? 500 : 422;
-		goto out;
+	if ((rc = load_item(rq, hdf, &r, &m)) == 0) {
+		item_save(&sv, &cs, &m, r.id, "admin_agenda_item.cs");
+		rc = save_record(rq, hdf, &sv);
 	}
-	v[I_TITLE] = form_value(hdf, "item_title");
-	v[I_DESCRIPTION] = form_value(hdf, "item_description");
-	if (version != r.version) {
-		rc = item_conflict(hdf, &r, v);
-		goto out;
-	}
-	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_update(rq->db, &item_spec, rq->session->user_id, r.id,
-	    version, v, m.c.slug), &m.id);
-	if (rc == TP_ESTALE) {
-		versioned_free(&r);
-		rc = versioned_load(rq->db, &item_spec, r.id, &r) == 1 ? item_conflict(hdf, &r, v) : 404;
-	} else if (rc == 0)
-		rc = committees_redirect(rq, "/admin/meetings/%lld?done=item#agenda", m.id);
-out:
 	versioned_free(&r);
 	return rc;
 }

@@ -16,36 +16,9 @@
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/versioned.h"
+#include "admin/save.h"
+#include "model/committee_records.h"
 #include "pages/page_rows.h"
-
-enum { S_PERSON, S_TP, S_ROLE, S_START, S_END, S_NOTE, S_NFIELDS };
-
-static const char *const seat_columns[S_NFIELDS] = {
-	"person_id", "technopark_id", "role", "term_start", "term_end", "note"
-};
-
-static const struct versioned_spec seat_spec = {
-	"committee_member", seat_columns, S_NFIELDS,
-	"SELECT id, version, committee_id, person_id, technopark_id, role, term_start, term_end, note "
-	"FROM committee_members WHERE id = ?",
-	"SELECT id, version, committee_id, person_id, technopark_id, role, term_start, term_end, note "
-	"FROM committee_members WHERE id = ? FOR UPDATE",
-	"INSERT INTO committee_members (person_id, technopark_id, role, term_start, term_end, note, committee_id) "
-	"VALUES (?, ?, ?, ?, ?, ?, ?)",
-	"UPDATE committee_members SET person_id = ?, technopark_id = ?, role = ?, term_start = ?, term_end = ?, "
-	"note = ?, version = version + 1 WHERE id = ? AND version = ?",
-	"DELETE FROM committee_members WHERE id = ? AND version = ?",
-};
-
-/* The form's fields; "member" is "p<person id>" or "t<technopark id>". */
-static const struct form_field seat_form[] = {
-	{ "member",	FT_LINE, 1, 2, 12, NULL },
-	{ "role",	FT_ENUM, 1, 0, 0, committees_roles },
-	{ "term_start",	FT_LINE, 0, 0, 10, NULL },
-	{ "term_end",	FT_LINE, 0, 0, 10, NULL },
-	{ "note",	FT_LINE, 0, 0, 200, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
 
 static const char sql_managed[] =
 	"SELECT c.slug, c.name_ko, "
@@ -188,88 +161,71 @@ member_known(HDF *hdf, const char *member)
 	return 0;
 }
 
-/*
- * A term date as every date field takes it (2027-06-15, 2027/06/15 or 2027.06.15): written back into the
- * form with dashes, as it is stored. 1 a date (or none), 0 not one (the value stays as typed).
- */
-static int
-seat_date(HDF *hdf, const char *field)
-{
-	const char *v = form_value(hdf, field);
-	char day[11];
-
-	if (v == NULL)
-		return 1;
-	if (committees_norm_date(v, day) != 0)
-		return 0;
-	return render_set(hdf, day, "Form.%s.value", field) == 0;
-}
-
-/* form_check, then what it cannot know: the member exists, the dates are dates in order. */
-static int
-check_seat(struct request *rq, HDF *hdf)
-{
-	const char *member, *start, *end;
-	int errors = form_check(rq, hdf, seat_form), start_ok, end_ok;
-
-	if (errors < 0)
-		return -1;
-	member = form_value(hdf, "member");
-	start_ok = seat_date(hdf, "term_start");
-	end_ok = seat_date(hdf, "term_end");
-	start = form_value(hdf, "term_start");
-	end = form_value(hdf, "term_end");
-	if (member != NULL && hdf_get_value(hdf, "Form.member.error", NULL) == NULL && !member_known(hdf, member))
-		errors = committees_form_error(hdf, seat_form, "member", "L.committee_admin.err_member");
-	if (!start_ok)
-		errors = committees_form_error(hdf, seat_form, "term_start", "L.committee_admin.err_date");
-	if (!end_ok)
-		errors = committees_form_error(hdf, seat_form, "term_end", "L.committee_admin.err_date");
-	else if (end != NULL && start != NULL && start_ok && strcmp(end, start) < 0)
-		errors = committees_form_error(hdf, seat_form, "term_end", "L.committee_admin.err_term_order");
-	return errors;
-}
-
-/* The checked form as the row's values (seat_columns order). */
+/* A date of the seat form as dates are typed (2027.06.15, 2027/06/15) put back as stored; else a message. */
 static void
-seat_values(HDF *hdf, const char **v)
+seat_date(HDF *hdf, const char *name, char out[11])
 {
+	const char *v = form_value(hdf, name);
+
+	*out = '\0';
+	if (v == NULL)
+		return;
+	if (committees_norm_date(v, out) != 0) {
+		*out = '\0';
+		save_field_error(hdf, &seat_record, name, "L.committee_admin.err_date");
+	} else
+		render_set(hdf, out, "Form.%s.value", name);
+}
+
+/* After the description's checks (save.check): the member exists, the dates are dates in order. */
+static int
+check_seat(struct request *rq, HDF *hdf, const struct save *sv)
+{
+	int before = hdf_get_int_value(hdf, "Form.errors", 0);
+	char start[11], end[11];
 	const char *member = form_value(hdf, "member");
 
-	v[S_PERSON] = member != NULL && member[0] == 'p' ? member + 1 : NULL;
-	v[S_TP] = member != NULL && member[0] == 't' ? member + 1 : NULL;
-	v[S_ROLE] = form_value(hdf, "role");
-	v[S_START] = form_value(hdf, "term_start");
-	v[S_END] = form_value(hdf, "term_end");
-	v[S_NOTE] = form_value(hdf, "note");
+	(void)rq;
+	(void)sv;
+	if (member != NULL && hdf_get_value(hdf, "Form.member.error", NULL) == NULL && !member_known(hdf, member))
+		save_field_error(hdf, &seat_record, "member", "L.committee_admin.err_member");
+	seat_date(hdf, "term_start", start);
+	seat_date(hdf, "term_end", end);
+	if (*start != '\0' && *end != '\0' && strcmp(end, start) < 0)
+		save_field_error(hdf, &seat_record, "term_end", "L.committee_admin.err_term_order");
+	return hdf_get_int_value(hdf, "Form.errors", 0) - before;
 }
 
-/* A row's values as the form shows them (prefix: "Form" or a conflict row's side). */
+/* The pipeline's description of a save of seat id (0: a new one of committee c). */
 static void
-seat_to_form(HDF *hdf, const struct versioned *r)
+seat_save(struct save *sv, struct committee_save *cs, const struct committee *c, long long id)
 {
-	if (r->v[S_PERSON] != NULL)
-		render_set(hdf, r->v[S_PERSON], "Form.member.person");
-	render_set(hdf, r->v[S_PERSON] != NULL ? "p" : "t", "Form.member.kind");
-	render_set(hdf, r->v[S_PERSON] != NULL ? r->v[S_PERSON] : r->v[S_TP], "Form.member.id");
-	render_set(hdf, r->v[S_ROLE], "Form.role.value");
-	render_set(hdf, r->v[S_START], "Form.term_start.value");
-	render_set(hdf, r->v[S_END], "Form.term_end.value");
-	render_set(hdf, r->v[S_NOTE], "Form.note.value");
-	render_set_int(hdf, r->version, "Form.version.value");
+	memset(sv, 0, sizeof(*sv));
+	memset(cs, 0, sizeof(*cs));
+	cs->write = seat_write;
+	cs->note = c->slug;
+	cs->done = "?done=seat";
+	sv->desc = &seat_record;
+	sv->id = id;
+	sv->owner = c->id;
+	sv->tmpl = "admin_committee_seat.cs";
+	sv->check = check_seat;
+	sv->location = committees_save_location;
+	sv->write = committees_save_write;
+	sv->arg = cs;
 }
 
-/* Put the stored member in "p12"/"t3" form into Form.member.value. */
-static void
-member_value(HDF *hdf)
+/* A stored seat into its form, with its version, digests and a new one-time key. */
+static int
+seat_to_form(struct request *rq, HDF *hdf, long long id)
 {
-	const char *kind = hdf_get_value(hdf, "Form.member.kind", NULL), *id = hdf_get_value(hdf, "Form.member.id", NULL);
-	char v[24];
+	struct record_row row;
+	int rc = seat_record.load(rq->db, id, &row);
 
-	if (kind != NULL && id != NULL) {
-		snprintf(v, sizeof(v), "%s%s", kind, id);
-		render_set(hdf, v, "Form.member.value");
-	}
+	if (rc == 1)
+		save_form(hdf, &seat_record, &row);
+	record_row_free(&row);
+	return rc == 1 ? 0 : rc == 0 ? 404 : db_err(rq->db);
 }
 
 int
@@ -280,6 +236,7 @@ page_admin_seat_new(struct request *rq, HDF *hdf)
 
 	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = seat_options(rq, hdf)) != 0)
 		return rc;
+	save_form(hdf, &seat_record, NULL);
 	render_set(hdf, "member", "Form.role.value");
 	return 0;
 }
@@ -287,18 +244,15 @@ page_admin_seat_new(struct request *rq, HDF *hdf)
 int
 page_admin_seat_create(struct request *rq, HDF *hdf)
 {
-	const char *v[S_NFIELDS];
+	struct committee_save cs;
 	struct committee c;
-	int rc, errors, b;
+	struct save sv;
+	int rc;
 
 	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = seat_options(rq, hdf)) != 0)
 		return rc;
-	if ((errors = check_seat(rq, hdf)) != 0)
-		return errors < 0 ? 500 : 422;
-	seat_values(hdf, v);
-	b = db_begin(rq->db);
-	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_create(rq->db, &seat_spec, rq->session->user_id, c.id, v, c.slug, NULL));
-	return rc != 0 ? rc : committees_redirect(rq, "/admin/committees/%s?done=seat", c.slug);
+	seat_save(&sv, &cs, &c, 0);
+	return save_record(rq, hdf, &sv);
 }
 
 /* Load seat {id} and its committee (the route's hook checked the user may manage it). */
@@ -321,64 +275,25 @@ page_admin_seat_form(struct request *rq, HDF *hdf)
 	struct committee c;
 	int rc;
 
-	if ((rc = load_seat(rq, hdf, &r, &c)) == 0) {
-		seat_to_form(hdf, &r);
-		member_value(hdf);
-	}
+	if ((rc = load_seat(rq, hdf, &r, &c)) == 0)
+		rc = seat_to_form(rq, hdf, r.id);
 	versioned_free(&r);
 	return rc;
-}
-
-/* The stale-save page: the stored values beside the user's, the next save against the stored version. */
-static int
-seat_conflict(HDF *hdf, const struct versioned *cur)
-{
-	static const char *const fields[] = { "member", "role", "term_start", "term_end", "note" };
-	const char *now[5], *yours[5];
-	char member[24], key[64];
-	int i;
-
-	snprintf(member, sizeof(member), "%s%s", cur->v[S_PERSON] != NULL ? "p" : "t",
-	    cur->v[S_PERSON] != NULL ? cur->v[S_PERSON] : (cur->v[S_TP] != NULL ? cur->v[S_TP] : ""));
-	now[0] = member;
-	for (i = 1; i < 5; i++)
-		now[i] = cur->v[i + 1];
-	for (i = 0; i < 5; i++) {
-		snprintf(key, sizeof(key), "Form.%s.value", fields[i]);
-		yours[i] = hdf_get_value(hdf, key, NULL);
-	}
-	return committees_conflict(hdf, fields, now, yours, 5, cur->version);
 }
 
 int
 page_admin_seat_save(struct request *rq, HDF *hdf)
 {
-	const char *v[S_NFIELDS];
+	struct committee_save cs;
 	struct versioned r;
 	struct committee c;
-	long long version;
-	int rc, errors, b;
+	struct save sv;
+	int rc;
 
-	if ((rc = load_seat(rq, hdf, &r, &c)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
-		goto out;
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = check_seat(rq, hdf)) != 0) {
-		rc = errors < 0 ? 500 : 422;
-		goto out;
+	if ((rc = load_seat(rq, hdf, &r, &c)) == 0) {
+		seat_save(&sv, &cs, &c, r.id);
+		rc = save_record(rq, hdf, &sv);
 	}
-	seat_values(hdf, v);
-	if (version != r.version) {
-		rc = seat_conflict(hdf, &r);
-		goto out;
-	}
-	b = db_begin(rq->db);
-	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_update(rq->db, &seat_spec, rq->session->user_id, r.id, version, v, c.slug));
-	if (rc == TP_ESTALE) {
-		versioned_free(&r);
-		rc = versioned_load(rq->db, &seat_spec, r.id, &r) == 1 ? seat_conflict(hdf, &r) : 404;
-	} else if (rc == 0)
-		rc = committees_redirect(rq, "/admin/committees/%s?done=seat", c.slug);
-out:
 	versioned_free(&r);
 	return rc;
 }
@@ -400,8 +315,8 @@ page_admin_seat_delete(struct request *rq, HDF *hdf)
 
 	if ((rc = load_seat(rq, hdf, &r, &c)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
 		goto out;
-	seat_to_form(hdf, &r);
-	member_value(hdf);
+	if ((rc = seat_to_form(rq, hdf, r.id)) != 0)
+		goto out;
 	if (version != r.version) {
 		render_set(hdf, "1", "Page.DeleteConflict");
 		rc = 409;
@@ -414,9 +329,11 @@ page_admin_seat_delete(struct request *rq, HDF *hdf)
 	}
 	b = db_begin(rq->db);
 	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_delete(rq->db, &seat_spec, rq->session->user_id, r.id, version, c.slug));
-	if (rc == TP_ESTALE)
+	if (rc == TP_ESTALE && (rc = seat_to_form(rq, hdf, r.id)) == 0) {
+		/* changed between the check and the delete: shown as it is now, to delete again on purpose */
 		render_set(hdf, "1", "Page.DeleteConflict");
-	else if (rc == 0)
+		rc = 409;
+	} else if (rc == 0)
 		rc = committees_redirect(rq, "/admin/committees/%s?done=seat_deleted", c.slug);
 out:
 	versioned_free(&r);

@@ -18,6 +18,7 @@
 #include "admin/admin.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "model/record.h"
 #include "pages/page_rows.h"
 
 #define HISTORY_PAGE	50
@@ -66,8 +67,9 @@ static const char sql_fields[] =
 	HISTORY_WHERE "AND c.id BETWEEN ? AND ? ORDER BY f.change_id DESC, f.field";
 
 /*
- * Where each entity's field labels live: the keys its form uses in templates/lang/ko.hdf, so that a
- * label is written once, for the form, and the log reads it from there.
+ * A field's label is its record description's (model/record.h: the form, the conflict page and the log
+ * read the same key). For what no description names (records off the pipeline, fields logged under a
+ * column's name, attachments), where the labels live: the keys its form uses in templates/lang/ko.hdf.
  */
 static const struct {
 	const char	*entity, *labels;
@@ -89,7 +91,8 @@ static const struct {
 	{ "agenda_item", "direction", "L.committee_admin.position" },
 	{ "committee_member", "person_id", "L.committee_admin.field.member" },
 	{ "committee_member", "technopark_id", "L.field.technopark" },
-	{ "minutes", "body", "L.committee_admin.minutes" },
+	{ "meeting", "starts_at", "L.committee_admin.field.starts_at" },
+	{ "meeting", "ends_at", "L.committee_admin.field.ends_at" },
 	{ "attendance", "seat", "L.committee_admin.field.member" },
 	{ "committee_secretary", "committee", "L.committee.committee" },
 	{ "news", "deleted", "L.news_admin.states.deleted" },
@@ -121,6 +124,15 @@ field_label(HDF *hdf, const char *entity, const char *base)
 	const char *v;
 	size_t i;
 
+	const struct record_desc *const *dp;
+	const struct record_field *f;
+
+	for (dp = record_descs; *dp != NULL; dp++)
+		if (strcmp((*dp)->entity, entity) == 0 && (f = record_field_named(*dp, base, NULL)) != NULL) {
+			snprintf(key, sizeof(key), "L.%s", f->label);
+			if ((v = hdf_get_value(hdf, key, NULL)) != NULL)
+				return v;
+		}
 	for (i = 0; i < sizeof(label_keys) / sizeof(label_keys[0]); i++)
 		if (strcmp(label_keys[i].entity, entity) == 0 && strcmp(label_keys[i].field, base) == 0)
 			return hdf_get_value(hdf, label_keys[i].key, NULL);

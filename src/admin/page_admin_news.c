@@ -462,7 +462,7 @@ load_own(struct request *rq, HDF *hdf, struct news_article *a)
 	render_set_int(hdf, a->listed, "Article.listed");
 	render_set_int(hdf, a->deleted, "Article.deleted");
 	render_set_int(hdf, a->is_demo, "Article.is_demo");
-	return files_list(rq->db, hdf, "Files", "news", a->id) < 0 ? db_err(rq->db) : 0;
+	return files_list_admin(rq, hdf, "Files", "news", a->id) < 0 ? db_err(rq->db) : 0;
 }
 
 static void

@@ -1,8 +1,9 @@
 /*
  * page_admin_records.c - what a meeting leaves behind: who attended (present, absent, or by proxy), and
  * the minutes (Markdown, made safe HTML by markdown.c when saved; readers see them once published).
- * Resolutions are in page_admin_resolutions.c. Same rules as every admin form: one transaction per save
- * with its audit rows, a stale version answered with both versions.
+ * Resolutions are in page_admin_resolutions.c. One transaction per save with its audit rows. The minutes
+ * go through the save pipeline (admin/save.c); attendance, a line per seat rather than fixed fields, is
+ * merged three ways here, line by line, the same way (each line carries the digest it was shown with).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,11 +20,14 @@
 #include "view/render.h"
 #include "core/text.h"
 #include "store/versioned.h"
+#include "store/search.h"
+#include "admin/save.h"
+#include "model/committee_records.h"
+#include "model/record.h"
 #include "pages/page_rows.h"
 
 #define MAX_SEATS	200	/* seats one attendance form may hold */
 #define PROXY_MAX	60	/* characters of a proxy's name (the column's size) */
-#define MINUTES_MAX	20000	/* characters: the audit log keeps the text in a TEXT column */
 
 /* The meeting of the URL, when the user may manage its committee. */
 static int
@@ -58,20 +62,21 @@ static const char sql_attendance_set[] =
 	"ON DUPLICATE KEY UPDATE status = VALUES(status), proxy_name = VALUES(proxy_name)";
 static const char sql_attendance_clear[] =
 	"DELETE FROM committee_attendance WHERE meeting_id = ? AND member_id = ?";
-static const char sql_attendance_bump[] =
-	"UPDATE committee_meetings SET attendance_version = attendance_version + 1 WHERE id = ? AND attendance_version = ?";
 
 /* One seat's line of the form: what is stored, and what was sent. */
 struct seat {
 	long long	 id;
 	char		*old_status, *old_proxy;	/* malloc'd; NULL when not recorded */
 	const char	*status, *proxy;		/* the form's; NULL when empty */
+	const char	*was;		/* the digest of the line as the form showed it (NULL: not sent) */
 	int		 sent;
+	int		 conflict;	/* changed by someone else since the form was shown, to another value */
 };
 
 struct seats {
 	struct seat	v[MAX_SEATS];
 	int		n;
+	int		too_many;	/* the meeting has more seats than one form holds: it is not saved */
 };
 
 static void
@@ -86,7 +91,11 @@ seats_free(struct seats *s)
 	s->n = 0;
 }
 
-/* Load the seats under Seats.N and into s. 0 or a status. */
+/*
+ * Load the seats under Seats.N and into s. More than MAX_SEATS: the first MAX_SEATS and s->too_many set,
+ * for the form to say so and refuse to save (a save of part of them would read as the rest unrecorded).
+ * 0 or a status.
+ */
 static int
 load_seats(struct request *rq, HDF *hdf, long long meeting, struct seats *s)
 {
@@ -95,25 +104,60 @@ load_seats(struct request *rq, HDF *hdf, long long meeting, struct seats *s)
 	int rc;
 
 	s->n = 0;
+	s->too_many = 0;
 	hdf_remove_tree(hdf, "Seats");
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
-	while ((rc = db_step(st)) == DB_ROW && s->n < MAX_SEATS) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct seat *x = &s->v[s->n];
 		const char *status = db_col_text(st, 6), *proxy = db_col_text(st, 7);
 
+		if (s->n == MAX_SEATS) {
+			s->too_many = 1;
+			break;
+		}
 		memset(x, 0, sizeof(*x));
 		x->id = db_col_int(st, 0);
 		x->old_status = status != NULL ? strdup(status) : NULL;
 		x->old_proxy = proxy != NULL ? strdup(proxy) : NULL;
 		snprintf(name, sizeof(name), "Seats.%d", s->n++);
 		if (page_row(hdf, name, st) != 0 || (status != NULL && x->old_status == NULL) ||
-		    (proxy != NULL && x->old_proxy == NULL))
-			rc = DB_ERR;
+		    (proxy != NULL && x->old_proxy == NULL)) {
+			rc = DB_ERR;	/* out of memory: stop here, before the next step overwrites it */
+			break;
+		}
 	}
 	db_reset(st);
-	return rc == DB_ERR ? db_err(rq->db) : 0;
+	if (rc == DB_ERR)
+		return db_err(rq->db);
+	if (s->too_many) {
+		render_set_int(hdf, MAX_SEATS, "Page.SeatsMax");
+		render_set(hdf, "1", "Page.TooManySeats");
+	}
+	return 0;
+}
+
+/* One seat's audit value: "present", "absent", "proxy: name", or NULL when not recorded. */
+static const char *
+seat_text(const char *status, const char *proxy, char *buf, size_t size)
+{
+	if (status == NULL)
+		return NULL;
+	if (strcmp(status, "proxy") != 0 || proxy == NULL)
+		return status;
+	snprintf(buf, size, "proxy: %s", proxy);
+	return buf;
+}
+
+/* The base of line i's three-way merge: the digest of the stored record the form shows (Seats.i.was). */
+static void
+seat_was(HDF *hdf, const struct seat *x, int i)
+{
+	char buf[128], d[RECORD_DIGEST_LEN + 1];
+
+	record_digest(seat_text(x->old_status, x->old_proxy, buf, sizeof(buf)), d);
+	render_set(hdf, d, "Seats.%d.was", i);
 }
 
 /* The form's value of seat i: the stored one, or what was sent. */
@@ -128,6 +172,7 @@ seats_to_form(HDF *hdf, const struct seats *s, int sent)
 
 		render_set(hdf, status, "Seats.%d.form_status", i);
 		render_set(hdf, proxy, "Seats.%d.form_proxy", i);
+		seat_was(hdf, &s->v[i], i);
 	}
 }
 
@@ -205,6 +250,10 @@ read_lines(struct request *rq, HDF *hdf, struct seats *s)
 				return 400;
 			cur->sent = 1;
 			cur->status = *state != '\0' ? state : NULL;
+		} else if (strcmp(name, "was") == 0) {
+			if (cur == NULL || cur->was != NULL)
+				return 400;
+			cur->was = value;
 		} else if (strcmp(name, "proxy") == 0) {
 			if (cur == NULL)
 				return 400;
@@ -287,34 +336,105 @@ page_admin_attendance_form(struct request *rq, HDF *hdf)
 	return rc;
 }
 
-/* One seat's audit value: "present", "absent", "proxy: name", or NULL when not recorded. */
-static const char *
-seat_text(const char *status, const char *proxy, char *buf, size_t size)
+static const char sql_attendance_now[] =
+	"SELECT member_id, status, proxy_name FROM committee_attendance WHERE meeting_id = ?";
+static const char sql_attendance_bump_any[] =
+	"UPDATE committee_meetings SET attendance_version = attendance_version + 1 WHERE id = ?";
+
+/* Replace a malloc'd string with a copy of v (NULL: none). 0, or -1 when memory runs out. */
+static int
+replace(char **p, const char *v)
 {
-	if (status == NULL)
-		return NULL;
-	if (strcmp(status, "proxy") != 0 || proxy == NULL)
-		return status;
-	snprintf(buf, size, "proxy: %s", proxy);
-	return buf;
+	char *n = v != NULL ? strdup(v) : NULL;
+
+	if (v != NULL && n == NULL)
+		return -1;
+	free(*p);
+	*p = n;
+	return 0;
 }
 
-/* Write the changed seats, their audit rows and the new attendance version. 0, TP_ESTALE or a status. */
+/*
+ * Inside the transaction, with the meeting's row locked: each seat's record as it is now. Each seat's base
+ * (the line as the form showed it) is taken first, from what was sent or, for a line without one, from what
+ * this request loaded. 0 or a TP_E* code.
+ */
 static int
-store_attendance(struct request *rq, const struct meeting_ref *m, long long version, struct seats *s)
+reload_seats(struct request *rq, const struct meeting_ref *m, struct seats *s, char (*base)[RECORD_DIGEST_LEN + 1])
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_lock_attendance);
-	long long change = 0, keys[2] = { m->id, version };
-	char field[40], a[128], b[128];
+	char buf[128];
 	int rc, i;
 
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].was != NULL && strlen(s->v[i].was) == RECORD_DIGEST_LEN)
+			snprintf(base[i], RECORD_DIGEST_LEN + 1, "%s", s->v[i].was);
+		else
+			record_digest(seat_text(s->v[i].old_status, s->v[i].old_proxy, buf, sizeof(buf)), base[i]);
+		if (replace(&s->v[i].old_status, NULL) != 0 || replace(&s->v[i].old_proxy, NULL) != 0)
+			return TP_ENOMEM;
+	}
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, m->id);
-	rc = db_step(st) == DB_ROW ? (db_col_int(st, 0) == version ? 0 : TP_ESTALE) : db_err(rq->db);
+	rc = db_step(st);
 	db_reset(st);
-	if (rc != 0)
-		return rc;
+	if (rc != DB_ROW)
+		return rc == DB_DONE ? TP_ENOTFOUND : db_err(rq->db);
+	if ((st = db_prepare(rq->db, sql_attendance_now)) == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, m->id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct seat *x = find_seat(s, db_col_int(st, 0));
+
+		if (x != NULL && (replace(&x->old_status, db_col_text(st, 1)) != 0 || replace(&x->old_proxy, db_col_text(st, 2)) != 0)) {
+			rc = DB_ERR;
+			break;
+		}
+	}
+	db_reset(st);
+	return rc == DB_ERR ? TP_ENOMEM : 0;
+}
+
+/*
+ * Merge each sent line three ways: the line as the form showed it (base), as it is stored now, as sent. A
+ * line the user did not change keeps the stored record; one only the user changed is applied; one both
+ * changed to different records is a conflict. Lines the form did not show keep their record. Returns the
+ * number of conflicts.
+ */
+static int
+merge_seats(struct seats *s, char (*base)[RECORD_DIGEST_LEN + 1])
+{
+	char a[128], b[128], mine[RECORD_DIGEST_LEN + 1], now[RECORD_DIGEST_LEN + 1];
+	int i, conflicts = 0;
+
+	for (i = 0; i < s->n; i++) {
+		struct seat *x = &s->v[i];
+		const char *sent = seat_text(x->status, x->proxy, a, sizeof(a));
+		const char *stored = seat_text(x->old_status, x->old_proxy, b, sizeof(b));
+
+		x->conflict = 0;
+		record_digest(sent, mine);
+		record_digest(stored, now);
+		if (!x->sent || strcmp(mine, base[i]) == 0 || !audit_differs(sent, stored)) {
+			x->status = x->old_status;	/* not changed by the user: the stored record stays */
+			x->proxy = x->old_proxy;
+		} else if (strcmp(now, base[i]) != 0) {
+			x->conflict = 1;
+			conflicts++;
+		}
+	}
+	return conflicts;
+}
+
+/* Write the changed seats, their audit rows and the new attendance version. 0 or a TP_E* code. */
+static int
+store_attendance(struct request *rq, const struct meeting_ref *m, struct seats *s)
+{
+	long long change = 0;
+	char field[40], a[128], b[128];
+	int i;
+
 	if (audit_change(rq->db, rq->session->user_id, "update", "attendance", m->id, 0, m->c.slug, &change) != 0)
 		return db_err(rq->db);
 	for (i = 0; i < s->n; i++) {
@@ -332,10 +452,10 @@ store_attendance(struct request *rq, const struct meeting_ref *m, long long vers
 		    audit_field(rq->db, change, field, old, now) != 0)
 			return db_err(rq->db);
 	}
-	return versioned_exec(rq->db, sql_attendance_bump, NULL, 0, keys, 2, NULL) == 1 ? 0 : TP_ESTALE;
+	return versioned_exec(rq->db, sql_attendance_bump_any, NULL, 0, &m->id, 1, NULL) == 1 ? 0 : db_err(rq->db);
 }
 
-/* 1 when any seat's sent value differs from the stored one. */
+/* 1 when any seat's merged value differs from the stored one. */
 static int
 seats_changed(const struct seats *s)
 {
@@ -349,30 +469,32 @@ seats_changed(const struct seats *s)
 	return 0;
 }
 
-/* The stale-save page: each seat's stored record beside the one sent; the next save is against the stored version. */
+/*
+ * The conflict page: each line both people changed shows the stored record chosen in its line, with both
+ * records beside it (Seats.N.conflict, stored_*, yours_*); the other lines as merged. Every line's base is
+ * the stored record now, so sending the page unchanged keeps the colleague's records. Returns 409.
+ */
 static int
-attendance_conflict(struct request *rq, HDF *hdf, const struct meeting_ref *m, struct seats *s)
+attendance_conflict(HDF *hdf, struct seats *s)
 {
-	struct meeting_ref now;
-	char a[128], b[128];
-	int i, rc;
+	int i;
 
-	seats_free(s);
-	if ((rc = committees_load_meeting(rq, hdf, m->id, &now)) != 0 || (rc = load_seats(rq, hdf, m->id, s)) != 0)
-		return rc;
-	if ((rc = read_lines(rq, hdf, s)) < 0 || rc == 400)
-		return rc < 0 ? 500 : 400;
 	for (i = 0; i < s->n; i++) {
-		const char *old = seat_text(s->v[i].old_status, s->v[i].old_proxy, a, sizeof(a));
-		const char *sent = seat_text(s->v[i].status, s->v[i].proxy, b, sizeof(b));
+		struct seat *x = &s->v[i];
 
-		render_set(hdf, old, "Seats.%d.stored", i);
-		render_set(hdf, sent, "Seats.%d.sent", i);
-		if (audit_differs(old, sent))
-			render_set(hdf, "1", "Seats.%d.differs", i);
+		if (x->conflict) {
+			render_set(hdf, "1", "Seats.%d.conflict", i);
+			render_set(hdf, x->old_status, "Seats.%d.stored_status", i);
+			render_set(hdf, x->old_proxy, "Seats.%d.stored_proxy", i);
+			render_set(hdf, x->status, "Seats.%d.yours_status", i);
+			render_set(hdf, x->proxy, "Seats.%d.yours_proxy", i);
+			x->status = x->old_status;
+			x->proxy = x->old_proxy;
+		}
+		render_set(hdf, x->status, "Seats.%d.form_status", i);
+		render_set(hdf, x->proxy, "Seats.%d.form_proxy", i);
+		seat_was(hdf, x, i);
 	}
-	seats_to_form(hdf, s, 1);
-	render_set_int(hdf, now.attendance_version, "Form.version.value");
 	render_set(hdf, "1", "Conflict.shown");
 	return 409;
 }
@@ -380,13 +502,16 @@ attendance_conflict(struct request *rq, HDF *hdf, const struct meeting_ref *m, s
 int
 page_admin_attendance_save(struct request *rq, HDF *hdf)
 {
+	char (*base)[RECORD_DIGEST_LEN + 1] = NULL;
 	struct meeting_ref m;
 	long long version;
 	struct seats *s;
 	int rc, b;
 
-	if ((s = calloc(1, sizeof(*s))) == NULL)
+	if ((s = calloc(1, sizeof(*s))) == NULL || (base = calloc(MAX_SEATS, sizeof(*base))) == NULL) {
+		free(s);
 		return 500;
+	}
 	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = load_seats(rq, hdf, m.id, s)) != 0 ||
 	    (rc = committees_posted_version(rq, &version)) != 0)
 		goto out;
@@ -394,6 +519,8 @@ page_admin_attendance_save(struct request *rq, HDF *hdf)
 	render_set_int(hdf, version, "Form.version.value");
 	if ((rc = read_lines(rq, hdf, s)) != 400)
 		rc = attendance_rules(rq, hdf, &m, s, rc);
+	if (rc >= 0 && rc != 400 && s->too_many)	/* a form of part of the seats: refused, with the reason */
+		rc = committees_rule_error(hdf, "seats", "L.committee_admin.err_too_many_seats");
 	if (rc != 0) {
 		seats_to_form(hdf, s, 1);
 		if (rc == 400)
@@ -401,176 +528,151 @@ page_admin_attendance_save(struct request *rq, HDF *hdf)
 		rc = rc == 400 ? 400 : rc < 0 ? rc : 422;
 		goto out;
 	}
-	if (version != m.attendance_version) {
-		rc = attendance_conflict(rq, hdf, &m, s);
+	if ((b = db_begin(rq->db)) != 0 || (rc = reload_seats(rq, &m, s, base)) != 0) {
+		rc = committees_commit(rq, b, b != 0 ? 0 : rc);
+		goto out;
+	}
+	if (merge_seats(s, base) > 0) {
+		db_rollback(rq->db);
+		rc = attendance_conflict(hdf, s);
 		goto out;
 	}
 	if (!seats_changed(s)) {
+		db_rollback(rq->db);
 		seats_to_form(hdf, s, 1);
 		render_set(hdf, hdf_get_value(hdf, "L.form.nothing_changed", ""), "Page.Notice");
+		rc = 0;
 		goto out;
 	}
-	b = db_begin(rq->db);
-	rc = committees_commit(rq, b, b != 0 ? 0 : store_attendance(rq, &m, version, s));
-	if (rc == TP_ESTALE)
-		rc = attendance_conflict(rq, hdf, &m, s);
-	else if (rc == 0)
+	rc = committees_commit(rq, 0, store_attendance(rq, &m, s));
+	if (rc == 0)
 		rc = committees_redirect(rq, "/admin/meetings/%lld/attendance?done=saved", m.id);
 out:
 	seats_free(s);
 	free(s);
+	free(base);
 	return rc;
 }
 
 /* ---- minutes ---- */
 
-static const char sql_minutes[] =
-	"SELECT body_md, published, version, body_html, DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS published_at "
+static const char sql_minutes_shown[] =
+	"SELECT published, body_html, DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS published_at "
 	"FROM committee_minutes WHERE meeting_id = ?";
-static const char sql_minutes_lock[] =
-	"SELECT body_md, published, version FROM committee_minutes WHERE meeting_id = ? FOR UPDATE";
-static const char sql_minutes_insert[] =
-	"INSERT INTO committee_minutes (body_md, body_html, published, published_at, meeting_id) "
-	"VALUES (?, ?, ?, CASE WHEN ? > 0 THEN NOW() END, ?)";
-static const char sql_minutes_update[] =
-	"UPDATE committee_minutes SET body_md = ?, body_html = ?, published = ?, "
-	"published_at = CASE WHEN ? > 0 THEN COALESCE(published_at, NOW()) ELSE published_at END, "
-	"version = version + 1 WHERE meeting_id = ? AND version = ?";
 
-static const struct form_field minutes_form[] = {
-	{ "body",	FT_TEXT, 0, 0, MINUTES_MAX, NULL },
-	{ "published",	FT_BOOL, 0, 0, 0, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
-/* The stored minutes: their values (Markdown, "1"/"0") and version (0: none yet). */
-struct minutes {
-	char		*md;
-	char		 published[2];
-	long long	 version;
-};
-
-/* Load the minutes of meeting (with sql, which may lock), and show them under Stored when hdf is given. */
+/* The stored minutes as readers will see them, under Stored (none: nothing). 0 or a status. */
 static int
-load_minutes(struct request *rq, HDF *hdf, const char *sql, long long meeting, struct minutes *mn)
+show_stored(struct request *rq, HDF *hdf, long long meeting)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql);
-	int rc;
+	struct db_stmt *st = db_prepare(rq->db, sql_minutes_shown);
 
-	memset(mn, 0, sizeof(*mn));
-	mn->published[0] = '0';
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_int(st, 0, meeting);
-	if ((rc = db_step(st)) == DB_ROW) {
-		mn->md = strdup(db_col_text(st, 0));
-		mn->published[0] = db_col_int(st, 1) ? '1' : '0';
-		mn->version = db_col_int(st, 2);
-		if (mn->md == NULL || (hdf != NULL && page_row(hdf, "Stored", st) != 0))
-			rc = DB_ERR;
-	}
-	db_reset(st);
-	return rc == DB_ERR ? db_err(rq->db) : 0;
+	return page_row_one(hdf, "Stored", st) < 0 ? db_err(rq->db) : 0;
 }
 
 int
 page_admin_minutes_form(struct request *rq, HDF *hdf)
 {
 	struct meeting_ref m;
-	struct minutes mn = { 0 };
+	struct record_row r;
 	int rc;
 
-	if ((rc = load_meeting(rq, hdf, &m)) == 0 && (rc = load_minutes(rq, hdf, sql_minutes, m.id, &mn)) == 0) {
-		render_set(hdf, mn.md, "Form.body.value");
-		if (mn.published[0] == '1')
-			render_set(hdf, "1", "Form.published.value");
-		render_set_int(hdf, mn.version, "Form.version.value");
-		render_set(hdf, request_param(rq, "done"), "Page.Done");
-		rq->tmpl = "admin_minutes.cs";
+	memset(&r, 0, sizeof(r));
+	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
+		goto out;
+	if ((rc = minutes_record.load(rq->db, m.id, &r)) != 1) {
+		rc = rc == 0 ? 404 : db_err(rq->db);
+		goto out;
 	}
-	free(mn.md);
+	rc = save_form(hdf, &minutes_record, &r) != 0 ? 500 : 0;
+	render_set(hdf, request_param(rq, "done"), "Page.Done");
+	rq->tmpl = "admin_minutes.cs";
+out:
+	record_row_free(&r);
 	return rc;
 }
 
-/* Write the minutes (html made from md) against version, with the audit row. 0, TP_ESTALE or a status. */
+/*
+ * After the description's checks (save.check): no minutes before the meeting. That publishing needs a
+ * text is checked on the merged minutes (write_minutes): a colleague may have written the text meanwhile.
+ */
 static int
-store_minutes(struct request *rq, const struct meeting_ref *m, long long version, const char *md,
-    const char *html, const char *published)
+check_minutes(struct request *rq, HDF *hdf, const struct save *sv)
 {
-	static const char *const names[] = { "body", "published" };
-	const char *texts[4] = { md, html, published, published };
-	long long keys[2] = { m->id, version };
-	struct minutes cur;
-	const char *olds[2], *news[2] = { md, published };
+	int before = hdf_get_int_value(hdf, "Form.errors", 0);
+
+	(void)rq;
+	(void)sv;
+	if (hdf_get_value(hdf, "Meeting.not_started", NULL) != NULL)	/* committees_load_meeting asked committees_check */
+		committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
+	return hdf_get_int_value(hdf, "Form.errors", 0) - before;
+}
+
+/*
+ * The write of the pipeline: the merged minutes, their HTML made from the Markdown here (safe mode), and the
+ * meeting's search entry. Publishing an empty text, which a merge can make, is a message, not a save.
+ */
+static int
+write_minutes(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *values, long long *new_id)
+{
+	const struct committee_save *cs = sv->arg;
+	const char *md = values[NM_BODY] != NULL ? values[NM_BODY] : "";
+	char *html = NULL;
 	int rc;
 
-	if ((rc = load_minutes(rq, NULL, sql_minutes_lock, m->id, &cur)) != 0)
-		return rc;
-	olds[0] = cur.md;
-	olds[1] = cur.version > 0 ? cur.published : NULL;
-	if (cur.version != version)
-		rc = TP_ESTALE;
-	else if (versioned_exec(rq->db, version == 0 ? sql_minutes_insert : sql_minutes_update, texts, 4, keys,
-	    version == 0 ? 1 : 2, NULL) != 1)
-		rc = version == 0 ? db_err(rq->db) : TP_ESTALE;
-	else if (versioned_audit(rq->db, rq->session->user_id, version == 0 ? "create" : "update", "minutes", m->id,
-	    m->c.slug, names, olds, news, 2) != 0)
+	(void)new_id;
+	if (*md == '\0' && values[NM_PUBLISHED] != NULL && strcmp(values[NM_PUBLISHED], "1") == 0) {
+		save_field_error(hdf, &minutes_record, "body", "L.committee_admin.err_minutes_empty");
+		return TP_EINVALID;
+	}
+	if (markdown_render(md, strlen(md), &html) != 0)
+		return TP_ENOMEM;
+	rc = minutes_write(rq->db, rq->session->user_id, sv->id, cur != NULL ? cur->version : 0, values, html, cs->note);
+	free(html);
+	if (rc == 0 && search_sync(rq->db, SEARCH_COMMITTEES, sv->id) != 0)
 		rc = db_err(rq->db);
-	free(cur.md);
 	return rc;
 }
 
-/* The stale-save page: the stored minutes beside the user's. */
+/* Where a save of the minutes answers: their form, saying whether they are now published. */
 static int
-minutes_conflict(struct request *rq, HDF *hdf, long long meeting, const char *md, const char *published)
+minutes_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
 {
-	const char *names[2], *now[2], *yours[2];
-	struct minutes cur;
-	int rc;
-
-	if ((rc = load_minutes(rq, hdf, sql_minutes, meeting, &cur)) != 0)
-		return rc;
-	names[0] = "body", names[1] = "published";
-	now[0] = cur.md, now[1] = cur.published;
-	yours[0] = md, yours[1] = published;
-	rc = committees_conflict(hdf, names, now, yours, 2, cur.version);
-	free(cur.md);
-	return rc;
+	(void)rq;
+	(void)sv;
+	(void)done;
+	if (asprintf(location, "/admin/meetings/%lld/minutes?done=%s", id,
+	    form_value(hdf, "published") != NULL ? "published" : "saved") < 0) {
+		*location = NULL;
+		return -1;
+	}
+	return 0;
 }
 
 int
 page_admin_minutes_save(struct request *rq, HDF *hdf)
 {
-	const char *md, *published;
+	struct committee_save cs;
 	struct meeting_ref m;
-	long long version;
-	char *html = NULL;
-	int rc, errors, b;
+	struct save sv;
+	int rc;
 
-	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
+	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
 		return rc;
-	rq->tmpl = "admin_minutes.cs";
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = form_check(rq, hdf, minutes_form)) < 0)
-		return 500;
-	md = form_value(hdf, "body");
-	published = form_value(hdf, "published") != NULL ? "1" : "0";
-	if (md == NULL && published[0] == '1' && hdf_get_value(hdf, "Form.body.error", NULL) == NULL)
-		errors = committees_form_error(hdf, minutes_form, "body", "L.committee_admin.err_minutes_empty");
-	if (hdf_get_value(hdf, "Meeting.not_started", NULL) != NULL)	/* committees_load_meeting asked committees_check */
-		errors = committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
-	if (errors > 0)
-		return 422;
-	if (markdown_render(md != NULL ? md : "", md != NULL ? strlen(md) : 0, &html) != 0)
-		return 500;
-	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : store_minutes(rq, &m, version, md != NULL ? md : "", html, published),
-	    &m.id);
-	free(html);
-	if (rc == TP_ESTALE)
-		return minutes_conflict(rq, hdf, m.id, md, published);
-	if (rc != 0)
-		return rc;
-	return committees_redirect(rq, "/admin/meetings/%lld/minutes?done=%s", m.id,
-	    published[0] == '1' ? "published" : "saved");
+	memset(&sv, 0, sizeof(sv));
+	memset(&cs, 0, sizeof(cs));
+	cs.note = m.c.slug;
+	sv.desc = &minutes_record;
+	sv.id = m.id;		/* the minutes are the meeting's: a first save creates them */
+	sv.owner = m.c.id;
+	sv.tmpl = "admin_minutes.cs";
+	sv.check = check_minutes;
+	sv.location = minutes_location;
+	sv.write = write_minutes;
+	sv.arg = &cs;
+	return save_record(rq, hdf, &sv);
 }

@@ -15,6 +15,8 @@
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/versioned.h"
+#include "admin/save.h"
+#include "model/committee_records.h"
 #include "pages/page_rows.h"
 
 /* The meeting of the URL, when the user may manage its committee. */
@@ -28,37 +30,6 @@ load_meeting(struct request *rq, HDF *hdf, struct meeting_ref *m)
 		return rc;
 	return committees_load_meeting(rq, hdf, id, m);
 }
-
-enum { R_ITEM, R_BODY, R_OUTCOME, R_FOR, R_AGAINST, R_ABSTAIN, R_NFIELDS };
-
-static const char *const resolution_columns[R_NFIELDS] = {
-	"agenda_item_id", "body", "outcome", "votes_for", "votes_against", "votes_abstain"
-};
-
-static const struct versioned_spec resolution_spec = {
-	"resolution", resolution_columns, R_NFIELDS,
-	"SELECT r.id, r.version, i.meeting_id, r.agenda_item_id, r.body, r.outcome, r.votes_for, r.votes_against, "
-	"r.votes_abstain FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id "
-	"WHERE r.id = ?",
-	"SELECT r.id, r.version, i.meeting_id, r.agenda_item_id, r.body, r.outcome, r.votes_for, r.votes_against, "
-	"r.votes_abstain FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id "
-	"WHERE r.id = ? FOR UPDATE",
-	"INSERT INTO committee_resolutions (agenda_item_id, body, outcome, votes_for, votes_against, votes_abstain) "
-	"SELECT ?, ?, ?, ?, ?, ? FROM committee_meetings g WHERE g.id = ?",
-	"UPDATE committee_resolutions SET agenda_item_id = ?, body = ?, outcome = ?, votes_for = ?, votes_against = ?, "
-	"votes_abstain = ?, version = version + 1 WHERE id = ? AND version = ?",
-	"DELETE FROM committee_resolutions WHERE id = ? AND version = ?",
-};
-
-static const struct form_field resolution_form[] = {
-	{ "agenda_item_id",	FT_INT, 1, 1, 4294967295LL, NULL },
-	{ "body",		FT_TEXT, 1, 1, 5000, NULL },
-	{ "outcome",		FT_ENUM, 1, 0, 0, committees_outcomes },
-	{ "votes_for",		FT_INT, 0, 0, 9999, NULL },
-	{ "votes_against",	FT_INT, 0, 0, 9999, NULL },
-	{ "votes_abstain",	FT_INT, 0, 0, 9999, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
 
 static const char sql_item_options[] =
 	"SELECT id, position, title FROM committee_agenda_items WHERE meeting_id = ? ORDER BY position, id";
@@ -109,49 +80,52 @@ resolution_rules(struct request *rq, HDF *hdf, const struct meeting_ref *m, int 
 	render_set_int(hdf, f.present + f.proxy, "Meeting.attending");
 	/* the field's message first: committees_form_error lists the form's fields again, the rule's comes after */
 	if (broken & CR_OVER_PRESENT)
-		errors = committees_form_error(hdf, resolution_form, "votes_for", "L.committee_admin.err_over_present");
+		errors = save_field_error(hdf, &resolution_record, "votes_for", "L.committee_admin.err_over_present");
 	if (broken & CR_NOT_STARTED)
 		errors = committees_rule_error(hdf, "meeting", "L.committee_admin.err_not_started");
 	return errors;
 }
 
-/* form_check, the agenda item must be one of this meeting's, and the rules of the records. Errors, or -1. */
+/* After the description's checks (save.check): the agenda item is one of this meeting's, and the rules of
+ * the records. How many messages it added, or a TP_E* code. */
 static int
-check_resolution(struct request *rq, HDF *hdf, const struct meeting_ref *m)
+check_resolution(struct request *rq, HDF *hdf, const struct save *sv)
 {
+	const struct committee_save *cs = sv->arg;
+	int before = hdf_get_int_value(hdf, "Form.errors", 0), known = 0, errors;
 	const char *item;
-	int errors = form_check(rq, hdf, resolution_form), known = 0;
 	HDF *node;
 
-	if (errors < 0)
-		return -1;
 	item = hdf_get_value(hdf, "Form.agenda_item_id.error", NULL) == NULL ? form_value(hdf, "agenda_item_id") : NULL;
 	for (node = hdf_get_child(hdf, "Items"); item != NULL && node != NULL; node = hdf_obj_next(node))
 		if (strcmp(hdf_get_value(node, "id", ""), item) == 0)
 			known = 1;
 	if (item != NULL && !known)
-		errors = committees_form_error(hdf, resolution_form, "agenda_item_id", "L.form.err_choice");
-	return resolution_rules(rq, hdf, m, errors);
+		save_field_error(hdf, &resolution_record, "agenda_item_id", "L.form.err_choice");
+	if ((errors = resolution_rules(rq, hdf, cs->meeting, hdf_get_int_value(hdf, "Form.errors", 0))) < 0)
+		return TP_EFAIL;
+	return errors - before;
 }
 
-/* The checked form as the row's values; numbers in their plain form ("007" as "7"). */
+/* The pipeline's description of a save of resolution id (0: a new one on meeting m). */
 static void
-resolution_values(HDF *hdf, const char **v, char nums[4][24])
+resolution_save(struct save *sv, struct committee_save *cs, const struct meeting_ref *m, long long id)
 {
-	long long n;
-	int i;
-
-	for (i = 0; i < R_NFIELDS; i++)
-		v[i] = form_value(hdf, resolution_columns[i]);
-	for (i = R_FOR; i <= R_ABSTAIN; i++)
-		if (v[i] != NULL && parse_ll(v[i], 0, 9999, &n) == 0) {
-			snprintf(nums[i - R_FOR], 24, "%lld", n);
-			v[i] = nums[i - R_FOR];
-		}
-	if (v[R_ITEM] != NULL && parse_ll(v[R_ITEM], 1, 4294967295LL, &n) == 0) {
-		snprintf(nums[3], 24, "%lld", n);
-		v[R_ITEM] = nums[3];
-	}
+	memset(sv, 0, sizeof(*sv));
+	memset(cs, 0, sizeof(*cs));
+	cs->write = resolution_write;
+	cs->note = m->c.slug;
+	cs->meeting_id = m->id;
+	cs->meeting = m;
+	cs->done = "?done=resolution#resolutions";
+	sv->desc = &resolution_record;
+	sv->id = id;
+	sv->owner = m->id;
+	sv->tmpl = "admin_resolution.cs";
+	sv->check = check_resolution;
+	sv->location = committees_save_location;
+	sv->write = committees_save_write;
+	sv->arg = cs;
 }
 
 int
@@ -162,6 +136,7 @@ page_admin_resolution_new(struct request *rq, HDF *hdf)
 
 	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = item_options(rq, hdf, m.id)) != 0)
 		return rc;
+	save_form(hdf, &resolution_record, NULL);
 	render_set(hdf, request_param(rq, "item"), "Form.agenda_item_id.value");
 	return 0;
 }
@@ -169,20 +144,15 @@ page_admin_resolution_new(struct request *rq, HDF *hdf)
 int
 page_admin_resolution_create(struct request *rq, HDF *hdf)
 {
-	const char *v[R_NFIELDS];
-	char nums[4][24];
+	struct committee_save cs;
 	struct meeting_ref m;
-	int rc, errors, b;
+	struct save sv;
+	int rc;
 
 	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = item_options(rq, hdf, m.id)) != 0)
 		return rc;
-	if ((errors = check_resolution(rq, hdf, &m)) != 0)
-		return errors < 0 ? 500 : 422;
-	resolution_values(hdf, v, nums);
-	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_create(rq->db, &resolution_spec, rq->session->user_id,
-	    m.id, v, m.c.slug, NULL), &m.id);
-	return rc != 0 ? rc : committees_redirect(rq, "/admin/meetings/%lld?done=resolution#resolutions", m.id);
+	resolution_save(&sv, &cs, &m, 0);
+	return save_record(rq, hdf, &sv);
 }
 
 /* Load resolution {id}, its meeting and committee, when the user may manage it. */
@@ -198,14 +168,18 @@ load_resolution(struct request *rq, HDF *hdf, struct versioned *r, struct meetin
 	return item_options(rq, hdf, m->id);
 }
 
+/* The resolution as stored into its form, with its version, digests and a new one-time key. */
 static void
 resolution_to_form(HDF *hdf, const struct versioned *r)
 {
+	struct record_row row;
 	int i;
 
-	for (i = 0; i < R_NFIELDS; i++)
-		render_set(hdf, r->v[i], "Form.%s.value", resolution_columns[i]);
-	render_set_int(hdf, r->version, "Form.version.value");
+	memset(&row, 0, sizeof(row));
+	row.version = r->version;
+	for (i = 0; i < RF_NFIELDS; i++)
+		row.v[i] = r->v[i];
+	save_form(hdf, &resolution_record, &row);
 }
 
 int
@@ -221,43 +195,19 @@ page_admin_resolution_form(struct request *rq, HDF *hdf)
 	return rc;
 }
 
-static int
-resolution_conflict(HDF *hdf, const struct versioned *cur, const char *const *yours)
-{
-	return committees_conflict(hdf, resolution_columns, (const char *const *)cur->v, yours, R_NFIELDS, cur->version);
-}
-
 int
 page_admin_resolution_save(struct request *rq, HDF *hdf)
 {
-	const char *v[R_NFIELDS];
-	char nums[4][24];
+	struct committee_save cs;
 	struct meeting_ref m;
 	struct versioned r;
-	long long version;
-	int rc, errors, b;
+	struct save sv;
+	int rc;
 
-	if ((rc = load_resolution(rq, hdf, &r, &m)) != 0 || (rc = committees_posted_version(rq, &version)) != 0)
-		goto out;
-	render_set_int(hdf, version, "Form.version.value");
-	if ((errors = check_resolution(rq, hdf, &m)) != 0) {
-		rc = errors < 0 ? 500 : 422;
-		goto out;
+	if ((rc = load_resolution(rq, hdf, &r, &m)) == 0) {
+		resolution_save(&sv, &cs, &m, r.id);
+		rc = save_record(rq, hdf, &sv);
 	}
-	resolution_values(hdf, v, nums);
-	if (version != r.version) {
-		rc = resolution_conflict(hdf, &r, v);
-		goto out;
-	}
-	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : versioned_update(rq->db, &resolution_spec, rq->session->user_id,
-	    r.id, version, v, m.c.slug), &m.id);
-	if (rc == TP_ESTALE) {
-		versioned_free(&r);
-		rc = versioned_load(rq->db, &resolution_spec, r.id, &r) == 1 ? resolution_conflict(hdf, &r, v) : 404;
-	} else if (rc == 0)
-		rc = committees_redirect(rq, "/admin/meetings/%lld?done=resolution#resolutions", m.id);
-out:
 	versioned_free(&r);
 	return rc;
 }

@@ -207,21 +207,6 @@ user_load(struct db *db, long long id, struct user_rec *u)
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
 }
 
-/* 303 to the account's page, or to the list when id is 0. */
-static int
-redirect(struct request *rq, long long id)
-{
-	int n = id > 0 ? asprintf(&rq->location, "/admin/users/%lld", id) :
-	    asprintf(&rq->location, "/admin/users");
-
-	rq->tmpl = NULL;
-	if (n < 0) {
-		rq->location = NULL;
-		return 500;
-	}
-	return 303;
-}
-
 /*
  * Audit one account change: the fields whose values differ, and "password" when one was set
  * (never the password or its hash). tp_id: the account's technopark, as tpportal-admin records it.
@@ -270,6 +255,7 @@ page_admin_users(struct request *rq, HDF *hdf)
 int
 page_admin_user_new(struct request *rq, HDF *hdf)
 {
+	save_form(hdf, &user_record, NULL);
 	render_set(hdf, "1", "Form.active.value");
 	rq->tmpl = "admin_user.cs";
 	return tp_options(rq, hdf, NULL);
@@ -286,33 +272,39 @@ new_values(HDF *hdf, const char **v)
 	v[USER_NFIELDS] = form_value(hdf, "login");
 }
 
-/* Check the new-account form: form_check, login's characters and uniqueness, the technopark. */
-static int
-check_new(struct request *rq, HDF *hdf, long long *tp_id)
-{
-	const char *login;
-	long long one;
-	int errors, n;
+/* The new account's fields besides the description's (user_record): its login and first password. */
+static const struct form_field user_new_only[] = {
+	{ "login",		FT_LINE,	1, 3, 60, NULL },
+	{ "password",		FT_SECRET,	1, ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD, NULL },
+	{ NULL, 0, 0, 0, 0, NULL }
+};
 
-	if ((errors = form_check(rq, hdf, user_new_fields)) < 0)
-		return -1;
+/* After the description's checks (save.check): the login (characters, not taken), the password, the
+ * technopark. How many messages it added, or a TP_E* code. */
+static int
+check_new(struct request *rq, HDF *hdf, const struct save *sv)
+{
+	int before = hdf_get_int_value(hdf, "Form.errors", 0), n;
+	const char *login;
+	long long one, tp_id;
+
+	(void)sv;
+	if (form_check(rq, hdf, user_new_only) < 0)
+		return TP_ENOMEM;
 	login = form_value(hdf, "login");
 	if (login != NULL && !has_error(hdf, "login")) {
-		if (!login_chars_ok(login)) {
+		if (!login_chars_ok(login))
 			add_error(hdf, "login", "L.users.err_login_chars");
-			errors++;
-		} else if ((n = lookup(rq, sql_login_taken, login, &one)) != 0) {
+		else if ((n = lookup(rq, sql_login_taken, login, &one)) != 0) {
 			if (n < 0)
-				return -1;
+				return db_err(rq->db);
 			add_error(hdf, "login", "L.users.err_login_taken");
-			errors++;
 		}
 	}
-	if ((n = check_tp(rq, hdf, tp_id)) < 0)
-		return -1;
-	if (errors + n > 0)
-		order_errors(hdf, user_new_fields);
-	return errors + n;
+	if (check_tp(rq, hdf, &tp_id) < 0)
+		return db_err(rq->db);
+	order_errors(hdf, user_new_fields);
+	return hdf_get_int_value(hdf, "Form.errors", 0) - before;
 }
 
 /* Insert the account and its audit record. 0, 422 when the login was taken meanwhile, or a status. */
@@ -344,41 +336,61 @@ insert_user(struct request *rq, HDF *hdf, long long tp_id, const char *hash, lon
 	return audit_user(rq, hdf, "create", *id, tp_id, NULL, v, 1) == 0 ? 0 : db_err(rq->db);
 }
 
+/* The write of a new account (save.write): its password hashed, the row and its audit record. */
+static int
+write_new(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *v, long long *new_id)
+{
+	char hash[ACCOUNT_PWHASH_LEN];
+	long long tp_id = 0;
+	int rc;
+
+	(void)sv;
+	(void)v;
+	if (cur != NULL)
+		return TP_EFAIL;
+	if (form_value(hdf, "technopark") != NULL && (rc = lookup(rq, sql_tp_id, form_value(hdf, "technopark"), &tp_id)) != 1)
+		return rc < 0 ? db_err(rq->db) : TP_EINVALID;
+	if (account_hash_password(request_param(rq, "password"), hash) != 0)
+		return TP_ENOMEM;
+	rc = insert_user(rq, hdf, tp_id, hash, new_id);
+	sodium_memzero(hash, sizeof(hash));
+	return rc == 422 ? TP_EINVALID : rc;
+}
+
+/* A new account answers with its page, which says it was made. */
+static int
+created_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
+{
+	(void)rq;
+	(void)hdf;
+	(void)sv;
+	(void)done;
+	if (asprintf(location, "/admin/users/%lld?done=created", id) < 0) {
+		*location = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* A new account through the save pipeline (admin/save.c): its one-time key makes a double click one account. */
 int
 page_admin_user_create(struct request *rq, HDF *hdf)
 {
-	char hash[ACCOUNT_PWHASH_LEN], *done;
-	long long tp_id, id = 0;
-	int errors, rc;
+	struct save sv;
+	int rc;
 
-	rq->tmpl = "admin_user.cs";
-	if ((errors = check_new(rq, hdf, &tp_id)) != 0) {
-		rc = errors < 0 ? db_err(rq->db) : 422;
-		goto out;
-	}
-	if (account_hash_password(request_param(rq, "password"), hash) != 0) {
-		rc = 500;
-		goto out;
-	}
-	if (db_begin(rq->db) != 0) {
-		rc = db_err(rq->db);
-		goto out;
-	}
-	if ((rc = insert_user(rq, hdf, tp_id, hash, &id)) != 0 || db_commit(rq->db) != 0) {
-		db_rollback(rq->db);
-		rc = rc != 0 ? rc : db_err(rq->db);
-		goto out;
-	}
-	rc = redirect(rq, id);
-	if (rc == 303 && asprintf(&done, "%s?done=created", rq->location) > 0) {	/* the new account's page says so */
-		free(rq->location);
-		rq->location = done;
-	}
-out:
-	sodium_memzero(hash, sizeof(hash));
-	if (rc == 422)
-		rc = tp_options(rq, hdf, form_value(hdf, "technopark")) != 0 ? db_err(rq->db) : rc;
-	return rc;
+	memset(&sv, 0, sizeof(sv));
+	sv.desc = &user_record;
+	sv.tmpl = "admin_user.cs";
+	sv.check = check_new;
+	sv.location = created_location;
+	sv.write = write_new;
+	rc = save_record(rq, hdf, &sv);
+	if (rc == 303 || rc < 0 || rc >= 500 || rq->tmpl == NULL)
+		return rc;
+	return tp_options(rq, hdf, form_value(hdf, "technopark")) != 0 ? db_err(rq->db) : rc;
 }
 
 /* The account being edited, for the page (not "User": that is the signed-in user). */

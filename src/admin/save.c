@@ -89,6 +89,35 @@ save_form(HDF *hdf, const struct record_desc *d, const struct record_row *row)
 	return rc | hidden_fields(hdf, d, row != NULL ? row->version : 0, v, NULL);
 }
 
+int
+save_field_error(HDF *hdf, const struct record_desc *d, const char *name, const char *msgkey)
+{
+	char key[96], extra[8][64];
+	HDF *node = hdf_get_obj(hdf, "Form.Errors");
+	int i, n = 0, k = 0;
+
+	snprintf(key, sizeof(key), "Form.%s.error", name);
+	if (hdf_get_value(hdf, key, NULL) == NULL)
+		render_set(hdf, hdf_get_value(hdf, msgkey, "?"), "Form.%s.error", name);
+	/* errors of fields the description does not have (an attachment, a rule of several fields) stay,
+	 * after the description's fields */
+	for (node = node != NULL ? hdf_obj_child(node) : NULL; node != NULL && k < 8; node = hdf_obj_next(node))
+		if (record_field_named(d, hdf_obj_value(node), NULL) == NULL && strcmp(hdf_obj_value(node), name) != 0)
+			snprintf(extra[k++], sizeof(extra[0]), "%s", hdf_obj_value(node));
+	if (record_field_named(d, name, NULL) == NULL && k < 8)
+		snprintf(extra[k++], sizeof(extra[0]), "%s", name);
+	hdf_remove_tree(hdf, "Form.Errors");
+	for (i = 0; i < d->n; i++) {
+		snprintf(key, sizeof(key), "Form.%s.error", d->fields[i].name);
+		if (hdf_get_value(hdf, key, NULL) != NULL)
+			render_set(hdf, d->fields[i].name, "Form.Errors.%d", n++);
+	}
+	for (i = 0; i < k; i++)
+		render_set(hdf, extra[i], "Form.Errors.%d", n++);
+	render_set_int(hdf, n, "Form.errors");
+	return n;
+}
+
 /* Drop every parameter named name. */
 static void
 params_drop(struct params *p, const char *name)
@@ -188,8 +217,14 @@ human(struct request *rq, HDF *hdf, const struct record_desc *d, const struct re
 		snprintf(slug, sizeof(slug), "%.*s", (int)(k < sizeof(slug) ? k : sizeof(slug) - 1), p);
 		if (d->names == NULL || d->names(rq->db, f->name, slug, name, sizeof(name)) != 0) {
 			char key[160];
+			const char *words;
 
-			snprintf(key, sizeof(key), "L.save.words.%s.%s.%s", d->entity, f->name, slug);
+			/* L.save.words.<entity>.<field> may name the form's own words instead ("committee.status") */
+			snprintf(key, sizeof(key), "L.save.words.%s.%s", d->entity, f->name);
+			if ((words = hdf_get_value(hdf, key, NULL)) != NULL && *words != '\0')
+				snprintf(key, sizeof(key), "L.%s.%s", words, slug);
+			else
+				snprintf(key, sizeof(key), "L.save.words.%s.%s.%s", d->entity, f->name, slug);
 			snprintf(name, sizeof(name), "%s", hdf_get_value(hdf, key, slug));
 		}
 		len += (size_t)snprintf(out + len, size - len, "%s%s", len > 0 ? ", " : "", name);
@@ -434,6 +469,19 @@ duplicate(struct request *rq, HDF *hdf, const struct save *sv, const struct atte
 	return 303;
 }
 
+/* 1 when a's key and fields were saved before (rq->location set to that save's answer), else 0. */
+static int
+already_saved(struct request *rq, const struct attempt_state *a)
+{
+	char loc[600];
+
+	if (submissions_result(rq->db, a->key, a->body, rq->session->user_id, loc, sizeof(loc)) != 1 || *loc == '\0' ||
+	    (rq->location = strdup(loc)) == NULL)
+		return 0;
+	rq->tmpl = NULL;
+	return 1;
+}
+
 /* FNV-1a, 64 bits, over the fields sent in their order (the CSRF token is not among them): what makes
  * a second POST of one form the same submission. */
 static void
@@ -519,8 +567,13 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 	memset(&a, 0, sizeof(a));
 	if (sv->desc->n > RECORD_MAX_FIELDS)
 		return 500;
-	if ((rc = read_form(rq, hdf, sv, &a, mine, bufs)) != 0)
+	if ((rc = read_form(rq, hdf, sv, &a, mine, bufs)) != 0) {
+		/* a form whose checks read the database (a login taken) fails them once it was saved: the same
+		 * key and fields sent again still answer the first save's result */
+		if (rc == 422 && a.key != NULL && already_saved(rq, &a))
+			return 303;
 		return rc;
+	}
 	for (tries = 0; tries < SAVE_ATTEMPTS; tries++) {
 		switch (attempt(rq, hdf, sv, &a)) {
 		case DONE:

@@ -51,6 +51,12 @@ struct save {
 
 /* Put row (NULL: a new record, empty) into Form.* for a form, with its version, digests and a new key. */
 int	save_form(HDF *hdf, const struct record_desc *d, const struct record_row *row);
+/*
+ * For a form's own checks (save.check): the message msgkey (a language key) on field name of d, unless it
+ * has one, and the summary's list of errors again in the description's order (names not in d last).
+ * Returns how many errors the form has now.
+ */
+int	save_field_error(HDF *hdf, const struct record_desc *d, const char *name, const char *msgkey);
 /* Run the pipeline for a POST of sv's form. Returns an HTTP status (303 with rq->location set). */
 int	save_record(struct request *rq, HDF *hdf, const struct save *sv);
 

@@ -217,6 +217,8 @@ static const struct param_spec committee_done_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec seat_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("member"), SAVE_PICK("role"), SAVE_PICK("term_start"), SAVE_PICK("term_end"), SAVE_PICK("note"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "member",	PT_TEXT, 0, 100, NULL, 0 },
 	{ "role",	PT_TEXT, 0, 100, NULL, 0 },
@@ -230,6 +232,9 @@ static const struct param_spec secretary_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec meeting_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("title"), SAVE_PICK("date"), SAVE_PICK("starts"), SAVE_PICK("end_date"), SAVE_PICK("ends"),
+	SAVE_PICK("place"), SAVE_PICK("online_url"), SAVE_PICK("status"), SAVE_PICK("note"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "date",	PT_TEXT, 0, 100, NULL, 0 },
@@ -243,6 +248,8 @@ static const struct param_spec meeting_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec item_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("item_title"), SAVE_PICK("item_description"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "item_title",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "item_description", PT_TEXT, 0, 20000, NULL, 0 },
@@ -253,14 +260,17 @@ static const struct param_spec move_params[] = {
 	{ "direction",	PT_ENUM, 0, 0, directions, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
-/* One "seat" ("<seat id>:<state>") and one "proxy" per line of the form: 2 keys a seat. */
+/* One "seat" ("<seat id>:<state>"), one "was" and one "proxy" per line of the form: 3 keys a seat. */
 static const struct param_spec attendance_params[] = {
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "seat",	PT_TEXT, 0, 40, NULL, PF_REPEAT },
+	{ "was",	PT_TEXT, 0, 8, NULL, PF_REPEAT },	/* the line's digest as shown: its three-way merge */
 	{ "proxy",	PT_TEXT, 0, 200, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec minutes_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("body"), SAVE_PICK("published"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "body",	PT_TEXT, 0, 100000, NULL, 0 },
 	{ "published",	PT_TEXT, 0, 20, NULL, 0 },
@@ -276,6 +286,9 @@ static const struct param_spec resolution_new_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec resolution_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("agenda_item_id"), SAVE_PICK("body"), SAVE_PICK("outcome"), SAVE_PICK("votes_for"),
+	SAVE_PICK("votes_against"), SAVE_PICK("votes_abstain"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "agenda_item_id", PT_TEXT, 0, 20, NULL, 0 },
 	{ "body",	PT_TEXT, 0, 20000, NULL, 0 },
@@ -343,6 +356,8 @@ static const struct param_spec search_params[] = {
 };
 /* The figures form: numbers as text (form.c checks them and names the field on a mistake). */
 static const struct param_spec stats_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("companies"), SAVE_PICK("employees"), SAVE_PICK("revenue"), SAVE_PICK("members"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "year",	PT_TEXT, 0, 100, NULL, 0 },
 	{ "companies",	PT_TEXT, 0, 100, NULL, 0 },

@@ -7,7 +7,8 @@
 #include "core/buf.h"
 #include "core/text.h"	/* parse_ll */
 
-#define REQUEST_MAX_PARAMS	64	/* more keys than this in one query or form: 400 */
+#define REQUEST_MAX_PARAMS	1024	/* more keys than this in one query or form: 400 (an attendance form of 200
+					 * seats sends three a seat) */
 #define REQUEST_MAX_ARGS	4	/* {slug}/{id} captures in one route pattern */
 #define REQUEST_MAX_HEADERS	8	/* extra response headers a handler may add */
 

@@ -489,6 +489,32 @@ attach_list_stmt(struct db *db, const char *owner_type, long long owner_id, stru
 	return 0;
 }
 
+static const char sql_stored[] =
+	"SELECT stored_name FROM attachments WHERE owner_type = ? AND owner_id = ? ORDER BY id";
+
+int
+attach_missing(struct db *db, const char *dir, const char *owner_type, long long owner_id, int *missing, int n)
+{
+	struct db_stmt *st = db_prepare(db, sql_stored);
+	char path[4096];
+	struct stat sb;
+	int rc, i = 0;
+
+	if (st == NULL)
+		return db_err(db);
+	db_bind_text(st, 0, owner_type);
+	db_bind_int(st, 1, owner_id);
+	while ((rc = db_step(st)) == DB_ROW && i < n) {
+		const char *stored = db_col_text(st, 0);
+		int len = snprintf(path, sizeof(path), "%s/%s", dir != NULL ? dir : ".", stored != NULL ? stored : "");
+
+		missing[i++] = stored == NULL || len < 0 || (size_t)len >= sizeof(path) ||
+		    (stat(path, &sb) != 0 && errno == ENOENT);
+	}
+	db_reset(st);
+	return rc == DB_ERR ? db_err(db) : i;
+}
+
 const char *
 attach_label(const char *mime)
 {

@@ -140,6 +140,14 @@ struct attach_disk {
  */
 int		 attach_open(const char *dir, const struct attach_file *f, struct attach_disk *out);
 
+/*
+ * For the admin pages: mark each attachment of (owner_type, owner_id) whose stored file is gone from dir,
+ * in the order of attach_list_stmt (id): missing[i] = 1 (at most n entries). Returns how many rows, or a
+ * TP_E* code.
+ */
+int		 attach_missing(struct db *db, const char *dir, const char *owner_type, long long owner_id, int *missing,
+		    int n);
+
 /* Pure helpers, exported for tests: RFC 6266 Content-Disposition for filename into out (0, or -1 when too long). */
 int		 attach_disposition(const char *filename, long long id, char *out, size_t size);
 /* "532 B", "12.4 KB", "3.1 MB" */

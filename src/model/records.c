@@ -2,6 +2,8 @@
 #include <stddef.h>
 
 #include "model/account.h"
+#include "model/committee_records.h"
+#include "model/figures.h"
 #include "model/news.h"
 #include "model/people.h"
 #include "model/profile.h"
@@ -12,5 +14,11 @@ const struct record_desc *const record_descs[] = {
 	&person_record,
 	&news_record,
 	&user_record,
+	&meeting_record,
+	&seat_record,
+	&item_record,
+	&resolution_record,
+	&minutes_record,
+	&figures_record,
 	NULL
 };

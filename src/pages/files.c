@@ -94,6 +94,22 @@ files_decorate(HDF *hdf, const char *prefix)
 }
 
 int
+files_list_admin(struct request *rq, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id)
+{
+	int missing[ATTACH_MAX_PER_OWNER * 2], n, i, rows = files_list(rq->db, hdf, prefix, owner_type, owner_id);
+
+	if (rows <= 0)
+		return rows;
+	if ((n = attach_missing(rq->db, rq->conf->upload_dir, owner_type, owner_id, missing,
+	    (int)(sizeof(missing) / sizeof(missing[0])))) < 0)
+		return -1;
+	for (i = 0; i < n && i < rows; i++)
+		if (missing[i] && render_set(hdf, "1", "%s.%d.missing", prefix, i) != 0)
+			return -1;
+	return rows;
+}
+
+int
 files_stage(struct request *rq, const char *field, struct attach_batch *b, const char **err, const char **bad)
 {
 	struct attach_upload up[ATTACH_MAX_FILES];

@@ -24,5 +24,10 @@ int	files_list(struct db *db, HDF *hdf, const char *prefix, const char *owner_ty
  * what files_list adds to each row then: size and label from size_bytes and mime_type. 0 or -1. */
 extern const char *const files_cols[];
 int	files_decorate(HDF *hdf, const char *prefix);
+/*
+ * files_list for the admin pages: also <prefix>.N.missing = 1 for each row whose stored file is gone from
+ * the upload folder (the secretariat sees "file missing", not a link that answers 404). Rows, or -1.
+ */
+int	files_list_admin(struct request *rq, HDF *hdf, const char *prefix, const char *owner_type, long long owner_id);
 
 #endif

@@ -255,6 +255,7 @@ connect_db(struct db *db)
 	mysql_optionsv(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_optionsv(db->my, MYSQL_INIT_COMMAND,
 	    "SET collation_connection = 'utf8mb4_unicode_ci', time_zone = '+09:00', "
+	    "innodb_lock_wait_timeout = " DB_STR(DB_LOCK_WAIT) ", "
 	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
 	if (mysql_real_connect(db->my, NULL, c->db_user, pw[0] ? pw : NULL, c->db_name, 0,
 	    c->db_socket, 0) == NULL) {

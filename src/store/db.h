@@ -118,6 +118,16 @@ void		 db_snapshot_clear(void);
 /* What the last failure since db_begin was, for the save pipeline: DB_E_DUPLICATE (a unique key, MariaDB
  * 1062), DB_E_RETRY (deadlock 1213 or lock wait timeout 1205: run the transaction again), or 0 (other). */
 enum { DB_E_DUPLICATE = 1, DB_E_RETRY = 2 };
+
+/*
+ * Seconds a statement of the portal waits for a row lock (innodb_lock_wait_timeout of its connections)
+ * before MariaDB answers 1205 and the save pipeline runs the transaction again: short, so that the
+ * pipeline's attempts (admin/save.h SAVE_ATTEMPTS) end in its 429 page within statement_time_write and
+ * the web server's timeout, where MariaDB's default (50 s) ran into both (a 503 or 504 page, input lost).
+ */
+#define DB_LOCK_WAIT	5
+#define DB_STR_(x)	#x
+#define DB_STR(x)	DB_STR_(x)
 int		 db_last_errno(const struct db *db);
 /* Pure helper, exported for tests: 1 when a MariaDB client/server error code means the connection is gone. */
 int		 db_errno_is_connection(unsigned int err);

@@ -9,10 +9,11 @@
 // stay as sql/ loads them.
 
 import { describe, test, before } from 'node:test';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { BASE, L, data, get, request, section, links } from './lib.mjs';
 import {
-	Session, DEMO, HAVE_SQL, text, tag, createUser, formOf, withChanges, formErrors, conflictBox, conflictRows,
+	Session, DEMO, HAVE_SQL, text, tag, createUser, formOf, withChanges, formErrors, conflictBox, conflictRows, conflictFields,
 	location, postForm, getWith, auditMark, auditSince, sql, lit,
 } from './lib_accounts.mjs';
 import { rowsOf } from './committees_lib.mjs';
@@ -25,9 +26,12 @@ const future = (days) => new Date(Date.now() + days * 86400e3 + 9 * 3600e3).toIS
 const yesterday = () => new Date(Date.now() - 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
 
 let sec;
+/* a second secretariat account: two colleagues at two desks */
+const colleague = { login: `com-b-${tag()}`, password: `pw-${tag(12)}-b` };
 
 before(async () => {
 	sec = await Session.signIn(DEMO.secretariat.login);
+	await createUser(sec, { ...colleague, display_name: '위원회 시험 B', role: 'secretariat' });
 });
 
 /** POST fields as s; asserts 303 and returns the Location path. */
@@ -233,24 +237,32 @@ describe('seats and terms', () => {
 		}
 	});
 
-	test('change a term: the edit form; a stale save is 409 with both versions; ending a term keeps it in the past', async () => {
+	test('change a term: two colleagues\' changes merge; the same field is a choice in words; ending a term keeps it in the past', async () => {
 		await ok303(sec, `/admin/committees/${C}/seats`, { member: `t${JEJU.id}`, role: 'member', term_start: '2024-01-01', term_end: '', note: '' });
 		const seat = (await seatIds(sec)).filter((x) => x.text.includes(JEJU.name_ko)).map((x) => x.id).sort((a, b) => b - a)[0];
-		const formA = formOf((await sec.get(`/admin/seats/${seat}`)).body, `/admin/seats/${seat}`).fields;
-		const other = await Session.signIn(DEMO.secretariat.login);
-		const formB = formOf((await other.get(`/admin/seats/${seat}`)).body, `/admin/seats/${seat}`).fields;
+		const formOfSeat = async (s) => formOf((await s.get(`/admin/seats/${seat}`)).body, `/admin/seats/${seat}`).fields;
+		let formA = await formOfSeat(sec);
+		const other = await Session.signIn(colleague.login, colleague.password);
+		let formB = await formOfSeat(other);
 		assert.deepEqual(formA.find(([k]) => k === 'member'), ['member', `t${JEJU.id}`]);
+		assert.ok(/<input type="date"[^>]*name="term_start"/.test((await sec.get(`/admin/seats/${seat}`)).body), 'the term\'s days are date inputs');
+		/* A changes the role, B (form opened before) the note: both kept */
 		await ok303(sec, `/admin/seats/${seat}`, withChanges(formA, { role: 'vice_chair' }), 'first save');
-		const stale = await other.post(`/admin/seats/${seat}`, withChanges(formB, { note: '늦게 저장' }));
+		await ok303(other, `/admin/seats/${seat}`, withChanges(formB, { note: '늦게 저장' }), 'the colleague\'s save of another field');
+		let now = Object.fromEntries(await formOfSeat(sec));
+		assert.deepEqual([now.role, now.note], ['vice_chair', '늦게 저장']);
+		/* both change the role: a choice, with the label and the roles in words */
+		formA = await formOfSeat(sec);
+		formB = await formOfSeat(other);
+		await ok303(sec, `/admin/seats/${seat}`, withChanges(formA, { role: 'chair' }));
+		const stale = await other.post(`/admin/seats/${seat}`, withChanges(formB, { role: 'member' }));
 		assert.equal(stale.status, 409);
-		assert.ok(conflictBox(stale.body), 'no conflict box');
-		const cr = conflictRows(stale.body);
-		const roleRow = cr.find((r) => r[0] === L['committee_admin.field.role']);
-		assert.deepEqual(roleRow.slice(1), [L['committee.role.vice_chair'], L['committee.role.member']], 'stored and sent role');
+		assert.deepEqual(conflictFields(stale.body), [{ field: 'role', label: L['committee_admin.field.role'],
+			stored: L['committee.role.chair'], yours: L['committee.role.member'] }]);
 		const kept = formOf(stale.body, `/admin/seats/${seat}`).fields;
-		assert.deepEqual(kept.find(([k]) => k === 'note'), ['note', '늦게 저장'], 'the user\'s value stays in the form');
-		await ok303(other, `/admin/seats/${seat}`, withChanges(kept, { term_end: yesterday() }), 'saving again on purpose');
-		/* the form carried the user's role (member) back: the seat is now a member's, ended yesterday */
+		assert.deepEqual(kept.find(([k]) => k === 'note'), ['note', '늦게 저장'], 'the stored note in the form');
+		await ok303(other, `/admin/seats/${seat}`, withChanges(kept, { 'pick.role': 'yours', term_end: yesterday() }), 'choosing their own role');
+		/* the colleague chose their role (member): the seat is now a member's, ended yesterday */
 		const ended = [L['committee.role.member'], `${JEJU.name_ko} (${L['committee.representative']})`, `2024-01-01 ~ ${yesterday()}`];
 		const today = await get(`/committees/${C}`);
 		assert.ok(!(rowsOf(today.body, 'seats') ?? []).some((r) => r[2] === ended[2]), 'an ended term is not current');
@@ -309,21 +321,69 @@ describe('a meeting and its agenda', () => {
 		}
 	});
 
-	test('change the details; a stale save is 409 with both versions and the user\'s values kept', async () => {
+	/*
+	 * The issue's finding: two secretariat colleagues had one meeting open; the second got the 409 page, pressed
+	 * 저장 again and erased the first one's change. Now: A and B open the form, A changes the place, B the time:
+	 * both are kept. Both change the same field: the conflict page names that field alone with its label and
+	 * values as a person reads them, and re-sending it unchanged keeps A's value.
+	 */
+	test('two colleagues on one meeting: other fields merge, the same field is a choice, re-sending it keeps A\'s value', async () => {
 		const id = await newMeeting(sec);
-		const a = formOf((await sec.get(`/admin/meetings/${id}`)).body, `/admin/meetings/${id}`).fields;
-		const other = await Session.signIn(DEMO.secretariat.login);
-		const b = formOf((await other.get(`/admin/meetings/${id}`)).body, `/admin/meetings/${id}`).fields;
-		await ok303(sec, `/admin/meetings/${id}`, withChanges(a, { place: '바뀐 회의실' }));
-		const stale = await other.post(`/admin/meetings/${id}`, withChanges(b, { note: '늦은 메모' }));
-		assert.equal(stale.status, 409);
-		const place = conflictRows(stale.body).find((r) => r[0] === L['committee_admin.field.place']);
-		assert.deepEqual(place.slice(1), ['바뀐 회의실', '시험 회의실']);
-		assert.deepEqual(formOf(stale.body, `/admin/meetings/${id}`).fields.find(([k]) => k === 'note'), ['note', '늦은 메모']);
-		const same = await sec.post(`/admin/meetings/${id}`, formOf((await sec.get(`/admin/meetings/${id}`)).body, `/admin/meetings/${id}`).fields);
+		const path = `/admin/meetings/${id}`;
+		const b = await Session.signIn(colleague.login, colleague.password);
+		const form = async (s) => formOf((await s.get(path)).body, path).fields;
+		const stored = async () => Object.fromEntries(await form(sec));
+
+		/* A changes the place, B (with the form opened before A's save) the time: both kept */
+		let fa = await form(sec);
+		let fb = await form(b);
+		await ok303(sec, path, withChanges(fa, { place: 'A의 회의실' }));
+		const rb = await b.post(path, withChanges(fb, { starts: '15:00', ends: '17:30' }));
+		assert.equal(rb.status, 303, `B's save of the time after A's of the place: ${rb.status} ${text(rb.body).slice(0, 300)}`);
+		let now = await stored();
+		assert.equal(now.place, 'A의 회의실', 'A\'s place kept');
+		assert.deepEqual([now.starts, now.ends], ['15:00', '17:30'], 'B\'s time kept');
+		const pub = text((await get(`/committees/${C}/meetings/${id}`)).body);
+		assert.ok(pub.includes('A의 회의실') && pub.includes('15:00'), 'the public page shows both changes');
+
+		/* both change the place, and the status: a conflict page with the two fields, labels and human values */
+		fa = await form(sec);
+		fb = await form(b);
+		await ok303(sec, path, withChanges(fa, { place: 'A의 두 번째 회의실', status: 'cancelled' }));
+		const conflict = await b.post(path, withChanges(fb, { place: 'B의 회의실', status: 'cancelled', note: 'B의 메모' }));
+		assert.equal(conflict.status, 409, `B's save of the same field: ${conflict.status}`);
+		const cf = conflictFields(conflict.body);
+		assert.deepEqual(cf.map((c) => c.field), ['place'], 'only the field both changed to different values (status: the same value)');
+		assert.deepEqual(cf[0], { field: 'place', label: L['committee_admin.field.place'], stored: 'A의 두 번째 회의실', yours: 'B의 회의실' });
+		assert.ok(!conflict.body.includes('class="differs"'), 'no old comparison table');
+		const page = formOf(conflict.body, path).fields;
+		assert.equal(page.find(([k]) => k === 'note')?.[1], 'B의 메모', 'B\'s own change of the note is on the page');
+		assert.equal(page.find(([k]) => k === 'status')?.[1], 'cancelled', 'the stored status is on the page');
+		assert.ok(!page.some(([k]) => k === 'place'), 'the place is a choice, not an input');
+		assert.equal((await stored()).note, '', 'nothing of B saved yet');
+
+		/* B sends the conflict page unchanged, as it invites: A's place stays, B's note is saved */
+		const again = await b.post(path, page);
+		assert.equal(again.status, 303, `re-sending the conflict page: ${again.status} ${text(again.body).slice(0, 300)}`);
+		now = await stored();
+		assert.equal(now.place, 'A의 두 번째 회의실', 'the colleague\'s place stays');
+		assert.equal(now.note, 'B의 메모', 'B\'s note is saved');
+		assert.equal(now.status, 'cancelled');
+
+		/* a status conflict reads as words, not slugs */
+		fa = await form(sec);
+		fb = await form(b);
+		await ok303(sec, path, withChanges(fa, { status: 'planned' }));
+		const words = await b.post(path, withChanges(fb, { status: 'held', date: yesterday() }));
+		assert.equal(words.status, 409);
+		assert.deepEqual(conflictFields(words.body).find((c) => c.field === 'status'),
+		    { field: 'status', label: L['committee_admin.field.status'], stored: L['committee.status.planned'], yours: L['committee.status.held'] });
+
+		/* saving the form as it is: nothing new, said so; a forged version is the 400 page */
+		const same = await sec.post(path, await form(sec));
 		assert.equal(same.status, 200, 'saving nothing new');
 		assert.ok(text(same.body).includes(L['form.nothing_changed']));
-		const bad = await sec.post(`/admin/meetings/${id}`, { ...Object.fromEntries(a), version: 'x' });
+		const bad = await sec.post(path, withChanges(await form(sec), { version: 'x' }));
 		assert.equal(bad.status, 400);
 	});
 
@@ -387,7 +447,7 @@ describe('attendance, minutes and resolutions', () => {
 		await addItem(sec, id, '사업계획 승인의 건');
 	});
 
-	test('attendance: a proxy needs a name (422 on that line); saved, it shows on the meeting page; stale is 409', async () => {
+	test('attendance: a proxy needs a name (422 on that line); saved, it shows on the meeting page; stale forms merge line by line', async () => {
 		const page = await sec.get(`/admin/meetings/${id}/attendance`);
 		assert.equal(page.status, 200);
 		const fields = formOf(page.body, `/admin/meetings/${id}/attendance`).fields;
@@ -407,10 +467,32 @@ describe('attendance, minutes and resolutions', () => {
 		const rows = rowsOf(pub, 'attendance');
 		assert.ok(rows.some((r) => r[2] === `${L['meeting.attendance.proxy']} (${L['meeting.proxy_by']}: 대리 시험인)`), 'the proxy on the page');
 		assert.ok(text(section(pub, 'att-h')).includes(`${L['meeting.attendance.proxy']} 1`));
-		/* the old form again: stale */
+		/* the old form again, with the first line changed otherwise: that line is a choice, the stored record chosen */
 		const stale = await sec.post(`/admin/meetings/${id}/attendance`, mark('absent'));
 		assert.equal(stale.status, 409);
 		assert.ok(conflictBox(stale.body));
+		const line = text(/<p class="conflict-line" id="conflict-seat-(\d+)">([\s\S]*?)<\/p>/.exec(stale.body)?.[0] ?? '');
+		assert.ok(line.includes(`${L['meeting.attendance.proxy']} (대리 시험인)`) && line.includes(L['meeting.attendance.absent']),
+		    `both records of the line beside it: ${line}`);
+		assert.equal([...stale.body.matchAll(/class="conflict-line"/g)].length, 1, 'only the line both changed');
+		assert.ok(new RegExp(`<option value="${seats[0]}:proxy" selected>`).test(stale.body), 'the stored record chosen');
+		/* sent as it is: the colleague's record stays */
+		const kept = formOf(stale.body, `/admin/meetings/${id}/attendance`).fields;
+		const same = await sec.post(`/admin/meetings/${id}/attendance`, kept);
+		assert.equal(same.status, 200, 'nothing of the stale form to write');
+		assert.ok(rowsOf((await get(`/committees/${C}/meetings/${id}`)).body, 'attendance')
+		    .some((r) => r[2] === `${L['meeting.attendance.proxy']} (${L['meeting.proxy_by']}: 대리 시험인)`), 'the proxy stays');
+		if (seats.length >= 2) {
+			/* two colleagues, each changing another line of the same form: both kept */
+			const other = await Session.signIn(colleague.login, colleague.password);
+			const fa = formOf((await sec.get(`/admin/meetings/${id}/attendance`)).body, `/admin/meetings/${id}/attendance`).fields;
+			const fb = formOf((await other.get(`/admin/meetings/${id}/attendance`)).body, `/admin/meetings/${id}/attendance`).fields;
+			await ok303(sec, `/admin/meetings/${id}/attendance`, attendance(fa, { [seats[1]]: 'absent' }), 'A: the second line');
+			await ok303(other, `/admin/meetings/${id}/attendance`, attendance(fb, { [seats[0]]: 'present' }), 'B (stale): the first line');
+			const now = formOf((await sec.get(`/admin/meetings/${id}/attendance`)).body, `/admin/meetings/${id}/attendance`).fields
+			    .filter(([k]) => k === 'seat').map(([, v]) => v);
+			assert.ok(now.includes(`${seats[0]}:present`) && now.includes(`${seats[1]}:absent`), `both lines kept: ${now.join(' ')}`);
+		}
 		/* a seat that is not this committee's: refused */
 		assert.equal((await sec.post(`/admin/meetings/${id}/attendance`, [['version', '99'], ['seat', '101:present'], ['proxy', '']])).status, 400);
 	});
@@ -441,11 +523,19 @@ describe('attendance, minutes and resolutions', () => {
 		assert.ok(min.includes('<strong>가결</strong>'), 'published minutes on the page');
 		for (const bad of ['<script', 'javascript:', 'onerror', '<img'])
 			assert.ok(!min.includes(bad), `the page holds ${bad}`);
+		/* a colleague changes the text; the stale form (opened before publishing) changes it too: a choice */
+		const fresh = formOf((await sec.get(`/admin/meetings/${id}/minutes`)).body, `/admin/meetings/${id}/minutes`).fields;
+		await ok303(sec, `/admin/meetings/${id}/minutes`, withChanges(fresh, { body: '# 고친 회의록' }));
 		const stale = await sec.post(`/admin/meetings/${id}/minutes`, withChanges(f, { body: '늦은 회의록' }));
 		assert.equal(stale.status, 409);
-		const rows = conflictRows(stale.body);
-		assert.ok(rows.some((r) => r[2] === '늦은 회의록'), 'the user\'s text in the conflict box');
-		assert.ok(stale.body.includes('>늦은 회의록</textarea>'), 'and in the form');
+		assert.deepEqual(conflictFields(stale.body), [{ field: 'body', label: L['committee_admin.field.minutes'],
+			stored: '# 고친 회의록', yours: '늦은 회의록' }]);
+		const kept = formOf(stale.body, `/admin/meetings/${id}/minutes`).fields;
+		assert.deepEqual(kept.find(([k]) => k === 'published'), ['published', '1'], 'the stored "published" in the form, not the stale form\'s');
+		const again = await sec.post(`/admin/meetings/${id}/minutes`, kept);
+		assert.equal(again.status, 200, 'sending the conflict page as it is: nothing of the stale form to write');
+		assert.ok(text(again.body).includes(L['form.nothing_changed']));
+		assert.ok(section((await get(`/committees/${C}/meetings/${id}`)).body, 'min-h').includes('<h2>고친 회의록</h2>'), 'the colleague\'s text stays');
 	});
 
 	test('resolutions: mistakes are 422; recorded on an item; shown on the meeting and resolution pages; changed; deleted', async () => {
@@ -478,10 +568,10 @@ describe('attendance, minutes and resolutions', () => {
 		assert.ok(rid > 0);
 		const a = formOf((await sec.get(`/admin/resolutions/${rid}`)).body, `/admin/resolutions/${rid}`).fields;
 		await ok303(sec, `/admin/resolutions/${rid}`, withChanges(a, { outcome: 'rejected' }));
-		const stale = await sec.post(`/admin/resolutions/${rid}`, withChanges(a, { body: '늦은 내용' }));
+		const stale = await sec.post(`/admin/resolutions/${rid}`, withChanges(a, { body: '늦은 내용', outcome: 'deferred' }));
 		assert.equal(stale.status, 409);
-		assert.deepEqual(conflictRows(stale.body).find((r) => r[0] === L['committee_admin.field.outcome']).slice(1),
-		    [L['committee.outcome.rejected'], L['committee.outcome.adopted']]);
+		assert.deepEqual(conflictFields(stale.body), [{ field: 'outcome', label: L['committee_admin.field.outcome'],
+			stored: L['committee.outcome.rejected'], yours: L['committee.outcome.deferred'] }]);
 		const cur = formOf(stale.body, `/admin/resolutions/${rid}`).fields;
 		assert.equal((await sec.post(`/admin/resolutions/${rid}/delete`, { version: '1' })).status, 409);
 		await ok303(sec, `/admin/resolutions/${rid}/delete`, { version: cur.find(([k]) => k === 'version')[1] });
@@ -514,6 +604,22 @@ describe('attendance, minutes and resolutions', () => {
 		assert.equal(file.status, 200, `GET ${link.href}`);
 		assert.equal(file.body, pdf, 'the file comes back as uploaded');
 		const fid = Number(/^\/files\/(\d+)$/.exec(link.href)[1]);
+		/* its file gone from the upload folder (a restore without the files, a disk cleaned by hand): the
+		 * meeting's admin page says "file missing" instead of a link that answers 404 */
+		if (HAVE_SQL && process.env.STACK_DIR) {
+			const stored = sql(`SELECT stored_name FROM attachments WHERE id = ${lit(fid)}`)[0].stored_name;
+			const path = `${process.env.STACK_DIR}/uploads/${stored}`;
+			const keep = readFileSync(path);
+			assert.ok(!section((await sec.get(`/admin/meetings/${id}`)).body, 'documents').includes('file-missing'), 'not missing while it is there');
+			unlinkSync(path);
+			try {
+				const admin = section((await sec.get(`/admin/meetings/${id}`)).body, 'documents');
+				assert.ok(text(admin).includes(`${name} ${L['attach.missing']}`), `the row says its file is missing: ${text(admin)}`);
+				assert.ok(!admin.includes(`href="/files/${fid}"`), 'no link to a file that is not there');
+			} finally {
+				writeFileSync(path, keep);
+			}
+		}
 		const del = await sec.post(`/admin/meetings/${id}/documents/${fid}/delete`, {});
 		assert.equal(del.status, 303);
 		assert.equal((await get(link.href)).status, 404, 'gone after removal');
@@ -533,5 +639,34 @@ describe('attendance, minutes and resolutions', () => {
 			assert.ok(kinds.has(k), `no audit row ${k}: ${[...kinds].join(', ')}`);
 		for (const e of ['meeting', 'attendance', 'minutes'])
 			assert.equal((await sec.get(`/admin/history?entity=${e}&id=${id}`)).status, 200, `history of ${e}`);
+	});
+});
+
+/*
+ * A committee with more seats on a meeting's day than one attendance form holds (200): the form said
+ * nothing and saved the first 200 only. Now it says so, and a save is refused with the input kept (422).
+ */
+describe('an attendance form of more seats than it holds', () => {
+	test('201 seats: the form says so; a save is 422 with a message, and nothing is recorded', async () => {
+		if (!HAVE_SQL)
+			return;
+		const note = `자리 한도 시험 ${tag(6)}`;
+		const meeting = await newMeeting(sec, { date: yesterday(), status: 'held' });
+		sql(`INSERT INTO committee_members (committee_id, technopark_id, role, note) SELECT c.id, ${lit(JEJU.id)}, 'member', ${lit(note)} ` +
+		    `FROM committees c JOIN seq_1_to_201 s WHERE c.slug = ${lit(C)}`);
+		try {
+			const page = await sec.get(`/admin/meetings/${meeting}/attendance`);
+			assert.equal(page.status, 200);
+			assert.ok(text(page.body).includes(L['committee_admin.too_many_seats']), 'the form says it holds part of the seats');
+			const fields = formOf(page.body, `/admin/meetings/${meeting}/attendance`).fields;
+			const first = Number(fields.find(([k]) => k === 'seat')[1].split(':')[0]);
+			const res = await sec.post(`/admin/meetings/${meeting}/attendance`, attendance(fields, { [first]: 'present' }));
+			assert.equal(res.status, 422, `a save of part of the seats: ${res.status}`);
+			assert.ok(text(res.body).includes(L['committee_admin.err_too_many_seats']), 'with the reason');
+			assert.ok(new RegExp(`value="${first}:present" selected`).test(res.body), 'the line as sent stays');
+			assert.equal(Number(sql(`SELECT COUNT(*) AS n FROM committee_attendance WHERE meeting_id = ${lit(meeting)}`)[0].n), 0, 'nothing recorded');
+		} finally {
+			sql(`DELETE FROM committee_members WHERE note = ${lit(note)}`);
+		}
 	});
 });

@@ -268,7 +268,7 @@ export function formBody(fields) {
  * POST a form. opts: cookie (token), origin (default BASE; null for none), referer (none by default),
  * headers (more). Never retried: a POST must not be sent twice.
  */
-export function postForm(path, fields, { cookie = null, origin = BASE, referer = null, headers = {} } = {}) {
+export function postForm(path, fields, { cookie = null, origin = BASE, referer = null, headers = {}, timeoutMs = 20_000 } = {}) {
 	const h = { 'Content-Type': 'application/x-www-form-urlencoded', ...headers };
 	if (cookie)
 		h.Cookie = `${COOKIE}=${cookie}`;
@@ -276,7 +276,7 @@ export function postForm(path, fields, { cookie = null, origin = BASE, referer =
 		h.Origin = origin;
 	if (referer !== null)
 		h.Referer = referer;
-	return request(path, { method: 'POST', headers: h, body: formBody(fields), retry: false });
+	return request(path, { method: 'POST', headers: h, body: formBody(fields), retry: false, timeoutMs });
 }
 
 /** GET path with a session token (or none). */

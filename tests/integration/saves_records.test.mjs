@@ -11,7 +11,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
-	DEMO, L, text, tag, HAVE_SQL, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
+	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
 	exclusive,
 } from './lib_accounts.mjs';
 
@@ -37,6 +37,37 @@ function loadRecords() {
 
 const records = loadRecords();
 
+/** A meeting of the business committee (whose seed has none), ahead or (held) behind; returns its id. */
+async function businessMeeting(sec, held = false) {
+	const day = new Date(Date.now() + (held ? -2 : 720) * 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
+	const res = await sec.post('/admin/committees/business/meetings', { title: `병합 시험 회의 ${tag(4)}`, date: day,
+		starts: '10:00', ends: '12:00', end_date: '', place: '시험 회의실', online_url: '', status: held ? 'held' : 'planned', note: '' });
+	assert.equal(res.status, 303, `create a meeting: ${res.status} ${text(res.body).slice(0, 300)}`);
+	const m = /^\/admin\/meetings\/(\d+)\?done=created$/.exec(location(res) ?? '');
+	assert.ok(m, `create a meeting: 303 to ${location(res)}`);
+	return Number(m[1]);
+}
+
+/** POST fields as sec, expecting 303; then the id of the newest row of sql's query (a form that answers a list). */
+async function createThen(sec, path, fields, query) {
+	const res = await sec.post(path, fields);
+	assert.equal(res.status, 303, `POST ${path}: ${res.status} ${text(res.body).slice(0, 300)}`);
+	const id = sqlNumber(query);
+	assert.ok(id > 0, `POST ${path}: no row found by ${query}`);
+	return id;
+}
+
+/** Another value from a list of choices than now. */
+const other = (choices) => (now) => choices[(choices.indexOf(now) + 1) % choices.length];
+/** A day in 2030 other than now. */
+const otherDay = (now) => {
+	for (;;) {
+		const d = `2030-${String(1 + (parseInt(tag(4), 16) % 12)).padStart(2, '0')}-${String(1 + (parseInt(tag(4), 16) % 28)).padStart(2, '0')}`;
+		if (d !== now)
+			return d;
+	}
+};
+
 /** Per entity: how to make a fresh row as the secretariat (its key in the form's path) and put it away again. */
 const saved = {};
 const FIXTURES = {
@@ -58,7 +89,8 @@ const FIXTURES = {
 		},
 	},
 	news: {
-		fields: ['title', 'body'],	// pinned_until takes a date, category and publisher a choice
+		fields: ['title', 'body'],
+		del: (id) => `/admin/news/${id}/delete`,	// pinned_until takes a date, category and publisher a choice
 		create: async (sec) => {
 			const res = await sec.post('/admin/news', { title: `병합 시험 ${tag(4)}`, category: 'notice', publisher: 'association', state: 'draft', body: '병합 시험 본문' });
 			assert.equal(res.status, 303, `create an article: ${res.status} ${text(res.body).slice(0, 300)}`);
@@ -68,7 +100,7 @@ const FIXTURES = {
 		},
 		remove: async (sec, id) => {
 			const p = await sec.get(`/admin/news/${id}`);
-			if (p.status === 200)
+			if (p.status === 200 && p.body.includes(`action="/admin/news/${id}/delete"`))	/* not deleted already */
 				await sec.post(`/admin/news/${id}/delete`, formOf(p.body, `/admin/news/${id}/delete`).fields);
 		},
 	},
@@ -83,7 +115,87 @@ const FIXTURES = {
 				await sec.post(`/admin/users/${id}`, withChanges(formOf(p.body, `/admin/users/${id}`).fields, { active: null }));
 		},
 	},
+	meeting: {
+		// a meeting of its own in the business committee; meetings are not deleted, only cancelled
+		fields: ['title', 'place'],
+		create: (sec) => businessMeeting(sec),
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/meetings/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/meetings/${id}`, withChanges(formOf(p.body, `/admin/meetings/${id}`).fields, { status: 'cancelled' }));
+		},
+	},
+	committee_member: {
+		del: (id) => `/admin/seats/${id}/delete`,
+		// a seat of the jeju technopark on the business committee; its other field is the term's end (a day)
+		fields: ['note', 'term_end'],
+		fresh: { term_end: otherDay },
+		create: async (sec) => {
+			const note = `병합 시험 자리 ${tag(6)}`;
+			return createThen(sec, '/admin/committees/business/seats', { member: `t${sqlNumber("SELECT id AS n FROM technoparks WHERE slug = 'jeju'")}`,
+				role: 'member', term_start: '', term_end: '', note }, `SELECT MAX(id) AS n FROM committee_members WHERE note = ${lit(note)}`);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/seats/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/seats/${id}/delete`, formOf(p.body, `/admin/seats/${id}/delete`).fields);
+		},
+	},
+	agenda_item: {
+		fields: ['item_title', 'item_description'],
+		del: (id) => `/admin/agenda/${id}/delete`,
+		create: async (sec) => {
+			const mid = await businessMeeting(sec);
+			return createThen(sec, `/admin/meetings/${mid}/agenda`, { item_title: `병합 시험 안건 ${tag(4)}`, item_description: '' },
+			    `SELECT MAX(id) AS n FROM committee_agenda_items WHERE meeting_id = ${lit(mid)}`);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/agenda/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/agenda/${id}/delete`, formOf(p.body, `/admin/agenda/${id}/delete`).fields);
+		},
+	},
+	resolution: {
+		del: (id) => `/admin/resolutions/${id}/delete`,
+		// on an item of a held meeting; its other field is the outcome (a choice)
+		fields: ['body', 'outcome'],
+		fresh: { outcome: other(['adopted', 'rejected', 'deferred']) },
+		create: async (sec) => {
+			const mid = await businessMeeting(sec, true);
+			const item = await createThen(sec, `/admin/meetings/${mid}/agenda`, { item_title: `병합 시험 안건 ${tag(4)}`, item_description: '' },
+			    `SELECT MAX(id) AS n FROM committee_agenda_items WHERE meeting_id = ${lit(mid)}`);
+			return createThen(sec, `/admin/meetings/${mid}/resolutions`, { agenda_item_id: String(item), body: '병합 시험 의결', outcome: 'adopted',
+				votes_for: '', votes_against: '', votes_abstain: '' }, `SELECT MAX(id) AS n FROM committee_resolutions WHERE agenda_item_id = ${lit(item)}`);
+		},
+		remove: async (sec, id) => {
+			const p = await sec.get(`/admin/resolutions/${id}`);
+			if (p.status === 200)
+				await sec.post(`/admin/resolutions/${id}/delete`, formOf(p.body, `/admin/resolutions/${id}/delete`).fields);
+		},
+	},
+	minutes: {
+		// the minutes of a held meeting of their own (keyed by the meeting); the other field is "published"
+		fields: ['body', 'published'],
+		fresh: { published: (now) => (now === '1' ? '' : '1') },
+		create: (sec) => businessMeeting(sec, true),
+		remove: async () => {},
+	},
+	network_figures: {
+		// a year of its own (under exclusive(), as stats_admin.test.mjs makes one), deleted afterwards
+		fields: ['companies', 'employees'],
+		create: async (sec) => {
+			const taken = new Set(sql('SELECT year FROM network_figures').map((r) => Number(r.year)));
+			const year = [...Array(50).keys()].map((i) => 2099 - i).find((y) => !taken.has(y));
+			const res = await sec.post('/admin/stats', { year: String(year), companies: '1', employees: '', revenue: '', members: '' });
+			assert.equal(res.status, 303, `add a year: ${res.status} ${text(res.body).slice(0, 300)}`);
+			return year;
+		},
+		remove: async (sec, year) => {
+			sql(`DELETE FROM network_figures WHERE year = ${lit(year)}`);
+		},
+	},
 	person: {
+		del: (id) => `/admin/people/${id}/delete`,
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
 		remove: async (sec, id) => {
 			const p = await sec.get(`/admin/people/${id}`);
@@ -100,11 +212,12 @@ function fresh(t, who) {
 	case 'email': return `${k}@example.org`;
 	case 'phone': return `02-${String(parseInt(tag(6), 16) % 9000 + 1000)}-${String(parseInt(tag(6), 16) % 9000 + 1000)}`;
 	case 'url': return `https://${k}.example.org/`;
+	case 'int': return String(100000 + (parseInt(tag(6), 16) % 900000));
 	default: return `시험 ${k}`;
 	}
 }
 
-const TEXTLIKE = ['line', 'text', 'email', 'phone', 'url'];
+const TEXTLIKE = ['line', 'text', 'email', 'phone', 'url', 'int'];
 const T = { timeout: 120_000 };
 
 const ctx = {};
@@ -160,6 +273,14 @@ for (const rec of records) {
 			assert.equal(rb.status, 303, `B's stale save of another field: ${rb.status} ${text(rb.body).slice(0, 300)}`);
 			assert.equal(await value(X.name), x, `A's ${X.name} kept`);
 			assert.equal(await value(Y.name), y, `B's ${Y.name} kept`);
+			/* the audit log names both fields with the description's labels, as the form and the conflict page do */
+			if (typeof id === 'number') {
+				const log = await ctx.a.get(`/admin/history?entity=${rec.entity}&id=${id}`);
+				assert.equal(log.status, 200);
+				const shown = new Set([...log.body.matchAll(/<strong class="field">([\s\S]*?)<\/strong>/g)].map((m) => text(m[1])));
+				for (const f of [X, Y])
+					assert.ok(shown.has(L[f.label]), `the log shows ${f.name} as ${L[f.label]}: ${[...shown].join(', ')}`);
+			}
 		});
 
 		test(`both change ${X.name}: conflict page with ${X.name} alone, nothing saved until resolved, the chosen value saved`, T, async () => {
@@ -182,7 +303,7 @@ for (const rec of records) {
 				assert.equal(changes(), before409, 'no audit change for the 409');
 			// B's own change of Y is on the page, for B to see and save with the choice
 			const page = formOf(rb.body, path).fields;
-			assert.equal(page.find(([k]) => k === Y.name)?.[1], yb, `B's change of ${Y.name} is kept on the conflict page`);
+			assert.equal(page.find(([k]) => k === Y.name)?.[1] ?? '', yb, `B's change of ${Y.name} is kept on the conflict page`);
 			assert.ok(!page.some(([k]) => k === X.name), `${X.name} is a choice, not an input`);
 			const res = await ctx.b.post(path, withChanges(page, { [`pick.${X.name}`]: 'yours' }));
 			assert.equal(res.status, 303, `resolving: ${res.status} ${text(res.body).slice(0, 300)}`);
@@ -223,5 +344,49 @@ for (const rec of records) {
 			if (HAVE_SQL)
 				assert.equal(changes(), n0 + 1, 'one audit change');
 		});
+
+		/* last: it deletes the record. The delete button of a form opened before a colleague's change does not
+		 * win silently: the page says so and shows the record as it is now; deleting again from it is on purpose. */
+		if (fx?.del)
+			test('a delete from a form opened before a colleague\'s change: refused, the record shown as it is now; again on purpose: gone', T, async () => {
+				const del = fx.del(id);
+				const stale = formOf((await ctx.a.get(path)).body, del).fields;
+				const x = fresh(X.type, 'd');
+				assert.equal((await ctx.b.post(path, withChanges(await form(ctx.b), { [X.name]: x }))).status, 303, 'the colleague\'s change');
+				const res = await ctx.a.post(del, stale);
+				assert.equal(res.status, 409, `the stale delete: ${res.status} ${text(res.body).slice(0, 200)}`);
+				assert.ok(/<section class="conflict" role="alert"/.test(res.body), 'the page says the record changed');
+				assert.equal(formOf(res.body, path).fields.find(([k]) => k === X.name)?.[1], x, 'and shows the colleague\'s value');
+				assert.equal((await ctx.a.get(path)).status, 200, 'the record is still there');
+				const again = await ctx.a.post(del, formOf(res.body, del).fields);
+				assert.equal(again.status, 303, `deleting again on purpose: ${again.status}`);
+				const gone = await ctx.a.get(path);
+				/* an article is kept as deleted (the secretariat may restore it): its page says so */
+				assert.ok(gone.status === 404 || text(gone.body).includes(L['news_admin.deleted_note']), `gone: ${gone.status}`);
+			});
 	});
 }
+
+/*
+ * A new account through the pipeline: its form carries a one-time key, so the same form sent twice (a double
+ * click, a resubmit after a lost answer), even twice at once, makes one account and answers the first's page.
+ */
+describe('a new account sent twice', () => {
+	test('one account; both answers are its page', T, async () => {
+		const page = await ctx.a.get('/admin/users/new');
+		assert.equal(page.status, 200);
+		const login = `twice-${tag()}`;
+		const f = withChanges(formOf(page.body, '/admin/users').fields, { login, display_name: '두 번 보낸 계정', role: 'staff',
+			password: `pw-${tag(12)}-t` });
+		assert.ok(f.some(([k, v]) => k === 'key' && v.length === 43), 'the form carries a one-time key');
+		const rs = await Promise.all([ctx.a.post('/admin/users', f), ctx.a.post('/admin/users', f)]);
+		assert.deepEqual(rs.map((r) => r.status), [303, 303], `both answer the one save: ${rs.map((r) => text(r.body).slice(0, 120)).join(' | ')}`);
+		assert.equal(location(rs[0]), location(rs[1]));
+		assert.match(location(rs[0]), /^\/admin\/users\/\d+\?done=created$/);
+		const again = await ctx.a.post('/admin/users', f);
+		assert.equal(again.status, 303, 'a third time, later: the same answer');
+		assert.equal(location(again), location(rs[0]));
+		if (HAVE_SQL)
+			assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM users WHERE login = ${lit(login)}`), 1, 'one account');
+	});
+});

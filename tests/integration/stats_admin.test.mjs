@@ -1,7 +1,7 @@
 // stats_admin.test.mjs - the secretariat's figures form (/admin/stats): who may use it; adding a year with an
 // unknown value (shown as unknown on /stats and empty in the CSV, never 0); mistakes re-shown with one
 // message per field and the values kept (422); a year that exists; correcting a year against its version, a
-// stale save (409, both sides shown), nothing changed; the audit log; the CSRF token; one transaction.
+// stale save (merged three ways; the same field a choice), nothing changed; the audit log; the CSRF token; one transaction.
 //
 // It changes shared data (network_figures, which the home page shows), so it runs alone
 // (lib_accounts.mjs exclusive()) and removes the year it made.
@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { L, get, text, table } from './lib.mjs';
 import {
 	DEMO, Session, exclusive, sql, sqlNumber, sqlRow, needSql, HAVE_SQL, auditMark, auditSince, formOf, withChanges,
-	fieldValue, formErrors, conflictRows, location, getWith,
+	fieldValue, formErrors, conflictFields, location, getWith,
 } from './lib_accounts.mjs';
 
 const TRIGGER = 'stats_test_refuse_audit';
@@ -113,7 +113,7 @@ describe('the figures form', () => {
 		assert.equal(auditSince(mark).length, 0, 'a refused form wrote to the audit log');
 	});
 
-	test('correct a year against its version; a stale save shows both sides; nothing changed says so', async (t) => {
+	test('two colleagues correct one year: other fields merge, the same field is a choice, re-sending it keeps the colleague\'s value', async (t) => {
 		if (!needSql(t))
 			return;
 		const path = `/admin/stats/${YEAR}`;
@@ -126,27 +126,33 @@ describe('the figures form', () => {
 		assert.equal(first.status, 303);
 		assert.equal(figures(YEAR).employees, '20000');
 
-		const stale = await S.secretariat.post(path, withChanges(mine, { companies: '999' }));
-		assert.equal(stale.status, 409);
-		const rows = conflictRows(stale.body);
-		const emp = rows.find((r) => r[0] === L['stats.field.employees']);
-		assert.deepEqual(emp, [L['stats.field.employees'], '20000', L.unknown], `the conflict table: ${JSON.stringify(rows)}`);
-		const again = formOf(stale.body, path).fields;
-		assert.equal(fieldValue(again, 'companies'), '999', 'the value typed is not kept');
-		assert.equal(fieldValue(again, 'version'), '2', 'the next save is not against the stored version');
-		assert.equal(figures(YEAR).tenant_companies, '1234', 'the stale save wrote');
+		/* the stale form changes another field: both kept (it used to be refused, and re-saving it erased 20000) */
+		const merged = await S.secretariat.post(path, withChanges(mine, { companies: '999' }));
+		assert.equal(merged.status, 303, `the stale save of another field: ${merged.status} ${text(merged.body).slice(0, 300)}`);
+		assert.deepEqual({ ...figures(YEAR) }, { tenant_companies: '999', employees: '20000', revenue_eok: '52000', member_count: null, version: '3', source_id: null });
 
-		/* saving the re-shown form again is a deliberate overwrite with what the user typed (employees unknown) */
-		const second = await S.secretariat.post(path, again);
-		assert.equal(second.status, 303);
-		assert.deepEqual({ ...figures(YEAR) }, { tenant_companies: '999', employees: null, revenue_eok: '52000', member_count: null, version: '3', source_id: null });
+		/* both change the employees: a choice with the label and both numbers; the page sent as it is keeps the colleague's */
+		const fa = formOf((await other.get(path)).body, path).fields;
+		const fb = formOf((await S.secretariat.get(path)).body, path).fields;
+		assert.equal((await other.post(path, withChanges(fa, { employees: '21000' }))).status, 303);
+		const stale = await S.secretariat.post(path, withChanges(fb, { employees: '19000', members: '19' }));
+		assert.equal(stale.status, 409);
+		assert.deepEqual(conflictFields(stale.body), [{ field: 'employees', label: L['stats.field.employees'], stored: '21000', yours: '19000' }]);
+		const again = formOf(stale.body, path).fields;
+		assert.equal(fieldValue(again, 'members'), '19', 'the user\'s own change of another field is on the page');
+		assert.equal(figures(YEAR).employees, '21000', 'nothing of the stale save written');
+		assert.equal((await S.secretariat.post(path, again)).status, 303);
+		assert.deepEqual([figures(YEAR).employees, figures(YEAR).member_count], ['21000', '19'], 'the colleague\'s number stays, the user\'s members are saved');
+
 		const same = await S.secretariat.submit(path, path, {});
 		assert.equal(same.status, 200);
 		assert.ok(text(same.body).includes(L['form.nothing_changed']));
-		assert.equal(figures(YEAR).version, '3');
+		assert.equal(figures(YEAR).version, '5');
 		assert.deepEqual(auditSince(mark).map((c) => [c.action, c.fields]), [
 			['update', { employees: { old: null, new: '20000' } }],
-			['update', { companies: { old: '1234', new: '999' }, employees: { old: '20000', new: null } }],
+			['update', { companies: { old: '1234', new: '999' } }],
+			['update', { employees: { old: '20000', new: '21000' } }],
+			['update', { members: { old: null, new: '19' } }],
 		]);
 	});
 

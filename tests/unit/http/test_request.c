@@ -162,7 +162,7 @@ static void
 test_urlencoded_max_pairs(void **state)
 {
 	struct params	 p = { 0 };
-	char		 q[REQUEST_MAX_PARAMS * 8 + 16];
+	char		 q[REQUEST_MAX_PARAMS * 16 + 16], last[16];
 	size_t		 n = 0, i;
 
 	(void)state;
@@ -170,7 +170,8 @@ test_urlencoded_max_pairs(void **state)
 		n += (size_t)snprintf(q + n, sizeof(q) - n, "k%zu=%zu&", i, i);
 	assert_int_equal(request_parse_urlencoded(q, n, &p), 0);
 	assert_int_equal(p.n, REQUEST_MAX_PARAMS);
-	assert_string_equal(p.v[REQUEST_MAX_PARAMS - 1].name, "k63");
+	snprintf(last, sizeof(last), "k%d", REQUEST_MAX_PARAMS - 1);
+	assert_string_equal(p.v[REQUEST_MAX_PARAMS - 1].name, last);
 	params_free(&p);
 	/* empty segments do not count */
 	assert_int_equal(request_parse_urlencoded(q, n, &p), 0);
@@ -225,7 +226,7 @@ static void
 test_cookies_cap(void **state)
 {
 	struct params	 p = { 0 };
-	char		 h[(REQUEST_MAX_PARAMS + 10) * 10];
+	char		 h[(REQUEST_MAX_PARAMS + 10) * 10], last[16];
 	size_t		 n = 0, i;
 
 	(void)state;
@@ -233,7 +234,8 @@ test_cookies_cap(void **state)
 		n += (size_t)snprintf(h + n, sizeof(h) - n, "c%zu=v; ", i);
 	assert_int_equal(request_parse_cookies(h, &p), 0);
 	assert_int_equal(p.n, REQUEST_MAX_PARAMS);
-	assert_string_equal(p.v[REQUEST_MAX_PARAMS - 1].name, "c63");
+	snprintf(last, sizeof(last), "c%d", REQUEST_MAX_PARAMS - 1);
+	assert_string_equal(p.v[REQUEST_MAX_PARAMS - 1].name, last);
 	params_free(&p);
 }
 
