@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { BASE, L } from './lib.mjs';
 import {
 	DEMO, Session, createUser, decide, exclusive, lit, location, postForm, saveProfile, sql, sqlNumber, sqlValue,
-	submittedRequestId, tag, text, getWith,
+	submittedRequestId, tag, text, getWith, formOf, withChanges, fieldValue, formErrors,
 } from './lib_accounts.mjs';
 import { MAIL_SKIP, messagesTo, partText, theMessageTo, waitFor, outboxCount } from './mail_lib.mjs';
 import { postMultipart } from './news_lib.mjs';
@@ -41,6 +41,18 @@ function unsubscribeOf(m) {
 	assert.ok(partText(m, 'text/plain').includes(h[1]), 'the text part has no unsubscribe link');
 	assert.ok(partText(m, 'text/html').includes(`href="${h[1]}"`), 'the HTML part has no unsubscribe link');
 	return { url: new URL(h[1]).pathname, token: h[2] };
+}
+
+/** The secretariat's account form of user id, as the page has it. */
+async function accountForm(sec, id) {
+	const res = await sec.get(`/admin/users/${id}`);
+	assert.equal(res.status, 200, `GET /admin/users/${id}: ${res.status}`);
+	return { html: res.body, fields: formOf(res.body, `/admin/users/${id}`).fields };
+}
+
+/** Link account id to person (or '' to unlink) through the secretariat's account form; returns the answer. */
+async function linkPerson(sec, id, person) {
+	return sec.post(`/admin/users/${id}`, withChanges((await accountForm(sec, id)).fields, { person: String(person) }));
 }
 
 /** Submit a change of chungnam's website as member admin session s; returns the request id. */
@@ -177,6 +189,61 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		}
 	});
 
+	test('the secretariat links an account to its person: chosen by organisation, validated, shown, audited, undone', async () => {
+		const [p1, p2] = sql("SELECT p.id, p.name, COALESCE(t.name_ko, a.name_ko) AS org FROM people p " +
+		    "LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 " +
+		    "WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id) AND p.technopark_id IS NOT NULL ORDER BY p.id LIMIT 2");
+		assert.ok(p1 && p2, 'no two people without an account in the data');
+		const one = await account(sec, 'staff');
+		const two = await account(sec, 'staff');
+		const { html } = await accountForm(sec, one.id);
+		/* the choice: every person, grouped by organisation, none chosen yet */
+		const select = /<select id="f-person" name="person"[^>]*>([\s\S]*?)<\/select>/.exec(html);
+		assert.ok(select, 'no person field on the account form');
+		assert.match(select[1], new RegExp(`<optgroup label="${p1.org}">[\\s\\S]*?<option value="${p1.id}">${p1.name}`));
+		assert.equal(sqlNumber('SELECT COUNT(*) FROM people'), [...select[1].matchAll(/<option value="\d+"/g)].length, 'not every person is a choice');
+		assert.ok(!/<option value="\d+"[^>]*selected/.test(select[1]), 'a person is chosen for a new account');
+
+		/* the user's own notification page says whether meeting invitations can reach them */
+		const hint = async () => text(/<span class="hint" id="n-meetings-person">([\s\S]*?)<\/span>/.exec((await one.s.get('/account/notifications')).body)?.[1] ?? '');
+		assert.equal(await hint(), L['notify.person_none']);
+		let res = await linkPerson(sec, one.id, p1.id);
+		assert.equal(res.status, 303, `linking: ${res.status} ${text(res.body).slice(0, 300)}`);
+		assert.equal(await hint(), `${L['notify.person_linked']} ${p1.name} (${p1.org}), ${L['notify.person_seats']} ${sqlNumber(`SELECT COUNT(*) FROM committee_members WHERE person_id = ${p1.id} AND (term_end IS NULL OR term_end >= CURDATE()) AND (term_start IS NULL OR term_start <= CURDATE())`)}`);
+		const shown = (await accountForm(sec, one.id));
+		assert.equal(fieldValue(shown.fields, 'person'), String(p1.id), 'the account page does not show the linked person');
+		assert.equal(sqlValue(`SELECT f.new_value FROM audit_fields f JOIN audit_changes c ON c.id = f.change_id WHERE c.entity = 'user' AND c.entity_id = ${one.id} AND f.field = 'person' ORDER BY c.id DESC LIMIT 1`), String(p1.id), 'the link is not in the audit log');
+		const history = await sec.get(`/admin/history?entity=user&id=${one.id}`);
+		assert.ok(text(history.body).includes(p1.name) && text(history.body).includes(L['field.person']), 'the history does not name the person');
+		/* another account's form says whose the person is */
+		assert.match((await accountForm(sec, two.id)).html, new RegExp(`<option value="${p1.id}">[^<]*${L['users.person_linked_to']} ${one.login}</option>`));
+
+		/* mistakes: the form again (422) with what was typed and the message, nothing stored */
+		const form2 = withChanges((await accountForm(sec, two.id)).fields, { display_name: '바꾼 이름 시험', person: String(p1.id) });
+		res = await sec.post(`/admin/users/${two.id}`, form2);
+		assert.equal(res.status, 422, 'a person linked to another account was accepted');
+		assert.equal(formErrors(res.body).fields.person, L['users.err_person_linked']);
+		assert.equal(fieldValue(formOf(res.body, `/admin/users/${two.id}`).fields, 'display_name'), '바꾼 이름 시험', 'the typed name was lost');
+		res = await sec.post(`/admin/users/${two.id}`, withChanges(form2, { person: '4294967295' }));
+		assert.equal(res.status, 422, 'an unknown person was accepted');
+		assert.equal(formErrors(res.body).fields.person, L['form.err_choice']);
+		res = await sec.post(`/admin/users/${two.id}`, withChanges(form2, { person: 'abc' }));
+		assert.equal(res.status, 422, 'a person that is no number was accepted');
+		assert.equal(sqlValue(`SELECT person_id FROM users WHERE id = ${two.id}`), null, 'a refused form stored a person');
+
+		/* a new account made with its person; then the link undone */
+		const login = `notify-${tag()}`;
+		res = await sec.post('/admin/users', { login, display_name: login, role: 'staff', technopark: '', active: '1', person: String(p2.id), password: PASSWORD });
+		assert.equal(res.status, 303, `a new account with its person: ${res.status} ${text(res.body).slice(0, 300)}`);
+		assert.equal(sqlNumber(`SELECT person_id FROM users WHERE login = ${lit(login)}`), Number(p2.id));
+		res = await sec.post('/admin/users', { login: `${login}-2`, display_name: login, role: 'staff', technopark: '', active: '1', person: String(p2.id), password: PASSWORD });
+		assert.equal(res.status, 422, 'a second new account took a linked person');
+		assert.equal(formErrors(res.body).fields.person, L['users.err_person_linked']);
+		assert.equal((await linkPerson(sec, one.id, '')).status, 303);
+		assert.equal(sqlValue(`SELECT person_id FROM users WHERE id = ${one.id}`), null, 'unlinking kept the person');
+		sql(`UPDATE users SET person_id = NULL, active = 0 WHERE login = ${lit(login)}`);
+	});
+
 	test('a meeting scheduled, moved and cancelled: iTIP REQUEST, REQUEST, CANCEL to the committee\'s members with an account, the feed\'s UID and SEQUENCE', { timeout: 120_000 }, async () => {
 		const seat = sql("SELECT m.person_id, c.slug FROM committee_members m JOIN committees c ON c.id = m.committee_id " +
 		    "WHERE m.person_id IS NOT NULL AND (m.term_end IS NULL OR m.term_end >= CURDATE()) AND (m.term_start IS NULL OR m.term_start <= CURDATE()) " +
@@ -184,7 +251,10 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.ok(seat, 'no current seat held by a person in the data');
 		const member = await account(sec, 'staff');
 		sql(`UPDATE users SET person_id = NULL WHERE person_id = ${seat.person_id}`);
-		sql(`UPDATE users SET person_id = ${seat.person_id} WHERE id = ${member.id}`);
+		/* linked the way the secretariat does it: the account form's person field */
+		const linked = await linkPerson(sec, member.id, seat.person_id);
+		assert.equal(linked.status, 303, `linking the person: ${linked.status} ${text(linked.body).slice(0, 300)}`);
+		assert.equal(sqlNumber(`SELECT person_id FROM users WHERE id = ${member.id}`), Number(seat.person_id));
 		await choose(member.s, { meetings: true });
 		const outsider = await account(sec, 'staff');
 		await choose(outsider.s, { meetings: true });
@@ -246,6 +316,6 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.equal(cancel.cal.events[0].sequence, 2);
 		assert.equal(cancel.cal.events[0].status, 'CANCELLED');
 		assert.equal(messagesTo(member.email).length, 3, 'other than three messages for three changes');
-		sql(`UPDATE users SET person_id = NULL WHERE id = ${member.id}`);
+		assert.equal((await linkPerson(sec, member.id, '')).status, 303, 'unlinking the person');
 	});
 });
