@@ -58,6 +58,10 @@ static const char sql_article[] =
 	"a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE() FROM news_articles a "
 	"JOIN news_categories c ON c.id = a.category_id LEFT JOIN technoparks t ON t.id = a.technopark_id "
 	"WHERE a.id = ? AND a.state = 'published' AND a.deleted_at IS NULL";
+/* An article is announced once (sql/023): the first publication claims it, later ones find it claimed. */
+static const char sql_claim_article[] =
+	"UPDATE news_articles SET notified_at = NOW() WHERE id = ? AND notified_at IS NULL "
+	"AND state = 'published' AND deleted_at IS NULL";
 static const char sql_meeting[] =
 	"SELECT g.id, g.title, DATE_FORMAT(g.starts_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(g.ends_at, '%Y-%m-%d %H:%i:%s'), "
 	"COALESCE(g.place, g.online_url, ''), g.status, g.version, c.slug, c.name_ko, "
@@ -303,10 +307,19 @@ int
 notify_news_published(struct db *db, const struct conf *c, long long article_id)
 {
 	struct outbox_param p[8];
+	unsigned long long claimed = 0;
+	struct db_stmt *st;
 	char url[2200];
 	struct row r;
 	int rc;
 
+	if ((st = db_prepare(db, sql_claim_article)) == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, article_id);
+	if (db_write(st, &claimed, NULL) != 0)
+		return db_err(db);
+	if (claimed == 0)
+		return 0;	/* announced before (published, unpublished and published again), or not published */
 	if ((rc = one(db, sql_article, article_id, &r, 6)) != 1)
 		return rc;
 	snprintf(url, sizeof(url), "%s/news/%s", c->base_url, r.col[0]);
