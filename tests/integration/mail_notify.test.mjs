@@ -121,6 +121,49 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.equal(messagesTo(boss.email).length, 1, `mail after unsubscribing (request ${id2})`);
 	});
 
+	test('a stored address mail cannot take is skipped; the recipients after it still get theirs', async () => {
+		const broken = await account(sec, 'secretariat');	/* the lower id: read first */
+		const fine = await account(sec, 'secretariat');
+		await choose(broken.s, { requests: true });
+		await choose(fine.s, { requests: true });
+		sql(`UPDATE users SET email = ${lit(`broken ${tag()}@example.org`)} WHERE id = ${broken.id}`);	/* a space: no relay takes it */
+		try {
+			const admin = await account(sec, 'member_admin', 'chungnam');
+			const id = await submitChange(admin.s);
+			const m = await theMessageTo(fine.email);
+			assert.ok(m.subject.includes(`#${id}`), `subject: ${m.subject}`);
+		} finally {
+			sql(`UPDATE users SET email = NULL, active = 0 WHERE id IN (${broken.id}, ${fine.id})`);
+		}
+	});
+
+	test('a notice reaches every subscriber, however many (250 here)', async () => {
+		const k = tag(6), N = 250;
+		const cat = sqlNumber("SELECT id FROM news_categories WHERE slug <> 'notice' ORDER BY id DESC LIMIT 1");
+		const slug = sqlValue(`SELECT slug FROM news_categories WHERE id = ${cat}`);
+		sql(`INSERT INTO users (login, display_name, email, role, password_hash, active) SELECT CONCAT('many-${k}-', seq), ` +
+		    `CONCAT('다수 ', seq), CONCAT('many-${k}-', seq, '@example.org'), 'staff', '!', 1 FROM seq_1_to_${N}`);
+		sql(`INSERT INTO notify_subscriptions (user_id, topic, category_id, token) SELECT id, 'news_category', ${cat}, MD5(CONCAT(login, RAND())) ` +
+		    `FROM users WHERE login LIKE 'many-${k}-%'`);
+		let id = null;
+		try {
+			const res = await postMultipart('/admin/news', [['title', `다수 구독 시험 ${k}`], ['category', slug], ['state', 'published'], ['pinned_until', ''], ['body', '본문'], ['publisher', 'association']], [], { session: sec });
+			assert.equal(res.status, 303, `publishing: ${res.status} ${text(res.body).slice(0, 200)}`);
+			id = Number(/^\/admin\/news\/(\d+)/.exec(location(res))[1]);
+			assert.equal(outboxCount(`kind = 'news_published' AND to_addr LIKE 'many-${k}-%'`), N, 'some subscribers got no message');
+			assert.equal(sqlNumber(`SELECT COUNT(DISTINCT to_addr) FROM outbox WHERE kind = 'news_published' AND to_addr LIKE 'many-${k}-%'`), N);
+		} finally {
+			sql(`DELETE FROM outbox WHERE to_addr LIKE 'many-${k}-%' AND state <> 'sending'`);
+			sql(`DELETE FROM notify_subscriptions WHERE user_id IN (SELECT id FROM users WHERE login LIKE 'many-${k}-%')`);
+			sql(`DELETE FROM users WHERE login LIKE 'many-${k}-%'`);
+			if (id) {
+				sql(`DELETE FROM news_articles WHERE id = ${id}`);
+				sql(`DELETE FROM search_docs WHERE kind = 'news' AND ref_id = ${id}`);
+				sql(`DELETE FROM audit_changes WHERE entity = 'news' AND entity_id = ${id}`);
+			}
+		}
+	});
+
 	test('a decision reaches its submitter with the decision and the comment, escaped in HTML; a rolled-back decision sends nothing', async () => {
 		const admin = await account(sec, 'member_admin', 'chungnam');
 		await choose(admin.s, { decisions: true });
