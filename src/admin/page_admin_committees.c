@@ -270,6 +270,7 @@ page_admin_seat_create(struct request *rq, HDF *hdf)
 {
 	const char *v[S_NFIELDS];
 	struct committee c;
+	long long id = 0;
 	int rc, errors, b;
 
 	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = seat_options(rq, hdf)) != 0)
@@ -278,7 +279,8 @@ page_admin_seat_create(struct request *rq, HDF *hdf)
 		return errors < 0 ? 500 : 422;
 	seat_values(hdf, v);
 	b = db_begin(rq->db);
-	rc = committees_commit(rq, b, b != 0 ? 0 : versioned_create(rq->db, &seat_spec, rq->session->user_id, c.id, v, c.slug, NULL));
+	rc = committees_commit(rq, b, b != 0 ? 0 : committees_authored(rq, versioned_create(rq->db, &seat_spec,
+	    rq->session->user_id, c.id, v, c.slug, &id), "seat", &id));
 	return rc != 0 ? rc : committees_redirect(rq, "/admin/committees/%s?done=seat", c.slug);
 }
 

@@ -248,8 +248,8 @@ page_admin_meeting_create(struct request *rq, HDF *hdf)
 		return errors < 0 ? 500 : 422;
 	meeting_values(hdf, v, starts, ends);
 	b = db_begin(rq->db);
-	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : invite(rq, versioned_create(rq->db, &meeting_spec,
-	    rq->session->user_id, c.id, v, c.slug, &id), &id, 1), &id);
+	rc = committees_commit_meeting(rq, b, b != 0 ? 0 : invite(rq, committees_authored(rq, versioned_create(rq->db,
+	    &meeting_spec, rq->session->user_id, c.id, v, c.slug, &id), "meeting", &id), &id, 1), &id);
 	return rc != 0 ? rc : committees_redirect(rq, "/admin/meetings/%lld?done=created", id);
 }
 
