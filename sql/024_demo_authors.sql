@@ -29,3 +29,10 @@ UPDATE committee_minutes n JOIN committee_meetings g ON g.id = n.meeting_id SET
 	n.body_html = REPLACE(n.body_html, '협의회 운영 규정 개정안을 의결하였다.', '협의회 운영 규정 개정안에 관한 의견을 나누었다. 원장단은 협의하는 자리로, 의결은 하지 않는다.')
 	WHERE n.meeting_id = 105 AND g.is_demo = 1 AND n.body_md LIKE '%협의회 운영 규정 개정안을 의결하였다.%';
 INSERT INTO search_queue (kind, ref_id) SELECT 'committees', id FROM committee_meetings WHERE id = 105 AND is_demo = 1;
+
+-- Seed (source 1): the 700 companies 경기테크노파크 helped towards smart factories are given no year by the article;
+-- the seed dated them 2019. Only while the row still holds the seed's text and date.
+UPDATE technopark_events e JOIN technoparks t ON t.id = e.technopark_id
+	SET e.year = NULL, e.year_note = '시기 미상 (2020년 기사 기준)'
+	WHERE t.slug = 'gyeonggi' AND e.source_id = 1 AND e.year = 2019 AND e.year_note IS NULL
+	AND e.description = '경기도 남부의 제조기업 700곳이 스마트공장을 갖추도록 지원했다.';

@@ -121,6 +121,9 @@ describe('sql/018 corrects only the seed rows nobody has edited since', { skip: 
 		assert.deepEqual(r.old, r.fresh, 'the network facts the article gives');
 		r = both("SELECT GROUP_CONCAT(CONCAT_WS(':', slug, name_en_derived) ORDER BY id) AS c FROM committees");
 		assert.deepEqual(r.old, r.fresh, 'the committees\' English names marked');
+		r = both("SELECT GROUP_CONCAT(CONCAT_WS('|', t.slug, COALESCE(e.year, '-'), COALESCE(e.year_note, '-'), e.description) " +
+		    "ORDER BY t.id, e.sort SEPARATOR '\\n') AS ev FROM technopark_events e JOIN technoparks t ON t.id = e.technopark_id");
+		assert.deepEqual(r.old, r.fresh, 'the technoparks\' dated activities (a year only where the article gives one)');
 		r = both("SELECT director, director_note, director_source_id FROM technoparks WHERE slug = 'chungnam'");
 		assert.deepEqual(r.old, r.fresh, 'chungnam: a row 018 has nothing for stays as it was');
 	});
