@@ -15,7 +15,8 @@
 <div class="field check"><input type="checkbox" id="n-decisions" name="decisions" value="1"<?cs if:Chosen.decisions ?> checked<?cs /if ?>>
 <label for="n-decisions"><?cs var:L.notify.decisions ?></label></div>
 <div class="field check"><input type="checkbox" id="n-meetings" name="meetings" value="1"<?cs if:Chosen.meetings ?> checked<?cs /if ?>>
-<label for="n-meetings"><?cs var:L.notify.meetings ?></label></div>
+<label for="n-meetings"><?cs var:L.notify.meetings ?></label>
+<span class="hint" id="n-meetings-person"><?cs if:Person.name ?><?cs var:L.notify.person_linked ?> <?cs var:Person.name ?> (<?cs var:Person.org ?>), <?cs var:L.notify.person_seats ?> <?cs var:Person.seats ?><?cs else ?><?cs var:L.notify.person_none ?><?cs /if ?></span></div>
 </fieldset>
 <fieldset>
 <legend><?cs var:L.notify.news ?></legend>

@@ -18,6 +18,7 @@
 <dt><?cs var:L.member.email ?></dt><dd><?cs if:TP.email ?><a href="mailto:<?cs var:url_escape(TP.email) ?>"><?cs var:TP.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></dd>
 <dt><?cs var:L.member.website ?></dt><dd><?cs call:fact(TP.website) ?></dd>
 </dl>
+<?cs if:subcount(DemoFields) ?><p class="note demo-fields"><span class="badge demo"><?cs var:L.demo ?></span> <?cs var:L.member.demo_fields ?> <?cs each:f = DemoFields ?><?cs var:f ?><?cs if:!last(f) ?>, <?cs /if ?><?cs /each ?></p><?cs /if ?>
 </section>
 
 <section aria-labelledby="ind-h">

@@ -35,14 +35,16 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <p class="note"><?cs var:L.search.intro ?></p>
 <?cs /if ?>
 <?cs else ?>
+<?cs # A count that includes demo results says how many (issue 20): "(데모 3건 포함)". ?>
+<?cs def:demo_results(n) ?><?cs if:n > 0 ?> <span class="badge demo" title="<?cs var:L.search.demo_count_title ?>">(<?cs var:L.committee.seats_demo ?> <?cs var:n ?><?cs var:L.search.unit ?> <?cs var:L.committee.seats_demo_incl ?>)</span><?cs /if ?><?cs /def ?>
 <nav class="types" aria-label="<?cs var:L.search.types ?>">
 <ul>
-<li><a href="<?cs call:search_url("", 1) ?>"<?cs if:!Search.type ?> aria-current="page"<?cs /if ?>><?cs var:L.search.all ?> <span class="count">(<?cs var:Search.total ?>)</span></a></li>
-<?cs each:k = L.search.kind ?><li><a href="<?cs call:search_url(name(k), 1) ?>"<?cs if:Search.type == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count">(<?cs alt:Search.Counts[name(k)] ?>0<?cs /alt ?>)</span></a></li>
+<li><a href="<?cs call:search_url("", 1) ?>"<?cs if:!Search.type ?> aria-current="page"<?cs /if ?>><?cs var:L.search.all ?> <span class="count">(<?cs var:Search.total ?>)</span><?cs call:demo_results(Search.demo_total) ?></a></li>
+<?cs each:k = L.search.kind ?><li><a href="<?cs call:search_url(name(k), 1) ?>"<?cs if:Search.type == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count">(<?cs alt:Search.Counts[name(k)] ?>0<?cs /alt ?>)</span><?cs call:demo_results(Search.Demo[name(k)]) ?></a></li>
 <?cs /each ?></ul>
 </nav>
 <?cs if:Search.shown > 0 ?>
-<p class="count" role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.results_for ?> <?cs var:Search.found ?><?cs var:L.search.unit ?> <?cs var:L.search.of ?> <?cs var:Search.from ?>–<?cs var:Search.to ?></p>
+<p class="count" role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.results_for ?> <?cs var:Search.found ?><?cs var:L.search.unit ?><?cs call:demo_results(Search.demo_found) ?> <?cs var:L.search.of ?> <?cs var:Search.from ?>–<?cs var:Search.to ?></p>
 <ol class="results" start="<?cs var:Search.from ?>">
 <?cs each:r = Results ?><li data-ref="<?cs var:r.kind ?>/<?cs var:r.ref_id ?>">
 <h2><a href="<?cs call:result_url(r) ?>"><?cs call:segs(r.Title) ?></a><?cs if:r.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h2>

@@ -6,6 +6,8 @@
 -- directors' meetings use the real seats of sql/seed/005_committees.sql, but the meetings themselves are fictional.
 -- Ids are fixed (seats 101-109 and 201-205, meetings, agenda items and resolutions from 101) so that the route
 -- table's sample URLs (/committees/board/meetings/101, /admin/seats/101, ...) name them.
+-- The council of directors (원장단) consults and decides nothing (the source: 총회 and 이사회 decide, the directors
+-- share news and talk over issues), so its demo meetings have no resolutions and their minutes say no 의결.
 -- Load after sql/seed/*.sql and 001_demo_people.sql.
 SET NAMES utf8mb4;
 START TRANSACTION;
@@ -61,7 +63,7 @@ INSERT INTO committee_agenda_items (id, meeting_id, position, title, description
 	(107, 104, 1, '2026년도 사업 실적 및 결산 승인의 건', NULL),
 	(108, 104, 2, '2027년도 사업계획 및 예산 승인의 건', NULL),
 	(109, 105, 1, '지역산업 정책 현안 공유', NULL),
-	(110, 105, 2, '협의회 운영 규정 개정의 건', NULL),
+	(110, 105, 2, '협의회 운영 규정 개정안에 관한 의견 교환', NULL),
 	(111, 106, 1, '2027년 공동사업 방향 논의', NULL),
 	(112, 107, 1, '지역산업 정책 대응 실무 과제 검토', NULL),
 	(113, 108, 1, '2027년 실무 과제 선정', NULL);
@@ -72,7 +74,6 @@ INSERT INTO committee_resolutions (id, agenda_item_id, body, outcome, votes_for,
 	(103, 103, '임원 선임은 후보를 더 검토한 뒤 다음 이사회에서 다시 다룬다.', 'deferred', NULL, NULL, NULL),
 	(104, 104, '2025년도 사업 실적과 결산을 원안대로 승인한다.', 'adopted', 6, 0, 0),
 	(105, 105, '정관 제12조 개정안을 부결하고, 실무위원회에서 다시 다듬어 올리기로 한다.', 'rejected', 2, 4, 0),
-	(106, 110, '협의회 운영 규정 개정안을 원안대로 의결한다.', 'adopted', 15, 0, 1),
 	(107, 112, '실무 과제 목록은 각 기관 의견을 더 받은 뒤 다음 회의에서 정한다.', 'deferred', NULL, NULL, NULL);
 
 INSERT INTO committee_attendance (meeting_id, member_id, status, proxy_name) VALUES
@@ -118,7 +119,7 @@ INSERT INTO committee_attendance (meeting_id, member_id, status, proxy_name) VAL
 INSERT INTO committee_minutes (meeting_id, body_md, body_html, published, published_at) VALUES
 	(101, '## 회의 개요\n\n- 일시: 2025년 3월 18일(화) 14:00~16:00\n- 장소: 진흥회 대회의실\n- 출석: 재적 6명 가운데 출석 4명, 위임 1명, 불참 1명\n\n## 심의 결과\n\n1. **2024년도 사업 실적 및 결산 승인의 건**: 원안대로 가결 (찬성 5, 반대 0, 기권 0)\n2. **2025년도 사업계획 및 예산 승인의 건**: 원안대로 가결 (찬성 4, 반대 0, 기권 1)\n3. **임원 선임의 건**: 후보를 더 검토하기로 하고 다음 이사회로 보류\n\n## 기타\n\n의장은 회원기관 간 공동사업 성과를 정리해 다음 회의에 보고해 달라고 사무국에 요청하였다.\n\n> 데모 자료입니다. 실제로 열린 회의가 아닙니다.\n', '<h2>회의 개요</h2>\n<ul>\n<li>일시: 2025년 3월 18일(화) 14:00~16:00</li>\n<li>장소: 진흥회 대회의실</li>\n<li>출석: 재적 6명 가운데 출석 4명, 위임 1명, 불참 1명</li>\n</ul>\n<h2>심의 결과</h2>\n<ol>\n<li><strong>2024년도 사업 실적 및 결산 승인의 건</strong>: 원안대로 가결 (찬성 5, 반대 0, 기권 0)</li>\n<li><strong>2025년도 사업계획 및 예산 승인의 건</strong>: 원안대로 가결 (찬성 4, 반대 0, 기권 1)</li>\n<li><strong>임원 선임의 건</strong>: 후보를 더 검토하기로 하고 다음 이사회로 보류</li>\n</ol>\n<h2>기타</h2>\n<p>의장은 회원기관 간 공동사업 성과를 정리해 다음 회의에 보고해 달라고 사무국에 요청하였다.</p>\n<blockquote>\n<p>데모 자료입니다. 실제로 열린 회의가 아닙니다.</p>\n</blockquote>\n', 1, '2025-03-20 10:00:00'),
 	(102, '## 회의 개요\n\n- 일시: 2026년 3월 24일(화) 10:00~12:00\n- 방식: 온라인 회의\n- 출석: 재적 7명 가운데 출석 6명, 불참 1명\n\n## 심의 결과\n\n1. **2025년도 사업 실적 및 결산 승인의 건**: 원안대로 가결 (찬성 6)\n2. **정관 일부 개정의 건**: 부결 (찬성 2, 반대 4). 개정안은 실무위원회에서 다시 다듬기로 하였다.\n\n> 데모 자료입니다. 실제로 열린 회의가 아닙니다.\n', '<h2>회의 개요</h2>\n<ul>\n<li>일시: 2026년 3월 24일(화) 10:00~12:00</li>\n<li>방식: 온라인 회의</li>\n<li>출석: 재적 7명 가운데 출석 6명, 불참 1명</li>\n</ul>\n<h2>심의 결과</h2>\n<ol>\n<li><strong>2025년도 사업 실적 및 결산 승인의 건</strong>: 원안대로 가결 (찬성 6)</li>\n<li><strong>정관 일부 개정의 건</strong>: 부결 (찬성 2, 반대 4). 개정안은 실무위원회에서 다시 다듬기로 하였다.</li>\n</ol>\n<blockquote>\n<p>데모 자료입니다. 실제로 열린 회의가 아닙니다.</p>\n</blockquote>\n', 1, '2026-03-26 09:00:00'),
-	(105, '## 회의 개요\n\n- 일시: 2026년 9월 3일(목) 15:00~17:30\n- 장소: 대전\n\n## 논의\n\n각 지역 테크노파크가 당면한 현안을 나누고, 협의회 운영 규정 개정안을 의결하였다.\n\n> 초안입니다. 데모 자료입니다.\n', '<h2>회의 개요</h2>\n<ul>\n<li>일시: 2026년 9월 3일(목) 15:00~17:30</li>\n<li>장소: 대전</li>\n</ul>\n<h2>논의</h2>\n<p>각 지역 테크노파크가 당면한 현안을 나누고, 협의회 운영 규정 개정안을 의결하였다.</p>\n<blockquote>\n<p>초안입니다. 데모 자료입니다.</p>\n</blockquote>\n', 0, NULL),
+	(105, '## 회의 개요\n\n- 일시: 2026년 9월 3일(목) 15:00~17:30\n- 장소: 대전\n\n## 논의\n\n각 지역 테크노파크가 당면한 현안을 나누고, 협의회 운영 규정 개정안에 관한 의견을 나누었다. 원장단은 협의하는 자리로, 의결은 하지 않는다.\n\n> 초안입니다. 데모 자료입니다.\n', '<h2>회의 개요</h2>\n<ul>\n<li>일시: 2026년 9월 3일(목) 15:00~17:30</li>\n<li>장소: 대전</li>\n</ul>\n<h2>논의</h2>\n<p>각 지역 테크노파크가 당면한 현안을 나누고, 협의회 운영 규정 개정안에 관한 의견을 나누었다. 원장단은 협의하는 자리로, 의결은 하지 않는다.</p>\n<blockquote>\n<p>초안입니다. 데모 자료입니다.</p>\n</blockquote>\n', 0, NULL),
 	(107, '## 회의 개요\n\n- 일시: 2026년 10월 15일(목) 14:00~16:00\n- 장소: 진흥회 소회의실\n\n## 논의\n\n지역산업 정책에 대응할 실무 과제를 검토하였고, 과제 목록은 각 기관 의견을 더 받은 뒤 정하기로 하였다.\n\n> 데모 자료입니다. 실제로 열린 회의가 아닙니다.\n', '<h2>회의 개요</h2>\n<ul>\n<li>일시: 2026년 10월 15일(목) 14:00~16:00</li>\n<li>장소: 진흥회 소회의실</li>\n</ul>\n<h2>논의</h2>\n<p>지역산업 정책에 대응할 실무 과제를 검토하였고, 과제 목록은 각 기관 의견을 더 받은 뒤 정하기로 하였다.</p>\n<blockquote>\n<p>데모 자료입니다. 실제로 열린 회의가 아닙니다.</p>\n</blockquote>\n', 1, '2026-10-16 11:00:00');
 
 COMMIT;

@@ -67,7 +67,7 @@ INSERT INTO technopark_industries (technopark_id, industry_id)
 INSERT INTO technopark_events (technopark_id, year, year_note, description, sort, source_id) VALUES
 	((SELECT id FROM technoparks WHERE slug = 'gyeonggi'), 2019, NULL,
 	 '스마트 제조 기반을 닦고 넓히는 일을 그해 가장 중요한 사업으로 정하고, 664억원을 들여 제조업 혁신을 위한 플랫폼을 마련했다.', 1, 1),
-	((SELECT id FROM technoparks WHERE slug = 'gyeonggi'), 2019, NULL,
+	((SELECT id FROM technoparks WHERE slug = 'gyeonggi'), NULL, '시기 미상 (2020년 기사 기준)',
 	 '경기도 남부의 제조기업 700곳이 스마트공장을 갖추도록 지원했다.', 2, 1),
 	((SELECT id FROM technoparks WHERE slug = 'gyeonggi'), 2020, '2020년 완공 목표',
 	 '300억원 규모의 스마트제조혁신센터를 짓고 있으며, 2020년 안에 마치는 것을 목표로 했다.', 3, 1),

@@ -13,6 +13,7 @@
 #include "core/err.h"
 #include "core/text.h"
 #include "http/form.h"
+#include "model/account.h"
 #include "pages/committees_page.h"
 #include "pages/page_rows.h"
 #include "store/audit.h"
@@ -193,6 +194,8 @@ committees_save_write(struct request *rq, HDF *hdf, const struct save *sv, const
 	(void)hdf;
 	rc = cs->write(rq->db, rq->session->user_id, cur != NULL ? sv->id : 0, sv->owner, cur != NULL ? cur->version : 0,
 	    values, cs->note, new_id);
+	if (rc == 0 && cur == NULL && cs->authored != NULL)
+		rc = committees_authored(rq, 0, cs->authored, new_id);
 	if (rc == 0 && cs->meeting_id != 0 && search_sync(rq->db, SEARCH_COMMITTEES, cs->meeting_id) != 0)
 		rc = db_err(rq->db);
 	return rc;
@@ -216,6 +219,26 @@ committees_save_location(struct request *rq, HDF *hdf, const struct save *sv, lo
 		return -1;
 	}
 	return 0;
+}
+
+static const char sql_meeting_author[] =
+	"UPDATE committee_meetings g JOIN users u ON u.id = ? SET g.created_by = u.id, g.is_demo = g.is_demo OR u.is_demo "
+	"WHERE g.id = ?";
+static const char sql_seat_author[] =
+	"UPDATE committee_members m JOIN users u ON u.id = ? SET m.is_demo = m.is_demo OR u.is_demo WHERE m.id = ?";
+
+int
+committees_authored(struct request *rq, int rc, const char *kind, const long long *id)
+{
+	struct db_stmt *st;
+
+	if (rc != 0)
+		return rc;
+	if ((st = db_prepare(rq->db, strcmp(kind, "meeting") == 0 ? sql_meeting_author : sql_seat_author)) == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, rq->session->user_id);
+	db_bind_int(st, 1, *id);
+	return db_write(st, NULL, NULL) == 0 ? 0 : db_err(rq->db);
 }
 
 /* ---- the rules of the records (committees_check) ---- */

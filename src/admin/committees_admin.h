@@ -72,6 +72,10 @@ int	committees_commit(struct request *rq, int begun, int rc);
  * create learns the meeting's id in the very expression that calls this.
  */
 int	committees_commit_meeting(struct request *rq, int begun, int rc, const long long *meeting_id);
+/* After a create (rc its result): the new meeting's author, and a meeting or seat a demo account made is
+ * demo (issue 20). kind "meeting" or "seat"; id is read after rc is known (a pointer, as for
+ * committees_commit_meeting). Returns rc, or a status when the mark cannot be written. */
+int	committees_authored(struct request *rq, int rc, const char *kind, const long long *id);
 
 
 /*
@@ -117,6 +121,7 @@ struct committee_save {
 	const struct meeting_ref *meeting;	/* for a form's own checks (may be NULL) */
 	const char	*done;		/* where a save answers: /admin/meetings/<meeting><done>, or without a meeting
 					 * /admin/committees/<slug><done> */
+	const char	*authored;	/* "seat": a new record takes its author's demo mark (committees_authored) */
 };
 /* save.write for a struct committee_save in sv->arg. */
 int	committees_save_write(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,

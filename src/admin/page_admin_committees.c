@@ -205,6 +205,7 @@ seat_save(struct save *sv, struct committee_save *cs, const struct committee *c,
 	cs->write = seat_write;
 	cs->note = c->slug;
 	cs->done = "?done=seat";
+	cs->authored = "seat";
 	sv->desc = &seat_record;
 	sv->id = id;
 	sv->owner = c->id;

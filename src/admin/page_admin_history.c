@@ -49,7 +49,7 @@ static const char sql_changes[] =
 	"THEN (SELECT n.name_ko FROM technoparks n WHERE n.slug = " v ") " \
 	"WHEN c.entity = 'committee_member' AND f.field = 'technopark_id' THEN " \
 	"(SELECT n.name_ko FROM technoparks n WHERE n.id = " v ") " \
-	"WHEN c.entity = 'committee_member' AND f.field = 'person_id' THEN " \
+	"WHEN (c.entity = 'committee_member' AND f.field = 'person_id') OR (c.entity = 'user' AND f.field = 'person') THEN " \
 	"(SELECT h.name FROM people h WHERE h.id = " v ") " \
 	"WHEN c.entity = 'resolution' AND f.field = 'agenda_item_id' THEN " \
 	"(SELECT a.title FROM committee_agenda_items a WHERE a.id = " v ") " \

@@ -147,6 +147,9 @@ write_meeting(struct request *rq, HDF *hdf, const struct save *sv, const struct 
 	if ((rc = meeting_write(rq->db, rq->session->user_id, id, sv->owner, cur != NULL ? cur->version : 0, values,
 	    c->slug, new_id)) != 0)
 		return rc;
+	/* a meeting made by a demo account is demo, and records who made it (issue 20) */
+	if (cur == NULL && (rc = committees_authored(rq, 0, "meeting", new_id)) != 0)
+		return rc;
 	if (id == 0)
 		id = *new_id;
 	if ((cur == NULL || meeting_moved((const char *const *)cur->v, values)) &&

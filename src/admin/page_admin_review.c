@@ -28,7 +28,7 @@
 #define MAX_FIELDS	16
 
 struct change {
-	long long	id, tp_id, entity_id, base_version, version;
+	long long	id, tp_id, entity_id, base_version, version, submitted_by;
 	char		entity[16], action[16], state[16];
 	int		n;
 	char		*field[MAX_FIELDS], *old[MAX_FIELDS], *new_[MAX_FIELDS], *cur[MAX_FIELDS];
@@ -108,10 +108,10 @@ page_admin_requests(struct request *rq, HDF *hdf)
 
 static const char sql_request[] =
 	"SELECT r.id, r.technopark_id, COALESCE(r.entity_id, 0), COALESCE(r.base_version, 0), r.version, "
-	"r.entity, r.action, r.state FROM change_requests r WHERE r.id = ?";
+	"r.entity, r.action, r.state, r.submitted_by FROM change_requests r WHERE r.id = ?";
 static const char sql_request_lock[] =
 	"SELECT r.id, r.technopark_id, COALESCE(r.entity_id, 0), COALESCE(r.base_version, 0), r.version, "
-	"r.entity, r.action, r.state FROM change_requests r WHERE r.id = ? FOR UPDATE";
+	"r.entity, r.action, r.state, r.submitted_by FROM change_requests r WHERE r.id = ? FOR UPDATE";
 static const char sql_fields[] =
 	"SELECT field, old_value, new_value FROM change_request_fields WHERE request_id = ? ORDER BY field";
 
@@ -224,6 +224,7 @@ change_load(struct db *db, long long id, int lock, struct change *c)
 		snprintf(c->entity, sizeof(c->entity), "%s", db_col_text(st, 5));
 		snprintf(c->action, sizeof(c->action), "%s", db_col_text(st, 6));
 		snprintf(c->state, sizeof(c->state), "%s", db_col_text(st, 7));
+		c->submitted_by = db_col_int(st, 8);
 	}
 	db_reset(st);
 	if (rc == DB_ERR)
@@ -383,7 +384,8 @@ apply(struct request *rq, const struct change *c)
 		for (i = 0; i < c->n; i++)
 			if (!c->skip[i] && (k = profile_field_index(c->field[i])) >= 0)
 				values[k] = c->new_[i];
-		rc = profile_apply(rq->db, uid, &p, values, "approve", NULL);
+		/* the values are the submitter's: a demo account's stay marked demo (issue 20) */
+		rc = profile_apply(rq->db, uid, c->submitted_by, &p, values, "approve", NULL);
 		profile_free(&p);
 		return rc == TP_ESTALE ? 409 : rc;
 	}
@@ -397,6 +399,8 @@ apply(struct request *rq, const struct change *c)
 			if (!c->skip[i] && strcmp(person_fields[k], c->field[i]) == 0)
 				values[k] = c->new_[i];
 	rc = person_apply(rq->db, uid, c->action, c->entity_id, c->tp_id, ps.version, values, &new_id);
+	if (rc == 0 && strcmp(c->action, "create") == 0)
+		rc = person_demo_author(rq->db, new_id, c->submitted_by);	/* a demo submitter's person is demo */
 	if (c->entity_id > 0)
 		person_free(&ps);
 	return rc == TP_ESTALE ? 409 : rc;

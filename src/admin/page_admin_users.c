@@ -29,6 +29,7 @@ static const struct form_field user_new_fields[] = {
 	{ "role",		FT_ENUM,	1, 0, 0, role_words },
 	{ "technopark",		FT_LINE,	0, 0, 40, NULL },
 	{ "active",		FT_BOOL,	0, 0, 0, NULL },
+	{ "person",		FT_INT,		0, 1, 4294967295LL, NULL },
 	{ "password",		FT_SECRET,	1, ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
@@ -39,14 +40,15 @@ static const struct form_field user_edit_fields[] = {
 	{ "role",		FT_ENUM,	1, 0, 0, role_words },
 	{ "technopark",		FT_LINE,	0, 0, 40, NULL },
 	{ "active",		FT_BOOL,	0, 0, 0, NULL },
+	{ "person",		FT_INT,		0, 1, 4294967295LL, NULL },
 	{ "password",		FT_SECRET,	0, ACCOUNT_MIN_PASSWORD, ACCOUNT_MAX_PASSWORD, NULL },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
 /* The fields an edit compares, audits and shows in a conflict (the password is apart). */
-#define USER_NFIELDS	4
-static const char *const user_fields[USER_NFIELDS] = { "display_name", "role", "technopark", "active" };
-enum { U_NAME, U_ROLE, U_TP, U_ACTIVE };
+#define USER_NFIELDS	5
+static const char *const user_fields[USER_NFIELDS] = { "display_name", "role", "technopark", "active", "person" };
+enum { U_NAME, U_ROLE, U_TP, U_ACTIVE, U_PERSON };
 
 struct user_rec {
 	long long	id;
@@ -64,18 +66,26 @@ static const char sql_users[] =
 	"WHERE (? IS NULL OR u.role = ?) ORDER BY u.role, u.login";
 static const char sql_user[] =
 	"SELECT u.id, u.version, u.login, u.display_name, u.role, t.slug, u.active, u.is_demo, "
-	"COALESCE(u.technopark_id, 0) FROM users u "
+	"COALESCE(u.technopark_id, 0), u.person_id FROM users u "
 	"LEFT JOIN technoparks t ON t.id = u.technopark_id WHERE u.id = ?";
 static const char sql_tp_options[] = "SELECT slug, name_ko FROM technoparks ORDER BY name_ko";
 static const char sql_tp_id[] = "SELECT id FROM technoparks WHERE slug = ?";
+/* The person choices (by organisation, as the committee seat form has them) with the account each is linked to. */
+static const char sql_person_options[] =
+	"SELECT p.id, p.name, p.title, p.is_demo, COALESCE(t.name_ko, a.name_ko) AS org, u.login AS linked, "
+	"u.id AS linked_id FROM people p LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 "
+	"LEFT JOIN users u ON u.person_id = p.id ORDER BY p.technopark_id IS NOT NULL, t.name_ko, p.sort, p.name, p.id";
+/* The person of the form: 1 when it exists; the login of another account linked to it, if any. */
+static const char sql_person_link[] =
+	"SELECT p.id, (SELECT u.login FROM users u WHERE u.person_id = p.id AND u.id <> ?) FROM people p WHERE p.id = ?";
 static const char sql_login_taken[] = "SELECT 1 FROM users WHERE login = ?";
 /* A login taken between the check and the insert changes no row instead of failing: 0 affected. */
 static const char sql_insert[] =
-	"INSERT INTO users (login, display_name, role, technopark_id, password_hash, active) "
-	"VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
+	"INSERT INTO users (login, display_name, role, technopark_id, password_hash, active, person_id) "
+	"VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id";
 static const char sql_update[] =
-	"UPDATE users SET display_name = ?, role = ?, technopark_id = ?, active = ?, version = version + 1 "
-	"WHERE id = ? AND version = ?";
+	"UPDATE users SET display_name = ?, role = ?, technopark_id = ?, active = ?, person_id = ?, "
+	"version = version + 1 WHERE id = ? AND version = ?";
 static const char sql_set_hash[] = "UPDATE users SET password_hash = ? WHERE id = ?";
 /* The current session is kept when the secretariat changes their own password. */
 static const char sql_end_sessions[] = "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?";
@@ -132,8 +142,47 @@ tp_options(struct request *rq, HDF *hdf, const char *sel)
 	struct db_stmt *st = db_prepare(rq->db, sql_tp_options);
 	int found;
 
-	if (st == NULL || page_options(hdf, "TPs", st, sel, &found) < 0)
+	if (st == NULL || page_options(hdf, "TPs", st, sel, &found) < 0 ||
+	    (st = db_prepare(rq->db, sql_person_options)) == NULL || page_rows(hdf, "Options.People", st) < 0)
 		return db_err(rq->db);
+	return 0;
+}
+
+/*
+ * The person field: a person of the directory that no other account (other than self) is linked to.
+ * Sets *person_id (0: none). Returns the number of messages added, or -1 on a database error.
+ */
+static int
+check_person(struct request *rq, HDF *hdf, long long self, long long *person_id)
+{
+	const char *v = form_value(hdf, "person");
+	struct db_stmt *st;
+	char other[241] = "";
+	long long id;
+	int rc;
+
+	*person_id = 0;
+	if (v == NULL || has_error(hdf, "person") || parse_ll(v, 1, 4294967295LL, &id) != 0)
+		return 0;
+	if ((st = db_prepare(rq->db, sql_person_link)) == NULL)
+		return -1;
+	db_bind_int(st, 0, self);
+	db_bind_int(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW && !db_col_isnull(st, 1))
+		snprintf(other, sizeof(other), "%s", db_col_text(st, 1));
+	db_reset(st);
+	if (rc == DB_ERR)
+		return -1;
+	if (rc != DB_ROW) {
+		add_error(hdf, "person", "L.form.err_choice");
+		return 1;
+	}
+	if (*other != '\0') {
+		render_set(hdf, other, "Form.person.linked");
+		add_error(hdf, "person", "L.users.err_person_linked");
+		return 1;
+	}
+	*person_id = id;
 	return 0;
 }
 
@@ -202,6 +251,8 @@ user_load(struct db *db, long long id, struct user_rec *u)
 		snprintf(u->v[U_ACTIVE], sizeof(u->v[0]), "%s", db_col_int(st, 6) ? "1" : "0");
 		u->is_demo = db_col_int(st, 7) != 0;
 		u->tp_id = db_col_int(st, 8);
+		if (!db_col_isnull(st, 9))
+			snprintf(u->v[U_PERSON], sizeof(u->v[0]), "%s", db_col_text(st, 9));
 	}
 	db_reset(st);
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : -1;
@@ -269,6 +320,7 @@ new_values(HDF *hdf, const char **v)
 	v[U_ROLE] = form_value(hdf, "role");
 	v[U_TP] = form_value(hdf, "technopark");
 	v[U_ACTIVE] = form_value(hdf, "active") != NULL ? "1" : "0";
+	v[U_PERSON] = form_value(hdf, "person");
 	v[USER_NFIELDS] = form_value(hdf, "login");
 }
 
@@ -280,13 +332,13 @@ static const struct form_field user_new_only[] = {
 };
 
 /* After the description's checks (save.check): the login (characters, not taken), the password, the
- * technopark. How many messages it added, or a TP_E* code. */
+ * technopark, the person (no other account's). How many messages it added, or a TP_E* code. */
 static int
 check_new(struct request *rq, HDF *hdf, const struct save *sv)
 {
 	int before = hdf_get_int_value(hdf, "Form.errors", 0), n;
 	const char *login;
-	long long one, tp_id;
+	long long one, tp_id, person_id;
 
 	(void)sv;
 	if (form_check(rq, hdf, user_new_only) < 0)
@@ -301,7 +353,7 @@ check_new(struct request *rq, HDF *hdf, const struct save *sv)
 			add_error(hdf, "login", "L.users.err_login_taken");
 		}
 	}
-	if (check_tp(rq, hdf, &tp_id) < 0)
+	if (check_tp(rq, hdf, &tp_id) < 0 || check_person(rq, hdf, 0, &person_id) < 0)
 		return db_err(rq->db);
 	order_errors(hdf, user_new_fields);
 	return hdf_get_int_value(hdf, "Form.errors", 0) - before;
@@ -309,7 +361,7 @@ check_new(struct request *rq, HDF *hdf, const struct save *sv)
 
 /* Insert the account and its audit record. 0, 422 when the login was taken meanwhile, or a status. */
 static int
-insert_user(struct request *rq, HDF *hdf, long long tp_id, const char *hash, long long *id)
+insert_user(struct request *rq, HDF *hdf, long long tp_id, long long person_id, const char *hash, long long *id)
 {
 	const char *v[USER_NFIELDS + 1];
 	unsigned long long n = 0;
@@ -327,6 +379,10 @@ insert_user(struct request *rq, HDF *hdf, long long tp_id, const char *hash, lon
 		db_bind_null(st, 3);
 	db_bind_text(st, 4, hash);
 	db_bind_int(st, 5, strcmp(v[U_ACTIVE], "1") == 0);
+	if (person_id > 0)
+		db_bind_int(st, 6, person_id);
+	else
+		db_bind_null(st, 6);
 	if (db_write(st, &n, id) != 0)
 		return db_err(rq->db);
 	if (n != 1) {
@@ -342,7 +398,7 @@ write_new(struct request *rq, HDF *hdf, const struct save *sv, const struct reco
     const char *const *v, long long *new_id)
 {
 	char hash[ACCOUNT_PWHASH_LEN];
-	long long tp_id = 0;
+	long long tp_id = 0, person_id = 0;
 	int rc;
 
 	(void)sv;
@@ -351,9 +407,12 @@ write_new(struct request *rq, HDF *hdf, const struct save *sv, const struct reco
 		return TP_EFAIL;
 	if (form_value(hdf, "technopark") != NULL && (rc = lookup(rq, sql_tp_id, form_value(hdf, "technopark"), &tp_id)) != 1)
 		return rc < 0 ? db_err(rq->db) : TP_EINVALID;
+	/* checked by check_new; read again here, inside the save's transaction */
+	if ((rc = check_person(rq, hdf, 0, &person_id)) != 0)
+		return rc < 0 ? db_err(rq->db) : TP_EINVALID;
 	if (account_hash_password(request_param(rq, "password"), hash) != 0)
 		return TP_ENOMEM;
-	rc = insert_user(rq, hdf, tp_id, hash, new_id);
+	rc = insert_user(rq, hdf, tp_id, person_id, hash, new_id);
 	sodium_memzero(hash, sizeof(hash));
 	return rc == 422 ? TP_EINVALID : rc;
 }
@@ -465,11 +524,11 @@ check_edit(struct request *rq, HDF *hdf, const struct save *sv)
 {
 	const char *role, *active;
 	int before = count_errors(hdf);
-	long long tp_id;
+	long long tp_id, person_id;
 
 	if (form_check(rq, hdf, password_field) < 0)
 		return TP_ENOMEM;
-	if (check_tp(rq, hdf, &tp_id) < 0)
+	if (check_tp(rq, hdf, &tp_id) < 0 || check_person(rq, hdf, sv->id, &person_id) < 0)
 		return db_err(rq->db);
 	role = form_value(hdf, "role");
 	active = form_value(hdf, "active");
@@ -518,8 +577,9 @@ update_user(struct request *rq, HDF *hdf, const struct user_rec *u, long long ve
 	else
 		db_bind_null(st, 2);
 	db_bind_int(st, 3, strcmp(v[U_ACTIVE], "1") == 0);
-	db_bind_int(st, 4, u->id);
-	db_bind_int(st, 5, version);
+	db_bind_text(st, 4, v[U_PERSON]);	/* NULL: none (checked by check_person) */
+	db_bind_int(st, 5, u->id);
+	db_bind_int(st, 6, version);
 	if (db_write(st, &n, NULL) != 0)
 		return db_err(rq->db);
 	if (n == 0)

@@ -161,6 +161,7 @@ static const struct param_spec user_form_params[] = {
 	{ "technopark",	PT_TEXT, 0, 100, NULL, 0 },
 	{ "active",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "password",	PT_TEXT, 0, 1000, NULL, 0 },
+	SAVE_PICK("person"), { "person", PT_TEXT, 0, 20, NULL, 0 },	/* the account's person (issue 15) */
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec decide_params[] = {

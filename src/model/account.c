@@ -362,10 +362,11 @@ static const struct record_field user_record_fields[ACCOUNT_NFIELDS] = {
 	{ "role",		FT_ENUM, 1, 0, 0, user_roles, "field.role", SHOW_NAMES, NULL },
 	{ "technopark",		FT_LINE, 0, 0, 40, NULL, "field.technopark", SHOW_NAMES, NULL },
 	{ "active",		FT_BOOL, 0, 0, 0, NULL, "field.active", SHOW_YESNO, "0" },
+	{ "person",		FT_INT, 0, 1, 4294967295LL, NULL, "field.person", SHOW_NAMES, NULL },
 };
 
 static const char sql_user_record[] =
-	"SELECT u.id, u.version, COALESCE(u.technopark_id, 0), u.display_name, u.role, t.slug, u.active "
+	"SELECT u.id, u.version, COALESCE(u.technopark_id, 0), u.display_name, u.role, t.slug, u.active, u.person_id "
 	"FROM users u LEFT JOIN technoparks t ON t.id = u.technopark_id WHERE u.id = ?";
 
 static int
@@ -391,6 +392,8 @@ user_record_load(struct db *db, long long id, struct record_row *r)
 		}
 		if ((r->v[3] = strdup(db_col_int(st, 6) ? "1" : "0")) == NULL)
 			bad = 1;
+		if (!db_col_isnull(st, 7) && (r->v[4] = strdup(db_col_text(st, 7))) == NULL)
+			bad = 1;
 	}
 	db_reset(st);
 	if (rc == DB_ERR || bad) {
@@ -401,15 +404,20 @@ user_record_load(struct db *db, long long id, struct record_row *r)
 }
 
 static const char sql_tp_name[] = "SELECT name_ko FROM technoparks WHERE slug = ?";
+/* A person as the conflict page and the audit log name them: "name (organisation)". */
+static const char sql_person_name[] =
+	"SELECT CONCAT(p.name, ' (', COALESCE(t.name_ko, a.name_ko), ')') FROM people p "
+	"LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 WHERE p.id = ?";
 
-/* A technopark's name for its slug; roles are words of the language file (-1). */
+/* A technopark's name for its slug, a person's for their id; roles are words of the language file (-1). */
 static int
 user_record_names(struct db *db, const char *field, const char *slug, char *out, size_t size)
 {
 	struct db_stmt *st;
-	int rc;
+	int rc, person = strcmp(field, "person") == 0;
 
-	if (strcmp(field, "technopark") != 0 || (st = db_prepare(db, sql_tp_name)) == NULL)
+	if ((!person && strcmp(field, "technopark") != 0) ||
+	    (st = db_prepare(db, person ? sql_person_name : sql_tp_name)) == NULL)
 		return -1;
 	db_bind_text(st, 0, slug);
 	if ((rc = db_step(st)) == DB_ROW)

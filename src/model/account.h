@@ -12,8 +12,9 @@ struct conf;
 
 struct db;
 
-/* An account as the admin form edits it: display_name, role, technopark (slug), active ("1"/"0"). */
-#define ACCOUNT_NFIELDS	4
+/* An account as the admin form edits it: display_name, role, technopark (slug), active ("1"/"0"), person
+ * (the id of its entry in the people directory: that person's committee seats are the account's). */
+#define ACCOUNT_NFIELDS	5
 extern const struct record_desc user_record;
 
 #define ACCOUNT_TOKEN_LEN	43	/* base64url of 32 random bytes, no padding */

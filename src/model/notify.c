@@ -58,6 +58,10 @@ static const char sql_article[] =
 	"a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE() FROM news_articles a "
 	"JOIN news_categories c ON c.id = a.category_id LEFT JOIN technoparks t ON t.id = a.technopark_id "
 	"WHERE a.id = ? AND a.state = 'published' AND a.deleted_at IS NULL";
+/* An article is announced once (sql/023): the first publication claims it, later ones find it claimed. */
+static const char sql_claim_article[] =
+	"UPDATE news_articles SET notified_at = NOW() WHERE id = ? AND notified_at IS NULL "
+	"AND state = 'published' AND deleted_at IS NULL";
 static const char sql_meeting[] =
 	"SELECT g.id, g.title, DATE_FORMAT(g.starts_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(g.ends_at, '%Y-%m-%d %H:%i:%s'), "
 	"COALESCE(g.place, g.online_url, ''), g.status, g.version, c.slug, c.name_ko, "
@@ -217,44 +221,73 @@ one(struct db *db, const char *sql, long long id, struct row *r, int ncols)
 	return rc == DB_ERR ? db_err(db) : rc == DB_ROW;
 }
 
+struct recipient {
+	char	name[241], email[255], token[NOTIFY_TOKEN_LEN + 1];
+};
+
+/* Every recipient sql (bound to id) returns, into *to (malloc'd, *k of them). 0 or a TP_E* code. */
+static int
+recipients(struct db *db, const char *sql, long long id, struct recipient **to, int *k)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	struct recipient *r;
+	int rc, cap = 0;
+
+	*to = NULL;
+	*k = 0;
+	if (st == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (*k == cap) {
+			if ((r = realloc(*to, (size_t)(cap = cap ? cap * 2 : 16) * sizeof(*r))) == NULL) {
+				db_reset(st);
+				return TP_ENOMEM;
+			}
+			*to = r;
+		}
+		r = &(*to)[(*k)++];
+		snprintf(r->name, sizeof(r->name), "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
+		snprintf(r->email, sizeof(r->email), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		snprintf(r->token, sizeof(r->token), "%s", db_col_text(st, 3) ? db_col_text(st, 3) : "");
+	}
+	db_reset(st);
+	return rc == DB_ERR ? db_err(db) : 0;
+}
+
 /*
- * Queue kind to every recipient sql (bound to id) returns, with the parameters p (n) and each one's
- * unsubscribe_url. Recipients are read first, then queued: a statement is not reused while its rows
- * are being read.
+ * Queue kind to every recipient sql (bound to id) returns, however many, with the parameters p (n) and
+ * each one's unsubscribe_url. Recipients are read first, then queued: a statement is not reused while
+ * its rows are being read.
  */
 static int
 to_each(struct db *db, const struct conf *c, const char *sql, long long id, const char *kind,
     struct outbox_param *p, size_t n)
 {
-	struct { char name[241], email[255], token[NOTIFY_TOKEN_LEN + 1]; } to[200];
-	struct db_stmt *st = db_prepare(db, sql);
 	struct outbox_param q[OUTBOX_MAX_PARAMS];
+	struct recipient *to;
 	char url[600];
-	int rc, k = 0, i;
+	int rc, k, i;
 
-	if (st == NULL)
-		return db_err(db);
-	db_bind_int(st, 0, id);
-	while ((rc = db_step(st)) == DB_ROW && k < (int)(sizeof(to) / sizeof(to[0]))) {
-		snprintf(to[k].name, sizeof(to[k].name), "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
-		snprintf(to[k].email, sizeof(to[k].email), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
-		snprintf(to[k].token, sizeof(to[k].token), "%s", db_col_text(st, 3) ? db_col_text(st, 3) : "");
-		k++;
-	}
-	db_reset(st);
-	if (rc == DB_ERR)
-		return db_err(db);
 	if (n + 1 > OUTBOX_MAX_PARAMS)
 		return TP_EINVALID;
+	if ((rc = recipients(db, sql, id, &to, &k)) != 0)
+		goto out;
 	memcpy(q, p, n * sizeof(*q));
 	q[n].name = "unsubscribe_url";
 	q[n].value = url;
 	for (i = 0; i < k; i++) {
 		snprintf(url, sizeof(url), "%s/unsubscribe/%s", c->base_url, to[i].token);
-		if ((rc = outbox_queue(db, kind, to[i].email, to[i].name, q, n + 1, NULL)) != 0)
-			return rc == TP_EINVALID ? 0 : db_err(db);	/* a stored address mail cannot take: skipped */
+		/* a stored address mail cannot take is skipped; the others still get theirs */
+		if ((rc = outbox_queue(db, kind, to[i].email, to[i].name, q, n + 1, NULL)) != 0 && rc != TP_EINVALID) {
+			rc = db_err(db);
+			goto out;
+		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(to);
+	return rc;
 }
 
 int
@@ -303,10 +336,19 @@ int
 notify_news_published(struct db *db, const struct conf *c, long long article_id)
 {
 	struct outbox_param p[8];
+	unsigned long long claimed = 0;
+	struct db_stmt *st;
 	char url[2200];
 	struct row r;
 	int rc;
 
+	if ((st = db_prepare(db, sql_claim_article)) == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, article_id);
+	if (db_write(st, &claimed, NULL) != 0)
+		return db_err(db);
+	if (claimed == 0)
+		return 0;	/* announced before (published, unpublished and published again), or not published */
 	if ((rc = one(db, sql_article, article_id, &r, 6)) != 1)
 		return rc;
 	snprintf(url, sizeof(url), "%s/news/%s", c->base_url, r.col[0]);

@@ -34,7 +34,8 @@ int	notify_unsubscribe(struct db *db, const char *token);
  * Call inside the transaction of the save, after its writes (0 or a TP_E* code; the caller rolls back
  * on failure): a change request submitted (the secretariat's 'requests' subscribers), decided (its
  * submitter, 'decisions'), a news article published (subscribers of its category, and of pinned
- * notices when it is pinned; one message each), a meeting scheduled, moved or cancelled (the
+ * notices when it is pinned; one message each; once per article, however often it is unpublished,
+ * published again or corrected: news_articles.notified_at), a meeting scheduled, moved or cancelled (the
  * committee's members with an account, 'meetings', as an iTIP REQUEST or CANCEL with the UID and
  * SEQUENCE of the .ics feeds).
  */

@@ -222,6 +222,21 @@ person_apply(struct db *db, long long user_id, const char *action, long long id,
 	return TP_EFAIL;
 }
 
+static const char sql_demo_author[] =
+	"UPDATE people p JOIN users u ON u.id = ? SET p.is_demo = 1 WHERE p.id = ? AND u.is_demo = 1";
+
+int
+person_demo_author(struct db *db, long long id, long long author_id)
+{
+	struct db_stmt *st = db_prepare(db, sql_demo_author);
+
+	if (st == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, author_id);
+	db_bind_int(st, 1, id);
+	return db_write(st, NULL, NULL) == 0 ? 0 : db_err(db);
+}
+
 /* The person record's description (model/record.h): its form, labels and how values read. */
 static const struct record_field person_record_fields[PERSON_NFIELDS] = {
 	{ "name",	FT_LINE,	1, 1, 60, NULL, "field.name", SHOW_TEXT, NULL },

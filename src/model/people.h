@@ -35,5 +35,8 @@ void	person_free(struct person *p);
  */
 int	person_apply(struct db *db, long long user_id, const char *action, long long id, long long tp_id,
 	    long long version, const char *const *values, long long *new_id);
+/* Person id (just created for author_id's approved request) is demo when author_id is a demo account
+ * (issue 20), as when a demo account writes it directly. 0 or a TP_E* code. */
+int	person_demo_author(struct db *db, long long id, long long author_id);
 
 #endif

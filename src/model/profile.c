@@ -17,12 +17,12 @@ static const char sql_load[] =
 	"SELECT t.id, t.version, t.slug, t.name_ko, t.summary, t.director, t.address, t.phone, t.email, "
 	"t.website, (SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
 	" FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
-	" WHERE ti.technopark_id = t.id) FROM technoparks t WHERE (t.slug = ? OR t.id = ?)";
+	" WHERE ti.technopark_id = t.id), t.demo_fields FROM technoparks t WHERE (t.slug = ? OR t.id = ?)";
 static const char sql_load_lock[] =
 	"SELECT t.id, t.version, t.slug, t.name_ko, t.summary, t.director, t.address, t.phone, t.email, "
 	"t.website, (SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
 	" FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
-	" WHERE ti.technopark_id = t.id) FROM technoparks t WHERE (t.slug = ? OR t.id = ?) FOR UPDATE";
+	" WHERE ti.technopark_id = t.id), t.demo_fields FROM technoparks t WHERE (t.slug = ? OR t.id = ?) FOR UPDATE";
 
 int
 profile_field_index(const char *name)
@@ -71,6 +71,8 @@ profile_load(struct db *db, const char *slug, long long id, int lock, struct pro
 		snprintf(p->name, sizeof(p->name), "%s", db_col_text(st, 3));
 		for (i = 0; i < PROFILE_NFIELDS; i++)
 			p->v[i] = dup_or_null(db_col_text(st, 4 + i));
+		snprintf(p->demo_fields, sizeof(p->demo_fields), "%s", db_col_text(st, 4 + PROFILE_NFIELDS) ?
+		    db_col_text(st, 4 + PROFILE_NFIELDS) : "");
 	}
 	db_reset(st);
 	return rc == DB_ERR ? -1 : found;
@@ -141,13 +143,54 @@ run_tags(struct db *db, const struct profile *cur, const char *tags)
 	return rc == DB_DONE ? 0 : db_err(db);
 }
 
+static const char sql_author_demo[] = "SELECT COUNT(*) FROM users WHERE id = ? AND is_demo = 1";
+static const char sql_demo_fields[] = "UPDATE technoparks SET demo_fields = ? WHERE id = ?";
+
+/* 1 when name is one of the comma-joined set. */
+static int
+in_set(const char *set, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (; *set != '\0'; set += strcspn(set, ",") + (set[strcspn(set, ",")] == ',')) {
+		if (strncmp(set, name, n) == 0 && (set[n] == ',' || set[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The demo marks after values replace cur's: a changed field takes the author's kind, the others keep theirs. */
+static int
+mark_demo(struct db *db, long long author_id, const struct profile *cur, const char *const *values)
+{
+	char out[sizeof(cur->demo_fields)] = "";
+	struct db_stmt *st;
+	size_t len = 0;
+	int demo, i, now;
+
+	if ((demo = db_exists(db, sql_author_demo, author_id)) < 0)
+		return db_err(db);
+	for (i = 0; i < PROFILE_NFIELDS; i++) {
+		now = audit_differs(cur->v[i], values[i]) ? demo : in_set(cur->demo_fields, profile_fields[i]);
+		if (now)
+			len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s", len ? "," : "", profile_fields[i]);
+	}
+	if (strcmp(out, cur->demo_fields) == 0)
+		return 0;
+	if ((st = db_prepare(db, sql_demo_fields)) == NULL)
+		return db_err(db);
+	db_bind_text(st, 0, out);
+	db_bind_int(st, 1, cur->id);
+	return db_write(st, NULL, NULL) == 0 ? 0 : db_err(db);
+}
+
 int
-profile_apply(struct db *db, long long user_id, const struct profile *cur,
+profile_apply(struct db *db, long long user_id, long long author_id, const struct profile *cur,
     const char *const *values, const char *action, const char *note)
 {
 	int rc, tags = PROFILE_NFIELDS - 1;
 
-	if ((rc = run_update(db, cur, values)) != 0)
+	if ((rc = run_update(db, cur, values)) != 0 || (rc = mark_demo(db, author_id, cur, values)) != 0)
 		return rc;
 	if (audit_differs(cur->v[tags], values[tags]) && (rc = run_tags(db, cur, values[tags])) != 0)
 		return rc;
@@ -198,7 +241,7 @@ profile_record_write(struct db *db, long long user_id, const char *action, long 
 		return TP_EFAIL;
 	if ((rc = profile_load(db, NULL, id, 1, &cur)) != 1)
 		return rc == 0 ? TP_ENOTFOUND : db_err(db);
-	rc = cur.version == version ? profile_apply(db, user_id, &cur, values, "update", NULL) : TP_ESTALE;
+	rc = cur.version == version ? profile_apply(db, user_id, user_id, &cur, values, "update", NULL) : TP_ESTALE;
 	profile_free(&cur);
 	return rc;
 }

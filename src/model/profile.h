@@ -22,6 +22,7 @@ struct profile {
 	char		slug[41];
 	char		name[301];
 	char		*v[PROFILE_NFIELDS];	/* malloc'd; NULL when empty */
+	char		demo_fields[96];	/* the fields whose value a demo account wrote (comma-joined) */
 };
 
 /* Load by slug (id 0) or by id. lock = 1 takes a row lock (inside a transaction). 1 found, 0 not, -1 error. */
@@ -31,10 +32,12 @@ void	profile_free(struct profile *p);
 int	profile_field_index(const char *name);
 /*
  * Write values (profile_fields order) over cur inside the caller's transaction: one UPDATE guarded
- * by cur->version, the industry tags, and an audit record (action, note) listing each changed
- * field. Returns 0, TP_ESTALE when cur->version is stale, or another TP_E* code.
+ * by cur->version, the industry tags, and an audit record (action, note; by user_id) listing each changed
+ * field. author_id: whose values they are (the submitter of an approved request, else user_id): a field
+ * a demo account's value lands in is marked demo, one a real account's lands in loses the mark (issue 20).
+ * Returns 0, TP_ESTALE when cur->version is stale, or another TP_E* code.
  */
-int	profile_apply(struct db *db, long long user_id, const struct profile *cur,
+int	profile_apply(struct db *db, long long user_id, long long author_id, const struct profile *cur,
 	    const char *const *values, const char *action, const char *note);
 
 #endif

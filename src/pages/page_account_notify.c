@@ -19,6 +19,13 @@
 #define MAX_TOPICS	64
 
 static const char sql_categories[] = "SELECT id, name_ko FROM news_categories ORDER BY sort, id";
+/* The person the account is linked to (the secretariat sets it), and that person's current seats: whom
+ * meeting invitations go to (model/notify.c). */
+static const char sql_person[] =
+	"SELECT p.name, COALESCE(t.name_ko, a.name_ko) AS org, (SELECT COUNT(*) FROM committee_members m "
+	"WHERE m.person_id = p.id AND (m.term_end IS NULL OR m.term_end >= CURDATE()) "
+	"AND (m.term_start IS NULL OR m.term_start <= CURDATE())) AS seats FROM users u JOIN people p ON p.id = u.person_id "
+	"LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 WHERE u.id = ?";
 
 static int
 mark(const struct notify_sub *s, void *arg)
@@ -43,6 +50,11 @@ show(struct request *rq, HDF *hdf)
 		return db_err(rq->db);
 	if ((rc = notify_list(rq->db, rq->session->user_id, mark, hdf)) < 0)
 		return rc;
+	if ((st = db_prepare(rq->db, sql_person)) == NULL)
+		return db_err(rq->db);
+	db_bind_int(st, 0, rq->session->user_id);
+	if (page_row_one(hdf, "Person", st) < 0)
+		return db_err(rq->db);
 	render_set(hdf, account_role_name(rq->session->role), "Page.Role");
 	return 0;
 }

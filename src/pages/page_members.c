@@ -97,7 +97,8 @@ static const char sql_member[] =
 	/* the year of the source a field restates, for its "2020년 기사 기준" (NULL once someone edited it) */
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.summary_source_id) AS summary_src_year, "
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.director_source_id) AS director_src_year, "
-	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.source_id) AS src_year "
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.source_id) AS src_year, "
+	"t.demo_fields "	/* the fields a demo account wrote (issue 20) */
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id WHERE t.slug = ?";
 static const char sql_member_industries[] =
 	"SELECT i.slug, i.name_ko FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
@@ -146,6 +147,22 @@ member_list(struct request *rq, HDF *hdf, const char *sql, const char *prefix)
 	return page_rows(hdf, prefix, st) < 0 ? db_err(rq->db) : 0;
 }
 
+/* The labels of the profile fields a demo account wrote (comma-joined set) as DemoFields.0, .1, ... */
+static void
+demo_fields(HDF *hdf, const char *set)
+{
+	char key[64];
+	size_t k;
+	int n = 0;
+
+	while (*set != '\0') {
+		k = strcspn(set, ",");
+		snprintf(key, sizeof(key), "L.field.%.*s", (int)(k < 40 ? k : 40), set);
+		render_set(hdf, hdf_get_value(hdf, key, ""), "DemoFields.%d", n++);
+		set += k + (set[k] == ',');
+	}
+}
+
 int
 page_members_show(struct request *rq, HDF *hdf)
 {
@@ -161,6 +178,7 @@ page_members_show(struct request *rq, HDF *hdf)
 		return db_err(rq->db);
 	if (rc == 0)
 		return 404;
+	demo_fields(hdf, hdf_get_value(hdf, "TP.demo_fields", ""));
 	if ((rc = member_list(rq, hdf, sql_member_industries, "Industries")) != 0 ||
 	    (rc = member_list(rq, hdf, sql_member_events, "Events")) != 0)
 		return rc;

@@ -34,6 +34,7 @@
 static const char sql_page[] =
 	"SELECT d.kind, d.ref_id, d.slug, d.meta, d.is_demo, d.title, d.body, DATE_FORMAT(d.at, '%Y-%m-%d') AS date, "
 	"x.n_members, x.n_people, x.n_news, x.n_committees, x.n_about, x.n_bodies, "
+	"x.d_members, x.d_people, x.d_news, x.d_committees, x.d_about, x.d_bodies, "
 	/* a real person as a source tells it: the result says "2020년 기사 기준" (issue 20) */
 	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id "
 	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year FROM ("
@@ -42,17 +43,22 @@ static const char sql_page[] =
 	"  (kind = 'members' AND title = CONCAT(CAST(? AS CHAR), '테크노파크') COLLATE utf8mb4_unicode_ci)) AS exact, "
 	" SUM(kind = 'members') OVER () AS n_members, SUM(kind = 'people') OVER () AS n_people, "
 	" SUM(kind = 'news') OVER () AS n_news, SUM(kind = 'committees') OVER () AS n_committees, "
-	" SUM(kind = 'about') OVER () AS n_about, SUM(kind = 'bodies') OVER () AS n_bodies "
+	" SUM(kind = 'about') OVER () AS n_about, SUM(kind = 'bodies') OVER () AS n_bodies, "
+	/* how many of them are demo rows: the counts say so (issue 20) */
+	" SUM(kind = 'members' AND is_demo = 1) OVER () AS d_members, SUM(kind = 'people' AND is_demo = 1) OVER () AS d_people, "
+	" SUM(kind = 'news' AND is_demo = 1) OVER () AS d_news, SUM(kind = 'committees' AND is_demo = 1) OVER () AS d_committees, "
+	" SUM(kind = 'about' AND is_demo = 1) OVER () AS d_about, SUM(kind = 'bodies' AND is_demo = 1) OVER () AS d_bodies "
 	" FROM search_docs WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 "
 	" ORDER BY kind = ? DESC, exact DESC, score DESC, at DESC, id DESC LIMIT ? OFFSET ?) x "
 	"JOIN search_docs d ON d.id = x.id ORDER BY x.kind = ? DESC, x.exact DESC, x.score DESC, x.at DESC, x.id DESC";
 /* The counts alone, for a page past the last match (the pass above then returns no row to read them from). */
 static const char sql_counts[] =
-	"SELECT kind, COUNT(*) FROM search_docs "
+	"SELECT kind, COUNT(*), SUM(is_demo = 1) FROM search_docs "
 	"WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 GROUP BY kind";
 
 #define NKIND_COLS	6	/* sql_page's n_<kind> columns, in enum search_kind order */
 #define KIND_COL0	8
+#define DEMO_COL0	(KIND_COL0 + NKIND_COLS)	/* the d_<kind> columns: how many of each are demo */
 _Static_assert(NKIND_COLS == SEARCH_NKINDS, "sql_page counts every kind");
 
 /* Store a snippet's segments under prefix.S.N.t (text) and .m (1 for a match), and its cut marks. */
@@ -116,17 +122,21 @@ exact_phrase(const struct search_words *w, char *out, size_t size)
 		len += (size_t)snprintf(out + len, size - len, "%s%s", i > 0 ? " " : "", w->w[i]);
 }
 
-/* Store the count of each kind (Search.Counts.<kind>) and their total. */
+/* Store the count of each kind (Search.Counts.<kind>, its demo rows Search.Demo.<kind>) and their totals.
+ * n holds the counts, then (from SEARCH_NKINDS on) the demo counts. */
 static void
-put_counts(HDF *hdf, const long long *n, long long *total)
+put_counts(HDF *hdf, const long long *n, long long *total, long long *demo)
 {
 	int k;
 
-	*total = 0;
+	*total = *demo = 0;
 	for (k = 0; k < SEARCH_NKINDS; k++) {
 		if (n[k] > 0)
 			render_set_int(hdf, n[k], "Search.Counts.%s", search_kind_name((enum search_kind)k));
+		if (n[SEARCH_NKINDS + k] > 0)
+			render_set_int(hdf, n[SEARCH_NKINDS + k], "Search.Demo.%s", search_kind_name((enum search_kind)k));
 		*total += n[k];
+		*demo += n[SEARCH_NKINDS + k];
 	}
 }
 
@@ -142,8 +152,10 @@ counts(struct request *rq, const char *query, long long *n)
 		return db_err(rq->db);
 	db_bind_text(st, 0, query);
 	while ((rc = db_step(st)) == DB_ROW)
-		if (search_kind_parse(db_col_text(st, 0), &k))
+		if (search_kind_parse(db_col_text(st, 0), &k)) {
 			n[k] = db_col_int(st, 1);
+			n[SEARCH_NKINDS + k] = db_col_int(st, 2);
+		}
 	db_reset(st);
 	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
@@ -173,8 +185,10 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 	db_bind_text(st, 7, type);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (first)
-			for (k = 0, first = 0; k < NKIND_COLS; k++)
+			for (k = 0, first = 0; k < NKIND_COLS; k++) {
 				n[k] = db_col_int(st, KIND_COL0 + k);
+				n[SEARCH_NKINDS + k] = db_col_int(st, DEMO_COL0 + k);
+			}
 		if (type != NULL && strcmp(db_col_text(st, 0), type) != 0)
 			continue;	/* past the last match of the type */
 		if (put_result(hdf, shown++, st, w) != 0) {
@@ -199,7 +213,8 @@ int
 page_search(struct request *rq, HDF *hdf)
 {
 	const char *q = params_get(&rq->params, "q"), *type = request_param(rq, "type");
-	long long page = request_param_int(rq, "page", 1), total, in_type, count[SEARCH_NKINDS] = { 0 };
+	long long page = request_param_int(rq, "page", 1), total, demo, in_type, demo_in_type,
+	    count[2 * SEARCH_NKINDS] = { 0 };
 	static const char *const why[] = { NULL, "empty", "long", "many" };
 	struct search_words *w;
 	enum search_status status;
@@ -231,12 +246,17 @@ page_search(struct request *rq, HDF *hdf)
 	}
 	if (n == 0 && page > 1 && (rc = counts(rq, query, count)) != 0)
 		goto out;
-	put_counts(hdf, count, &total);
+	put_counts(hdf, count, &total, &demo);
 	in_type = total;
-	if (type != NULL && search_kind_parse(type, &kind))
+	demo_in_type = demo;
+	if (type != NULL && search_kind_parse(type, &kind)) {
 		in_type = count[kind];
+		demo_in_type = count[SEARCH_NKINDS + kind];
+	}
 	render_set_int(hdf, total, "Search.total");
+	render_set_int(hdf, demo, "Search.demo_total");
 	render_set_int(hdf, in_type, "Search.found");
+	render_set_int(hdf, demo_in_type, "Search.demo_found");
 	render_set_int(hdf, n, "Search.shown");
 	render_set_int(hdf, (page - 1) * SEARCH_PAGE + 1, "Search.from");
 	render_set_int(hdf, (page - 1) * SEARCH_PAGE + n, "Search.to");

@@ -145,7 +145,8 @@ describe('the secretariat runs a board meeting (issue 6: done when)', () => {
 		await open(page, `/admin/meetings/${meetingId}`);
 		await follow(page, page.getByRole('link', { name: uiText('committee_admin.public_page'), exact: true }));
 		assert.equal(path(), `/committees/board/meetings/${meetingId}`);
-		assert.equal(squash(await page.locator('h1').textContent()), TITLE);
+		/* the demo secretariat scheduled it: a meeting a demo account makes is demo, and says so (issue 20) */
+		assert.equal(squash(await page.locator('h1').textContent()), `${TITLE} ${uiText('demo')}`);
 		const agenda = (await page.locator('ol.agenda > li > strong').allTextContents()).map(squash);
 		assert.deepEqual(agenda, ITEMS);
 		const res = page.locator('table.resolutions tbody tr');

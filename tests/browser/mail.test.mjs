@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { follow, newPage, open, signIn, squash, uiText } from './lib/accounts.mjs';
+import { account, follow, newPage, open, signIn, squash, uiText } from './lib/accounts.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { axeViolations, documentProblems } from './lib/checks.mjs';
 import { REPO } from './lib/config.mjs';
@@ -119,6 +119,39 @@ describe('mail: an address confirmed and a password reset through the mailed lin
 			assert.equal(await page.locator('form[action="/password/reset"]').count(), 0);
 		} finally {
 			await page.context().close();
+		}
+	});
+
+	test('the secretariat links the account to its person in the people directory; the user sees whom invitations follow', async () => {
+		const sec = await newPage(browser);
+		const mine = await newPage(browser);
+		try {
+			await signIn(sec, account('secretariat'));
+			await open(sec, '/admin/users');
+			await follow(sec, sec.getByRole('link', { name: user.login, exact: true }));
+			const field = sec.getByLabel(uiText('field.person'));
+			/* a person no other account is linked to */
+			const choice = await field.evaluate((el, linked) => {
+				const o = [...el.options].find((x) => x.value !== '' && !x.textContent.includes(linked));
+				return o ? { value: o.value, name: o.textContent.split(' (')[0].split(' [')[0].trim() } : null;
+			}, uiText('users.person_linked_to'));
+			assert.ok(choice, 'no free person to choose');
+			await field.selectOption(choice.value);
+			await follow(sec, sec.getByRole('button', { name: uiText('form.save'), exact: true }));
+			await follow(sec, sec.getByRole('link', { name: user.login, exact: true }));
+			assert.equal(await sec.getByLabel(uiText('field.person')).inputValue(), choice.value, 'the account page does not show the person');
+			await clean(sec, 'the account form with its person');
+
+			await signIn(mine, { ...user, password: `${user.password}-new` });	/* the password the reset above set */
+			await open(mine, '/account/notifications');
+			assert.ok(squash(await mine.locator('#n-meetings-person').textContent()).includes(choice.name), 'the notification page does not name the person');
+			await clean(mine, 'the notification page of a linked account');
+
+			await sec.getByLabel(uiText('field.person')).selectOption('');
+			await follow(sec, sec.getByRole('button', { name: uiText('form.save'), exact: true }));
+		} finally {
+			await sec.context().close();
+			await mine.context().close();
 		}
 	});
 });

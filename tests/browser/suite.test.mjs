@@ -22,6 +22,8 @@ import { CHROMIUM, uiText } from './lib/accounts.mjs';
 import './saves.test.mjs';
 // Mail (issue 15): an address confirmed and a password reset through the mailed links.
 import './mail.test.mjs';
+// Mail (issue 15): a committee member's account linked to its person gets the meeting's iTIP invitation.
+import './mail_invite.test.mjs';
 // A day of real use (issue 12): one walk per role at 1280 and 375 px, the review flow, screenshots day-*.png.
 import './day.test.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';

@@ -5,7 +5,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { L, sleep } from './lib.mjs';
-import { DEMO, Session, tag, text, getWith } from './lib_accounts.mjs';
+import { randomBytes } from 'node:crypto';
+import { DEMO, DB_NOW, Session, lit, sql, tag, text, getWith } from './lib_accounts.mjs';
 import {
 	MAIL_SKIP, admin, messagesTo, outboxCount, outboxRow, outboxTo, partText, queueTest, secondPortal,
 	sink, sinkMessages, theMessageTo, waitFor,
@@ -71,6 +72,33 @@ describe('mail delivery', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.throws(() => admin('mail', 'drop', String(id)), /no message/);
 		assert.ok(!(await sec.get('/admin')).body.includes(addr), 'a dropped message is still shown on /admin');
 		assert.equal(messagesTo(addr).length, 0);
+	});
+
+	test('a message a stopped process left \'sending\' is marked failed, never sent again on its own; retry sends it once, same Message-ID', async () => {
+		/* what a process killed between its claim and the relay's answer leaves: 'sending', claimed long ago
+		 * (past MAILER_LEASE_S, src/app/mailer.h); beside it a message another live process is sending now */
+		const addr = `crashed-${tag()}@example.org`, live = `live-${tag()}@example.org`;
+		const token = randomBytes(16).toString('hex');
+		sql(`INSERT INTO outbox (token, kind, to_addr, state, attempts, claimed_at) VALUES (${lit(token)}, 'test', ${lit(addr)}, 'sending', 1, ${DB_NOW} - INTERVAL 11 MINUTE)`);
+		sql(`INSERT INTO outbox (token, kind, to_addr, state, attempts, claimed_at) VALUES (${lit(randomBytes(16).toString('hex'))}, 'test', ${lit(live)}, 'sending', 1, ${DB_NOW})`);
+		const id = Number(outboxTo(addr)[0].id);
+		/* a portal starting up reaps at once (then every minute) */
+		const second = secondPortal();
+		try {
+			const row = await waitFor(() => { const r = outboxRow(id); return r.state === 'failed' ? r : null; }, 'the interrupted message marked failed', 30_000);
+			assert.match(row.answer, /^interrupted while sending/, `the answer says what happened: ${row.answer}`);
+			assert.equal(outboxTo(live)[0].state, 'sending', 'a message being sent now was taken from its process');
+			await sleep(3000);
+			assert.equal(messagesTo(addr).length, 0, 'an interrupted message was sent again without the operator');
+			assert.equal(outboxRow(id).state, 'failed');
+		} finally {
+			await second.stop();
+			sql(`DELETE FROM outbox WHERE to_addr = ${lit(live)}`);
+		}
+		assert.match(admin('mail', 'retry', String(id)), /queued again/);
+		const m = await theMessageTo(addr);
+		assert.equal(m.message_id, `<${token}@127.0.0.1>`, 'the retry has another Message-ID');
+		assert.equal(outboxRow(id).state, 'sent');
 	});
 
 	test('/admin/mail shows what the sink received, to the secretariat only', async () => {

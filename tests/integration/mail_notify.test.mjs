@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { BASE, L } from './lib.mjs';
 import {
 	DEMO, Session, createUser, decide, exclusive, lit, location, postForm, saveProfile, sql, sqlNumber, sqlValue,
-	submittedRequestId, tag, text, getWith,
+	submittedRequestId, tag, text, getWith, formOf, withChanges, fieldValue, formErrors,
 } from './lib_accounts.mjs';
 import { MAIL_SKIP, messagesTo, partText, theMessageTo, waitFor, outboxCount } from './mail_lib.mjs';
 import { postMultipart } from './news_lib.mjs';
@@ -41,6 +41,18 @@ function unsubscribeOf(m) {
 	assert.ok(partText(m, 'text/plain').includes(h[1]), 'the text part has no unsubscribe link');
 	assert.ok(partText(m, 'text/html').includes(`href="${h[1]}"`), 'the HTML part has no unsubscribe link');
 	return { url: new URL(h[1]).pathname, token: h[2] };
+}
+
+/** The secretariat's account form of user id, as the page has it. */
+async function accountForm(sec, id) {
+	const res = await sec.get(`/admin/users/${id}`);
+	assert.equal(res.status, 200, `GET /admin/users/${id}: ${res.status}`);
+	return { html: res.body, fields: formOf(res.body, `/admin/users/${id}`).fields };
+}
+
+/** Link account id to person (or '' to unlink) through the secretariat's account form; returns the answer. */
+async function linkPerson(sec, id, person) {
+	return sec.post(`/admin/users/${id}`, withChanges((await accountForm(sec, id)).fields, { person: String(person) }));
 }
 
 /** Submit a change of chungnam's website as member admin session s; returns the request id. */
@@ -109,6 +121,49 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.equal(messagesTo(boss.email).length, 1, `mail after unsubscribing (request ${id2})`);
 	});
 
+	test('a stored address mail cannot take is skipped; the recipients after it still get theirs', async () => {
+		const broken = await account(sec, 'secretariat');	/* the lower id: read first */
+		const fine = await account(sec, 'secretariat');
+		await choose(broken.s, { requests: true });
+		await choose(fine.s, { requests: true });
+		sql(`UPDATE users SET email = ${lit(`broken ${tag()}@example.org`)} WHERE id = ${broken.id}`);	/* a space: no relay takes it */
+		try {
+			const admin = await account(sec, 'member_admin', 'chungnam');
+			const id = await submitChange(admin.s);
+			const m = await theMessageTo(fine.email);
+			assert.ok(m.subject.includes(`#${id}`), `subject: ${m.subject}`);
+		} finally {
+			sql(`UPDATE users SET email = NULL, active = 0 WHERE id IN (${broken.id}, ${fine.id})`);
+		}
+	});
+
+	test('a notice reaches every subscriber, however many (250 here)', async () => {
+		const k = tag(6), N = 250;
+		const cat = sqlNumber("SELECT id FROM news_categories WHERE slug <> 'notice' ORDER BY id DESC LIMIT 1");
+		const slug = sqlValue(`SELECT slug FROM news_categories WHERE id = ${cat}`);
+		sql(`INSERT INTO users (login, display_name, email, role, password_hash, active) SELECT CONCAT('many-${k}-', seq), ` +
+		    `CONCAT('다수 ', seq), CONCAT('many-${k}-', seq, '@example.org'), 'staff', '!', 1 FROM seq_1_to_${N}`);
+		sql(`INSERT INTO notify_subscriptions (user_id, topic, category_id, token) SELECT id, 'news_category', ${cat}, MD5(CONCAT(login, RAND())) ` +
+		    `FROM users WHERE login LIKE 'many-${k}-%'`);
+		let id = null;
+		try {
+			const res = await postMultipart('/admin/news', [['title', `다수 구독 시험 ${k}`], ['category', slug], ['state', 'published'], ['pinned_until', ''], ['body', '본문'], ['publisher', 'association']], [], { session: sec });
+			assert.equal(res.status, 303, `publishing: ${res.status} ${text(res.body).slice(0, 200)}`);
+			id = Number(/^\/admin\/news\/(\d+)/.exec(location(res))[1]);
+			assert.equal(outboxCount(`kind = 'news_published' AND to_addr LIKE 'many-${k}-%'`), N, 'some subscribers got no message');
+			assert.equal(sqlNumber(`SELECT COUNT(DISTINCT to_addr) FROM outbox WHERE kind = 'news_published' AND to_addr LIKE 'many-${k}-%'`), N);
+		} finally {
+			sql(`DELETE FROM outbox WHERE to_addr LIKE 'many-${k}-%' AND state <> 'sending'`);
+			sql(`DELETE FROM notify_subscriptions WHERE user_id IN (SELECT id FROM users WHERE login LIKE 'many-${k}-%')`);
+			sql(`DELETE FROM users WHERE login LIKE 'many-${k}-%'`);
+			if (id) {
+				sql(`DELETE FROM news_articles WHERE id = ${id}`);
+				sql(`DELETE FROM search_docs WHERE kind = 'news' AND ref_id = ${id}`);
+				sql(`DELETE FROM audit_changes WHERE entity = 'news' AND entity_id = ${id}`);
+			}
+		}
+	});
+
 	test('a decision reaches its submitter with the decision and the comment, escaped in HTML; a rolled-back decision sends nothing', async () => {
 		const admin = await account(sec, 'member_admin', 'chungnam');
 		await choose(admin.s, { decisions: true });
@@ -165,16 +220,95 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 			unsubscribeOf(m);
 			await theMessageTo(pinnedOnly.email);
 			assert.equal(messagesTo(other.email).length, 0, 'a subscriber of another category got the notice');
-			await create([['title', `알림 시험 일반 ${tag(4)}`], ['category', 'notice'], ['state', 'published'], ['pinned_until', ''], ['body', '본문'], ['publisher', 'association']]);
-			await waitFor(() => messagesTo(both.email).length === 2, 'the unpinned notice to its category subscriber');
+
+			/* announced once: unpublished and published again, then corrected while published, it mails nobody
+			 * again (sql/023 news_articles.notified_at); the mail links to the page, which shows the correction */
+			const edit = async (changes) => {
+				const page = await sec.get(`/admin/news/${id}`);
+				const res = await postMultipart(`/admin/news/${id}`, withChanges(formOf(page.body, `/admin/news/${id}`).fields, changes), [], { session: sec });
+				assert.equal(res.status, 303, `editing the notice (${JSON.stringify(changes)}): ${res.status} ${text(res.body).slice(0, 200)}`);
+			};
+			await edit({ state: 'draft' });
+			await edit({ state: 'published' });
+			await edit({ title: `${title} (정정)`, body: '고친 본문' });
+			await edit({ state: 'draft' });
+			await edit({ state: 'published', body: '다시 고친 본문' });
+			assert.ok(sqlValue(`SELECT notified_at FROM news_articles WHERE id = ${id}`), 'notified_at not set');
+			await new Promise((r) => setTimeout(r, 3000));
+			assert.equal(outboxCount(`kind = 'news_published' AND to_addr = ${lit(both.email)}`), 1, 'the notice was queued again');
+			assert.equal(messagesTo(both.email).length, 1, 'publishing again or correcting mailed the notice again');
+			assert.equal(messagesTo(pinnedOnly.email).length, 1, 'publishing again or correcting mailed the pinned notice again');
+			/* a draft published later is announced then, once */
+			const later = made[0];
+			const page = await sec.get(`/admin/news/${later}`);
+			assert.equal((await postMultipart(`/admin/news/${later}`, withChanges(formOf(page.body, `/admin/news/${later}`).fields, { state: 'published' }), [], { session: sec })).status, 303);
+			await waitFor(() => messagesTo(pinnedOnly.email).length === 2, 'the draft, published later, to the pinned subscriber');
+			assert.equal(messagesTo(both.email).length, 2);
+						await create([['title', `알림 시험 일반 ${tag(4)}`], ['category', 'notice'], ['state', 'published'], ['pinned_until', ''], ['body', '본문'], ['publisher', 'association']]);
+			await waitFor(() => messagesTo(both.email).length === 3, 'the unpinned notice to its category subscriber');
 			await new Promise((r) => setTimeout(r, 2000));
-			assert.equal(messagesTo(pinnedOnly.email).length, 1, 'an unpinned notice reached the pinned-only subscriber');
+			assert.equal(messagesTo(pinnedOnly.email).length, 2, 'an unpinned notice reached the pinned-only subscriber');
 		} finally {
 			if (made.length) {
 				sql(`DELETE FROM news_articles WHERE id IN (${made.join(',')})`);
 				sql(`DELETE FROM audit_changes WHERE entity = 'news' AND entity_id IN (${made.join(',')})`);
 			}
 		}
+	});
+
+	test('the secretariat links an account to its person: chosen by organisation, validated, shown, audited, undone', async () => {
+		const [p1, p2] = sql("SELECT p.id, p.name, COALESCE(t.name_ko, a.name_ko) AS org FROM people p " +
+		    "LEFT JOIN technoparks t ON t.id = p.technopark_id JOIN association a ON a.id = 1 " +
+		    "WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.person_id = p.id) AND p.technopark_id IS NOT NULL ORDER BY p.id LIMIT 2");
+		assert.ok(p1 && p2, 'no two people without an account in the data');
+		const one = await account(sec, 'staff');
+		const two = await account(sec, 'staff');
+		const { html } = await accountForm(sec, one.id);
+		/* the choice: every person, grouped by organisation, none chosen yet */
+		const select = /<select id="f-person" name="person"[^>]*>([\s\S]*?)<\/select>/.exec(html);
+		assert.ok(select, 'no person field on the account form');
+		assert.match(select[1], new RegExp(`<optgroup label="${p1.org}">[\\s\\S]*?<option value="${p1.id}">${p1.name}`));
+		assert.equal(sqlNumber('SELECT COUNT(*) FROM people'), [...select[1].matchAll(/<option value="\d+"/g)].length, 'not every person is a choice');
+		assert.ok(!/<option value="\d+"[^>]*selected/.test(select[1]), 'a person is chosen for a new account');
+
+		/* the user's own notification page says whether meeting invitations can reach them */
+		const hint = async () => text(/<span class="hint" id="n-meetings-person">([\s\S]*?)<\/span>/.exec((await one.s.get('/account/notifications')).body)?.[1] ?? '');
+		assert.equal(await hint(), L['notify.person_none']);
+		let res = await linkPerson(sec, one.id, p1.id);
+		assert.equal(res.status, 303, `linking: ${res.status} ${text(res.body).slice(0, 300)}`);
+		assert.equal(await hint(), `${L['notify.person_linked']} ${p1.name} (${p1.org}), ${L['notify.person_seats']} ${sqlNumber(`SELECT COUNT(*) FROM committee_members WHERE person_id = ${p1.id} AND (term_end IS NULL OR term_end >= CURDATE()) AND (term_start IS NULL OR term_start <= CURDATE())`)}`);
+		const shown = (await accountForm(sec, one.id));
+		assert.equal(fieldValue(shown.fields, 'person'), String(p1.id), 'the account page does not show the linked person');
+		assert.equal(sqlValue(`SELECT f.new_value FROM audit_fields f JOIN audit_changes c ON c.id = f.change_id WHERE c.entity = 'user' AND c.entity_id = ${one.id} AND f.field = 'person' ORDER BY c.id DESC LIMIT 1`), String(p1.id), 'the link is not in the audit log');
+		const history = await sec.get(`/admin/history?entity=user&id=${one.id}`);
+		assert.ok(text(history.body).includes(p1.name) && text(history.body).includes(L['field.person']), 'the history does not name the person');
+		/* another account's form says whose the person is */
+		assert.match((await accountForm(sec, two.id)).html, new RegExp(`<option value="${p1.id}">[^<]*${L['users.person_linked_to']} ${one.login}</option>`));
+
+		/* mistakes: the form again (422) with what was typed and the message, nothing stored */
+		const form2 = withChanges((await accountForm(sec, two.id)).fields, { display_name: '바꾼 이름 시험', person: String(p1.id) });
+		res = await sec.post(`/admin/users/${two.id}`, form2);
+		assert.equal(res.status, 422, 'a person linked to another account was accepted');
+		assert.equal(formErrors(res.body).fields.person, L['users.err_person_linked']);
+		assert.equal(fieldValue(formOf(res.body, `/admin/users/${two.id}`).fields, 'display_name'), '바꾼 이름 시험', 'the typed name was lost');
+		res = await sec.post(`/admin/users/${two.id}`, withChanges(form2, { person: '4294967295' }));
+		assert.equal(res.status, 422, 'an unknown person was accepted');
+		assert.equal(formErrors(res.body).fields.person, L['form.err_choice']);
+		res = await sec.post(`/admin/users/${two.id}`, withChanges(form2, { person: 'abc' }));
+		assert.equal(res.status, 422, 'a person that is no number was accepted');
+		assert.equal(sqlValue(`SELECT person_id FROM users WHERE id = ${two.id}`), null, 'a refused form stored a person');
+
+		/* a new account made with its person; then the link undone */
+		const login = `notify-${tag()}`;
+		res = await sec.post('/admin/users', { login, display_name: login, role: 'staff', technopark: '', active: '1', person: String(p2.id), password: PASSWORD });
+		assert.equal(res.status, 303, `a new account with its person: ${res.status} ${text(res.body).slice(0, 300)}`);
+		assert.equal(sqlNumber(`SELECT person_id FROM users WHERE login = ${lit(login)}`), Number(p2.id));
+		res = await sec.post('/admin/users', { login: `${login}-2`, display_name: login, role: 'staff', technopark: '', active: '1', person: String(p2.id), password: PASSWORD });
+		assert.equal(res.status, 422, 'a second new account took a linked person');
+		assert.equal(formErrors(res.body).fields.person, L['users.err_person_linked']);
+		assert.equal((await linkPerson(sec, one.id, '')).status, 303);
+		assert.equal(sqlValue(`SELECT person_id FROM users WHERE id = ${one.id}`), null, 'unlinking kept the person');
+		sql(`UPDATE users SET person_id = NULL, active = 0 WHERE login = ${lit(login)}`);
 	});
 
 	test('a meeting scheduled, moved and cancelled: iTIP REQUEST, REQUEST, CANCEL to the committee\'s members with an account, the feed\'s UID and SEQUENCE', { timeout: 120_000 }, async () => {
@@ -184,7 +318,10 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.ok(seat, 'no current seat held by a person in the data');
 		const member = await account(sec, 'staff');
 		sql(`UPDATE users SET person_id = NULL WHERE person_id = ${seat.person_id}`);
-		sql(`UPDATE users SET person_id = ${seat.person_id} WHERE id = ${member.id}`);
+		/* linked the way the secretariat does it: the account form's person field */
+		const linked = await linkPerson(sec, member.id, seat.person_id);
+		assert.equal(linked.status, 303, `linking the person: ${linked.status} ${text(linked.body).slice(0, 300)}`);
+		assert.equal(sqlNumber(`SELECT person_id FROM users WHERE id = ${member.id}`), Number(seat.person_id));
 		await choose(member.s, { meetings: true });
 		const outsider = await account(sec, 'staff');
 		await choose(outsider.s, { meetings: true });
@@ -246,6 +383,6 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.equal(cancel.cal.events[0].sequence, 2);
 		assert.equal(cancel.cal.events[0].status, 'CANCELLED');
 		assert.equal(messagesTo(member.email).length, 3, 'other than three messages for three changes');
-		sql(`UPDATE users SET person_id = NULL WHERE id = ${member.id}`);
+		assert.equal((await linkPerson(sec, member.id, '')).status, 303, 'unlinking the person');
 	});
 });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { L, data, get, text, section, element, all, definitions, peopleRows, assertHtmlPage } from './lib.mjs';
 import {
 	DEMO, Session, exclusive, sql, sqlRow, sqlNumber, needSql, HAVE_SQL, tag, lit, createUser, location, saveProfile,
+	decide, submittedRequestId, sqlValue,
 } from './lib_accounts.mjs';
 import { asOf } from './seed_marks.mjs';
 import { newsItems, postMultipart } from './news_lib.mjs';
@@ -15,7 +16,7 @@ import { seatsOn, holder, todayKST, committee, attendanceOf, resolutionsOf, meet
 
 let release = null;
 const S = {};
-const made = { news: [], people: [], users: [] };
+const made = { news: [], people: [], users: [], meetings: [], seats: [] };
 const TP = 'chungnam';
 
 async function postNews(s, title) {
@@ -47,6 +48,10 @@ before(async () => {
 	made.users.push(await createUser(S.sec, { login, role: 'member_admin', technopark: TP, password }));
 	assert.equal(sqlNumber(`SELECT is_demo FROM users WHERE login = '${login}'`), 0, 'the real account is demo');
 	S.realAdmin = await Session.signIn(login, password);
+	/* a real secretariat account, likewise */
+	const sl = `realsec-${tag(6)}`;
+	made.users.push(await createUser(S.sec, { login: sl, role: 'secretariat', password }));
+	S.realSec = await Session.signIn(sl, password);
 });
 
 after(() => {
@@ -62,6 +67,12 @@ after(() => {
 			sql(`DELETE FROM audit_changes WHERE entity = 'person' AND entity_id IN (${made.people.join(',')})`);
 			sql(`DELETE FROM search_docs WHERE kind = 'people' AND ref_id IN (${made.people.join(',')})`);
 		}
+		for (const id of made.meetings) {
+			sql(`DELETE FROM committee_meetings WHERE id = ${id}`);
+			sql(`DELETE FROM search_docs WHERE kind = 'committees' AND ref_id = ${id}`);
+		}
+		for (const id of made.seats)
+			sql(`DELETE FROM committee_members WHERE id = ${id}`);
 		for (const id of made.users) {
 			sql(`DELETE FROM sessions WHERE user_id = ${id}`);
 			sql(`UPDATE users SET active = 0 WHERE id = ${id}`);
@@ -121,7 +132,104 @@ describe('what a demo account writes is demo', () => {
 	});
 });
 
+describe('what a demo account makes or asks for stays demo', () => {
+	test('a meeting scheduled by a demo account is demo (and keeps its author); a real account\'s is not', async (t) => {
+		if (!needSql(t))
+			return;
+		const day = new Date(Date.now() + 800 * 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
+		const ids = {};
+		for (const [who, s] of [['demo', S.sec], ['real', S.realSec]]) {
+			const title = `작성자 시험 회의 ${who} ${tag(4)}`;
+			const res = await s.post('/admin/committees/business/meetings', {
+				title, date: day, starts: '14:00', ends: '16:00', end_date: '', place: '시험실', online_url: '', status: 'planned', note: '',
+			});
+			assert.equal(res.status, 303, `${who}: creating the meeting: ${res.status} ${text(res.body).slice(0, 200)}`);
+			ids[who] = Number(/^\/admin\/meetings\/(\d+)\?done=created$/.exec(location(res))[1]);
+			made.meetings.push(ids[who]);
+		}
+		assert.equal(sqlNumber(`SELECT is_demo FROM committee_meetings WHERE id = ${ids.demo}`), 1, 'a demo account\'s meeting stored as real');
+		assert.equal(sqlNumber(`SELECT is_demo FROM committee_meetings WHERE id = ${ids.real}`), 0, 'a real account\'s meeting stored as demo');
+		assert.equal(sqlNumber(`SELECT created_by FROM committee_meetings WHERE id = ${ids.demo}`), sqlNumber(`SELECT id FROM users WHERE login = '${DEMO.secretariat.login}'`));
+		for (const [who, demo] of [['demo', true], ['real', false]]) {
+			const html = assertHtmlPage(await get(`/committees/business/meetings/${ids[who]}`), `meeting ${who}`);
+			assert.equal(/<span class="badge demo"/.test(element(html, 'h1')), demo, `${who}: the heading's 데모 badge`);
+		}
+	});
+
+	test('a committee seat a demo account gives a real technopark is demo', async (t) => {
+		if (!needSql(t))
+			return;
+		const tpId = sqlNumber(`SELECT id FROM technoparks WHERE slug = '${TP}'`);
+		const before = sqlNumber('SELECT COALESCE(MAX(id), 0) FROM committee_members');
+		const res = await S.sec.post('/admin/committees/business/seats', { member: `t${tpId}`, role: 'member', term_start: '', term_end: '', note: '' });
+		assert.equal(res.status, 303, `adding the seat: ${res.status} ${text(res.body).slice(0, 200)}`);
+		const id = sqlNumber(`SELECT MAX(id) FROM committee_members WHERE technopark_id = ${tpId} AND id > ${before}`);
+		made.seats.push(id);
+		assert.equal(sqlNumber(`SELECT is_demo FROM committee_members WHERE id = ${id}`), 1, 'a demo account\'s seat of a real technopark stored as real');
+	});
+
+	test('a demo member admin\'s profile change approved by a real secretariat stays demo; a real admin\'s approved value ends the mark', async (t) => {
+		if (!needSql(t))
+			return;
+		const before = sqlRow(`SELECT website, demo_fields FROM technoparks WHERE slug = '${TP}'`);
+		const note = async () => text(/<p class="note demo-fields">([\s\S]*?)<\/p>/.exec((await get(`/members/${TP}`)).body)?.[1] ?? '');
+		try {
+			sql(`UPDATE technoparks SET demo_fields = '' WHERE slug = '${TP}'`);
+			assert.equal(await note(), '', 'a profile without demo values shows the demo note');
+			const site = `https://demo-${tag(6)}.example.org/`;
+			let res = await saveProfile(S.demoAdmin, TP, { website: site });
+			assert.equal(res.status, 303, `the demo admin's request: ${res.status}`);
+			assert.equal((await decide(S.realSec, submittedRequestId(res), 'approve')).status, 303, 'approving');
+			assert.equal(sqlValue(`SELECT website FROM technoparks WHERE slug = '${TP}'`), site, 'not applied');
+			assert.equal(sqlValue(`SELECT demo_fields FROM technoparks WHERE slug = '${TP}'`), 'website', 'the demo admin\'s approved value stored as real');
+			assert.equal(await note(), `${L.demo} ${L['member.demo_fields']} ${L['field.website']}`, 'the profile does not say which field is demo');
+			const real = `https://real-${tag(6)}.example.org/`;
+			res = await saveProfile(S.realAdmin, TP, { website: real });
+			assert.equal(res.status, 303, `the real admin's request: ${res.status}`);
+			assert.equal((await decide(S.realSec, submittedRequestId(res), 'approve')).status, 303, 'approving');
+			assert.equal(sqlValue(`SELECT demo_fields FROM technoparks WHERE slug = '${TP}'`), '', 'a real value kept the demo mark');
+			assert.equal(await note(), '', 'the demo note stayed');
+		} finally {
+			sql(`UPDATE technoparks SET website = ${lit(before.website)}, demo_fields = ${lit(before.demo_fields)} WHERE slug = '${TP}'`);
+			sql(`INSERT INTO search_queue (kind, ref_id) SELECT 'members', id FROM technoparks WHERE slug = '${TP}'`);
+		}
+	});
+});
+
 describe('demo inside counts and records', () => {
+	test('/search: a count that includes demo results says how many', async (t) => {
+		if (!needSql(t))
+			return;
+		const k = `검색데모${tag(4)}`;
+		await postPerson(S.demoAdmin, `${k} 가`);
+		await postPerson(S.realAdmin, `${k} 나`);
+		const page = (await get(`/search?q=${encodeURIComponent(k)}`)).body;
+		const status = text(/<p class="count" role="status">([\s\S]*?)<\/p>/.exec(page)?.[1] ?? '');
+		const mark = `(${L['committee.seats_demo']} 1${L['search.unit']} ${L['committee.seats_demo_incl']})`;
+		assert.ok(status.includes(`2${L['search.unit']} ${mark}`), `the result count: ${status}`);
+		const nav = element(page, 'nav', /class="types"/);
+		const link = (label) => text(all(nav, /<li>([\s\S]*?)<\/li>/g).find((li) => text(li).startsWith(label)) ?? '');
+		assert.equal(link(L['search.all']), `${L['search.all']} (2) ${mark}`);
+		assert.equal(link(L['search.kind.people']), `${L['search.kind.people']} (2) ${mark}`);
+		assert.equal(link(L['search.kind.news']), `${L['search.kind.news']} (0)`, 'a count without demo results says it has some');
+	});
+
+	test('the demo 원장단 minutes and agenda decide nothing: no 의결, no resolution, no vote', async (t) => {
+		if (!needSql(t))
+			return;
+		const meetings = sql("SELECT g.id FROM committee_meetings g JOIN committees c ON c.id = g.committee_id WHERE c.slug = 'directors' AND g.is_demo = 1");
+		assert.ok(meetings.length > 0, 'no demo 원장단 meeting');
+		assert.equal(sqlNumber("SELECT COUNT(*) FROM committee_resolutions r JOIN committee_agenda_items i ON i.id = r.agenda_item_id " +
+		    "JOIN committee_meetings g ON g.id = i.meeting_id JOIN committees c ON c.id = g.committee_id WHERE c.slug = 'directors' AND g.is_demo = 1"), 0,
+		    'a demo 원장단 meeting records a resolution');
+		for (const { id } of meetings) {
+			const minutes = sqlValue(`SELECT body_md FROM committee_minutes WHERE meeting_id = ${id}`) ?? '';
+			assert.ok(!/의결하였|의결했|가결|부결/.test(minutes), `meeting ${id}: the minutes say the council decided: ${minutes}`);
+			const html = (await get(`/committees/directors/meetings/${id}`)).body;
+			assert.ok(!/의결하였|의결했|가결|부결/.test(text(element(html, 'main') ?? html)), `the page of meeting ${id} says the council decided`);
+		}
+	});
+
 	test('/committees: a seat count that includes demo seats says how many', async (t) => {
 		if (!needSql(t))
 			return;

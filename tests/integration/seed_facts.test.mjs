@@ -9,7 +9,7 @@ import { describe, test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-	ROOT, L, get, text, section, definitions, element, table, memberRows, peopleRows, thousands, eok, assertHtmlPage,
+	ROOT, L, get, text, section, definitions, element, table, memberRows, peopleRows, thousands, eok, assertHtmlPage, all,
 } from './lib.mjs';
 
 const F = JSON.parse(readFileSync(`${ROOT}/tests/fixtures/article_facts.json`, 'utf8'));
@@ -85,6 +85,12 @@ describe('the members', () => {
 			has(ev, String(f.year), `${f.slug}: activities`);
 			for (const w of f.words)
 				has(ev, w, `${f.slug}: activities`);
+			/* a fact the article gives no year for is not dated by the portal either */
+			const items = all(section(await page(`/members/${f.slug}`), 'ev-h') ?? '', /<li>([\s\S]*?)<\/li>/g).map(text);
+			for (const w of f.undated ?? []) {
+				const item = items.find((li) => li.includes(w)) ?? assert.fail(`${f.slug}: no activity with ${w}`);
+				assert.ok(!/^\d{4}\b/.test(item), `${f.slug}: "${item}" is dated, the article gives no year`);
+			}
 		}
 	});
 });
