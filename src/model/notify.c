@@ -225,7 +225,8 @@ struct recipient {
 	char	name[241], email[255], token[NOTIFY_TOKEN_LEN + 1];
 };
 
-/* Every recipient sql (bound to id) returns, into *to (malloc'd, *k of them). 0 or a TP_E* code. */
+/* Every recipient sql (bound to id when it takes one: the secretariat's list does not) returns, into *to
+ * (malloc'd, *k of them). 0 or a TP_E* code. */
 static int
 recipients(struct db *db, const char *sql, long long id, struct recipient **to, int *k)
 {
@@ -237,7 +238,8 @@ recipients(struct db *db, const char *sql, long long id, struct recipient **to, 
 	*k = 0;
 	if (st == NULL)
 		return db_err(db);
-	db_bind_int(st, 0, id);
+	if (strchr(sql, '?') != NULL)
+		db_bind_int(st, 0, id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (*k == cap) {
 			if ((r = realloc(*to, (size_t)(cap = cap ? cap * 2 : 16) * sizeof(*r))) == NULL) {
