@@ -572,6 +572,8 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 		 * key and fields sent again still answer the first save's result */
 		if (rc == 422 && a.key != NULL && already_saved(rq, &a))
 			return 303;
+		if (rc == TP_EBUSY)	/* a check's statement ran past statement_time_write */
+			goto busy;
 		return rc;
 	}
 	for (tries = 0; tries < SAVE_ATTEMPTS; tries++) {
@@ -596,6 +598,8 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 			goto out;
 		case FAILED:
 			rc = a.status;
+			if (rc == TP_EBUSY)	/* a statement ran past statement_time_write: rolled back, busy */
+				goto busy;
 			if (rc == 404 || rc == 400)
 				rq->tmpl = NULL;
 			goto out;
@@ -603,8 +607,9 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 			break;
 		}
 	}
-	/* busy every time: the form again with everything the user typed, to send once more (429: a 5xx
-	 * would be the error page, and the input would be gone) */
+	/* busy every time (or a statement stopped by its time limit): the form again with everything the user
+	 * typed, to send once more (429: a 5xx would be the error page, and the input would be gone) */
+busy:
 	render_set(hdf, hdf_get_value(hdf, "L.save.busy", "?"), "Form.message");
 	rq->tmpl = sv->tmpl;
 	rc = 429;

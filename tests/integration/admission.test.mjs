@@ -54,12 +54,12 @@ async function spare(dir, lines) {
 }
 
 /** A MariaDB session (root, over the instance's socket) that takes table locks and keeps them until unlock(). */
-async function lockTables(tables) {
+async function lockTables(tables, mode = 'WRITE') {
 	const child = spawn('mariadb', [`--defaults-file=${STACK_DIR}/my.cnf`, '-N', '-B', '--unbuffered', 'tpportal'], { stdio: ['pipe', 'pipe', 'pipe'] });
 	let out = '';
 	child.stdout.on('data', (c) => { out += c; });
 	child.stderr.on('data', (c) => { out += c; });
-	child.stdin.write(`LOCK TABLES ${tables.map((t) => `${t} WRITE`).join(', ')};\nSELECT 'locked';\n`);
+	child.stdin.write(`LOCK TABLES ${tables.map((t) => `${t} ${mode}`).join(', ')};\nSELECT 'locked';\n`);
 	const started = Date.now();
 	while (!out.includes('locked')) {
 		assert.ok(Date.now() - started < 10_000 && child.exitCode === null, `LOCK TABLES: ${out}`);
@@ -202,6 +202,42 @@ describe('admission control', { concurrency: 1 }, () => {
 		assert.equal(sqlNumber(`SELECT COUNT(*) FROM login_failures WHERE login IN ('held-admission', 'second-admission')`), 0,
 		    'a sign-in refused busy was counted as a failed attempt');
 		assert.doesNotMatch(ctx.spare.log(), /Sanitizer|runtime error:/, 'a sanitizer report in the spare');
+	});
+
+	// A save whose statement runs past statement_time_write (its table held here) is rolled back whole; before,
+	// the answer was the busy error page and what the member admin typed was gone. Now the form comes back
+	// (429, as when a row lock outlasts the save's retries) with the values typed, and nothing is stored.
+	test('a save held past statement_time_write: its form again (429) with what was typed, nothing stored', T, async () => {
+		const sock = ctx.spare.sock;
+		// the secretariat: a member admin's access rule reads the person's row before the form is even read
+		const sec = await Session.signIn(DEMO.secretariat.login);
+		const cookie = { HTTP_COOKIE: `tp_session=${sec.cookie}` };
+		const id = sqlNumber("SELECT p.id FROM people p JOIN technoparks t ON t.id = p.technopark_id WHERE t.slug = 'chungnam' ORDER BY p.id LIMIT 1");
+		const page = await fcgiGet(sock, `/admin/people/${id}`, cookie);
+		assert.equal(page.status, 200, `the person form: ${page.status}`);
+		const fields = new URLSearchParams();
+		for (const m of page.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+			fields.set(m[1], m[2].replace(/&amp;/g, '&'));
+		for (const m of page.body.matchAll(/<input type="(?:text|email|tel|number)" id="[^"]*" name="([^"]+)"[^>]*value="([^"]*)"/g))
+			fields.set(m[1], m[2].replace(/&amp;/g, '&'));
+		const title = `시간 초과 시험 ${Date.now() % 100000}`;
+		fields.set('title', title);
+		const before = sql(`SELECT title, version FROM people WHERE id = ${id}`)[0];
+		// READ: the pages and the form's own reads go on, the save's locking read and its write wait
+		const locks = await lockTables(['people'], 'READ');
+		let res;
+		try {
+			res = await fcgi(sock, env('POST', `/admin/people/${id}`, {
+				...cookie, CONTENT_TYPE: 'application/x-www-form-urlencoded', HTTP_ORIGIN: baseUrl(),
+			}), Buffer.from(fields.toString())).done;
+		} finally {
+			await locks.unlock();
+		}
+		assert.equal(res.status, 429, `a save held past its statement time: ${res.status} ${text(res.body).slice(0, 120)}; the spare said:\n${ctx.spare.log().split("\n").slice(-6).join("\n")}`);
+		assert.ok(text(res.body).includes(L['save.busy']), 'no "send it again" message');
+		assert.match(res.body, new RegExp(`name="title"[^>]* value="${title}"`), 'the title typed is gone');
+		assert.deepEqual(sql(`SELECT title, version FROM people WHERE id = ${id}`)[0], before, 'the held save stored something');
+		assert.match(ctx.spare.log(), /max_statement_time/, 'the spare did not log the statement stopped by its time limit');
 	});
 
 	test('a flood of throttled sign-ins holds no sign-in slot: the owner signs in from elsewhere each time', T, async () => {
