@@ -17,7 +17,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { L, sleep, text } from './lib.mjs';
 import { DB_NOW, DEMO, Session, demoPassword, exclusive, lit, sql, sqlNumber } from './lib_accounts.mjs';
@@ -183,6 +183,8 @@ describe('admission control', { concurrency: 1 }, () => {
 		const articles = sqlNumber('SELECT COUNT(*) FROM news_articles');
 		const typed = [['csrf', await ctx.session.token()], ['title', '바쁠 때 올린 공지 시험'], ['category', 'notice'],
 			['publisher', 'chungnam'], ['state', 'published'], ['pinned_until', ''], ['body', '입력한 본문은 **남아야** 합니다.']];
+		const listing = () => readdirSync(`${STACK_DIR}/uploads`).filter((f) => !f.startsWith('.')).sort();
+		const present = new Set(listing());	/* other tests' attachments: only what this upload adds counts */
 		const second = await upload(sock, ctx.session, null, typed).done;
 		assert.equal(second.status, 503, `a second upload: ${second.status} ${text(second.body).slice(0, 300)}`);
 		assert.equal(second.headers['retry-after'], '2', 'a second upload: Retry-After');
@@ -191,7 +193,7 @@ describe('admission control', { concurrency: 1 }, () => {
 		assert.match(second.body, /name="title"[^>]* value="바쁠 때 올린 공지 시험"/, 'a second upload: the title typed is gone');
 		assert.ok(second.body.includes('>입력한 본문은 **남아야** 합니다.</textarea>'), 'a second upload: the text typed is gone');
 		assert.equal(sqlNumber('SELECT COUNT(*) FROM news_articles'), articles, 'a refused upload stored an article');
-		const stray = readdirSync(`${STACK_DIR}/uploads`).filter((f) => !f.startsWith('.') && statSync(`${STACK_DIR}/uploads/${f}`).mtimeMs > Date.now() - 60_000);
+		const stray = listing().filter((f) => !present.has(f));
 		assert.deepEqual(stray, [], 'a refused upload left a file in the upload folder');
 		ctx.upload.abort();
 		ctx.upload = null;
