@@ -21,7 +21,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { L, sleep, text } from './lib.mjs';
 import { DB_NOW, DEMO, Session, demoPassword, exclusive, lit, sql, sqlNumber } from './lib_accounts.mjs';
-import { fcgi, fcgiGet } from './lib_fcgi.mjs';
+import { fcgi, fcgiGet, startSpare } from './lib_fcgi.mjs';
 
 const STACK_DIR = process.env.STACK_DIR?.replace(/\/+$/, '');
 const BIN = `${process.env.TP_BUILD_DIR}/src/tpportal`;
@@ -33,25 +33,7 @@ function baseUrl() {
 	return /^base_url\s*=\s*(\S+)/m.exec(readFileSync(CONF, 'utf8'))[1];
 }
 
-/** A spare tpportal on the instance's configuration, its socket in dir, with extra lines. */
-async function spare(dir, lines) {
-	const sock = `${dir}/s.sock`;
-	let conf = readFileSync(CONF, 'utf8').replace(/^socket\s*=.*$/m, `socket = ${sock}`);
-	for (const [k, v] of Object.entries(lines)) {	/* a key may be given once: replace it, or add it */
-		const re = new RegExp(`^${k}\\s*=.*$`, 'm');
-		conf = re.test(conf) ? conf.replace(re, `${k} = ${v}`) : `${conf}${k} = ${v}\n`;
-	}
-	writeFileSync(`${dir}/tpportal.conf`, conf);
-	const child = spawn(BIN, ['-c', `${dir}/tpportal.conf`], { stdio: ['ignore', 'ignore', 'pipe'] });
-	let log = '';
-	child.stderr.on('data', (c) => { log += c; });
-	const started = Date.now();
-	while (!existsSync(sock)) {
-		assert.ok(Date.now() - started < 15_000 && child.exitCode === null, `the spare did not start:\n${log}`);
-		await sleep(50);
-	}
-	return { sock, child, log: () => log };
-}
+const spare = startSpare;
 
 /** A MariaDB session (root, over the instance's socket) that takes table locks and keeps them until unlock(). */
 async function lockTables(tables, mode = 'WRITE') {

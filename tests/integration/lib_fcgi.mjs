@@ -2,7 +2,11 @@
 // without a web server in front: a spare server's requests, and a request body sent in pieces (nginx
 // would buffer it whole first).
 
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const BEGIN = 1, END = 3, PARAMS = 4, STDIN = 5, STDOUT = 6, STDERR = 7;
 
@@ -100,4 +104,29 @@ export function fcgiGet(sock, uri, headers = {}) {
 	const [path, query = ''] = uri.split('?');
 	return fcgi(sock, { REQUEST_METHOD: 'GET', REQUEST_URI: uri, DOCUMENT_URI: path, QUERY_STRING: query,
 		REMOTE_ADDR: '127.0.0.1', SERVER_SOFTWARE: 'lib_fcgi', ...headers }).done;
+}
+
+/**
+ * A spare tpportal (the build's binary, TP_BUILD_DIR) on the instance's configuration ($STACK_DIR/tpportal.conf)
+ * with its socket in dir and these keys replaced or added; resolves once the socket exists.
+ * Returns { sock, child, log() } (log: what it wrote to stderr so far).
+ */
+export async function startSpare(dir, lines = {}) {
+	const stack = process.env.STACK_DIR.replace(/\/+$/, '');
+	const sock = `${dir}/s.sock`;
+	let conf = readFileSync(`${stack}/tpportal.conf`, 'utf8').replace(/^socket\s*=.*$/m, `socket = ${sock}`);
+	for (const [k, v] of Object.entries(lines)) {	/* a key may be given once: replace it, or add it */
+		const re = new RegExp(`^${k}\\s*=.*$`, 'm');
+		conf = re.test(conf) ? conf.replace(re, `${k} = ${v}`) : `${conf}${k} = ${v}\n`;
+	}
+	writeFileSync(`${dir}/tpportal.conf`, conf);
+	const child = spawn(`${process.env.TP_BUILD_DIR}/src/tpportal`, ['-c', `${dir}/tpportal.conf`], { stdio: ['ignore', 'ignore', 'pipe'] });
+	let log = '';
+	child.stderr.on('data', (c) => { log += c; });
+	const started = Date.now();
+	while (!existsSync(sock)) {
+		assert.ok(Date.now() - started < 15_000 && child.exitCode === null, `the spare did not start:\n${log}`);
+		await sleep(50);
+	}
+	return { sock, child, log: () => log };
 }

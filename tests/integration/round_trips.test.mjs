@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { sleep } from './lib.mjs';
 import { exclusive, sqlValue } from './lib_accounts.mjs';
-import { fcgiGet } from './lib_fcgi.mjs';
+import { fcgiGet, startSpare } from './lib_fcgi.mjs';
 
 const STACK_DIR = process.env.STACK_DIR?.replace(/\/+$/, '');
 const BIN = `${process.env.TP_BUILD_DIR}/src/tpportal`;
@@ -24,25 +24,7 @@ const CONF = `${STACK_DIR}/tpportal.conf`;
 const T = { timeout: 120_000 };
 const ctx = {};
 
-/** A spare tpportal on the instance's configuration, its socket in dir, with these keys replaced or added. */
-async function spare(dir, lines) {
-	const sock = `${dir}/s.sock`;
-	let conf = readFileSync(CONF, 'utf8').replace(/^socket\s*=.*$/m, `socket = ${sock}`);
-	for (const [k, v] of Object.entries(lines)) {
-		const re = new RegExp(`^${k}\\s*=.*$`, 'm');
-		conf = re.test(conf) ? conf.replace(re, `${k} = ${v}`) : `${conf}${k} = ${v}\n`;
-	}
-	writeFileSync(`${dir}/tpportal.conf`, conf);
-	const child = spawn(BIN, ['-c', `${dir}/tpportal.conf`], { stdio: ['ignore', 'ignore', 'pipe'] });
-	let log = '';
-	child.stderr.on('data', (c) => { log += c; });
-	const started = Date.now();
-	while (!existsSync(sock)) {
-		assert.ok(Date.now() - started < 15_000 && child.exitCode === null, `the spare did not start:\n${log}`);
-		await sleep(50);
-	}
-	return { sock, child };
-}
+const spare = startSpare;
 
 /** One statement as the instance's root (over its socket): MariaDB's own view, for the general log. */
 function rootSql(statement) {
