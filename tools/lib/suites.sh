@@ -171,12 +171,12 @@ suite_layers() {
 	suite_result layers "$passed" "$failed"
 }
 
-# suite_fuzz: every libFuzzer target of tests/fuzz for FUZZ_TIME seconds (default 5) under ASan/UBSan
+# suite_fuzz: every libFuzzer target of tests/fuzz for FUZZ_TIME seconds (default 3) under ASan/UBSan
 # (tools/fuzz); one test per target, failed when it crashed; a build that fails counts as one failure.
 suite_fuzz() {
 	local log=$LOG_DIR/fuzz.log rc=0 passed failed
-	say "fuzz: tools/fuzz --time ${FUZZ_TIME:-5} (every target)"
-	nice -n 10 "$ROOT/tools/fuzz" --time "${FUZZ_TIME:-5}" >"$log" 2>&1 || rc=$?
+	say "fuzz: tools/fuzz --time ${FUZZ_TIME:-3} (every target)"
+	nice -n 10 "$ROOT/tools/fuzz" --time "${FUZZ_TIME:-3}" >"$log" 2>&1 || rc=$?
 	sed 's/^/  /' "$log"
 	passed=$(grep -cE '^fuzz [a-z0-9_]+: .* 0 crashes$' "$log" || true)
 	failed=$(grep -cE '^fuzz [a-z0-9_]+: .* 1 crash$' "$log" || true)
