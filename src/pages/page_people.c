@@ -239,7 +239,7 @@ static int
 vcard_person(struct buf *out, const struct db_stmt *st, HDF *hdf, int contacts)
 {
 	const char *name = db_col_text(st, C_NAME);
-	char family[256], given[256], rem[1024], tel[128];
+	char family[256], given[256], rem[1024];
 	const char *n[5], *org[2];
 	int rc;
 
@@ -253,8 +253,7 @@ vcard_person(struct buf *out, const struct db_stmt *st, HDF *hdf, int contacts)
 	    vcard_prop(out, "TITLE", db_col_text(st, C_TITLE));
 	if (contacts) {
 		/* a number as the directory writes it (041-589-0600): a text value, not a tel: URI */
-		snprintf(tel, sizeof(tel), "%s", db_col_text(st, C_PHONE) != NULL ? db_col_text(st, C_PHONE) : "");
-		rc |= vcard_prop(out, "TEL;VALUE=text;TYPE=work", tel) |
+		rc |= vcard_prop(out, "TEL;VALUE=text;TYPE=work", db_col_text(st, C_PHONE)) |
 		    vcard_prop(out, "EMAIL;TYPE=work", db_col_text(st, C_EMAIL));
 	}
 	return rc | vcard_prop(out, "NOTE", rem) | buf_puts(out, "END:VCARD\r\n");
@@ -315,26 +314,28 @@ export_people(struct request *rq, HDF *hdf, const char *tp, const char *q, int v
 	return 0;
 }
 
-int
-page_people_csv(struct request *rq, HDF *hdf)
+/* /people.csv and /people.vcf: the page's own filter (an unknown technopark is its 400). */
+static int
+people_file(struct request *rq, HDF *hdf, int vcard)
 {
 	const char *tp = request_param(rq, "tp");
 	int rc;
 
 	if ((rc = load_tps(rq, hdf, tp)) != 0)
 		return rc;
-	return export_people(rq, hdf, tp, request_param(rq, "q"), 0, "tp-people");
+	return export_people(rq, hdf, tp, request_param(rq, "q"), vcard, "tp-people");
+}
+
+int
+page_people_csv(struct request *rq, HDF *hdf)
+{
+	return people_file(rq, hdf, 0);
 }
 
 int
 page_people_vcf(struct request *rq, HDF *hdf)
 {
-	const char *tp = request_param(rq, "tp");
-	int rc;
-
-	if ((rc = load_tps(rq, hdf, tp)) != 0)
-		return rc;
-	return export_people(rq, hdf, tp, request_param(rq, "q"), 1, "tp-people");
+	return people_file(rq, hdf, 1);
 }
 
 /* One technopark's people as one .vcf: /members/{slug}/people.vcf (404 for a slug that is none). */
