@@ -8,13 +8,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { account, follow, newPage, open, signIn, squash, uiText } from './lib/accounts.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { axeViolations, documentProblems } from './lib/checks.mjs';
-import { REPO } from './lib/config.mjs';
+import { maildirMessages } from '../integration/mail_box.mjs';
 
 const STACK_DIR = process.env.STACK_DIR;
 const BUILD_DIR = process.env.TP_BUILD_DIR;
@@ -25,11 +24,7 @@ const tag = randomBytes(4).toString('hex');
 const user = { login: `mail-br-${tag}`, password: `mail-br-${tag}-pw1`, from: 'mail.test.mjs' };
 const address = `mail-br-${tag}@example.org`;
 
-function messagesTo(addr) {
-	const out = execFileSync('/usr/bin/python3', [path.join(REPO, 'tests/integration/mail_read.py'), `${STACK_DIR}/mail`],
-		{ encoding: 'utf8', maxBuffer: 64 << 20 });
-	return JSON.parse(out).filter((m) => m.delivered_to.includes(addr));
-}
+const messagesTo = (addr) => maildirMessages(`${STACK_DIR}/mail`).filter((m) => m.delivered_to.includes(addr));
 
 async function nextMessage(addr, seen) {
 	for (let i = 0; i < 80; i++) {

@@ -9,13 +9,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { account, follow, newPage, open, signIn, squash, uiText } from './lib/accounts.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { axeViolations, documentProblems } from './lib/checks.mjs';
-import { REPO } from './lib/config.mjs';
+import { maildirMessages } from '../integration/mail_box.mjs';
 
 const { STACK_DIR, TP_BUILD_DIR: BUILD_DIR, TP_STACK } = process.env;
 const SKIP = !STACK_DIR || !BUILD_DIR || !TP_STACK ? 'needs STACK_DIR, TP_BUILD_DIR and TP_STACK (a tools/stack instance with its mail sink)' : false;
@@ -30,11 +29,7 @@ let seat;
 const sql = (statement) => execFileSync(TP_STACK, ['sql', statement], { encoding: 'utf8', env: process.env })
 	.split('\n').filter(Boolean).slice(1).map((l) => l.split('\t'));
 
-function messagesTo(addr) {
-	const out = execFileSync('/usr/bin/python3', [path.join(REPO, 'tests/integration/mail_read.py'), `${STACK_DIR}/mail`],
-		{ encoding: 'utf8', maxBuffer: 64 << 20 });
-	return JSON.parse(out).filter((m) => m.delivered_to.includes(addr));
-}
+const messagesTo = (addr) => maildirMessages(`${STACK_DIR}/mail`).filter((m) => m.delivered_to.includes(addr));
 
 async function clean(page, name) {
 	const problems = [...(await axeViolations(page)).map((v) => `axe: ${v.text}`), ...await documentProblems(page)];

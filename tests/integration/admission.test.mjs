@@ -1,3 +1,4 @@
+// test-lane: alone (tools/lib/suites.sh: after the lanes, with no other file running)
 // admission.test.mjs - admission control (issue 13, docs/configuration.md): with every expensive slot busy
 // (a search held by a table lock, a sign-in held by a lock on users while it is in its slot, an upload
 // whose body is still arriving), a cheap page (/members) still answers 200 at once, and the next search,

@@ -1,3 +1,4 @@
+// test-lane: alone (tools/lib/suites.sh: after the lanes, with no other file running)
 // cache_fresh.test.mjs - the speed work of issue 16 seen from outside, through nginx: a write shows on
 // the very next request although pages are kept (the page cache, on by default) and reference data
 // is kept (the reference snapshot); ETag, Last-Modified and 304 for pages and feeds; a kept page carries each signed-in

@@ -5,7 +5,7 @@
 // ORDER BY, LIMIT) runs over the rows parsed here. Strings are ordered by code point, which is how
 // utf8mb4_unicode_ci orders the Hangul, digits and spaces the data holds.
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import net from 'node:net';
 import assert from 'node:assert/strict';
@@ -28,6 +28,53 @@ const RETRY_FOR_MS = 10_000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 export { sleep };
+
+/*
+ * Test lanes (tools/lib/suites.sh): tools/stack test runs the mail files (`// test-lane: mail`) beside
+ * the others, two files at a time against one instance. Every file of a lane holds the lanes' lock
+ * shared while it runs; a file that changes records other files compare pages with takes it whole
+ * (lib_accounts.mjs exclusive()), so it runs while no file of the other lane does. The lock is flock(1)
+ * on a file named after the port, held by a child that lives as long as this process's end of its
+ * pipe: a killed test file frees it. Without TP_TEST_LANES (one file at a time) there is no lock.
+ */
+export const LANE_LOCK = `${process.env.TMPDIR ?? '/tmp'}/tpportal-lanes-${new URL(process.env.TP_BASE_URL).port || 80}.lock`;
+
+/** Hold LANE_LOCK, shared or whole; resolves to a function that lets it go. */
+export function holdLaneLock(whole) {
+	return new Promise((resolve, reject) => {
+		const child = spawn('flock', [whole ? '-x' : '-s', LANE_LOCK, 'sh', '-c', 'echo held; exec cat >/dev/null'],
+			{ stdio: ['pipe', 'pipe', 'inherit'] });
+		child.on('error', reject);
+		child.stdout.once('data', () => {
+			child.unref();
+			child.stdin.unref();
+			child.stdout.unref();
+			resolve(() => { child.stdin.end(); child.kill(); });
+		});
+	});
+}
+
+let laneShared = process.env.TP_TEST_LANES ? await holdLaneLock(false) : null;
+
+/** Trade this file's shared hold of the lanes' lock for the whole lock (lib_accounts.mjs exclusive()). */
+export async function holdLanesWhole() {
+	if (!process.env.TP_TEST_LANES)
+		return () => {};
+	laneShared?.();
+	laneShared = null;
+	return holdLaneLock(true);
+}
+
+/** promise's value, or late when it has not settled within ms. The timer is cleared either way: a
+ * pending one would hold the test file's process open for the rest of ms after its last test. */
+export async function within(promise, ms, late = 'timeout') {
+	let timer;
+	try {
+		return await Promise.race([promise, new Promise((resolve) => { timer = setTimeout(() => resolve(late), ms); })]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
 
 /**
  * Request path (absolute path + query, sent as written) and read the whole answer.

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
-import { BASE, ROOT, L, request, decode, text, loadRoutes, sleep } from './lib.mjs';
+import { BASE, ROOT, L, request, decode, text, loadRoutes, sleep, holdLanesWhole } from './lib.mjs';
 
 export { BASE, L, text, decode, loadRoutes, sleep };
 
@@ -191,10 +191,12 @@ const LOCK = `${tmpdir()}/tpportal-accounts-${new URL(BASE).port || 80}.lock`;
  * parallel, and wait until the other suites' files (which compare pages with sql/) are done, so they
  * never see a record half-way through a test. zz_* files wait for everyone themselves, so they are
  * not waited for. With one file at a time (the default on a 2-CPU machine) this returns at once.
+ * Under test lanes it also waits until no file of the other lane runs (lib.mjs LANE_LOCK).
  * Returns a function that releases the lock.
  */
 export async function exclusive(maxMs = 900_000) {
 	const started = Date.now();
+	const lanes = await holdLanesWhole();
 	for (;;) {
 		try {
 			mkdirSync(LOCK);
@@ -216,7 +218,10 @@ export async function exclusive(maxMs = 900_000) {
 			await sleep(200);
 		}
 	}
-	const release = () => rmSync(LOCK, { recursive: true, force: true });
+	const release = () => {
+		rmSync(LOCK, { recursive: true, force: true });
+		lanes();
+	};
 	process.once('exit', release);
 	if (process.env.NODE_TEST_CONTEXT) {
 		for (;;) {

@@ -1,3 +1,4 @@
+// test-lane: mail (tools/lib/suites.sh: beside the other files; mail_delivery stops the sink, so one mail file at a time)
 // mail_accounts.test.mjs - addresses and the password reset by mail (issue 15, items 2 and 3; docs/email.md),
 // against the real SMTP sink: a new address is used only once its link is opened, the old address is told,
 // the secretariat sets one the same way; the reset request answers the same for known and unknown addresses,

@@ -1,3 +1,4 @@
+// test-lane: mail (tools/lib/suites.sh: beside the other files; mail_delivery stops the sink, so one mail file at a time)
 // mail_delivery.test.mjs - the outbox and its delivery worker against the real SMTP sink (issue 15, item 1;
 // docs/email.md): what arrives (headers, RFC 2047, alternatives), the relay's answer kept, a refusal
 // marked failed and shown on /admin, `tpportal-admin mail` retry and drop, the sink's page /admin/mail,

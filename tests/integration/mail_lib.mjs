@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, sleep } from './lib.mjs';
+import { maildirMessages } from './mail_box.mjs';
+import { sleep, within } from './lib.mjs';
 import { HAVE_SQL, sql, sqlNumber, lit } from './lib_accounts.mjs';
 
 export const STACK_DIR = process.env.STACK_DIR ? process.env.STACK_DIR.replace(/\/+$/, '') : null;
@@ -15,10 +16,7 @@ export const MAIL_SKIP = !HAVE_SQL || !STACK_DIR || !BUILD ? 'needs TP_STACK, ST
 
 /** Every message in the sink's Maildir, parsed (see mail_read.py for the fields). */
 export function sinkMessages() {
-	const out = execFileSync('/usr/bin/python3', [`${ROOT}/tests/integration/mail_read.py`, MAILDIR], {
-		encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024,
-	});
-	return JSON.parse(out);
+	return maildirMessages(MAILDIR);
 }
 
 /** The messages delivered to addr. */
@@ -93,7 +91,7 @@ export function secondPortal() {
 		log: () => log,
 		async stop() {
 			child.kill('SIGTERM');
-			const code = await Promise.race([exited, sleep(60_000).then(() => 'timeout')]);
+			const code = await within(exited, 60_000);
 			assert.equal(code, 0, `the second tpportal did not stop cleanly (${code}); its log:\n${log}`);
 		},
 	};

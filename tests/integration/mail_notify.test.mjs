@@ -1,3 +1,4 @@
+// test-lane: mail (tools/lib/suites.sh: beside the other files; mail_delivery stops the sink, so one mail file at a time)
 // mail_notify.test.mjs - the notifications of issue 15 (item 4; docs/email.md) against the real SMTP sink: each
 // user chooses them; a change request submitted reaches the secretariat and its decision the submitter, each
 // with a one-click unsubscribe link (List-Unsubscribe + List-Unsubscribe-Post) that needs no sign-in; a save

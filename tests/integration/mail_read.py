@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """mail_read.py - print the messages of a Maildir as JSON, read the way a mail client reads them.
 
-Usage: tests/integration/mail_read.py MAILDIR
+Usage: tests/integration/mail_read.py MAILDIR [NAME...]
+(NAMEs: only those files of MAILDIR/new and MAILDIR/cur; mail_box.mjs passes the ones it has not read yet)
 
 Python's email package (policy.default: RFC 2047 words decoded, RFC 5322 parsing) reads each message;
 python3-icalendar parses each text/calendar part. Debian's python (/usr/bin/python3), where
@@ -77,13 +78,14 @@ def read(path, name):
 
 def main():
     box = sys.argv[1]
+    only = set(sys.argv[2:])
     out = []
     for sub in ("new", "cur"):
         d = os.path.join(box, sub)
         if not os.path.isdir(d):
             continue
         for name in sorted(os.listdir(d)):
-            if not name.startswith("."):
+            if not name.startswith(".") and (not only or name in only):
                 out.append(read(os.path.join(d, name), name))
     json.dump(out, sys.stdout, ensure_ascii=False)
 

@@ -1,3 +1,4 @@
+// test-lane: alone (tools/lib/suites.sh: after the lanes, with no other file running)
 // round_trips.test.mjs - how many database round trips a page costs when it is not kept (issue 16:
 // "fewer round trips on a miss": at most three for a technopark profile, an article and a meeting).
 //

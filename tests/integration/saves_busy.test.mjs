@@ -1,3 +1,4 @@
+// test-lane: alone (tools/lib/suites.sh: after the lanes, with no other file running)
 // saves_busy.test.mjs - a save that meets a row another session holds (issue 11): the pipeline runs its
 // transaction again when MariaDB answers a lock wait timeout (1205) or a deadlock (1213), and when it is busy
 // every time, answers 429 with the form and everything typed in it, never an error page.

@@ -1,3 +1,4 @@
+// test-lane: alone (tools/lib/suites.sh: after the lanes, with no other file running)
 // signals.test.mjs - what each signal does to tpportal (docs/operations.md): SIGUSR1, SIGUSR2 and SIGHUP
 // are logged and change nothing else, so the running portal keeps serving from every worker; SIGTERM and
 // SIGINT stop a spare tpportal with status 0; a tpportal whose workers cannot accept logs why and exits
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { get, mapLimit, sleep, logOffset, waitForLog } from './lib.mjs';
+import { get, mapLimit, sleep, logOffset, waitForLog, within } from './lib.mjs';
 
 const STACK_DIR = process.env.STACK_DIR?.replace(/\/+$/, '');
 const BIN = process.env.TP_BUILD_DIR ? `${process.env.TP_BUILD_DIR}/src/tpportal` : null;
@@ -97,8 +98,7 @@ function spare(dir, lines, stdio = 'ignore') {
 
 /** Wait ms for the child's exit; kills it and fails when it is still running. */
 async function exitWithin(s, ms, what) {
-	const timer = sleep(ms).then(() => null);
-	const r = await Promise.race([s.exited, timer]);
+	const r = await within(s.exited, ms, null);
 	if (r === null) {
 		s.child.kill('SIGKILL');
 		assert.fail(`${what}: still running after ${ms / 1000} s; its log:\n${s.log()}`);
@@ -184,7 +184,7 @@ print(child.returncode)
 			let err = '';
 			p.stdout.on('data', (c) => { out += c; });
 			p.stderr.on('data', (c) => { err += c; });
-			const code = await Promise.race([new Promise((r) => p.on('exit', r)), sleep(30_000).then(() => 'timeout')]);
+			const code = await within(new Promise((r) => p.on('exit', r)), 30_000);
 			assert.notEqual(code, 'timeout', `the holder did not finish; log:\n${err}`);
 			assert.equal(out.trim(), '1', `exit status of the server; log:\n${err}`);
 			assert.match(err, /worker \d+ stopped: accepting a connection failed.*exiting with status 1/);

@@ -1,3 +1,4 @@
+// test-lane: alone (tools/lib/suites.sh: after the lanes, with no other file running)
 // zz_db_outage.test.mjs - MariaDB goes away and comes back: while it is away every page answers 503
 // (the Korean 503 page with Retry-After, never a 200 with missing data) and the answers that need no
 // database (404, 405, 400) stay what they are; once it is back the same URLs answer 200 with full

@@ -97,15 +97,65 @@ run_node_suite() {
 	suite_result "$name" "$passed" "$failed"
 }
 
+# integration_lane FILE: the lane a test file asks for on its first line ("// test-lane: mail" or
+# "// test-lane: alone"); the others run in the main lane.
+integration_lane() {
+	local lane
+	lane=$(sed -n '1s|^// test-lane: \([a-z]*\).*|\1|p' "$1")
+	echo "${lane:-main}"
+}
+
+# integration_files LANE LOG [ENV...]: node --test over the files of LANE (one at a time) with the stack's
+# environment and ENV, into LOG; nothing (an empty LOG) when the lane has no files.
+integration_files() {
+	local lane=$1 log=$2 f
+	local -a files=()
+	shift 2
+	for f in "$ROOT"/tests/integration/*.test.mjs; do
+		[[ $(integration_lane "$f") == "$lane" ]] && files+=("tests/integration/${f##*/}")
+	done
+	: >"$log"
+	((${#files[@]} > 0)) || return 0
+	(cd "$ROOT" && env TP_BASE_URL="$URL" STACK_DIR="$INST" TP_STACK="$ROOT/tools/stack" TP_BUILD_DIR="$BUILD_DIR" "$@" \
+		node --test --test-concurrency=1 --test-reporter=spec "${files[@]}") >"$log" 2>&1
+}
+
+# suite_integration: the main and the mail lane run at the same time, one file at a time each (the mail
+# files spend most of their time waiting for the SMTP sink, or for it to come back); the lanes share the
+# instance and a lock (tests/integration/lib.mjs LANE_LOCK) that lets a file which changes what others
+# compare take the instance for itself. Then the files that need the instance alone, one at a time.
 suite_integration() {
-	local files=("$ROOT"/tests/integration/*.test.mjs)
-	if [[ ! -e ${files[0]} ]]; then
+	local rc=0 passed=0 failed=0 lane p q mail_pid
+	if [[ ! -e $(compgen -G "$ROOT/tests/integration/*.test.mjs" | head -n 1) ]]; then
 		say "integration tests: none (no tests/integration/*.test.mjs)"
 		return 0
 	fi
-	say "integration tests: node --test tests/integration/"
-	run_node_suite integration "$ROOT" "$LOG_DIR/integration.log" \
-		node --test --test-reporter=spec tests/integration/
+	say "integration tests: node --test tests/integration/, the main and the mail lane at once, then the files that run alone"
+	: >"$LOG_DIR/integration-main.log"
+	: >"$LOG_DIR/integration-alone.log"
+	integration_files mail "$LOG_DIR/integration-mail.log" TP_TEST_LANES=1 &
+	mail_pid=$!
+	integration_files main "$LOG_DIR/integration-main.log" TP_TEST_LANES=1 &
+	tail -q -n +1 --pid=$! -f "$LOG_DIR/integration-main.log" 2>/dev/null || true
+	wait $! || rc=$?
+	wait "$mail_pid" || rc=$?
+	say "integration tests: the mail lane"
+	cat "$LOG_DIR/integration-mail.log"
+	say "integration tests: the files that run alone"
+	integration_files alone "$LOG_DIR/integration-alone.log" &
+	tail -q -n +1 --pid=$! -f "$LOG_DIR/integration-alone.log" 2>/dev/null || true
+	wait $! || rc=$?
+	for lane in main mail alone; do
+		read -r p q < <(count_node_summary "$LOG_DIR/integration-$lane.log")
+		passed=$((passed + p))
+		failed=$((failed + q))
+	done
+	if ((rc != 0 && failed == 0)); then
+		failed=1
+		printf 'integration tests exited with status %d without a failing test in the summary; read %s\n' \
+			"$rc" "$LOG_DIR/integration-*.log"
+	fi
+	suite_result integration "$passed" "$failed"
 }
 
 # npm_ready DIR: true when DIR/node_modules was installed from the current package-lock.json.
