@@ -1,5 +1,6 @@
 /* db.c - the thin database layer: one connection per thread, cached prepared statements, reconnects. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,23 @@ struct db_stmt {
  */
 static struct log_flood db_unreachable = LOG_FLOOD_INIT("database unreachable", "requests answered 503");
 static struct log_flood db_no_schema = LOG_FLOOD_INIT("database without the schema", "requests answered 503");
+
+/*
+ * The data generation is read once per request; requests of this process that want it at the same
+ * time share one read. A request may take the result of a read that began after it asked (so it sees
+ * every write committed before it asked, as its own read would), never of one already under way: it
+ * waits for that one to end and for the next. Reads are numbered; one at a time is in flight.
+ */
+static struct {
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 cv;
+	unsigned long		 started;	/* reads begun */
+	unsigned long		 done;		/* the number of the last read that ended */
+	int			 in_flight;
+	int			 ok;		/* the last read that ended found the row */
+	unsigned long long	 data, ref;
+	long long		 changed;
+} gen_share = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0, 0, 0, 0, 0 };
 
 struct db {
 	const struct conf	*conf;
@@ -145,6 +163,8 @@ enum { GEN_DATA = 1, GEN_REF = 2 };
 
 static const char sql_gen_read[] =
 	"SELECT data_gen, ref_gen, FLOOR(UNIX_TIMESTAMP(data_changed_at)) FROM data_generation WHERE id = 1";
+static int	gen_read(struct db *);
+
 static const char sql_gen_bump[] =
 	"UPDATE data_generation SET data_gen = data_gen + 1, ref_gen = ref_gen + ? WHERE id = 1";
 
@@ -341,8 +361,8 @@ db_ready(struct db *db)
 	 * data generation (db_generation keeps it for this request): no round trip of its own */
 	if (db->my != NULL && !db->broken && now - db->last_used >= DB_IDLE_PING) {
 		db->no_schema = 0;
-		if (db_generation(db, NULL, NULL) != 0 && !db->broken && !db->no_schema && (db->trips++, 1) &&
-		    mysql_ping(db->my) != 0)
+		db->gen_known = gen_read(db) == 0;	/* on this connection: the one to try */
+		if (!db->gen_known && !db->broken && !db->no_schema && (db->trips++, 1) && mysql_ping(db->my) != 0)
 			note_error(db, mysql_errno(db->my), mysql_error(db->my), "ping");
 	}
 	if (db->my == NULL || db->broken) {
@@ -854,23 +874,76 @@ end_tx(struct db *db, int commit)
 	return rc;
 }
 
-int
-db_generation(struct db *db, unsigned long long *data, unsigned long long *ref)
+/* This connection's own read of the generation row: 0, TP_ENOTFOUND (no row) or a TP_E* code. */
+static int
+gen_read(struct db *db)
 {
 	struct db_stmt *st;
 	int rc;
 
-	if (!db->gen_known || db->in_tx) {
-		if ((st = db_prepare(db, sql_gen_read)) == NULL)
-			return db_err(db);
-		if ((rc = db_step(st)) == DB_ROW) {
-			db->gen_data = (unsigned long long)db_col_int(st, 0);
-			db->gen_ref = (unsigned long long)db_col_int(st, 1);
-			db->gen_changed = db_col_int(st, 2);
+	if ((st = db_prepare(db, sql_gen_read)) == NULL)
+		return db_err(db);
+	if ((rc = db_step(st)) == DB_ROW) {
+		db->gen_data = (unsigned long long)db_col_int(st, 0);
+		db->gen_ref = (unsigned long long)db_col_int(st, 1);
+		db->gen_changed = db_col_int(st, 2);
+	}
+	db_reset(st);
+	if (rc != DB_ROW)
+		return rc == DB_ERR ? db_err(db) : TP_ENOTFOUND;
+	return 0;
+}
+
+/* The generation for a request outside a transaction, read by this connection or shared (gen_share). */
+static int
+gen_read_shared(struct db *db)
+{
+	unsigned long ticket, mine;
+	int rc;
+
+	pthread_mutex_lock(&gen_share.mu);
+	ticket = gen_share.started;
+	for (;;) {
+		if (gen_share.done > ticket) {	/* a read that began after this request asked has ended */
+			if (!gen_share.ok)
+				break;		/* it failed: this connection tries for itself, and says why */
+			db->gen_data = gen_share.data;
+			db->gen_ref = gen_share.ref;
+			db->gen_changed = gen_share.changed;
+			pthread_mutex_unlock(&gen_share.mu);
+			return 0;
 		}
-		db_reset(st);
-		if (rc != DB_ROW)
-			return rc == DB_ERR ? db_err(db) : TP_ENOTFOUND;
+		if (!gen_share.in_flight) {
+			mine = ++gen_share.started;
+			gen_share.in_flight = 1;
+			pthread_mutex_unlock(&gen_share.mu);
+			rc = gen_read(db);
+			pthread_mutex_lock(&gen_share.mu);
+			gen_share.in_flight = 0;
+			gen_share.done = mine;
+			gen_share.ok = rc == 0;
+			gen_share.data = db->gen_data;
+			gen_share.ref = db->gen_ref;
+			gen_share.changed = db->gen_changed;
+			pthread_cond_broadcast(&gen_share.cv);
+			pthread_mutex_unlock(&gen_share.mu);
+			return rc;
+		}
+		pthread_cond_wait(&gen_share.cv, &gen_share.mu);
+	}
+	pthread_mutex_unlock(&gen_share.mu);
+	return gen_read(db);
+}
+
+int
+db_generation(struct db *db, unsigned long long *data, unsigned long long *ref)
+{
+	int rc;
+
+	if (!db->gen_known || db->in_tx) {
+		/* in a transaction the read is its own: it must see what the transaction wrote */
+		if ((rc = db->in_tx ? gen_read(db) : gen_read_shared(db)) != 0)
+			return rc;
 		db->gen_known = !db->in_tx;
 	}
 	if (data != NULL)

@@ -1,12 +1,15 @@
 /*
  * test_db_live.c - db.c against a real MariaDB: the statement cache, re-preparing after the connection
- * was lost, and the rollback of a transaction a failed request left open.
+ * was lost, the rollback of a transaction a failed request left open, and the data generation shared
+ * by concurrent requests never older than a write committed before a request asked.
  *
  * The database is the one named by the configuration file in TP_TEST_CONF (tools/stack test sets it to
  * its instance's tpportal.conf and sets TP_TEST_DB_REQUIRED=1). Without TP_TEST_CONF the tests are skipped,
  * unless TP_TEST_DB_REQUIRED=1: then a missing or unreachable database is a failure, never a skip.
  */
+#include <pthread.h>
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -244,6 +247,96 @@ test_lost_connection_mid_transaction(void **state)
 	assert_int_equal(one_int(f->a, sql_region_sort, id, 1), before);
 }
 
+/*
+ * Requests on four threads read the data generation while another connection keeps writing: each read
+ * shares a read with the other threads where it can (db.c gen_share), yet never returns a generation
+ * older than one committed and published before the request asked. A shared read begun before the
+ * request asked would, sooner or later.
+ */
+#define GEN_READERS	4
+#define GEN_WRITES	150
+
+struct gen_reader {
+	const struct conf	*conf;
+	atomic_ullong		*committed;	/* the newest generation committed and published */
+	atomic_int		*stop;
+	unsigned long		 reads, trips, older;
+	int			 failed;
+};
+
+static void *
+gen_reader_main(void *arg)
+{
+	struct gen_reader *r = arg;
+	struct db *db;
+	unsigned long long seen, g;
+
+	if (db_thread_init() != 0 || (db = db_new(r->conf)) == NULL) {
+		r->failed = 1;
+		return NULL;
+	}
+	while (!atomic_load(r->stop)) {
+		seen = atomic_load(r->committed);
+		if (db_ready(db) != 0 || db_generation(db, &g, NULL) != 0) {
+			r->failed = 1;
+			break;
+		}
+		r->reads++;
+		if (g < seen)
+			r->older++;
+	}
+	r->trips = db_round_trips(db);
+	db_free(db);
+	db_thread_end();
+	return NULL;
+}
+
+static void
+test_generation_shared(void **state)
+{
+	struct fixture *f = fx(state);
+	struct gen_reader r[GEN_READERS] = { 0 };
+	pthread_t th[GEN_READERS];
+	atomic_ullong committed = 0;
+	atomic_int stop = 0;
+	unsigned long reads = 0, trips = 0, older = 0;
+	unsigned long long g;
+	struct db_stmt *st;
+	long long id;
+	int i, k;
+
+	assert_true((id = one_int(f->a, sql_first_region, 0, 0)) > 0);
+	for (i = 0; i < GEN_READERS; i++) {
+		r[i] = (struct gen_reader){ .conf = &f->conf, .committed = &committed, .stop = &stop };
+		assert_int_equal(pthread_create(&th[i], NULL, gen_reader_main, &r[i]), 0);
+	}
+	for (k = 0; k < GEN_WRITES; k++) {
+		/* a committed write moves the generation on; its value read back in a transaction (its own
+		 * read, never shared) is then published to the readers */
+		assert_int_equal(db_ready(f->a), 0);
+		assert_non_null(st = db_prepare(f->a, k % 2 ? "UPDATE regions SET sort = sort - 1000 WHERE id = ?" :
+		    sql_region_bump));
+		db_bind_int(st, 0, id);
+		assert_int_equal(db_write(st, NULL, NULL), 0);
+		assert_int_equal(db_begin(f->a), 0);
+		assert_int_equal(db_generation(f->a, &g, NULL), 0);
+		assert_int_equal(db_rollback(f->a), 0);
+		atomic_store(&committed, g);
+	}
+	atomic_store(&stop, 1);
+	for (i = 0; i < GEN_READERS; i++) {
+		pthread_join(th[i], NULL);
+		assert_false(r[i].failed);
+		reads += r[i].reads;
+		trips += r[i].trips;
+		older += r[i].older;
+	}
+	print_message("      %lu generation reads by %d threads in %lu round trips during %d writes\n", reads,
+	    GEN_READERS, trips, GEN_WRITES);
+	assert_true(reads > 0);
+	assert_int_equal(older, 0);
+}
+
 int
 main(void)
 {
@@ -252,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_reprepare_after_reconnect),
 		cmocka_unit_test(test_rollback_of_failed_request),
 		cmocka_unit_test(test_lost_connection_mid_transaction),
+		cmocka_unit_test(test_generation_shared),
 	};
 
 	log_set_level(LOG_WARN);
