@@ -460,12 +460,14 @@ route_dispatch(struct request *rq, HDF *hdf)
 		return status;
 	/* the footer is data too: a page that reached the database keeps the layout's snapshot fresh,
 	 * and one whose snapshot cannot be read at all is not a 200 with gaps (a handler that re-shows
-	 * its form, 422/409/429, keeps its own template) */
+	 * its form, 422/409/429, keeps its own template); a database found away here is away for this
+	 * page too, whatever the snapshot holds (a sign-in form asks nothing else: its 200 would be the
+	 * one page of an outage that the next click contradicts) */
 	if (rq->tmpl != NULL && status < 500 && (rc = site_refresh(rq->db)) != 0) {
 		struct site_info site;
 
 		site_get(&site);
-		if (!site.loaded)
+		if (!site.loaded || rc == TP_EGONE)
 			status = err_http_status(rc);
 	}
 	/* a page that asked the database nothing (the sign-in form) has not seen it either: while it is
