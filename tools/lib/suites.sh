@@ -18,11 +18,16 @@ suite_result() {
 run_suite() {
 	local name=$1
 	shift
-	if [[ -n ${SUITES:-} && " $SUITES " != *" $name "* ]]; then
+	if ! suite_selected "$name"; then
 		printf '== suite %s: skipped (not in SUITES=%s)\n' "$name" "$SUITES"
 		return 0
 	fi
 	"$@"
+}
+
+# suite_selected NAME: true when SUITES is unset or names NAME.
+suite_selected() {
+	[[ -z ${SUITES:-} || " $SUITES " == *" $1 "* ]]
 }
 
 # sum_matches FILE REGEX: the sum of the first number of each line of FILE that matches REGEX.
@@ -82,13 +87,19 @@ count_node_summary() {
 	fi
 }
 
+# with_stack_env DIR COMMAND...: COMMAND in DIR with the instance in the environment the node tests read.
+with_stack_env() {
+	local dir=$1
+	shift
+	(cd "$dir" && TP_BASE_URL=$URL STACK_DIR=$INST TP_STACK=$ROOT/tools/stack TP_BUILD_DIR=$BUILD_DIR "$@")
+}
+
 # run_node_suite NAME DIR LOG COMMAND...: run a node-based suite in DIR with the stack's environment,
 # its output on the terminal and in LOG, and count it.
 run_node_suite() {
 	local name=$1 dir=$2 log=$3 rc=0 passed failed
 	shift 3
-	(cd "$dir" && TP_BASE_URL=$URL STACK_DIR=$INST TP_STACK=$ROOT/tools/stack TP_BUILD_DIR=$BUILD_DIR \
-		"$@") 2>&1 | tee "$log" || rc=$?
+	with_stack_env "$dir" "$@" 2>&1 | tee "$log" || rc=$?
 	read -r passed failed < <(count_node_summary "$log")
 	if ((rc != 0 && failed == 0)); then
 		failed=1
@@ -116,8 +127,7 @@ integration_files() {
 	done
 	: >"$log"
 	((${#files[@]} > 0)) || return 0
-	(cd "$ROOT" && env TP_BASE_URL="$URL" STACK_DIR="$INST" TP_STACK="$ROOT/tools/stack" TP_BUILD_DIR="$BUILD_DIR" "$@" \
-		node --test --test-concurrency=1 --test-reporter=spec "${files[@]}") >"$log" 2>&1
+	with_stack_env "$ROOT" env "$@" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" >"$log" 2>&1
 }
 
 # suite_integration: the main and the mail lane run at the same time, one file at a time each (the mail
