@@ -36,15 +36,17 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <?cs /if ?>
 <?cs else ?>
 <?cs # A count that includes demo results says how many (issue 20): "(데모 3건 포함)". ?>
-<?cs def:demo_results(n) ?><?cs if:n > 0 ?> <span class="badge demo" title="<?cs var:L.search.demo_count_title ?>">(<?cs var:L.committee.seats_demo ?> <?cs var:n ?><?cs var:L.search.unit ?> <?cs var:L.committee.seats_demo_incl ?>)</span><?cs /if ?><?cs /def ?>
+<?cs # A count as the page prints it: an estimate (issue 21) reads "약 1,000,000" with its reason in a title. ?>
+<?cs def:num(n, text, approx) ?><?cs if:approx ?><abbr class="approx" title="<?cs var:L.search.approx_title ?>"><?cs var:L.search.about ?> <?cs var:text ?></abbr><?cs else ?><?cs var:n ?><?cs /if ?><?cs /def ?>
+<?cs def:demo_results(n, text, approx) ?><?cs if:n > 0 ?> <span class="badge demo" title="<?cs var:L.search.demo_count_title ?>">(<?cs var:L.committee.seats_demo ?> <?cs call:num(n, text, approx) ?><?cs var:L.search.unit ?> <?cs var:L.committee.seats_demo_incl ?>)</span><?cs /if ?><?cs /def ?>
 <nav class="types" aria-label="<?cs var:L.search.types ?>">
 <ul>
-<li><a href="<?cs call:search_url("", 1) ?>"<?cs if:!Search.type ?> aria-current="page"<?cs /if ?>><?cs var:L.search.all ?> <span class="count">(<?cs var:Search.total ?>)</span><?cs call:demo_results(Search.demo_total) ?></a></li>
-<?cs each:k = L.search.kind ?><li><a href="<?cs call:search_url(name(k), 1) ?>"<?cs if:Search.type == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count">(<?cs alt:Search.Counts[name(k)] ?>0<?cs /alt ?>)</span><?cs call:demo_results(Search.Demo[name(k)]) ?></a></li>
+<li><a href="<?cs call:search_url("", 1) ?>"<?cs if:!Search.type ?> aria-current="page"<?cs /if ?>><?cs var:L.search.all ?> <span class="count">(<?cs call:num(Search.total, Search.total_text, Search.total_approx) ?>)</span><?cs call:demo_results(Search.demo_total, Search.demo_total_text, Search.demo_total_approx) ?></a></li>
+<?cs each:k = L.search.kind ?><li><a href="<?cs call:search_url(name(k), 1) ?>"<?cs if:Search.type == name(k) ?> aria-current="page"<?cs /if ?>><?cs var:k ?> <span class="count">(<?cs if:Search.Counts[name(k)] ?><?cs call:num(Search.Counts[name(k)], Search.Counts[name(k) + "_text"], Search.Counts[name(k) + "_approx"]) ?><?cs else ?>0<?cs /if ?>)</span><?cs call:demo_results(Search.Demo[name(k)], Search.Demo[name(k) + "_text"], Search.Demo[name(k) + "_approx"]) ?></a></li>
 <?cs /each ?></ul>
 </nav>
 <?cs if:Search.shown > 0 ?>
-<p class="count" role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.results_for ?> <?cs var:Search.found ?><?cs var:L.search.unit ?><?cs call:demo_results(Search.demo_found) ?> <?cs var:L.search.of ?> <?cs var:Search.from ?>–<?cs var:Search.to ?></p>
+<p class="count" role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.results_for ?> <?cs call:num(Search.found, Search.found_text, Search.found_approx) ?><?cs var:L.search.unit ?><?cs call:demo_results(Search.demo_found, Search.demo_found_text, Search.demo_found_approx) ?> <?cs var:L.search.of ?> <?cs var:Search.from ?>–<?cs var:Search.to ?></p>
 <ol class="results" start="<?cs var:Search.from ?>">
 <?cs each:r = Results ?><li data-ref="<?cs var:r.kind ?>/<?cs var:r.ref_id ?>">
 <h2><a href="<?cs call:result_url(r) ?>"><?cs call:segs(r.Title) ?></a><?cs if:r.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h2>
@@ -52,6 +54,9 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <?cs if:subcount(r.Snip.S) ?><p class="snippet"><?cs if:r.Snip.cut_before ?>…<?cs /if ?><?cs call:segs(r.Snip) ?><?cs if:r.Snip.cut_after ?>…<?cs /if ?></p><?cs /if ?>
 </li>
 <?cs /each ?></ol>
+<?cs if:Search.more ?><p class="note" id="search-more"><?cs var:L.search.deep ?> <?cs var:Search.last_page ?><?cs var:L.search.deep_pages ?> <?cs var:L.search.narrow ?></p><?cs /if ?>
+<?cs elif:Search.deep ?>
+<p role="status" class="note"><?cs var:L.search.deep ?> <?cs var:Search.last_page ?><?cs var:L.search.deep_pages ?> <?cs var:L.search.narrow ?> <a href="<?cs call:search_url(Search.type, 1) ?>"><?cs var:L.search.first_page ?></a></p>
 <?cs elif:Search.found > 0 ?>
 <p role="status"><?cs var:L.search.past_end ?> <a href="<?cs call:search_url(Search.type, 1) ?>"><?cs var:L.search.first_page ?></a></p>
 <?cs elif:Search.total > 0 ?>

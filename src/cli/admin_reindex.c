@@ -1,7 +1,7 @@
 /*
  * admin_reindex.c - `tpportal-admin reindex`: rebuild the search index from the records, in batches of
- * ids, each batch its own transaction (src/store/search.c), with a progress bar on stderr; then delete
- * the retired versions. The portal may keep serving meanwhile: a batch reads the records without
+ * ids, each batch its own transaction (src/store/search.c), with a progress bar on stderr; then recount
+ * the index and refill its tier (search_tier_refresh). The portal may keep serving meanwhile: a batch reads the records without
  * locking them, and it holds the index's writer lock only while it runs, so the portals' indexers
  * apply the saves queued meanwhile between batches (Mroonga never has two writers).
  *
@@ -24,7 +24,6 @@
 
 #define BAR_WIDTH	30
 #define RETRIES		3	/* a batch that meets a deadlock is tried again */
-#define PURGE_BATCH	5000
 
 struct progress {
 	int		tty;
@@ -101,26 +100,12 @@ reindex_kind(struct db *db, enum search_kind kind, long long batch, struct progr
 	return live;
 }
 
-/* Delete every retired version (all of them committed by now). Rows deleted, or -1. */
-static long long
-purge(struct db *db)
-{
-	long long max = search_max_doc_id(db), lo, n, total = 0;
-
-	for (lo = 1; max > 0 && lo <= max; lo += PURGE_BATCH) {
-		if ((n = search_purge_range(db, lo, lo + PURGE_BATCH - 1)) < 0)
-			return -1;
-		total += n;
-	}
-	return max < 0 ? -1 : total;
-}
-
 int
 admin_reindex(struct admin_ctx *ctx, int argc, char **argv)
 {
 	struct db *db = ctx->db;
 	struct progress p = { isatty(STDERR_FILENO), now_s(), -1 };
-	long long batch = 500, counts[SEARCH_NKINDS] = { 0 }, purged;
+	long long batch = 500, counts[SEARCH_NKINDS] = { 0 };
 	int want[SEARCH_NKINDS] = { 0 }, any = 0, if_empty = 0, i;
 	enum search_kind k;
 
@@ -145,14 +130,14 @@ admin_reindex(struct admin_ctx *ctx, int argc, char **argv)
 		if ((counts[i] = reindex_kind(db, (enum search_kind)i, batch, &p)) < 0)
 			return 1;
 	}
-	if ((purged = purge(db)) < 0) {
-		fprintf(stderr, "tpportal-admin: deleting retired index entries failed\n");
+	if (search_tier_refresh(db) != 0) {
+		fprintf(stderr, "tpportal-admin: recounting the index and refilling its tier failed\n");
 		return 1;
 	}
 	printf("reindexed");
 	for (i = 0; i < SEARCH_NKINDS; i++)
 		if (!any || want[i])
 			printf(" %s %lld", search_kind_name((enum search_kind)i), counts[i]);
-	printf("; %lld retired entries deleted; %.1f s\n", purged, now_s() - p.t0);
+	printf("; %.1f s\n", now_s() - p.t0);
 	return 0;
 }

@@ -12,7 +12,8 @@
 #define SEARCH_SPLIT_MIN	4	/* words of this many characters ... */
 #define SEARCH_SPLIT_MAX	20	/* ... up to this many also match with a space inside (see below) */
 #define SEARCH_PAGE		20	/* results a page */
-#define SEARCH_MAX_PAGE		500	/* the last page a reader may ask for (the route's limit on "page") */
+#define SEARCH_MAX_PAGE		500	/* the largest page number the route takes (its limit on "page") */
+#define SEARCH_LAST_PAGE	50	/* the last page of results shown: beyond it, "narrow the query" */
 #define SEARCH_QUERY_SIZE	16384	/* enough for any accepted query (checked by the unit test) */
 
 /* The outcome of search_words_parse. */

@@ -3,6 +3,9 @@
  * news and committee meetings, ranked by relevance with the newest first among equals, each with its
  * match marked in an escaped snippet.
  *
+ * Page 1 costs about the same for 10 or 1,000,000 matches (issue 21: the tier, below); pages stop at
+ * SEARCH_LAST_PAGE, and a reader who wants more is asked to narrow the query.
+ *
  * An empty or over-long query is answered with the page and a message (200), the query kept in the
  * box: the box is in every page's header, and a reader who pasted a paragraph should be told how long
  * a query may be, next to what they typed, not sent to an error page. Only a query far beyond any
@@ -23,43 +26,71 @@
 #define SNIPPET_WIDTH		120	/* characters of body text around the first match */
 
 /*
- * Ranking: an exact name or title match first (the query is a record's whole title, or a technopark's
- * name without 테크노파크: "충남" is 충남테크노파크), then relevance, then the newest.
+ * Ranking (docs/search.md): an exact name or title match first (the query is a record's whole title, or a
+ * technopark's name without 테크노파크: "충남" is 충남테크노파크), newest first among them; then relevance (Groonga's
+ * score, a title match ten times a body match), then the newest.
  *
- * One pass over the matches gives the page and the counts: reading the matching rows is what a search
- * costs (Mroonga in wrapper mode fetches each from InnoDB), so they are read once. The window sums count
- * every match by kind; with a type filter, that type's matches sort first, so its pages are the first rows
- * (the rows of other kinds after them are dropped in C, and the pager stops at the type's count).
+ * Cost (issue 21): the index is Mroonga in storage mode, so Groonga sorts by its score and hands over one
+ * page ("fast ORDER BY LIMIT"), but it still reads every posting of the words. So the tier is asked first:
+ * the newest SEARCH_TIER entries of each kind, with a full-text index of their own (sql/040), at most that
+ * many postings a kind. Its counts by kind decide the rest:
+ *  - a kind the tier holds whole is counted exactly; another one's count is estimated from the tier's share
+ *    of it ("약 1,000,000건"), unless the estimate is under SEARCH_EXACT_MAX and the page reads the whole index
+ *    anyway (then the whole index counts it exactly);
+ *  - when the tier holds every entry, or has at least SEARCH_BROAD matches (enough for every page a reader
+ *    may open), the page is ranked among the tier's matches: a broad query's order is exact for the kinds
+ *    the tier holds whole and approximate for the others (news older than the tier's newest 5,000 are not
+ *    candidates); otherwise among all matches of the whole index.
+ * Exact title matches come from the whole index by the title's own key, whatever the tier holds.
  */
-static const char sql_page[] =
-	"SELECT d.kind, d.ref_id, d.slug, d.meta, d.is_demo, d.title, d.body, DATE_FORMAT(d.at, '%Y-%m-%d') AS date, "
-	"x.n_members, x.n_people, x.n_news, x.n_committees, x.n_about, x.n_bodies, "
-	"x.d_members, x.d_people, x.d_news, x.d_committees, x.d_about, x.d_bodies, "
-	/* a real person as a source tells it: the result says "2020년 기사 기준" (issue 20) */
-	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id "
-	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year FROM ("
-	" SELECT id, kind, at, MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AS score, "
-	" (title = CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci OR "
-	"  (kind = 'members' AND title = CONCAT(CAST(? AS CHAR), '테크노파크') COLLATE utf8mb4_unicode_ci)) AS exact, "
-	" SUM(kind = 'members') OVER () AS n_members, SUM(kind = 'people') OVER () AS n_people, "
-	" SUM(kind = 'news') OVER () AS n_news, SUM(kind = 'committees') OVER () AS n_committees, "
-	" SUM(kind = 'about') OVER () AS n_about, SUM(kind = 'bodies') OVER () AS n_bodies, "
-	/* how many of them are demo rows: the counts say so (issue 20) */
-	" SUM(kind = 'members' AND is_demo = 1) OVER () AS d_members, SUM(kind = 'people' AND is_demo = 1) OVER () AS d_people, "
-	" SUM(kind = 'news' AND is_demo = 1) OVER () AS d_news, SUM(kind = 'committees' AND is_demo = 1) OVER () AS d_committees, "
-	" SUM(kind = 'about' AND is_demo = 1) OVER () AS d_about, SUM(kind = 'bodies' AND is_demo = 1) OVER () AS d_bodies "
-	" FROM search_docs WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 "
-	" ORDER BY kind = ? DESC, exact DESC, score DESC, at DESC, id DESC LIMIT ? OFFSET ?) x "
-	"JOIN search_docs d ON d.id = x.id ORDER BY x.kind = ? DESC, x.exact DESC, x.score DESC, x.at DESC, x.id DESC";
-/* The counts alone, for a page past the last match (the pass above then returns no row to read them from). */
-static const char sql_counts[] =
-	"SELECT kind, COUNT(*), SUM(is_demo = 1) FROM search_docs "
-	"WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 GROUP BY kind";
+#define SEARCH_BROAD		(SEARCH_LAST_PAGE * SEARCH_PAGE)	/* tier matches that fill every page */
+#define SEARCH_EXACT_MAX	5000	/* an estimate under this is counted exactly when the index is read */
+#define EXACT_MAX		50	/* exact title matches taken */
 
-#define NKIND_COLS	6	/* sql_page's n_<kind> columns, in enum search_kind order */
-#define KIND_COL0	8
-#define DEMO_COL0	(KIND_COL0 + NKIND_COLS)	/* the d_<kind> columns: how many of each are demo */
-_Static_assert(NKIND_COLS == SEARCH_NKINDS, "sql_page counts every kind");
+/* Who published a real person's post, as the source tells it: the result says "2020년 기사 기준" (issue 20). */
+#define SRC_YEAR \
+	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id " \
+	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year"
+/* A result's columns, in this order (put_result reads title and body by position). */
+#define DOC_COLS \
+	"d.kind, d.ref_id, d.slug, d.meta, d.is_demo, d.title, d.body, DATE_FORMAT(d.at, '%Y-%m-%d') AS date, " \
+	SRC_YEAR ", d.id"
+#define COL_TITLE	5
+#define COL_BODY	6
+#define COL_ID		9
+
+/* The exact title matches, by the title's key (never the full-text index: no posting is read). */
+static const char sql_exact[] =
+	"SELECT " DOC_COLS " FROM search_docs d WHERE d.title IN (CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci, "
+	"CONCAT(CAST(? AS CHAR), '테크노파크') COLLATE utf8mb4_unicode_ci) "
+	"AND (d.kind = 'members' OR d.title = CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci) AND (? IS NULL OR d.kind = ?) ORDER BY d.at DESC, d.id DESC LIMIT 50";
+_Static_assert(EXACT_MAX == 50, "sql_exact's LIMIT");
+
+/* The first rows by relevance, over the whole index or its tier, of every kind or one: Groonga sorts. */
+#define RANKED(cols, kind_cond) \
+	"SELECT " DOC_COLS " FROM (SELECT id, kind, ref_id, slug, meta, is_demo, title, body, at, " \
+	" MATCH(" cols ") AGAINST(? IN BOOLEAN MODE) AS score FROM search_docs " \
+	" WHERE MATCH(" cols ") AGAINST(? IN BOOLEAN MODE)" kind_cond \
+	" ORDER BY MATCH(" cols ") AGAINST(? IN BOOLEAN MODE) DESC, at DESC, id DESC LIMIT ?) d " \
+	"ORDER BY d.score DESC, d.at DESC, d.id DESC"
+#define FULL_COLS	"title, body"
+#define TIER_COLS	"tier_title, tier_body"
+static const char *const sql_ranked[2][2] = {	/* [tier][one kind] */
+	{ RANKED(FULL_COLS, ""), RANKED(FULL_COLS, " AND kind = ?") },
+	{ RANKED(TIER_COLS, ""), RANKED(TIER_COLS, " AND kind = ?") },
+};
+/* Matches by kind, and how many of them are demo rows (the counts say so, issue 20). */
+#define COUNTS(cols) \
+	"SELECT kind, COUNT(*), SUM(is_demo = 1) FROM search_docs WHERE MATCH(" cols ") AGAINST(? IN BOOLEAN MODE) GROUP BY kind"
+static const char *const sql_counts[2] = { COUNTS(FULL_COLS), COUNTS(TIER_COLS) };
+/* What the index and its tier hold, by kind (kept by the indexer). */
+static const char sql_sizes[] = "SELECT kind, docs, tier_docs FROM search_sizes";
+
+/* The counts of a search, by kind: matches, demo matches, and whether they are estimates. */
+struct tally {
+	long long	n[SEARCH_NKINDS], demo[SEARCH_NKINDS];
+	int		approx[SEARCH_NKINDS];
+};
 
 /* Store a snippet's segments under prefix.S.N.t (text) and .m (1 for a match), and its cut marks. */
 static int
@@ -122,82 +153,225 @@ exact_phrase(const struct search_words *w, char *out, size_t size)
 		len += (size_t)snprintf(out + len, size - len, "%s%s", i > 0 ? " " : "", w->w[i]);
 }
 
-/* Store the count of each kind (Search.Counts.<kind>, its demo rows Search.Demo.<kind>) and their totals.
- * n holds the counts, then (from SEARCH_NKINDS on) the demo counts. */
+/* n as a reader reads an estimate: two significant digits, thousands separated ("1,000,000"). */
 static void
-put_counts(HDF *hdf, const long long *n, long long *total, long long *demo)
+approx_text(long long n, char *out, size_t size)
 {
-	int k;
+	long long unit = 1, r;
+	char digits[32];
+	size_t len, i, o = 0;
 
-	*total = *demo = 0;
-	for (k = 0; k < SEARCH_NKINDS; k++) {
-		if (n[k] > 0)
-			render_set_int(hdf, n[k], "Search.Counts.%s", search_kind_name((enum search_kind)k));
-		if (n[SEARCH_NKINDS + k] > 0)
-			render_set_int(hdf, n[SEARCH_NKINDS + k], "Search.Demo.%s", search_kind_name((enum search_kind)k));
-		*total += n[k];
-		*demo += n[SEARCH_NKINDS + k];
+	while (n / unit >= 100)
+		unit *= 10;
+	r = (n + unit / 2) / unit * unit;
+	len = (size_t)snprintf(digits, sizeof(digits), "%lld", r);
+	for (i = 0; i < len && o + 2 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	out[o] = '\0';
+}
+
+/* Store one count under name: name (a number) and name_text (what the page prints), name_approx when an
+ * estimate. */
+static void
+put_count(HDF *hdf, const char *name, long long n, int approx)
+{
+	char text[40], key[64];
+
+	if (approx)
+		approx_text(n, text, sizeof(text));
+	else
+		snprintf(text, sizeof(text), "%lld", n);
+	render_set_int(hdf, n, "%s", name);
+	snprintf(key, sizeof(key), "%s_text", name);
+	render_set(hdf, text, "%s", key);
+	if (approx) {
+		snprintf(key, sizeof(key), "%s_approx", name);
+		render_set(hdf, "1", "%s", key);
 	}
 }
 
-/* The counts by kind from sql_counts, for a page past the last match. 0 or a status. */
-static int
-counts(struct request *rq, const char *query, long long *n)
+/* Store the counts by kind (Search.Counts.<kind>, its demo rows Search.Demo.<kind>) and the totals. */
+static void
+put_counts(HDF *hdf, const struct tally *t, enum search_kind *type)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql_counts);
+	long long total = 0, demo = 0;
+	int k, approx = 0;
+	char name[64];
+
+	for (k = 0; k < SEARCH_NKINDS; k++) {
+		const char *kn = search_kind_name((enum search_kind)k);
+
+		if (t->n[k] > 0) {
+			snprintf(name, sizeof(name), "Search.Counts.%s", kn);
+			put_count(hdf, name, t->n[k], t->approx[k]);
+		}
+		if (t->demo[k] > 0) {
+			snprintf(name, sizeof(name), "Search.Demo.%s", kn);
+			put_count(hdf, name, t->demo[k], t->approx[k]);
+		}
+		total += t->n[k];
+		demo += t->demo[k];
+		approx |= t->approx[k] && t->n[k] > 0;
+	}
+	put_count(hdf, "Search.total", total, approx);
+	put_count(hdf, "Search.demo_total", demo, approx);
+	if (type != NULL) {
+		put_count(hdf, "Search.found", t->n[*type], t->approx[*type]);
+		put_count(hdf, "Search.demo_found", t->demo[*type], t->approx[*type]);
+	} else {
+		put_count(hdf, "Search.found", total, approx);
+		put_count(hdf, "Search.demo_found", demo, approx);
+	}
+}
+
+/* The sizes of the index and its tier by kind (docs[k] < 0: not recorded yet). 0 or a status. */
+static int
+load_sizes(struct request *rq, long long *docs, long long *tier)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_sizes);
+	enum search_kind k;
+	int rc, i;
+
+	for (i = 0; i < SEARCH_NKINDS; i++)
+		docs[i] = tier[i] = -1;
+	if (st == NULL)
+		return db_err(rq->db);
+	while ((rc = db_step(st)) == DB_ROW)
+		if (search_kind_parse(db_col_text(st, 0), &k)) {
+			docs[k] = db_col_int(st, 1);
+			tier[k] = db_col_int(st, 2);
+		}
+	db_reset(st);
+	return rc == DB_DONE ? 0 : db_err(rq->db);
+}
+
+/* The matches of query by kind, in the tier or the whole index, into t (exact). 0 or a status. */
+static int
+count_matches(struct request *rq, int in_tier, const char *query, struct tally *t)
+{
+	struct db_stmt *st = db_prepare(rq->db, sql_counts[in_tier]);
 	enum search_kind k;
 	int rc;
 
+	memset(t, 0, sizeof(*t));
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_text(st, 0, query);
 	while ((rc = db_step(st)) == DB_ROW)
 		if (search_kind_parse(db_col_text(st, 0), &k)) {
-			n[k] = db_col_int(st, 1);
-			n[SEARCH_NKINDS + k] = db_col_int(st, 2);
+			t->n[k] = db_col_int(st, 1);
+			t->demo[k] = db_col_int(st, 2);
 		}
 	db_reset(st);
 	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
 
 /*
- * One page of results of type (NULL: all) under Results, and the counts by kind into n (all zero when
- * the page has no row). Returns the number of results stored, or -1.
+ * Count query's matches and choose where the page is ranked (the comment above sql_exact says how):
+ * *in_tier set to 1 for the tier, 0 for the whole index; t gets the counts. 0 or a status.
+ */
+static int
+tally(struct request *rq, const char *query, const enum search_kind *type, struct tally *t, int *in_tier)
+{
+	long long docs[SEARCH_NKINDS], tier[SEARCH_NKINDS], sel = 0;
+	int k, whole = 1, want_exact = 0, rc;
+
+	if ((rc = load_sizes(rq, docs, tier)) != 0 || (rc = count_matches(rq, 1, query, t)) != 0)
+		return rc;
+	for (k = 0; k < SEARCH_NKINDS; k++) {
+		if (type != NULL && (int)*type != k)
+			;
+		else
+			sel += t->n[k];
+		if (docs[k] < 0 || tier[k] <= 0) {
+			if (docs[k] != 0)	/* sizes not recorded yet, or an empty tier: only the index knows */
+				whole = 0, want_exact = 1;
+			continue;
+		}
+		if (tier[k] >= docs[k])
+			continue;	/* the tier holds every entry of this kind: its count is exact */
+		if (type == NULL || (int)*type == k)
+			whole = 0;
+		t->n[k] = t->n[k] * docs[k] / tier[k];
+		t->demo[k] = t->demo[k] * docs[k] / tier[k];
+		t->approx[k] = 1;
+		if (t->n[k] < SEARCH_EXACT_MAX)
+			want_exact = 1;
+	}
+	*in_tier = whole || sel >= SEARCH_BROAD;
+	if (!*in_tier && want_exact)
+		return count_matches(rq, 0, query, t);	/* the index is read anyway: count it exactly */
+	return 0;
+}
+
+/* Whether id is among the n exact matches. */
+static int
+is_exact(const long long *ids, int n, long long id)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * One page of results of type (NULL: all) under Results: the exact title matches, then the rest by
+ * relevance, in the tier or the whole index. Returns the number of results stored, or -1.
  */
 static int
 results(struct request *rq, HDF *hdf, const char *query, const struct search_words *w, const char *type,
-    long long page, long long *n)
+    long long page, int in_tier)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql_page);
-	int rc, shown = 0, k, first = 1;
+	long long from = (page - 1) * SEARCH_PAGE, to = page * SEARCH_PAGE, pos = 0, ids[EXACT_MAX];
 	char phrase[SEARCH_MAX_WORDS * (SEARCH_MAX_CHARS * 4 + 1)];
+	struct db_stmt *st;
+	int rc, shown = 0, nexact = 0, i = 0;
 
-	if (st == NULL)
-		return -1;
 	exact_phrase(w, phrase, sizeof(phrase));
-	db_bind_text(st, 0, query);
+	if ((st = db_prepare(rq->db, sql_exact)) == NULL)
+		return -1;
+	db_bind_text(st, 0, phrase);
 	db_bind_text(st, 1, phrase);
 	db_bind_text(st, 2, phrase);
-	db_bind_text(st, 3, query);
+	db_bind_text(st, 3, type);
 	db_bind_text(st, 4, type);
-	db_bind_int(st, 5, SEARCH_PAGE);
-	db_bind_int(st, 6, (page - 1) * SEARCH_PAGE);
-	db_bind_text(st, 7, type);
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (first)
-			for (k = 0, first = 0; k < NKIND_COLS; k++) {
-				n[k] = db_col_int(st, KIND_COL0 + k);
-				n[SEARCH_NKINDS + k] = db_col_int(st, DEMO_COL0 + k);
-			}
-		if (type != NULL && strcmp(db_col_text(st, 0), type) != 0)
-			continue;	/* past the last match of the type */
-		if (put_result(hdf, shown++, st, w) != 0) {
+		ids[nexact++] = db_col_int(st, COL_ID);
+		if (pos >= from && pos < to && put_result(hdf, shown++, st, w) != 0)
+			rc = DB_ERR;
+		pos++;
+		if (rc == DB_ERR)
+			break;
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return -1;
+	if (pos >= to)
+		return shown;
+	if ((st = db_prepare(rq->db, sql_ranked[in_tier][type != NULL])) == NULL)
+		return -1;
+	db_bind_text(st, i++, query);
+	db_bind_text(st, i++, query);
+	if (type != NULL)
+		db_bind_text(st, i++, type);
+	db_bind_text(st, i++, query);
+	db_bind_int(st, i, to + nexact);
+	while (pos < to && (rc = db_step(st)) == DB_ROW) {
+		if (is_exact(ids, nexact, db_col_int(st, COL_ID)))
+			continue;
+		if (pos >= from && put_result(hdf, shown++, st, w) != 0) {
 			rc = DB_ERR;
 			break;
 		}
+		pos++;
 	}
 	db_reset(st);
-	return rc == DB_DONE ? shown : -1;
+	return rc == DB_DONE || rc == DB_ROW ? shown : -1;
 }
 
 /* The message for a query that is not searched (the language file's search.error.<name>). */
@@ -213,14 +387,14 @@ int
 page_search(struct request *rq, HDF *hdf)
 {
 	const char *q = params_get(&rq->params, "q"), *type = request_param(rq, "type");
-	long long page = request_param_int(rq, "page", 1), total, demo, in_type, demo_in_type,
-	    count[2 * SEARCH_NKINDS] = { 0 };
+	long long page = request_param_int(rq, "page", 1), in_type;
 	static const char *const why[] = { NULL, "empty", "long", "many" };
 	struct search_words *w;
 	enum search_status status;
-	enum search_kind kind;
+	enum search_kind kind, *typed = NULL;
+	struct tally t;
 	char *query;
-	int rc, n;
+	int rc, n = 0, in_tier = 0;
 
 	render_set(hdf, q, "Search.q");
 	if (q != NULL)
@@ -228,6 +402,7 @@ page_search(struct request *rq, HDF *hdf)
 	render_set(hdf, type, "Search.type");
 	render_set_int(hdf, SEARCH_MAX_CHARS, "Search.max_chars");
 	render_set_int(hdf, SEARCH_MAX_WORDS, "Search.max_words");
+	render_set_int(hdf, SEARCH_LAST_PAGE, "Search.last_page");
 	if ((w = malloc(sizeof(*w))) == NULL || (query = malloc(SEARCH_QUERY_SIZE)) == NULL) {
 		free(w);
 		return 500;
@@ -240,30 +415,33 @@ page_search(struct request *rq, HDF *hdf)
 		rc = refuse(rq, hdf, "long");
 		goto out;
 	}
-	if ((n = results(rq, hdf, query, w, type, page, count)) < 0) {
+	if (type != NULL && search_kind_parse(type, &kind))
+		typed = &kind;
+	if ((rc = tally(rq, query, typed, &t, &in_tier)) != 0)
+		goto out;
+	in_type = typed != NULL ? t.n[kind] : 0;
+	for (int k = 0; typed == NULL && k < SEARCH_NKINDS; k++)
+		in_type += t.n[k];
+	if (page > SEARCH_LAST_PAGE) {
+		/* no page that far: with more matches than the pages show, narrow the query, the page says */
+		if (in_type > SEARCH_BROAD)
+			render_set(hdf, "1", "Search.deep");
+	} else if ((n = results(rq, hdf, query, w, type, page, in_tier)) < 0) {
 		rc = db_err(rq->db);
 		goto out;
 	}
-	if (n == 0 && page > 1 && (rc = counts(rq, query, count)) != 0)
-		goto out;
-	put_counts(hdf, count, &total, &demo);
-	in_type = total;
-	demo_in_type = demo;
-	if (type != NULL && search_kind_parse(type, &kind)) {
-		in_type = count[kind];
-		demo_in_type = count[SEARCH_NKINDS + kind];
-	}
-	render_set_int(hdf, total, "Search.total");
-	render_set_int(hdf, demo, "Search.demo_total");
-	render_set_int(hdf, in_type, "Search.found");
-	render_set_int(hdf, demo_in_type, "Search.demo_found");
+	put_counts(hdf, &t, typed);
 	render_set_int(hdf, n, "Search.shown");
 	render_set_int(hdf, (page - 1) * SEARCH_PAGE + 1, "Search.from");
 	render_set_int(hdf, (page - 1) * SEARCH_PAGE + n, "Search.to");
 	if (page > 1)
-		render_set_int(hdf, page - 1, "Pager.prev");
-	if (page * SEARCH_PAGE < in_type && page < SEARCH_MAX_PAGE)
-		render_set_int(hdf, page + 1, "Pager.next");
+		render_set_int(hdf, page > SEARCH_LAST_PAGE ? SEARCH_LAST_PAGE : page - 1, "Pager.prev");
+	if (page * SEARCH_PAGE < in_type && n == SEARCH_PAGE) {
+		if (page < SEARCH_LAST_PAGE)
+			render_set_int(hdf, page + 1, "Pager.next");
+		else
+			render_set(hdf, "1", "Search.more");	/* more than the pages show: narrow the query */
+	}
 	rq->tmpl = "search.cs";
 	rc = 0;
 out:

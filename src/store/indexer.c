@@ -95,7 +95,7 @@ indexer_main(void *arg)
 	const struct conf *c = arg;
 	struct db *db;
 	long wait_ms = 0;
-	int rc;
+	int rc, refreshed = 0;
 
 	if (db_thread_init() != 0 || (db = db_new(c)) == NULL) {
 		log_err("indexer: cannot start");
@@ -105,6 +105,14 @@ indexer_main(void *arg)
 		if (db_ready(db) != 0) {
 			wait_ms = BACKOFF_MS;
 			continue;
+		}
+		if (!refreshed) {	/* after a migration or a restore the tier may be empty */
+			if (search_tier_refresh(db) != 0) {
+				log_warn("indexer: recounting the index and filling its tier failed (tried again)");
+				wait_ms = BACKOFF_MS;
+				continue;
+			}
+			refreshed = 1;
 		}
 		rc = drain(db);
 		wait_ms = rc > 0 ? 0 : rc < 0 ? BACKOFF_MS : INDEXER_POLL_MS;

@@ -8,16 +8,16 @@
  *
  * Each kind's text is built by one INSERT ... SELECT from the record's own tables, for a range of ids:
  * the indexer re-indexes the range id..id, a rebuild ranges of a few hundred. Both read the records in
- * READ COMMITTED, so they never lock a record a save is writing (nor wait for one). The indexed text
- * of a search_docs row never changes once written (sql/005_search.sql says why): re-indexing a record
- * deletes its retired versions, retires the live one (live = 0) and inserts the current one. Readers
- * switch from the old version to the new at the commit (the rows are InnoDB's, in wrapper mode), and a
- * failed attempt rolls back to the old version, its queue row staying for the next attempt.
+ * READ COMMITTED, so they never lock a record a save is writing (nor wait for one). search_docs is Mroonga
+ * in storage mode (sql/040_search_storage.sql): re-indexing deletes the record's entry and inserts its
+ * current text. Storage mode ignores ROLLBACK; a failed attempt keeps its queue row (InnoDB) and the next
+ * attempt replaces whatever the failed one left, so the index converges on the records.
  *
- * Deleting retired versions at once is safe because every writer holds the lock: a retired version was
- * retired by a transaction that committed before this one began. (A DELETE that rolls back loses the
- * Groonga entries of live = 0 rows only, which no search shows.)
+ * After each change the kind's tier (the SEARCH_TIER newest entries, copied into tier_title/tier_body with
+ * a full-text index of their own) is balanced again and search_sizes records the kind's sizes: what the
+ * search page needs to estimate the count of a broad query without reading its matches.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "store/db.h"
@@ -108,15 +108,37 @@ static const struct {
 	{ "bodies",	sql_bodies,	COUNT("committees"),		BATCH("committees"),		LAST_REF("bodies") },
 };
 
-static const char sql_purge_key[] =
-	"DELETE FROM search_docs WHERE kind = ? AND ref_id BETWEEN ? AND ? AND live = 0";
-static const char sql_retire[] =
-	"UPDATE search_docs SET live = 0, retired_at = NOW() WHERE kind = ? AND ref_id BETWEEN ? AND ? AND live = 1";
-static const char sql_purge_range[] = "DELETE FROM search_docs WHERE live = 0 AND id BETWEEN ? AND ?";
+/* A record's entries go before its current text is inserted (storage mode: no versions, sql/040). */
+static const char sql_delete[] = "DELETE FROM search_docs WHERE kind = ? AND ref_id BETWEEN ? AND ?";
 static const char sql_max_doc[] = "SELECT COALESCE(MAX(id), 0) FROM search_docs";
 /* The indexer and a rebuild read the records without locking them: they never wait on (or deadlock
  * with) a save, and a queue row never waits for the saves appending behind it (no gap locks). */
 static const char sql_read_committed[] = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED";
+
+/* The tier (sql/040_search_storage.sql): the SEARCH_TIER newest entries of a kind, their text copied into
+ * tier_title and tier_body. The cut is the time of the SEARCH_TIER-th newest (ties at it all stay in). */
+static const char sql_tier_cut[] =
+	"SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s') FROM search_docs WHERE kind = ? ORDER BY at DESC LIMIT 1 OFFSET ?";
+/* Who leaves and who enters, a chunk at a time, then each by its id: an UPDATE that ranges over the index
+ * holding the column it changes (k_search_tier) crashed MariaDB 10.11's Mroonga 7.07 (signal 11 in
+ * handler::read_range_next), so the ids are read first and the rows changed by primary key. */
+static const char sql_tier_leaving[] =
+	"SELECT id FROM search_docs WHERE tier = 1 AND kind = ? AND at < ? LIMIT 1000";
+static const char sql_tier_entering[] =
+	"SELECT id FROM search_docs WHERE tier = 0 AND kind = ? AND at >= ? LIMIT 1000";
+static const char sql_tier_out[] = "UPDATE search_docs SET tier = 0, tier_title = '', tier_body = '' WHERE id = ?";
+static const char sql_tier_in[] = "UPDATE search_docs SET tier = 1, tier_title = title, tier_body = body WHERE id = ?";
+static const char sql_tier_count[] = "SELECT COUNT(*) FROM search_docs WHERE tier = 1 AND kind = ?";
+static const char sql_docs_count[] = "SELECT COUNT(*) FROM search_docs WHERE kind = ?";
+/* search_sizes: the tier's size after each change, the index's by the change's difference (or a count). */
+static const char sql_sizes_tier[] =
+	"INSERT INTO search_sizes (kind, docs, tier_docs) VALUES (?, 0, ?) "
+	"ON DUPLICATE KEY UPDATE tier_docs = VALUES(tier_docs)";
+static const char sql_sizes_add[] =
+	"INSERT INTO search_sizes (kind, docs, tier_docs) VALUES (?, GREATEST(0, ?), 0) "
+	"ON DUPLICATE KEY UPDATE docs = GREATEST(0, CAST(docs AS SIGNED) + ?)";
+static const char sql_sizes_set[] =
+	"INSERT INTO search_sizes (kind, docs, tier_docs) VALUES (?, ?, 0) ON DUPLICATE KEY UPDATE docs = VALUES(docs)";
 
 /* The one writer of search_docs at a time, across every process using this database. */
 static const char sql_lock[] = "SELECT GET_LOCK(CONCAT(DATABASE(), '.search_docs_writer'), ?)";
@@ -178,17 +200,162 @@ run(struct db *db, const char *sql, enum search_kind kind, int kind_first, long 
 	return rc == DB_DONE ? 0 : DB_ERR;
 }
 
-/* Purge, retire and insert for kind's records lo..hi inside the current transaction. */
+/* Run a statement binding kind's name and then, when given, a number and a text. *n gets the rows changed. */
+static int
+kind_write(struct db *db, const char *sql, enum search_kind kind, const long long *num, const char *text,
+    long long *n)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	unsigned long long affected = 0;
+	int rc, i = 1;
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_text(st, 0, kinds[kind].name);
+	if (num != NULL)
+		db_bind_int(st, i++, *num);
+	if (text != NULL)
+		db_bind_text(st, i++, text);
+	rc = db_write(st, &affected, NULL);
+	if (n != NULL)
+		*n = (long long)affected;
+	return rc;
+}
+
+/* The first column of a one-row query binding kind (and a number when num is given), as text into out
+ * (size bytes; "" when NULL) or as a number into *v. 1 with a row, 0 without, DB_ERR. */
+static int
+kind_scalar(struct db *db, const char *sql, enum search_kind kind, const long long *num, char *out, size_t size,
+    long long *v)
+{
+	struct db_stmt *st = db_prepare(db, sql);
+	int rc;
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_text(st, 0, kinds[kind].name);
+	if (num != NULL)
+		db_bind_int(st, 1, *num);
+	if ((rc = db_step(st)) == DB_ROW) {
+		if (out != NULL)
+			snprintf(out, size, "%s", db_col_isnull(st, 0) ? "" : db_col_text(st, 0));
+		if (v != NULL)
+			*v = db_col_int(st, 0);
+	}
+	db_reset(st);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : DB_ERR;
+}
+
+#define TIER_CHUNK	1000	/* sql_tier_leaving's and sql_tier_entering's LIMIT */
+
+/* Move the entries of kind that sql_select (binding kind and cut) finds by sql_move, a chunk at a time,
+ * until none is left. 0 or DB_ERR. */
+static int
+tier_move(struct db *db, const char *sql_select, const char *sql_move, enum search_kind kind, const char *cut)
+{
+	long long ids[TIER_CHUNK];	/* 8 KB */
+	struct db_stmt *st;
+	unsigned long long n;
+	int rc, got, i;
+
+	do {
+		if ((st = db_prepare(db, sql_select)) == NULL)
+			return DB_ERR;
+		db_bind_text(st, 0, kinds[kind].name);
+		db_bind_text(st, 1, cut);
+		for (got = 0; got < TIER_CHUNK && (rc = db_step(st)) == DB_ROW; got++)
+			ids[got] = db_col_int(st, 0);
+		db_reset(st);
+		if (got < TIER_CHUNK && rc != DB_DONE)
+			return DB_ERR;
+		for (i = 0; i < got; i++) {
+			if ((st = db_prepare(db, sql_move)) == NULL)
+				return DB_ERR;
+			db_bind_int(st, 0, ids[i]);
+			if (db_write(st, &n, NULL) != 0)
+				return DB_ERR;
+		}
+	} while (got == TIER_CHUNK);
+	return 0;
+}
+
+/* Make the tier of kind its SEARCH_TIER newest entries again, and record its size. 0 or DB_ERR. */
+static int
+tier_balance(struct db *db, enum search_kind kind)
+{
+	long long off = SEARCH_TIER - 1, n = 0;
+	char cut[32];
+	int rc;
+
+	if ((rc = kind_scalar(db, sql_tier_cut, kind, &off, cut, sizeof(cut), NULL)) < 0)
+		return DB_ERR;
+	if (rc == 0)
+		snprintf(cut, sizeof(cut), "1000-01-01 00:00:00");	/* fewer than SEARCH_TIER: every one */
+	if (tier_move(db, sql_tier_leaving, sql_tier_out, kind, cut) != 0 ||
+	    tier_move(db, sql_tier_entering, sql_tier_in, kind, cut) != 0 ||
+	    kind_scalar(db, sql_tier_count, kind, NULL, NULL, 0, &n) != 1 ||
+	    kind_write(db, sql_sizes_tier, kind, &n, NULL, NULL) != 0)
+		return DB_ERR;
+	return 0;
+}
+
+/* Add delta to kind's entry count in search_sizes. 0 or DB_ERR. */
+static int
+sizes_add(struct db *db, enum search_kind kind, long long delta)
+{
+	struct db_stmt *st = db_prepare(db, sql_sizes_add);
+	unsigned long long n;
+
+	if (st == NULL)
+		return DB_ERR;
+	db_bind_text(st, 0, kinds[kind].name);
+	db_bind_int(st, 1, delta);
+	db_bind_int(st, 2, delta);
+	return db_write(st, &n, NULL);
+}
+
+/*
+ * Replace the entries of kind's records lo..hi by their current text inside the current transaction, then
+ * keep the tier and the sizes. Storage mode does not roll back: a failed attempt leaves what it wrote, and
+ * the next attempt (its queue row stays) deletes it again.
+ */
 static int
 index_range(struct db *db, enum search_kind kind, long long lo, long long hi, long long *indexed)
 {
+	long long gone = 0, added = 0;
+
 	if ((unsigned)kind >= SEARCH_NKINDS)
 		return DB_ERR;
-	if (run(db, sql_purge_key, kind, 1, lo, hi, NULL) != 0 ||
-	    run(db, sql_retire, kind, 1, lo, hi, NULL) != 0 ||
-	    run(db, kinds[kind].sql_insert, kind, 0, lo, hi, indexed) != 0)
+	if (run(db, sql_delete, kind, 1, lo, hi, &gone) != 0 ||
+	    run(db, kinds[kind].sql_insert, kind, 0, lo, hi, &added) != 0 ||
+	    sizes_add(db, kind, added - gone) != 0 || tier_balance(db, kind) != 0)
 		return DB_ERR;
+	if (indexed != NULL)
+		*indexed = added;
 	return 0;
+}
+
+int
+search_tier_refresh(struct db *db)
+{
+	long long n;
+	int k, rc = DB_ERR;
+
+	if (search_writer_lock(db, LOCK_WAIT_S) != 1)
+		return DB_ERR;
+	if (db_exec(db, sql_read_committed) != 0 || db_begin(db) != 0)
+		goto out;
+	for (k = 0; k < SEARCH_NKINDS; k++)
+		if (kind_scalar(db, sql_docs_count, (enum search_kind)k, NULL, NULL, 0, &n) != 1 ||
+		    kind_write(db, sql_sizes_set, (enum search_kind)k, &n, NULL, NULL) != 0 ||
+		    tier_balance(db, (enum search_kind)k) != 0) {
+			db_rollback(db);
+			goto out;
+		}
+	rc = db_commit(db) == 0 ? 0 : DB_ERR;
+out:
+	search_writer_unlock(db);
+	return rc;
 }
 
 int
@@ -377,17 +544,4 @@ search_reindex_range(struct db *db, enum search_kind kind, long long lo, long lo
 out:
 	search_writer_unlock(db);
 	return rc;
-}
-
-long long
-search_purge_range(struct db *db, long long lo, long long hi)
-{
-	long long n = 0;
-	int rc;
-
-	if (search_writer_lock(db, LOCK_WAIT_S) != 1)
-		return -1;
-	rc = run(db, sql_purge_range, 0, 0, lo, hi, &n);
-	search_writer_unlock(db);
-	return rc == 0 ? n : -1;
 }

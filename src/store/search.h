@@ -14,6 +14,12 @@
 
 struct db;
 
+/*
+ * The tier (sql/040_search_storage.sql): the newest SEARCH_TIER entries of each kind also have a full-text
+ * index of their own, so a query on it reads at most this many postings a kind (page_search.c asks it first).
+ */
+#define SEARCH_TIER	5000
+
 /* What can be found; the names are the /search type filter words and the search_docs.kind values
  * ("members", "people", "news", "committees", "about", "bodies"). */
 enum search_kind {
@@ -78,8 +84,12 @@ long long	 search_next_batch(struct db *db, enum search_kind kind, long long fro
  */
 int		 search_reindex_range(struct db *db, enum search_kind kind, long long lo, long long hi,
 		    long long *indexed);
-/* Delete retired entries with ids lo..hi, under the writer lock. Rows deleted, or -1. */
-long long	 search_purge_range(struct db *db, long long lo, long long hi);
+/*
+ * Recount every kind's entries into search_sizes and make each kind's tier its SEARCH_TIER newest entries,
+ * under the writer lock, in one transaction: the indexer does it when it starts (after a migration or a
+ * restore the tier may be empty), a rebuild when it ends. 0 or DB_ERR.
+ */
+int		 search_tier_refresh(struct db *db);
 /* The highest search_docs id, 0 when empty, -1 on error. */
 long long	 search_max_doc_id(struct db *db);
 

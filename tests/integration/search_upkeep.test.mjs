@@ -124,7 +124,7 @@ describe('a save is searchable within a second', () => {
 
 		assert.equal((await deletePerson(id)).status, 303);
 		assert.deepEqual(await refs(n), [], 'a deleted person is found');
-		assert.equal(sqlNumber(`SELECT COUNT(*) FROM search_docs WHERE kind = 'people' AND ref_id = ${id} AND live = 1`), 0);
+		assert.equal(sqlNumber(`SELECT COUNT(*) FROM search_docs WHERE kind = 'people' AND ref_id = ${id}`), 0);
 	});
 
 	test('a technopark\'s summary: the new words within a second, under its type; the old ones go', async (t) => {
@@ -225,7 +225,7 @@ describe('a rolled-back save leaves the index as it was', () => {
 		assert.deepEqual(await refs(after1), [], 'the rolled-back title is found');
 		assert.deepEqual(await refs(before1), [`people/${id}`], 'the title that stayed is not found any more');
 		assert.deepEqual(await refs(n), [`people/${id}`], 'the name is not found any more');
-		assert.equal(sqlNumber(`SELECT COUNT(*) FROM search_docs WHERE kind = 'people' AND ref_id = ${id} AND live = 1`), 1);
+		assert.equal(sqlNumber(`SELECT COUNT(*) FROM search_docs WHERE kind = 'people' AND ref_id = ${id}`), 1);
 		/* and the next save goes through as usual */
 		assert.equal((await editPerson(id, { title: after1 })).status, 303);
 		assert.deepEqual(await refs(after1), [`people/${id}`]);
@@ -315,7 +315,7 @@ describe('how words are matched and ranked', () => {
 });
 
 describe('tpportal-admin reindex', () => {
-	test('rebuilds the same index, with a progress bar on stderr, and leaves no retired entries', async (t) => {
+	test('rebuilds the same index, with a progress bar on stderr, one entry a record, its sizes and tier recorded', async (t) => {
 		if (!needSql(t))
 			return;
 		if (!adminTool()) {
@@ -331,14 +331,22 @@ describe('tpportal-admin reindex', () => {
 		const { stdout, stderr } = reindex(['--batch', '7']);
 		for (const kind of ['members', 'people', 'news', 'committees', 'about', 'bodies'])
 			assert.match(stderr, new RegExp(`^${kind}\\s+\\[#+\\] 100%`, 'm'), `no finished progress bar for ${kind}:\n${stderr}`);
-		const summary = /^reindexed members (\d+) people (\d+) news (\d+) committees (\d+) about (\d+) bodies (\d+); (\d+) retired entries deleted/m.exec(stdout);
+		const summary = /^reindexed members (\d+) people (\d+) news (\d+) committees (\d+) about (\d+) bodies (\d+); /m.exec(stdout);
 		assert.ok(summary, `summary line: ${stdout}`);
 		const want = ['SELECT COUNT(*) FROM technoparks', 'SELECT COUNT(*) FROM people WHERE visible = 1',
 		    'SELECT COUNT(*) FROM news_articles WHERE listed = 1', 'SELECT COUNT(*) FROM committee_meetings',
 		    'SELECT COUNT(*) FROM association', 'SELECT COUNT(*) FROM committees'].map(sqlNumber);
 		assert.deepEqual(summary.slice(1, 7).map(Number), want,
 		    'the rebuilt counts are not the searchable records');
-		assert.equal(sqlNumber('SELECT COUNT(*) FROM search_docs WHERE live = 0'), 0, 'retired entries are left');
+		const kinds = ['members', 'people', 'news', 'committees', 'about', 'bodies'];
+		for (let i = 0; i < kinds.length; i++) {
+			const k = lit(kinds[i]);
+			assert.equal(sqlNumber(`SELECT COUNT(*) FROM search_docs WHERE kind = ${k}`), want[i], `${kinds[i]}: not one entry a record`);
+			const [size] = sql(`SELECT docs, tier_docs FROM search_sizes WHERE kind = ${k}`);
+			assert.equal(Number(size?.docs), want[i], `${kinds[i]}: search_sizes.docs`);
+			assert.equal(Number(size.tier_docs), sqlNumber(`SELECT COUNT(*) FROM search_docs WHERE kind = ${k} AND tier = 1 AND tier_title = title`),
+			    `${kinds[i]}: search_sizes.tier_docs is not the tier`);
+		}
 		for (let i = 0; i < queries.length; i++)
 			assert.deepEqual(await refs(queries[i]), before3[i], `${queries[i]}: the results changed`);
 		assert.match(reindex(['--if-empty']).stdout, /nothing to do/, '--if-empty rebuilt an index in use');
