@@ -30,6 +30,8 @@ mail_retry_max_seconds = 8
 mail_max_attempts = 40
 mail_sink_dir = $MAILDIR
 EOF
+	# TP_CONF_EXTRA: lines added for this run (tools/bench-search turns the page cache off with it)
+	if [[ -n ${TP_CONF_EXTRA:-} ]]; then printf '%s\n' "$TP_CONF_EXTRA" >>"$INST/tpportal.conf"; fi
 }
 
 # portal_start BINARY: start the server in the background (it stays in the foreground itself) and
