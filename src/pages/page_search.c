@@ -37,13 +37,14 @@
  *  - a kind the tier holds whole is counted exactly; another one's count is estimated from the tier's share
  *    of it ("약 1,000,000건"), unless the estimate is under SEARCH_EXACT_MAX and the page reads the whole index
  *    anyway (then the whole index counts it exactly);
- *  - when the tier holds every entry, or has at least SEARCH_BROAD matches (enough for every page a reader
- *    may open), the page is ranked among the tier's matches: a broad query's order is exact for the kinds
- *    the tier holds whole and approximate for the others (news older than the tier's newest 5,000 are not
- *    candidates); otherwise among all matches of the whole index.
+ *  - when the tier holds every entry, or has at least SEARCH_TIER_ENOUGH matches (ten pages), the page is
+ *    ranked among the tier's matches, and there are as many pages as they fill (at most SEARCH_LAST_PAGE):
+ *    a broad query's order is exact for the kinds the tier holds whole and approximate for the others
+ *    (news older than the tier's newest 5,000 are not candidates); otherwise among all matches of the
+ *    whole index (then at most 1 in 25 of the entries match, judging by the tier: its cost is bounded).
  * Exact title matches come from the whole index by the title's own key, whatever the tier holds.
  */
-#define SEARCH_BROAD		(SEARCH_LAST_PAGE * SEARCH_PAGE)	/* tier matches that fill every page */
+#define SEARCH_TIER_ENOUGH	(10 * SEARCH_PAGE)	/* tier matches that make a query broad: 10 pages */
 #define SEARCH_EXACT_MAX	5000	/* an estimate under this is counted exactly when the index is read */
 #define EXACT_MAX		50	/* exact title matches taken */
 
@@ -269,22 +270,29 @@ count_matches(struct request *rq, int in_tier, const char *query, struct tally *
 	return rc == DB_DONE ? 0 : db_err(rq->db);
 }
 
+/* Where a page is ranked and what is left to count (tally decides, results and page_search follow). */
+struct plan {
+	int		in_tier;	/* rank among the tier's matches (else the whole index's) */
+	int		need_count;	/* the counts are not final: count the whole index exactly */
+	long long	last_page;	/* the last page of results shown */
+};
+
 /*
- * Count query's matches and choose where the page is ranked (the comment above sql_exact says how):
- * *in_tier set to 1 for the tier, 0 for the whole index; t gets the counts. 0 or a status.
+ * Count query's matches in the tier and choose where the page is ranked (the comment above sql_exact
+ * says how); t gets the counts, exact or estimated. 0 or a status.
  */
 static int
-tally(struct request *rq, const char *query, const enum search_kind *type, struct tally *t, int *in_tier)
+tally(struct request *rq, const char *query, const enum search_kind *type, struct tally *t, struct plan *p)
 {
-	long long docs[SEARCH_NKINDS], tier[SEARCH_NKINDS], sel = 0;
+	long long docs[SEARCH_NKINDS], tier[SEARCH_NKINDS], sel = 0, pages;
 	int k, whole = 1, want_exact = 0, rc;
 
 	if ((rc = load_sizes(rq, docs, tier)) != 0 || (rc = count_matches(rq, 1, query, t)) != 0)
 		return rc;
 	for (k = 0; k < SEARCH_NKINDS; k++) {
-		if (type != NULL && (int)*type != k)
-			;
-		else
+		int selected = type == NULL || (int)*type == k;
+
+		if (selected)
 			sel += t->n[k];
 		if (docs[k] < 0 || tier[k] <= 0) {
 			if (docs[k] != 0)	/* sizes not recorded yet, or an empty tier: only the index knows */
@@ -293,7 +301,7 @@ tally(struct request *rq, const char *query, const enum search_kind *type, struc
 		}
 		if (tier[k] >= docs[k])
 			continue;	/* the tier holds every entry of this kind: its count is exact */
-		if (type == NULL || (int)*type == k)
+		if (selected)
 			whole = 0;
 		t->n[k] = t->n[k] * docs[k] / tier[k];
 		t->demo[k] = t->demo[k] * docs[k] / tier[k];
@@ -301,9 +309,14 @@ tally(struct request *rq, const char *query, const enum search_kind *type, struc
 		if (t->n[k] < SEARCH_EXACT_MAX)
 			want_exact = 1;
 	}
-	*in_tier = whole || sel >= SEARCH_BROAD;
-	if (!*in_tier && want_exact)
-		return count_matches(rq, 0, query, t);	/* the index is read anyway: count it exactly */
+	p->in_tier = whole || sel >= SEARCH_TIER_ENOUGH;
+	p->need_count = !p->in_tier && want_exact;
+	p->last_page = SEARCH_LAST_PAGE;
+	if (p->in_tier && !whole) {	/* ranked among the tier's matches: as many pages as they fill */
+		pages = (sel + SEARCH_PAGE - 1) / SEARCH_PAGE;
+		if (pages < p->last_page)
+			p->last_page = pages;
+	}
 	return 0;
 }
 
@@ -321,17 +334,22 @@ is_exact(const long long *ids, int n, long long id)
 
 /*
  * One page of results of type (NULL: all) under Results: the exact title matches, then the rest by
- * relevance, in the tier or the whole index. Returns the number of results stored, or -1.
+ * relevance, in the tier or the whole index. Ranked in the whole index, every row the LIMIT lets through
+ * is counted into seen, and *complete is set when they were all the matches (fewer than the LIMIT): the
+ * index need not be read a second time to count them. Returns the number of results stored, or -1.
  */
 static int
 results(struct request *rq, HDF *hdf, const char *query, const struct search_words *w, const char *type,
-    long long page, int in_tier)
+    long long page, int in_tier, struct tally *seen, int *complete)
 {
-	long long from = (page - 1) * SEARCH_PAGE, to = page * SEARCH_PAGE, pos = 0, ids[EXACT_MAX];
+	long long from = (page - 1) * SEARCH_PAGE, to = page * SEARCH_PAGE, pos = 0, got = 0, ids[EXACT_MAX];
 	char phrase[SEARCH_MAX_WORDS * (SEARCH_MAX_CHARS * 4 + 1)];
 	struct db_stmt *st;
+	enum search_kind k;
 	int rc, shown = 0, nexact = 0, i = 0;
 
+	memset(seen, 0, sizeof(*seen));
+	*complete = 0;
 	exact_phrase(w, phrase, sizeof(phrase));
 	if ((st = db_prepare(rq->db, sql_exact)) == NULL)
 		return -1;
@@ -351,7 +369,7 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 	db_reset(st);
 	if (rc != DB_DONE)
 		return -1;
-	if (pos >= to)
+	if (pos >= to && in_tier)
 		return shown;
 	if ((st = db_prepare(rq->db, sql_ranked[in_tier][type != NULL])) == NULL)
 		return -1;
@@ -361,8 +379,13 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 		db_bind_text(st, i++, type);
 	db_bind_text(st, i++, query);
 	db_bind_int(st, i, to + nexact);
-	while (pos < to && (rc = db_step(st)) == DB_ROW) {
-		if (is_exact(ids, nexact, db_col_int(st, COL_ID)))
+	while ((in_tier ? pos < to : 1) && (rc = db_step(st)) == DB_ROW) {
+		got++;
+		if (search_kind_parse(db_col_text(st, 0), &k)) {
+			seen->n[k]++;
+			seen->demo[k] += db_col_int(st, 4) == 1;
+		}
+		if (is_exact(ids, nexact, db_col_int(st, COL_ID)) || pos >= to)
 			continue;
 		if (pos >= from && put_result(hdf, shown++, st, w) != 0) {
 			rc = DB_ERR;
@@ -371,6 +394,7 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 		pos++;
 	}
 	db_reset(st);
+	*complete = rc == DB_DONE && got < to + nexact;
 	return rc == DB_DONE || rc == DB_ROW ? shown : -1;
 }
 
@@ -387,14 +411,15 @@ int
 page_search(struct request *rq, HDF *hdf)
 {
 	const char *q = params_get(&rq->params, "q"), *type = request_param(rq, "type");
-	long long page = request_param_int(rq, "page", 1), in_type;
+	long long page = request_param_int(rq, "page", 1), in_type = 0;
 	static const char *const why[] = { NULL, "empty", "long", "many" };
 	struct search_words *w;
 	enum search_status status;
 	enum search_kind kind, *typed = NULL;
-	struct tally t;
+	struct tally t, seen;
+	struct plan plan;
 	char *query;
-	int rc, n = 0, in_tier = 0;
+	int rc, n = 0, complete = 0, k;
 
 	render_set(hdf, q, "Search.q");
 	if (q != NULL)
@@ -402,7 +427,6 @@ page_search(struct request *rq, HDF *hdf)
 	render_set(hdf, type, "Search.type");
 	render_set_int(hdf, SEARCH_MAX_CHARS, "Search.max_chars");
 	render_set_int(hdf, SEARCH_MAX_WORDS, "Search.max_words");
-	render_set_int(hdf, SEARCH_LAST_PAGE, "Search.last_page");
 	if ((w = malloc(sizeof(*w))) == NULL || (query = malloc(SEARCH_QUERY_SIZE)) == NULL) {
 		free(w);
 		return 500;
@@ -417,27 +441,34 @@ page_search(struct request *rq, HDF *hdf)
 	}
 	if (type != NULL && search_kind_parse(type, &kind))
 		typed = &kind;
-	if ((rc = tally(rq, query, typed, &t, &in_tier)) != 0)
+	if ((rc = tally(rq, query, typed, &t, &plan)) != 0)
 		goto out;
-	in_type = typed != NULL ? t.n[kind] : 0;
-	for (int k = 0; typed == NULL && k < SEARCH_NKINDS; k++)
-		in_type += t.n[k];
-	if (page > SEARCH_LAST_PAGE) {
-		/* no page that far: with more matches than the pages show, narrow the query, the page says */
-		if (in_type > SEARCH_BROAD)
-			render_set(hdf, "1", "Search.deep");
-	} else if ((n = results(rq, hdf, query, w, type, page, in_tier)) < 0) {
+	if (page <= plan.last_page &&
+	    (n = results(rq, hdf, query, w, type, page, plan.in_tier, &seen, &complete)) < 0) {
 		rc = db_err(rq->db);
 		goto out;
 	}
+	if (plan.need_count) {	/* exact counts: the rows ranked were all the matches, or a count of the index */
+		if (complete && typed == NULL)
+			t = seen;
+		else if ((rc = count_matches(rq, 0, query, &t)) != 0)
+			goto out;
+	}
+	for (k = 0; k < SEARCH_NKINDS; k++)
+		if (typed == NULL || k == (int)kind)
+			in_type += t.n[k];
+	/* no page that far: with more matches than the pages show, narrow the query, the page says */
+	if (page > plan.last_page && in_type > plan.last_page * SEARCH_PAGE)
+		render_set(hdf, "1", "Search.deep");
 	put_counts(hdf, &t, typed);
+	render_set_int(hdf, plan.last_page, "Search.last_page");
 	render_set_int(hdf, n, "Search.shown");
 	render_set_int(hdf, (page - 1) * SEARCH_PAGE + 1, "Search.from");
 	render_set_int(hdf, (page - 1) * SEARCH_PAGE + n, "Search.to");
 	if (page > 1)
-		render_set_int(hdf, page > SEARCH_LAST_PAGE ? SEARCH_LAST_PAGE : page - 1, "Pager.prev");
+		render_set_int(hdf, page > plan.last_page + 1 ? plan.last_page : page - 1, "Pager.prev");
 	if (page * SEARCH_PAGE < in_type && n == SEARCH_PAGE) {
-		if (page < SEARCH_LAST_PAGE)
+		if (page < plan.last_page)
 			render_set_int(hdf, page + 1, "Pager.next");
 		else
 			render_set(hdf, "1", "Search.more");	/* more than the pages show: narrow the query */

@@ -21,12 +21,13 @@ const PAGE = Number(/#define SEARCH_PAGE\s+(\d+)/.exec(readFileSync(`${ROOT}/src
 
 const FIRST_ID = 30_000_001;	/* the generated articles' ids: far above any other */
 const GENERATED = TIER + 1000;
-const EVERY = 10;		/* RARE is in every tenth generated article */
+const EVERY = 50;		/* RARE is in every 50th generated article: 1 in 50, under the tier's 1 in 25 */
 
 /** A word of n random Hangul syllables: no record holds it by chance. */
 const word = (n = 4) => Array.from({ length: n }, () => String.fromCodePoint(0xAC00 + randomInt(11172))).join('');
 const BROAD = word(5);	/* in every generated article */
-const RARE = word(5);	/* in every tenth */
+const RARE = word(5);	/* in every EVERY-th */
+const MID = word(5);	/* in every tenth: 1 in 10, enough in the tier to rank there, too few for 50 pages */
 const ORDER = word(5);	/* in the five articles of the ordering test only */
 
 let release = null;
@@ -90,8 +91,8 @@ before(async () => {
 	/* generated: newer than every seed article, one a minute back from 2031 */
 	sql(`INSERT INTO news_articles (id, category_id, technopark_id, title, body_md, body_html, state, published_at, updated_at, is_demo)
 	    SELECT ${FIRST_ID - 1} + seq, 1 + seq % 4, 1 + seq % 19, CONCAT('[데모] 규모 시험 ', ${lit(BROAD)}, ' ', seq),
-	    CONCAT('시험 본문 ', seq, IF(seq % ${EVERY} = 0, ${lit(` ${RARE}`)}, '')),
-	    CONCAT('<p>시험 본문 ', seq, IF(seq % ${EVERY} = 0, ${lit(` ${RARE}`)}, ''), '</p>\n'), 'published',
+	    CONCAT('시험 본문 ', seq, IF(seq % ${EVERY} = 0, ${lit(` ${RARE}`)}, ''), IF(seq % 10 = 0, ${lit(` ${MID}`)}, '')),
+	    CONCAT('<p>시험 본문 ', seq, IF(seq % ${EVERY} = 0, ${lit(` ${RARE}`)}, ''), IF(seq % 10 = 0, ${lit(` ${MID}`)}, ''), '</p>\n'), 'published',
 	    TIMESTAMP '2031-01-01 00:00:00' - INTERVAL seq MINUTE, TIMESTAMP '2031-01-01 00:00:00' - INTERVAL seq MINUTE, 1
 	    FROM seq_1_to_${GENERATED}`);
 	reindex(['--batch', '2000', 'news']);
@@ -159,7 +160,7 @@ describe('counts: exact below the threshold, the index\'s estimate above it', ()
 		assert.equal(resultsOf(res.body).length, PAGE);
 	});
 
-	test('a word in every tenth: few in the tier, so the whole index is read and counted exactly', async (t) => {
+	test('a word in every 50th: few in the tier, so the whole index is read and counted exactly', async (t) => {
 		if (!need(t))
 			return;
 		const res = await get(searchUrl(RARE));
@@ -189,6 +190,16 @@ describe('deep pages are bounded', () => {
 		assert.ok(text(beyond.body).includes(L['search.narrow']), 'no word about narrowing the query');
 		const prev = links(beyond.body).find((l) => l.rel === 'prev');
 		assert.ok(prev && prev.href.endsWith(`page=${LAST_PAGE}`), 'no way back to the last page');
+		/* ranked in the tier with fewer candidates than 50 pages: as many pages as they fill, then the message */
+		const pages = Math.ceil(likeCount(MID, { tier: true }) / PAGE);
+		assert.ok(pages > 10 && pages < LAST_PAGE, `${MID}: ${pages} pages of candidates`);
+		const lastMid = await get(searchUrl(MID, { page: pages }));
+		assert.ok(resultsOf(lastMid.body).length > 0, `${MID}: page ${pages} is empty`);
+		assert.ok(countOf(lastMid.body).approx, `${MID}: not an estimate`);
+		assert.ok(!links(lastMid.body).some((l) => l.rel === 'next'), `${MID}: a next link past the candidates`);
+		const pastMid = await get(searchUrl(MID, { page: pages + 1 }));
+		assert.equal(resultsOf(pastMid.body).length, 0);
+		assert.ok(text(pastMid.body).includes(L['search.narrow']), `${MID}: no word about narrowing the query`);
 		/* a query with few matches past its end: the ordinary "no results on this page" */
 		const few = await get(searchUrl(RARE, { page: LAST_PAGE + 1 }));
 		assert.ok(text(few.body).includes(L['search.past_end']));
