@@ -24,6 +24,8 @@ import './saves.test.mjs';
 import './mail.test.mjs';
 // Mail (issue 15): a committee member's account linked to its person gets the meeting's iTIP invitation.
 import './mail_invite.test.mjs';
+// Mail (issue 15): a change request to the secretariat, its decision to the submitter, a notice to a subscriber.
+import './mail_notify.test.mjs';
 // A day of real use (issue 12): one walk per role at 1280 and 375 px, the review flow, screenshots day-*.png.
 import './day.test.mjs';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
