@@ -80,6 +80,7 @@ struct db {
 	unsigned long long	 gen_data, gen_ref;
 	long long		 gen_changed;	/* when data_gen last moved (Unix seconds, sql/022) */
 	unsigned int		 last_errno;	/* the server's number for the last failure (db_last_errno) */
+	int			 pin;		/* db_pin_node: connect to this node of db_nodes only; -1: any */
 	int			 timed_out;	/* this request's statement ran past max_statement_time (TP_EBUSY) */
 	int			 time_limit;	/* max_statement_time now set on the connection (s); -1: the server's */
 	struct db_stmt		*stmts[DB_MAX_STMTS];
@@ -157,8 +158,10 @@ db_new(const struct conf *c)
 {
 	struct db *db = calloc(1, sizeof(*db));
 
-	if (db != NULL)
+	if (db != NULL) {
 		db->conf = c;
+		db->pin = -1;
+	}
 	return db;
 }
 
@@ -322,9 +325,9 @@ connect_db(struct db *db)
 	const struct conf *c = db->conf;
 	struct db_node nodes[DB_NODES_MAX], one;
 	const char *bad;
-	char pw[256], name[DB_NODE_HOST + 8], why[256] = "";
+	char pw[256], name[DB_NODE_HOST + 8], why[DB_NODE_HOST + 640] = "";
 	unsigned int first, i;
-	int n, rc = -1;
+	int n, multi, rc = -1;
 
 	disconnect(db);
 	if (read_password(c->db_password_file, pw, sizeof(pw)) != 0)
@@ -341,9 +344,16 @@ connect_db(struct db *db)
 		nodes[0] = one;
 		n = 1;
 	}
+	multi = n > 1;
 	pthread_mutex_lock(&node_mu);
 	first = node_first % (unsigned int)n;
 	pthread_mutex_unlock(&node_mu);
+	if (db->pin >= 0) {	/* this node or none (db_pin_node) */
+		if (db->pin >= n)
+			goto out;
+		first = (unsigned int)db->pin;
+		n = 1;
+	}
 	for (i = 0; i < (unsigned int)n; i++) {
 		const struct db_node *node = &nodes[(first + i) % (unsigned int)n];
 
@@ -354,11 +364,11 @@ connect_db(struct db *db)
 		}
 		if (mysql_real_connect(db->my, node->host[0] ? node->host : NULL, c->db_user, pw[0] ? pw : NULL,
 		    c->db_name, node->port, node->socket[0] ? node->socket : NULL, 0) == NULL)
-			snprintf(why, sizeof(why), "cannot connect to %s as %s: %s", name, c->db_user, mysql_error(db->my));
-		else if (n > 1 && !node_ready(db->my))
+			snprintf(why, sizeof(why), "cannot connect to %s as %.100s: %.400s", name, c->db_user, mysql_error(db->my));
+		else if (multi && !node_ready(db->my))
 			snprintf(why, sizeof(why), "%s is not ready (a Galera node outside the primary component)", name);
 		else {
-			if (i != 0 || n > 1) {
+			if (db->pin < 0 && multi) {
 				pthread_mutex_lock(&node_mu);
 				if (node_first % (unsigned int)n != (first + i) % (unsigned int)n)
 					log_warn("db: now using database node %s", name);
@@ -370,16 +380,27 @@ connect_db(struct db *db)
 			rc = 0;
 			goto out;
 		}
-		if (n > 1)
+		if (multi)
 			log_debug("db: node %s: %s", name, why);
 		mysql_close(db->my);
 		db->my = NULL;
+	}
+	if (db->pin >= 0) {	/* one node's own connection (the per-node indexer): its caller says so */
+		log_debug("db: pinned node: %s", why);
+		goto out;
 	}
 	log_flood_hit(&db_unreachable, LOG_ERR, "database unreachable: %s%s; answering 503, repeats are counted",
 	    n > 1 ? "no node of db_nodes answers; last: " : "", why);
 out:
 	explicit_bzero(pw, sizeof(pw));
 	return rc;
+}
+
+void
+db_pin_node(struct db *db, int node)
+{
+	disconnect(db);
+	db->pin = node;
 }
 
 int
