@@ -351,7 +351,8 @@ connect_db(struct db *db)
 	if (db->pin >= 0) {	/* this node or none (db_pin_node) */
 		if (db->pin >= n)
 			goto out;
-		first = (unsigned int)db->pin;
+		nodes[0] = nodes[db->pin];
+		first = 0;
 		n = 1;
 	}
 	for (i = 0; i < (unsigned int)n; i++) {

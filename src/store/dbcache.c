@@ -29,7 +29,8 @@ static const char *const ref_tables[] = {
 };
 /* Tables no page shows: writing them moves no generation. */
 static const char *const untracked_tables[] = {
-	"sessions", "login_failures", "search_queue", "schema_version", "data_generation", NULL,
+	"sessions", "login_failures", "search_queue", "search_applied", "search_node", "schema_version",
+	"data_generation", NULL,
 };
 /* Page data that is not reference data (known here, so that a write to it moves data_gen alone). */
 static const char *const data_tables[] = {

@@ -168,7 +168,7 @@ static const char sql_node_mark[] =
 static const char sql_node_prune_queue[] =
 	"DELETE FROM search_queue WHERE queued_at < CURRENT_TIMESTAMP(3) - INTERVAL 1 DAY LIMIT 1000";
 static const char sql_node_prune_marks[] =
-	"DELETE a FROM search_applied a LEFT JOIN search_queue q ON q.id = a.queue_id WHERE q.id IS NULL";
+	"DELETE FROM search_applied WHERE queue_id < (SELECT COALESCE(MIN(id), 18446744073709551615) FROM search_queue)";
 
 #define LOCK_WAIT_S	30	/* a rebuild's batch waits this long for the indexer's turn to end */
 
