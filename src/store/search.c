@@ -347,7 +347,7 @@ search_apply_next(struct db *db, int galera)
 {
 	enum search_kind kind = SEARCH_MEMBERS;
 	long long qid = 0, ref = 0;
-	int rc;
+	int rc, retry;
 
 	if (db_exec(db, sql_read_committed) != 0 || db_begin(db) != 0)
 		return DB_ERR;
@@ -360,7 +360,12 @@ search_apply_next(struct db *db, int galera)
 		goto fail;
 	return 1;
 fail:
+	retry = db_last_errno(db) == DB_E_RETRY;
 	db_rollback(db);
+	/* a deadlock, or on a Galera node a certification conflict with another node's commit: nothing is
+	 * wrong with the record, so it is taken again at once (the turn's DRAIN_MAX bounds the attempts) */
+	if (retry && qid > 0)
+		return 1;
 	if (qid > 0 && db_err(db) != TP_EGONE)	/* it could not be indexed: try it again later, the others now */
 		(void)by_id(db, galera ? sql_node_failed : sql_failed, qid);
 	return DB_ERR;

@@ -206,17 +206,24 @@ for (let n = 1; n <= 3; n++) {
 }
 
 /* replicated tables (InnoDB) equal on every node; the search index and its marks are each node's own */
-/* every node has applied the same write-sets (wsrep_last_committed equal) before the tables are compared */
-for (let k = 0; k < 300; k++) {
-	const seqs = [1, 2, 3].map((n) => onNode(n, "SHOW STATUS LIKE 'wsrep_last_committed'")[0]?.[1]);
-	if (seqs.every((v) => v === seqs[0]))
-		break;
-	await sleep(100);
-}
+/* the replicated tables (InnoDB) equal on every node: compared at a moment when every node had applied the
+ * same write-sets and none came in while the checksums were taken (mail and indexing may still write) */
 const tables = onNode(1, "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND engine = 'InnoDB' ORDER BY table_name").map((r) => r[0]);
-const sums = [1, 2, 3].map((n) => new Map(onNode(n, `CHECKSUM TABLE ${tables.join(', ')}`).map(([t, c]) => [t, c])));
+const seqs = () => [1, 2, 3].map((n) => onNode(n, "SHOW STATUS LIKE 'wsrep_last_committed'")[0]?.[1]);
+let sums = null;
+for (let k = 0; k < 120 && sums === null; k++) {
+	const before = seqs();
+	const taken = [1, 2, 3].map((n) => new Map(onNode(n, `CHECKSUM TABLE ${tables.join(', ')}`).map(([t, c]) => [t, c])));
+	const after = seqs();
+	if (before.every((v) => v === before[0]) && after.every((v, i) => v === before[i]))
+		sums = taken;
+	else
+		await sleep(500);
+}
+if (sums === null)
+	fail('the nodes never stood still long enough to compare their tables (60 s)');
 let unequal = 0;
-for (const t of sums[0].keys())
+for (const t of sums ? sums[0].keys() : [])
 	if (sums[1].get(t) !== sums[0].get(t) || sums[2].get(t) !== sums[0].get(t)) {
 		unequal++;
 		fail(`table ${t}: checksums differ between nodes (${sums.map((m) => m.get(t)).join(' / ')})`);
