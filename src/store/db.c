@@ -956,6 +956,21 @@ bump(struct db *db, int wrote)
 	return db_write(st, NULL, NULL);
 }
 
+int
+db_bump_data(struct db *db)
+{
+	int rc, tries;
+
+	if (db->in_tx)
+		return DB_ERR;
+	/* on its own (autocommit): under Galera it may meet another node's bump, which is no error of ours */
+	for (tries = 0; (rc = bump(db, GEN_DATA)) != 0 && db_last_errno(db) == DB_E_RETRY && tries < 5; tries++)
+		;
+	if (rc == 0)
+		db->gen_known = 0;
+	return rc;
+}
+
 static int
 end_tx(struct db *db, int commit)
 {

@@ -97,6 +97,9 @@ drain(struct db *db, time_t *pruned)
 		return rc == 0 ? 1 : -1;	/* another process's turn: look again soon */
 	while (n < DRAIN_MAX && !is_stopping() && (rc = search_apply_next(db, galera)) == 1)
 		n++;
+	/* the pages that show the index (/search) are made again: once a turn, not in each row's transaction */
+	if (n > 0 && db_bump_data(db) != 0)
+		log_warn("indexer: the data generation could not be moved on after indexing");
 	if (galera && rc >= 0) {
 		if (search_queue_node_upkeep(db, prune) != 0)
 			log_warn("indexer: the node's queue mark could not be moved (tried again later)");
