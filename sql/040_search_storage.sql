@@ -16,8 +16,11 @@
 -- (exact where the tier holds every entry of a kind, an estimate otherwise), and a broad query's page is
 -- ranked among them (src/pages/page_search.c). The indexer keeps the tier (src/store/search.c).
 --
--- search_sizes: per kind, how many entries the index and its tier hold, kept by the indexer (InnoDB: a count
--- of a Mroonga table by kind costs a scan of its index).
+-- search_sizes: per kind, how many entries the index and its tier hold, kept by the indexer (a count of a
+-- Mroonga table by kind costs a scan of its index). It describes this server's index, so it is Aria with
+-- TRANSACTIONAL=0 like search_applied (sql/045_search_nodes.sql): Galera replicates InnoDB only, so each
+-- node keeps the sizes of its own index, and a non-transactional table takes no part in the indexer's
+-- commit (error 1180 on a Galera node otherwise). Like the Mroonga writes it counts, it is not rolled back.
 SET NAMES utf8mb4;
 CREATE TABLE search_docs_next (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -51,4 +54,4 @@ CREATE TABLE search_sizes (
 	kind		ENUM('members','people','news','committees','about','bodies') NOT NULL PRIMARY KEY,
 	docs		BIGINT UNSIGNED NOT NULL DEFAULT 0,	-- entries of this kind in the index
 	tier_docs	BIGINT UNSIGNED NOT NULL DEFAULT 0	-- of which in the tier
-) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+) ENGINE=Aria TRANSACTIONAL=0 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
