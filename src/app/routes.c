@@ -264,6 +264,7 @@ static const struct param_spec move_params[] = {
 /* One "seat" ("<seat id>:<state>"), one "was" and one "proxy" per line of the form: 3 keys a seat. */
 static const struct param_spec attendance_params[] = {
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "key",	PT_TEXT, 0, 64, NULL, 0 },	/* the one-time submission key */
 	{ "seat",	PT_TEXT, 0, 40, NULL, PF_REPEAT },
 	{ "was",	PT_TEXT, 0, 8, NULL, PF_REPEAT },	/* the line's digest as shown: its three-way merge */
 	{ "proxy",	PT_TEXT, 0, 200, NULL, PF_REPEAT },
