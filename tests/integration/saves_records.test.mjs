@@ -390,3 +390,38 @@ describe('a new account sent twice', () => {
 			assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM users WHERE login = ${lit(login)}`), 1, 'one account');
 	});
 });
+
+/*
+ * A new year of network figures through the pipeline (page_admin_stats.c): its form carries a one-time key,
+ * so the same form sent twice, even three times at once, adds the year once and answers the first's page
+ * (before, the second was a 422 "the year exists" for a save that had gone through).
+ */
+describe('a new year of figures sent twice', () => {
+	test('one row, one audit change; every answer is the first one\'s', T, async () => {
+		const page = await ctx.a.get('/admin/stats');
+		assert.equal(page.status, 200);
+		const taken = new Set(sql('SELECT year FROM network_figures').map((r) => Number(r.year)));
+		const year = [...Array(50).keys()].map((i) => 2099 - i).find((y) => !taken.has(y));
+		const f = withChanges(formOf(page.body, '/admin/stats').fields, { year: String(year), companies: '7', employees: '', revenue: '', members: '' });
+		assert.ok(f.some(([k, v]) => k === 'key' && v.length === 43), 'the form carries a one-time key');
+		const audits = () => sqlNumber(`SELECT COUNT(*) AS n FROM audit_changes WHERE entity = 'network_figures' AND entity_id = ${lit(year)}`);
+		const n0 = HAVE_SQL ? audits() : null;
+		try {
+			const rs = await Promise.all([ctx.a.post('/admin/stats', f), ctx.a.post('/admin/stats', f), ctx.a.post('/admin/stats', f)]);
+			assert.deepEqual(rs.map((r) => r.status), [303, 303, 303], `each answers the one save: ${rs.map((r) => text(r.body).slice(0, 120)).join(' | ')}`);
+			const again = await ctx.a.post('/admin/stats', f);
+			assert.equal(again.status, 303, 'a fourth time, later: the same answer');
+			assert.equal(location(again), location(rs[0]));
+			if (HAVE_SQL) {
+				assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM network_figures WHERE year = ${lit(year)}`), 1, 'one row');
+				assert.equal(audits(), n0 + 1, 'one audit change');
+			}
+			/* a new form (a new key) for the same year: the year exists, said on the form */
+			const fresh = withChanges(formOf((await ctx.a.get('/admin/stats')).body, '/admin/stats').fields, { year: String(year), companies: '8' });
+			const dup = await ctx.a.post('/admin/stats', fresh);
+			assert.equal(dup.status, 422, 'another form for the same year');
+		} finally {
+			sql(`DELETE FROM network_figures WHERE year = ${lit(year)}`);
+		}
+	});
+});
