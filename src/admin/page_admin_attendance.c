@@ -28,18 +28,6 @@
 #define MAX_SEATS	200	/* seats one attendance form may hold */
 #define PROXY_MAX	60	/* characters of a proxy's name (the column's size) */
 
-/* The meeting of the URL, when the user may manage its committee. */
-static int
-load_meeting(struct request *rq, HDF *hdf, struct meeting_ref *m)
-{
-	long long id;
-	int rc;
-
-	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
-		return rc;
-	return committees_load_meeting(rq, hdf, id, m);
-}
-
 /* The seats held on the meeting's day, and any seat already recorded for it, with what is recorded. */
 static const char sql_seats[] =
 	"SELECT m.id, m.role, m.is_demo, p.name AS person, "
@@ -325,7 +313,7 @@ page_admin_attendance_form(struct request *rq, HDF *hdf)
 
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return 500;
-	if ((rc = load_meeting(rq, hdf, &m)) == 0 && (rc = load_seats(rq, hdf, m.id, s)) == 0) {
+	if ((rc = committees_load_url_meeting(rq, hdf, &m)) == 0 && (rc = load_seats(rq, hdf, m.id, s)) == 0) {
 		seats_to_form(hdf, s, 0);
 		render_set_int(hdf, m.attendance_version, "Form.version.value");
 		if (save_new_key(hdf) != 0)
@@ -607,7 +595,7 @@ page_admin_attendance_save(struct request *rq, HDF *hdf)
 		return 500;
 	}
 	save_body_hash(rq, body);
-	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = load_seats(rq, hdf, m.id, s)) != 0 ||
+	if ((rc = committees_load_url_meeting(rq, hdf, &m)) != 0 || (rc = load_seats(rq, hdf, m.id, s)) != 0 ||
 	    (rc = committees_posted_version(rq, &version)) != 0)
 		goto out;
 	rq->tmpl = "admin_attendance.cs";

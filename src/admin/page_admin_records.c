@@ -21,18 +21,6 @@
 #include "model/record.h"
 #include "pages/page_rows.h"
 
-/* The meeting of the URL, when the user may manage its committee. */
-static int
-load_meeting(struct request *rq, HDF *hdf, struct meeting_ref *m)
-{
-	long long id;
-	int rc;
-
-	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
-		return rc;
-	return committees_load_meeting(rq, hdf, id, m);
-}
-
 /* ---- minutes ---- */
 
 static const char sql_minutes_shown[] =
@@ -59,7 +47,7 @@ page_admin_minutes_form(struct request *rq, HDF *hdf)
 	int rc;
 
 	memset(&r, 0, sizeof(r));
-	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
+	if ((rc = committees_load_url_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
 		goto out;
 	if ((rc = minutes_record.load(rq->db, m.id, &r)) != 1) {
 		rc = rc == 0 ? 404 : db_err(rq->db);
@@ -140,7 +128,7 @@ page_admin_minutes_save(struct request *rq, HDF *hdf)
 	struct save sv;
 	int rc;
 
-	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
+	if ((rc = committees_load_url_meeting(rq, hdf, &m)) != 0 || (rc = show_stored(rq, hdf, m.id)) != 0)
 		return rc;
 	memset(&sv, 0, sizeof(sv));
 	memset(&cs, 0, sizeof(cs));

@@ -241,13 +241,6 @@ record_attempt(struct db *db, const char *login, const char *addr, long long *id
 	return db_write(st, &n, id) == 0 && n == 1 ? 0 : db_err(db);
 }
 
-/* Column i of st as seconds since the latest other attempt; -1 when there is none (NULL). */
-static long long
-since_col(const struct db_stmt *st, int i)
-{
-	return db_col_text(st, i) != NULL ? db_col_int(st, i) : -1;
-}
-
 /*
  * *result = 2 and *wait the seconds still to wait when (login, addr) or addr is past its limit in the
  * window and its latest other failure is more recent than the delay (this attempt counted, as attempt).
@@ -270,9 +263,9 @@ throttled(struct db *db, const struct conf *c, const char *login, const char *ad
 	db_bind_text(st, 5, addr);
 	db_bind_int(st, 6, c->login_window_minutes);
 	if ((rc = db_step(st)) == DB_ROW) {
-		pair = throttle_wait(db_col_int(st, 0), c->login_max_failures, since_col(st, 1), c->login_delay_seconds,
+		pair = throttle_wait(db_col_int(st, 0), c->login_max_failures, db_col_int_or(st, 1, -1), c->login_delay_seconds,
 		    c->login_delay_max_seconds);
-		any = throttle_wait(db_col_int(st, 2), c->login_max_failures_addr, since_col(st, 3), c->login_delay_seconds,
+		any = throttle_wait(db_col_int(st, 2), c->login_max_failures_addr, db_col_int_or(st, 3, -1), c->login_delay_seconds,
 		    c->login_delay_max_seconds);
 		*wait = pair > any ? pair : any;
 		if (*wait > 0)

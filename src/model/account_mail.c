@@ -272,13 +272,6 @@ out:
 	return rc;
 }
 
-/* Column i of st as seconds since the latest other request; -1 when there is none (NULL). */
-static long long
-since_col(const struct db_stmt *st, int i)
-{
-	return db_col_text(st, i) != NULL ? db_col_int(st, i) : -1;
-}
-
 /*
  * The wait for request row id of email from addr (model/throttle.h): the longest of its three counts'.
  * Read after the row was committed, as sign-ins are counted (model/account.c): of requests at once,
@@ -308,7 +301,7 @@ reset_wait(struct db *db, const struct conf *c, const char *email, const char *a
 		const long long limit[3] = { c->login_max_failures, c->login_max_failures_addr, c->login_max_failures_addr };
 
 		for (i = 0; i < 3; i++) {
-			w[i] = throttle_wait(db_col_int(st, 2 * i), limit[i], since_col(st, 2 * i + 1), c->login_delay_seconds,
+			w[i] = throttle_wait(db_col_int(st, 2 * i), limit[i], db_col_int_or(st, 2 * i + 1, -1), c->login_delay_seconds,
 			    c->login_delay_max_seconds);
 			if (w[i] > *wait)
 				*wait = w[i];
@@ -364,8 +357,6 @@ account_reset_request(struct db *db, const struct conf *c, const char *email, co
 		}
 	}
 	return db_commit(db) == 0 ? 0 : db_err(db);
-dberr:
-	rc = db_err(db);
 fail:
 	db_rollback(db);
 	return rc;
