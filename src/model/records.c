@@ -19,6 +19,7 @@ const struct record_desc *const record_descs[] = {
 	&item_record,
 	&resolution_record,
 	&minutes_record,
+	&secretary_record,
 	&figures_record,
 	NULL
 };
