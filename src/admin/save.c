@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "http/auth.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "model/account.h"
 #include "model/notify.h"
 #include "model/staging.h"
@@ -498,6 +499,8 @@ already_saved(struct request *rq, const struct attempt_state *a)
 	return 1;
 }
 
+/* FNV-1a, 64 bits, over the fields sent in their order (the CSRF token is not among them) and the files:
+ * what makes a second POST of one form the same submission. */
 void
 save_body_hash(const struct request *rq, char out[SUBMISSION_HASH_LEN + 1])
 {
@@ -512,6 +515,18 @@ save_body_hash(const struct request *rq, char out[SUBMISSION_HASH_LEN + 1])
 		for (p = (const unsigned char *)rq->params.v[i].value; *p != '\0'; p++)
 			h = (h ^ *p) * 1099511628211ULL;
 		h = (h ^ '&') * 1099511628211ULL;
+	}
+	/* and the files sent, name and bytes: a page sent again with other files is another submission */
+	for (i = 0; rq->files != NULL && i < rq->files->n; i++) {
+		const struct mp_part *f = &rq->files->parts[i];
+		size_t k;
+
+		for (p = (const unsigned char *)(f->filename != NULL ? f->filename : ""); *p != '\0'; p++)
+			h = (h ^ *p) * 1099511628211ULL;
+		h = (h ^ '=') * 1099511628211ULL;
+		for (k = 0; f->data != NULL && !f->oversize && k < f->len; k++)
+			h = (h ^ (unsigned char)f->data[k]) * 1099511628211ULL;
+		h = (h ^ (f->len & 0xff) ^ '&') * 1099511628211ULL;
 	}
 	snprintf(out, SUBMISSION_HASH_LEN + 1, "%016llx", h);
 }

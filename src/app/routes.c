@@ -288,6 +288,7 @@ static const struct param_spec minutes_params[] = {
 };
 /* A meeting's documents: multipart/form-data, up to 5 files (attach.h ATTACH_MAX_FILES) a request. */
 static const struct param_spec document_params[] = {
+	{ "key",	PT_TEXT, 0, 64, NULL, 0 },	/* the one-time submission key */
 	{ "attachment",	PT_FILE, 0, 5, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };

@@ -535,3 +535,13 @@ const struct record_desc secretary_record = {
 	secretary_record_fields, CS_NFIELDS,
 	secretary_record_load, NULL, secretary_names
 };
+
+/* ---- a meeting's documents ---- */
+
+const struct record_desc document_record = {
+	"document", "attachments", "id", "none",
+	"the committee's secretaries, or the secretariat (access_meeting)",
+	"/admin/meetings/{owner}",
+	NULL, 0,
+	NULL, NULL, NULL
+};

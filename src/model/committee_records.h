@@ -31,6 +31,10 @@ extern const struct record_desc minutes_record;
 enum { CS_USER, CS_NFIELDS };
 extern const struct record_desc secretary_record;
 
+/* A meeting's documents as the save pipeline adds them: files, no fields (admin/page_admin_documents.c
+ * writes them; audited under the meeting, "attach"). */
+extern const struct record_desc document_record;
+
 /* The rows as the versioned helpers edit them (store/versioned.h), for moves and deletes. */
 struct versioned_spec;
 extern const struct versioned_spec seat_spec, item_spec, resolution_spec, secretary_spec;

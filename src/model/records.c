@@ -20,6 +20,7 @@ const struct record_desc *const record_descs[] = {
 	&resolution_record,
 	&minutes_record,
 	&secretary_record,
+	&document_record,
 	&figures_record,
 	NULL
 };

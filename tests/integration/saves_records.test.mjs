@@ -10,6 +10,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { BASE, request } from './lib.mjs';
 import {
 	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
 	exclusive,
@@ -208,6 +209,10 @@ const FIXTURES = {
 			sql(`DELETE FROM committee_secretaries WHERE user_id = ${lit(user)}`);
 		},
 	},
+	document: {
+		// files, no fields: the describe 'a meeting's documents sent twice' below
+		own: true,
+	},
 	person: {
 		del: (id) => `/admin/people/${id}/delete`,
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
@@ -301,6 +306,8 @@ function addOnly(rec, fx) {
 }
 
 for (const rec of records) {
+	if (FIXTURES[rec.entity]?.own)
+		continue;
 	if (FIXTURES[rec.entity]?.addOnly) {
 		addOnly(rec, FIXTURES[rec.entity]);
 		continue;
@@ -495,5 +502,55 @@ describe('a new year of figures sent twice', () => {
 		} finally {
 			sql(`DELETE FROM network_figures WHERE year = ${lit(year)}`);
 		}
+	});
+});
+
+/*
+ * A meeting's documents through the pipeline (page_admin_documents.c): the upload form carries a one-time
+ * key, so the same form and files sent twice, even three times at once, add the files once and answer the
+ * first's page; the same page sent with another file is another submission. Removing a document a colleague
+ * removed first is refused with the documents as they are now.
+ */
+describe('a meeting\'s documents sent twice', () => {
+	test('one file per submission, every answer the first one\'s; another file from the same page is added; a stale removal is refused', T, async () => {
+		const day = new Date(Date.now() + 720 * 86400e3).toISOString().slice(0, 10);
+		const made = await ctx.a.post('/admin/committees/business/meetings', { title: `자료 시험 회의 ${tag(4)}`, date: day,
+			starts: '10:00', ends: '12:00', end_date: '', place: '시험 회의실', online_url: '', status: 'planned', note: '' });
+		assert.equal(made.status, 303);
+		const mid = Number(/^\/admin\/meetings\/(\d+)/.exec(location(made))[1]);
+		const page = await ctx.a.get(`/admin/meetings/${mid}`);
+		const key = formOf(page.body, `/admin/meetings/${mid}/documents`).fields.find(([k]) => k === 'key')?.[1];
+		assert.equal(key?.length, 43, 'the upload form carries a one-time key');
+		const upload = async (s, name, body) => {
+			const fd = new FormData();
+			fd.append('csrf', await s.token());
+			fd.append('key', key);
+			fd.append('attachment', new Blob([body], { type: 'application/pdf' }), name);
+			return request(`/admin/meetings/${mid}/documents`, { method: 'POST', body: fd, retry: false,
+				headers: { Cookie: `tp_session=${s.cookie}`, Origin: BASE } });
+		};
+		const files = () => sql(`SELECT id, filename FROM attachments WHERE owner_type = 'meeting' AND owner_id = ${lit(mid)} ORDER BY id`);
+		const pdf = (t) => `%PDF-1.4\n% ${t}\n%%EOF\n`;
+		const one = `한 번 ${tag(4)}.pdf`;
+		const rs = await Promise.all([upload(ctx.a, one, pdf('one')), upload(ctx.a, one, pdf('one')), upload(ctx.a, one, pdf('one'))]);
+		assert.deepEqual(rs.map((r) => r.status), [303, 303, 303], `each answers the one save: ${rs.map((r) => text(r.body).slice(0, 120)).join(' | ')}`);
+		const again = await upload(ctx.a, one, pdf('one'));
+		assert.equal(again.status, 303, 'a fourth time, later: the same answer');
+		assert.equal(location(again), location(rs[0]));
+		assert.deepEqual(files().map((f) => f.filename), [one], 'one file');
+		/* the same page (its key) with another file: another submission */
+		const two = `또 하나 ${tag(4)}.pdf`;
+		assert.equal((await upload(ctx.a, two, pdf('two'))).status, 303);
+		assert.deepEqual(files().map((f) => f.filename), [one, two], 'the other file is added');
+		/* B removes the first; A's page, opened before, removes it again: refused, the documents as they are now */
+		const fid = files()[0].id;
+		const del = `/admin/meetings/${mid}/documents/${fid}/delete`;
+		const stale = formOf((await ctx.a.get(`/admin/meetings/${mid}`)).body, del).fields;
+		assert.equal((await ctx.b.post(del, formOf((await ctx.b.get(`/admin/meetings/${mid}`)).body, del).fields)).status, 303, 'the colleague removes it');
+		const res = await ctx.a.post(del, stale);
+		assert.equal(res.status, 409, `the stale removal: ${res.status}`);
+		assert.ok(/<section class="conflict" role="alert"/.test(res.body), 'the page says it changed');
+		assert.ok(text(res.body).includes(two) && !res.body.includes(`/documents/${fid}/delete`), 'the documents as they are now');
+		assert.deepEqual(files().map((f) => f.filename), [two]);
 	});
 });
