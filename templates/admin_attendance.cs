@@ -25,6 +25,7 @@ both people changed shows both records, the stored one chosen. ?>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/attendance">
 <?cs call:csrf() ?>
 <input type="hidden" name="version" value="<?cs var:Form.version.value ?>">
+<input type="hidden" name="key" value="<?cs var:Form.key.value ?>">
 <div class="table-wrap">
 <table class="attendance">
 <caption><?cs var:Meeting.title ?> <?cs var:L.committee_admin.attendance ?> (<?cs var:subcount(Seats) ?>)</caption>

@@ -78,13 +78,20 @@
 <section aria-labelledby="secr-h">
 <h2 id="secr-h"><?cs var:L.committee_admin.secretaries ?></h2>
 <p><?cs var:L.committee_admin.secretaries_text ?></p>
+<?cs if:Page.SecretaryConflict ?>
+<section class="conflict" role="alert" aria-labelledby="secr-conflict-h">
+<h3 id="secr-conflict-h"><?cs var:L.form.conflict_title ?></h3>
+<p><?cs var:L.committee_admin.secretary_conflict[Page.SecretaryConflict] ?></p>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Secretaries) ?><ul>
 <?cs each:u = Secretaries ?><li><?cs var:u.display_name ?> (<?cs var:u.login ?>, <?cs var:L.role[u.role] ?>)<?cs if:u.active == 0 ?> <span class="badge warn"><?cs var:L.users.active_no ?></span><?cs /if ?>
-<?cs if:Page.Secretariat ?><form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries/<?cs var:u.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:u.display_name ?>: <?cs var:L.committee_admin.secretary_remove ?>"><?cs var:L.committee_admin.secretary_remove ?></button></form><?cs /if ?></li>
+<?cs if:Page.Secretariat ?><form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries/<?cs var:u.id ?>/delete" class="inline"><?cs call:csrf() ?><input type="hidden" name="appointment" value="<?cs var:u.appointment ?>"><input type="hidden" name="version" value="<?cs var:u.version ?>"><button type="submit" class="link" aria-label="<?cs var:u.display_name ?>: <?cs var:L.committee_admin.secretary_remove ?>"><?cs var:L.committee_admin.secretary_remove ?></button></form><?cs /if ?></li>
 <?cs /each ?></ul><?cs else ?><p><?cs var:L.committee_admin.secretaries_none ?></p><?cs /if ?>
 <?cs if:Page.Secretariat ?>
 <form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries" class="stacked narrow">
 <?cs call:csrf() ?>
+<input type="hidden" name="key" value="<?cs var:Form.key.value ?>">
 <div class="field<?cs if:Form.user.error ?> invalid<?cs /if ?>">
 <label for="f-user"><?cs var:L.committee_admin.field.user ?></label>
 <select<?cs call:field_attrs("user", Form.user, 0) ?>>

@@ -85,12 +85,19 @@ and minutes. ?>
 
 <section aria-labelledby="documents">
 <h2 id="documents" tabindex="-1"><?cs var:L.meeting.documents ?></h2>
+<?cs if:Page.DocumentGone ?>
+<section class="conflict" role="alert" aria-labelledby="doc-conflict-h">
+<h3 id="doc-conflict-h"><?cs var:L.form.conflict_title ?></h3>
+<p><?cs var:L.committee_admin.document_gone ?></p>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Documents) ?><ul>
 <?cs each:d = Documents ?><li><?cs if:d.missing ?><?cs var:d.filename ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs else ?><a href="/files/<?cs var:d.id ?>"><?cs var:d.filename ?></a><?cs /if ?> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents/<?cs var:d.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:d.filename ?>: <?cs var:L.committee_admin.delete ?>"><?cs var:L.committee_admin.delete ?></button></form></li>
 <?cs /each ?></ul><?cs else ?><p><?cs var:L.meeting.no_documents ?></p><?cs /if ?>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents" enctype="multipart/form-data" class="stacked">
 <?cs call:csrf() ?>
+<input type="hidden" name="key" value="<?cs var:Form.doc_key.value ?>">
 <div class="field<?cs if:Form.attachment.error ?> invalid<?cs /if ?>">
 <label for="f-attachment"><?cs var:L.committee_admin.field.attachment ?></label>
 <span class="hint" id="f-attachment-hint"><?cs var:L.attach.hint ?></span>

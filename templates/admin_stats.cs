@@ -23,6 +23,7 @@
 <?cs call:stats_errors() ?>
 <form method="post" action="/admin/stats" class="stacked narrow">
 <?cs call:csrf() ?>
+<input type="hidden" name="key" value="<?cs var:Form.key.value ?>">
 <?cs call:input("year", L.stats.field.year, Form.year, "text", 1, L.stats.hint_year) ?>
 <?cs call:stats_values() ?>
 <div class="actions"><button type="submit"><?cs var:L.form.save ?></button></div>

@@ -44,6 +44,17 @@ meeting_not_started(const struct meeting_ref *m)
 }
 
 int
+committees_load_url_meeting(struct request *rq, HDF *hdf, struct meeting_ref *m)
+{
+	long long id;
+	int rc;
+
+	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
+		return rc;
+	return committees_load_meeting(rq, hdf, id, m);
+}
+
+int
 committees_load_meeting(struct request *rq, HDF *hdf, long long id, struct meeting_ref *m)
 {
 	struct db_stmt *st = db_prepare(rq->db, sql_meeting_ref);

@@ -35,6 +35,9 @@ struct meeting_ref {
  */
 int	committees_load_meeting(struct request *rq, HDF *hdf, long long id, struct meeting_ref *m);
 
+/* committees_load_meeting for the meeting whose id is the URL's first {id} capture (404 when it is none). */
+int	committees_load_url_meeting(struct request *rq, HDF *hdf, struct meeting_ref *m);
+
 /* The {id} capture number i of the URL as a number: 0, or 404. */
 int	committees_arg_id(const struct request *rq, size_t i, long long *id);
 

@@ -44,7 +44,7 @@ static const char sql_meetings[] =
 	"(SELECT published FROM committee_minutes n WHERE n.meeting_id = g.id) AS minutes_published "
 	"FROM committee_meetings g WHERE g.committee_id = ? ORDER BY g.starts_at DESC, g.id DESC";
 static const char sql_secretaries[] =
-	"SELECT u.id, u.login, u.display_name, u.role, u.active FROM committee_secretaries s "
+	"SELECT u.id, u.login, u.display_name, u.role, u.active, s.id AS appointment, s.version FROM committee_secretaries s "
 	"JOIN users u ON u.id = s.user_id WHERE s.committee_id = ? ORDER BY u.display_name, u.id";
 static const char sql_candidates[] =
 	"SELECT u.id, u.login, u.display_name, u.role FROM users u WHERE u.active = 1 AND u.role <> 'secretariat' "
@@ -128,7 +128,7 @@ page_admin_committee(struct request *rq, HDF *hdf)
 	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = committee_page(rq, hdf, &c)) != 0)
 		return rc;
 	render_set(hdf, request_param(rq, "done"), "Page.Done");
-	return 0;
+	return is_secretariat(rq) && save_new_key(hdf) != 0 ? 500 : 0;	/* the "name a secretary" form's key */
 }
 
 /* ---- seats ---- */
@@ -343,58 +343,90 @@ out:
 
 /* ---- secretaries (the secretariat only) ---- */
 
-static const char sql_secretary_add[] =
-	"INSERT INTO committee_secretaries (user_id, committee_id, created_by) VALUES (?, ?, ?)";
-static const char sql_secretary_del[] =
-	"DELETE FROM committee_secretaries WHERE user_id = ? AND committee_id = ?";
-
-/* Add or remove user_id as a secretary of c, with its audit row, in one transaction. 0, 404 or a status. */
+/* After the description's checks (save.check): the user is one of the candidates the page offers. */
 static int
-set_secretary(struct request *rq, const struct committee *c, long long user_id, int add)
+check_secretary(struct request *rq, HDF *hdf, const struct save *sv)
 {
-	long long keys[3] = { user_id, c->id, rq->session->user_id }, n;
-	const char *name = "committee", *slug = c->slug;
-	int rc;
+	const char *v = form_value(hdf, "user");
+	HDF *node;
 
-	if (db_begin(rq->db) != 0)
-		return db_err(rq->db);
-	n = versioned_exec(rq->db, add ? sql_secretary_add : sql_secretary_del, NULL, 0, keys, add ? 3 : 2, NULL);
-	if (n < 0)
-		rc = db_err(rq->db);
-	else if (n == 0)
-		rc = 404;
-	else
-		rc = versioned_audit(rq->db, rq->session->user_id, add ? "create" : "delete", "committee_secretary",
-		    user_id, c->slug, &name, add ? NULL : &slug, add ? &slug : NULL, 1) == 0 ? 0 : db_err(rq->db);
-	return committees_commit(rq, 0, rc);
+	(void)rq;
+	if (v == NULL || hdf_get_value(hdf, "Form.user.error", NULL) != NULL)
+		return 0;
+	for (node = hdf_get_child(hdf, "Candidates"); node != NULL; node = hdf_obj_next(node))
+		if (strcmp(hdf_get_value(node, "id", ""), v) == 0)
+			return 0;
+	return save_field_error(hdf, sv->desc, "user", "L.committee_admin.err_user") > 0;
 }
 
+/* save.write: the appointment (committees_save_write); one made a moment ago by someone else is a message. */
+static int
+write_secretary(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *values, long long *new_id)
+{
+	int rc = committees_save_write(rq, hdf, sv, cur, values, new_id);
+
+	if (rc == TP_EINVALID)
+		save_field_error(hdf, sv->desc, "user", "L.committee_admin.err_user");
+	return rc;
+}
+
+/* Name a secretary through the save pipeline (admin/save.c): its one-time key, its audit row, the
+ * transaction run again on a lock wait, 429 when busy every time. */
 int
 page_admin_secretary_add(struct request *rq, HDF *hdf)
 {
+	struct committee_save cs;
 	struct committee c;
-	long long user = 0;
-	HDF *node;
-	int rc, known = 0;
+	struct save sv;
+	int rc;
 
 	if ((rc = load_managed(rq, hdf, &c)) != 0 || (rc = committee_page(rq, hdf, &c)) != 0)
 		return rc;
-	if (request_param(rq, "user") != NULL)
-		parse_ll(request_param(rq, "user"), 1, 4294967295LL, &user);
-	for (node = hdf_get_child(hdf, "Candidates"); node != NULL && user > 0; node = hdf_obj_next(node))
-		if (hdf_get_int_value(node, "id", 0) == user)
-			known = 1;
-	if (!known) {
-		render_set(hdf, request_param(rq, "user"), "Form.user.value");
-		render_set(hdf, hdf_get_value(hdf, user > 0 ? "L.committee_admin.err_user" : "L.form.err_required", "?"),
-		    "Form.user.error");
-		render_set(hdf, "user", "Form.Errors.0");
-		render_set_int(hdf, 1, "Form.errors");
-		return 422;
+	memset(&sv, 0, sizeof(sv));
+	memset(&cs, 0, sizeof(cs));
+	cs.write = secretary_write;
+	cs.note = c.slug;
+	cs.done = "?done=secretary";
+	sv.desc = &secretary_record;
+	sv.owner = c.id;
+	sv.tmpl = "admin_committee.cs";
+	sv.check = check_secretary;
+	sv.location = committees_save_location;
+	sv.write = write_secretary;
+	sv.arg = &cs;
+	return save_record(rq, hdf, &sv);
+}
+
+/*
+ * Remove user's appointment as the page showed it (appointment and version posted): one that is gone, or
+ * was removed and made again meanwhile (another id), is refused with the list as it is now (409), from
+ * which removing again is on purpose. 0 (removed), 409, 400, or a status.
+ */
+static int
+remove_secretary(struct request *rq, HDF *hdf, const struct committee *c, long long user)
+{
+	long long shown = 0, version = 0, id = 0, now = 0;
+	const char *a = request_param(rq, "appointment");
+	int rc, found;
+
+	if (a == NULL || parse_ll(a, 1, 4294967295LL, &shown) != 0 || committees_posted_version(rq, &version) != 0) {
+		rq->error_detail = a == NULL || shown == 0 ? "appointment" : "version";
+		return 400;
 	}
-	if ((rc = set_secretary(rq, &c, user, 1)) != 0)
-		return rc;
-	return committees_redirect(rq, "/admin/committees/%s?done=secretary", c.slug);
+	if (db_begin(rq->db) != 0)
+		return db_err(rq->db);
+	if ((found = secretary_lock(rq->db, c->id, user, &id, &now)) < 0)
+		return committees_commit(rq, 0, found);
+	if (found == 0 || id != shown || now != version) {
+		db_rollback(rq->db);
+		if ((rc = committee_page(rq, hdf, c)) != 0)
+			return rc;
+		render_set(hdf, found ? "changed" : "gone", "Page.SecretaryConflict");
+		render_set_int(hdf, user, "Page.SecretaryUser");
+		return 409;
+	}
+	return committees_commit(rq, 0, versioned_delete(rq->db, &secretary_spec, rq->session->user_id, id, version, c->slug));
 }
 
 int
@@ -405,7 +437,7 @@ page_admin_secretary_delete(struct request *rq, HDF *hdf)
 	int rc;
 
 	if ((rc = committees_arg_id(rq, 1, &user)) != 0 || (rc = load_managed(rq, hdf, &c)) != 0 ||
-	    (rc = set_secretary(rq, &c, user, 0)) != 0)
+	    (rc = remove_secretary(rq, hdf, &c, user)) != 0)
 		return rc;
 	return committees_redirect(rq, "/admin/committees/%s?done=secretary_removed", c.slug);
 }

@@ -1,7 +1,9 @@
 /*
  * page_admin_documents.c - a meeting's documents (agenda papers, reports, the signed minutes): files
- * attached through attach.c under the owner type "meeting". Adding files and removing one are each one
- * transaction with the audit row; the files move into place (or go) only after the commit.
+ * attached through attach.c under the owner type "meeting". Adding files goes through the save pipeline
+ * (admin/save.c, model/committee_records.c document_record); removing one is one transaction with its
+ * audit row, refused with the documents as they are now when a colleague removed it first. The files move
+ * into place before the commit and go only after it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,72 +19,139 @@
 #include "pages/files.h"
 #include "pages/pages.h"
 #include "view/render.h"
+#include "admin/save.h"
+#include "model/committee_records.h"
+#include "store/search.h"
 
-/* A refused upload: the message on the file field of the meeting's page (422). */
+/* A documents save: the staged files, and the meeting they go to. */
+struct documents_save {
+	struct attach_batch	 b;
+	const struct meeting_ref *m;
+};
+
+/* A refused upload: the message on the file field (file: the file it names, or NULL). Returns 1 (errors added). */
 static int
-refused(HDF *hdf, const char *msgkey, const char *file)
+refused(HDF *hdf, const struct save *sv, const char *msgkey, const char *file)
 {
-	render_set(hdf, hdf_get_value(hdf, msgkey, "?"), "Form.attachment.error");
+	save_field_error(hdf, sv->desc, "attachment", msgkey);
 	render_set(hdf, file, "Form.attachment.file");
-	render_set(hdf, "attachment", "Form.Errors.0");
-	render_set_int(hdf, 1, "Form.errors");
-	return 422;
+	return 1;
 }
 
-/* Insert the staged files with one audit row ("attach", a field per file). 0 or a status. */
+/* After the description's checks (save.check): the files staged, at least one, and room for them. */
 static int
-insert(struct request *rq, const struct meeting_ref *m, struct attach_batch *b)
+check_files(struct request *rq, HDF *hdf, const struct save *sv)
 {
+	struct documents_save *ds = sv->arg;
+	const char *err = NULL, *bad = NULL;
+	int rc = files_stage(rq, "attachment", &ds->b, &err, &bad), have;
+
+	if (rc == TP_EINVALID)
+		return refused(hdf, sv, err, bad);
+	if (rc != 0)
+		return rc;
+	if (ds->b.n == 0)
+		return refused(hdf, sv, "L.committee_admin.err_no_file", NULL);
+	if ((have = attach_count(rq->db, "meeting", ds->m->id)) < 0)
+		return db_err(rq->db);
+	return have + (int)ds->b.n > ATTACH_MAX_PER_OWNER ? refused(hdf, sv, "L.committee_admin.err_file_count", NULL) : 0;
+}
+
+/*
+ * save.write: the staged files' rows with one audit row ("attach", a field per file), the files under their
+ * final names before the COMMIT (a committed row always has its file), the meeting's search entry.
+ */
+static int
+write_files(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *values, long long *new_id)
+{
+	struct documents_save *ds = sv->arg;
+	const struct meeting_ref *m = ds->m;
 	long long change;
 	char field[40];
 	size_t i;
 
-	if (attach_insert(rq->db, b, "meeting", m->id, rq->session->user_id) != 0 ||
+	(void)hdf;
+	(void)cur;
+	(void)values;
+	if (attach_insert(rq->db, &ds->b, "meeting", m->id, rq->session->user_id) != 0 ||
 	    audit_change(rq->db, rq->session->user_id, "attach", "meeting", m->id, 0, m->c.slug, &change) != 0)
 		return db_err(rq->db);
-	for (i = 0; i < b->n; i++) {
-		snprintf(field, sizeof(field), "attachment.%lld", b->f[i].id);
-		if (audit_field(rq->db, change, field, NULL, b->f[i].filename) != 0)
+	for (i = 0; i < ds->b.n; i++) {
+		snprintf(field, sizeof(field), "attachment.%lld", ds->b.f[i].id);
+		if (audit_field(rq->db, change, field, NULL, ds->b.f[i].filename) != 0)
 			return db_err(rq->db);
 	}
-	/* the files under their final names before the COMMIT: a committed row always has its file */
-	return attach_place(b) != 0 ? 500 : 0;
+	if (attach_place(&ds->b) != 0)
+		return TP_EFAIL;
+	*new_id = m->id;
+	return search_sync(rq->db, SEARCH_COMMITTEES, m->id) != 0 ? db_err(rq->db) : 0;
 }
 
+/* After the commit: the placed files are the rows' now. */
+static void
+files_committed(struct request *rq, const struct save *sv, long long id)
+{
+	struct documents_save *ds = sv->arg;
+
+	(void)id;
+	attach_commit(rq->db, &ds->b);	/* on failure it logged why; the rows show the files as missing */
+}
+
+/* Where an upload answers: the meeting's documents. */
+static int
+documents_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done,
+    char **location)
+{
+	(void)rq;
+	(void)hdf;
+	(void)sv;
+	(void)done;
+	if (asprintf(location, "/admin/meetings/%lld?done=document#documents", id) < 0) {
+		*location = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Add documents through the save pipeline (admin/save.c): the upload's one-time key (a form sent twice
+ * adds its files once and answers the first's page), the transaction run again on a lock wait, 429 when
+ * busy every time. A refusal shows on the meeting's page with the form's key as sent.
+ */
 int
 page_admin_documents_add(struct request *rq, HDF *hdf)
 {
-	const char *err = NULL, *bad = NULL;
-	struct attach_batch b;
+	struct documents_save ds;
 	struct meeting_ref m;
-	int rc, have;
+	struct save sv;
+	char *key = NULL;
+	int rc, again;
 
-	memset(&b, 0, sizeof(b));
-	if ((rc = page_admin_meeting_page(rq, hdf, &m)) != 0)
+	if ((rc = committees_load_url_meeting(rq, hdf, &m)) != 0)
 		return rc;
-	rc = files_stage(rq, "attachment", &b, &err, &bad);
-	if (rc == 0 && b.n == 0)
-		rc = refused(hdf, "L.committee_admin.err_no_file", NULL);
-	else if (rc == TP_EINVALID)
-		rc = refused(hdf, err, bad);
-	else if (rc == 0 && ((have = attach_count(rq->db, "meeting", m.id)) < 0 ||
-	    have + (int)b.n > ATTACH_MAX_PER_OWNER))
-		rc = have < 0 ? db_err(rq->db) : refused(hdf, "L.committee_admin.err_file_count", NULL);
-	if (rc == 0) {
-		int begun = db_begin(rq->db);
-
-		rc = committees_commit_meeting(rq, begun, begun != 0 ? 0 : insert(rq, &m, &b), &m.id);
-		if (rc == 0 && attach_commit(rq->db, &b) != 0)
-			rc = 500;
-	}
-	attach_abort(&b);
-	if (rc == 422)
-		return 422;		/* the meeting's page again, with the message on the file field */
-	if (rc != 0) {
-		rq->tmpl = NULL;
+	memset(&ds, 0, sizeof(ds));
+	memset(&sv, 0, sizeof(sv));
+	ds.m = &m;
+	sv.desc = &document_record;
+	sv.owner = m.id;
+	sv.tmpl = "admin_meeting.cs";
+	sv.check = check_files;
+	sv.location = documents_location;
+	sv.write = write_files;
+	sv.after_commit = files_committed;
+	sv.arg = &ds;
+	rc = save_record(rq, hdf, &sv);
+	attach_abort(&ds.b);
+	if (rc == 303 || rq->tmpl == NULL)
 		return rc;
-	}
-	return committees_redirect(rq, "/admin/meetings/%lld?done=document#documents", m.id);
+	/* the meeting's page with the message, its own forms as stored, the upload's key as sent */
+	if (request_param(rq, "key") != NULL && (key = strdup(request_param(rq, "key"))) == NULL)
+		return 500;
+	if ((again = page_admin_meeting_page(rq, hdf, &m)) == 0)
+		render_set(hdf, key, "Form.doc_key.value");
+	free(key);
+	return again != 0 ? again : rc;
 }
 
 /* Delete file of meeting m with its audit row; the stored name goes to stored. 0, 404 or a status. */
@@ -115,7 +184,14 @@ page_admin_documents_delete(struct request *rq, HDF *hdf)
 	    (rc = committees_load_meeting(rq, hdf, id, &m)) != 0)
 		return rc;
 	begun = db_begin(rq->db);
-	if ((rc = committees_commit_meeting(rq, begun, begun != 0 ? 0 : remove_file(rq, &m, file, stored), &m.id)) != 0)
+	rc = committees_commit_meeting(rq, begun, begun != 0 ? 0 : remove_file(rq, &m, file, stored), &m.id);
+	if (rc == 404) {	/* removed meanwhile (by a colleague, or this page sent twice): the documents as they are now */
+		if ((rc = page_admin_meeting_page(rq, hdf, &m)) != 0)
+			return rc;
+		render_set(hdf, "1", "Page.DocumentGone");
+		return 409;
+	}
+	if (rc != 0)
 		return rc;
 	attach_unlink(rq->conf->upload_dir, stored);
 	return committees_redirect(rq, "/admin/meetings/%lld?done=document_deleted#documents", m.id);

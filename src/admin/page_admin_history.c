@@ -54,7 +54,9 @@ static const char sql_changes[] =
 	"WHEN c.entity = 'resolution' AND f.field = 'agenda_item_id' THEN " \
 	"(SELECT a.title FROM committee_agenda_items a WHERE a.id = " v ") " \
 	"WHEN c.entity = 'committee_secretary' AND f.field = 'committee' THEN " \
-	"(SELECT m.name_ko FROM committees m WHERE m.slug = " v ") END"
+	"(SELECT m.name_ko FROM committees m WHERE m.slug = " v ") " \
+	"WHEN c.entity = 'committee_secretary' AND f.field = 'user_id' THEN " \
+	"(SELECT CONCAT(u.display_name, ' (', u.login, ')') FROM users u WHERE u.id = " v ") END"
 /* The fields of the changes on the page: the same filters, within the page's id range; with the
  * names the values stand for, and for an attendance line the seat's holder. */
 static const char sql_fields[] =
@@ -94,7 +96,8 @@ static const struct {
 	{ "meeting", "starts_at", "L.committee_admin.field.starts_at" },
 	{ "meeting", "ends_at", "L.committee_admin.field.ends_at" },
 	{ "attendance", "seat", "L.committee_admin.field.member" },
-	{ "committee_secretary", "committee", "L.committee.committee" },
+	{ "committee_secretary", "committee", "L.committee.committee" },	/* before sql/035 */
+	{ "committee_secretary", "user_id", "L.committee_admin.field.user" },
 	{ "news", "deleted", "L.news_admin.states.deleted" },
 	{ "user", "email_pending", "L.history.email_pending" },	/* serve: an address waiting for its confirmation */
 };

@@ -239,6 +239,8 @@ meeting_page(struct request *rq, HDF *hdf, long long id)
 		return db_err(rq->db);
 	account_new_token(key);		/* the one-time key of the form that adds an agenda item */
 	render_set(hdf, key, "Form.item_key.value");
+	account_new_token(key);		/* and of the form that adds documents */
+	render_set(hdf, key, "Form.doc_key.value");
 	rq->tmpl = "admin_meeting.cs";
 	return 0;
 }

@@ -19,18 +19,6 @@
 #include "model/committee_records.h"
 #include "pages/page_rows.h"
 
-/* The meeting of the URL, when the user may manage its committee. */
-static int
-load_meeting(struct request *rq, HDF *hdf, struct meeting_ref *m)
-{
-	long long id;
-	int rc;
-
-	if ((rc = committees_arg_id(rq, 0, &id)) != 0)
-		return rc;
-	return committees_load_meeting(rq, hdf, id, m);
-}
-
 static const char sql_item_options[] =
 	"SELECT id, position, title FROM committee_agenda_items WHERE meeting_id = ? ORDER BY position, id";
 
@@ -134,7 +122,7 @@ page_admin_resolution_new(struct request *rq, HDF *hdf)
 	struct meeting_ref m;
 	int rc;
 
-	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = item_options(rq, hdf, m.id)) != 0)
+	if ((rc = committees_load_url_meeting(rq, hdf, &m)) != 0 || (rc = item_options(rq, hdf, m.id)) != 0)
 		return rc;
 	save_form(hdf, &resolution_record, NULL);
 	render_set(hdf, request_param(rq, "item"), "Form.agenda_item_id.value");
@@ -149,7 +137,7 @@ page_admin_resolution_create(struct request *rq, HDF *hdf)
 	struct save sv;
 	int rc;
 
-	if ((rc = load_meeting(rq, hdf, &m)) != 0 || (rc = item_options(rq, hdf, m.id)) != 0)
+	if ((rc = committees_load_url_meeting(rq, hdf, &m)) != 0 || (rc = item_options(rq, hdf, m.id)) != 0)
 		return rc;
 	resolution_save(&sv, &cs, &m, 0);
 	return save_record(rq, hdf, &sv);

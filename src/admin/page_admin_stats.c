@@ -1,14 +1,13 @@
 /*
  * page_admin_stats.c - the secretariat's form for the network figures (/admin/stats): add a year, and
- * correct a year's numbers. Adding is one transaction here (a year that exists is a message on the form);
- * correcting goes through the save pipeline (admin/save.c, model/figures.c): a stale form merges three
- * ways. Every changed value goes to the audit log. An empty field means unknown (NULL).
+ * correct a year's numbers, both through the save pipeline (admin/save.c, model/figures.c): a one-time
+ * key, the audit rows, a stale correction merged three ways. A year that exists is a message on the
+ * form. An empty field means unknown (NULL).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/audit.h"
 #include "http/auth.h"
 #include "store/db.h"
 #include "http/form.h"
@@ -19,28 +18,11 @@
 #include "admin/save.h"
 #include "model/figures.h"
 
-#define NVALUES	4
-
-/* The values, in the order of the SQL below; the form names are also the language keys. */
-static const char *const value_names[NVALUES] = { "companies", "employees", "revenue", "members" };
-
-static const struct form_field new_fields[] = {
-	{ "year",	FT_INT, 1, 1990, 2100, NULL },
-	{ "companies",	FT_INT, 0, 0, 10000000, NULL },
-	{ "employees",	FT_INT, 0, 0, 100000000, NULL },
-	{ "revenue",	FT_INT, 0, 0, 1000000000, NULL },
-	{ "members",	FT_INT, 0, 0, 255, NULL },
-	{ NULL, 0, 0, 0, 0, NULL }
-};
-
 static const char sql_list[] =
 	"SELECT f.year, f.tenant_companies AS companies, f.employees, f.revenue_eok AS revenue, "
 	"f.member_count AS members, f.version, s.outlet AS source FROM network_figures f "
 	"LEFT JOIN sources s ON s.id = f.source_id ORDER BY f.year DESC";
-/* INSERT IGNORE: a year that exists already (even one saved a moment ago by someone else) inserts nothing. */
-static const char sql_insert[] =
-	"INSERT IGNORE INTO network_figures (tenant_companies, employees, revenue_eok, member_count, year) "
-	"VALUES (?, ?, ?, ?, ?)";
+static const char sql_year_exists[] = "SELECT 1 FROM network_figures WHERE year = ?";
 
 /* The list of years and the "add a year" form's context. */
 static int
@@ -61,6 +43,8 @@ page_admin_stats(struct request *rq, HDF *hdf)
 
 	if (rc == 0 && request_param(rq, "done") != NULL)
 		render_set(hdf, request_param(rq, "done"), "Page.Done");
+	if (rc == 0 && save_new_key(hdf) != 0)	/* the "add a year" form's one-time key */
+		rc = 500;
 	return rc;
 }
 
@@ -82,98 +66,104 @@ strip_separators(struct request *rq)
 	}
 }
 
-/* After form_check: each number as the database will give it back ("0826" is 826), for the audit's comparison. */
-static void
-canonical_numbers(HDF *hdf)
-{
-	const char *v;
-	long long n;
-	int i;
-
-	for (i = 0; i < NVALUES; i++)
-		if ((v = form_value(hdf, value_names[i])) != NULL && parse_ll(v, 0, 1000000000000LL, &n) == 0)
-			render_set_int(hdf, n, "Form.%s.value", value_names[i]);
-}
-
-/* Bind the four values (form order) from the checked form. */
-static void
-bind_values(struct db_stmt *st, HDF *hdf)
-{
-	int i;
-
-	for (i = 0; i < NVALUES; i++)
-		db_bind_text(st, i, form_value(hdf, value_names[i]));
-}
-
-/* Audit the creation of year: every value it was given. 0 or DB_ERR. */
+/* Where a save of a year answers: the list, saying it was saved. */
 static int
-audit(struct request *rq, HDF *hdf, long long year)
+list_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done, char **location)
 {
-	long long cid;
-	int i;
-
-	if (audit_change(rq->db, rq->session->user_id, "create", "network_figures", year, 0, NULL, &cid) != 0)
-		return DB_ERR;
-	for (i = 0; i < NVALUES; i++) {
-		const char *n = form_value(hdf, value_names[i]);
-
-		if (n != NULL && audit_field(rq->db, cid, value_names[i], NULL, n) != 0)
-			return DB_ERR;
-	}
+	(void)rq;
+	(void)hdf;
+	(void)sv;
+	(void)id;
+	(void)done;
+	if ((*location = strdup("/admin/stats?done=saved")) == NULL)
+		return -1;
 	return 0;
 }
 
-/* Run a write; the rows it changed, or -1. */
+/* The new year of the "add a year" form, once check_year passed it. */
 static long long
-write_row(struct db_stmt *st)
+new_year(HDF *hdf)
 {
-	long long n = -1;
+	long long year = 0;
 
-	if (db_step(st) == DB_DONE)
-		n = (long long)db_affected(st);
-	db_reset(st);
-	return n;
+	parse_ll(form_value(hdf, "year"), 1990, 2100, &year);
+	return year;
 }
 
+/* The message msgkey on the year, first in the summary as it is first in the form. Returns 1 (errors added). */
+static int
+year_error(HDF *hdf, const struct save *sv, const char *msgkey)
+{
+	char names[RECORD_MAX_FIELDS + 1][32];
+	HDF *node;
+	int n = 0, i;
+
+	save_field_error(hdf, sv->desc, "year", msgkey);
+	snprintf(names[n++], sizeof(names[0]), "year");
+	for (node = hdf_get_child(hdf, "Form.Errors"); node != NULL && n <= RECORD_MAX_FIELDS; node = hdf_obj_next(node))
+		if (strcmp(hdf_obj_value(node), "year") != 0)
+			snprintf(names[n++], sizeof(names[0]), "%s", hdf_obj_value(node));
+	hdf_remove_tree(hdf, "Form.Errors");
+	for (i = 0; i < n; i++)
+		render_set(hdf, names[i], "Form.Errors.%d", i);
+	return 1;
+}
+
+/*
+ * After the description's checks (save.check): the year, the key the description does not hold, is a year
+ * and not there yet. Returns how many errors it added, or a TP_E* code.
+ */
+static int
+check_year(struct request *rq, HDF *hdf, const struct save *sv)
+{
+	const char *v = request_param(rq, "year");
+	long long year;
+	int taken;
+
+	render_set(hdf, v, "Form.year.value");
+	if (v == NULL || *v == '\0')
+		return year_error(hdf, sv, "L.form.err_required");
+	if (parse_ll(v, 1990, 2100, &year) != 0)
+		return year_error(hdf, sv, "L.form.err_int");
+	render_set_int(hdf, year, "Form.year.value");
+	if ((taken = db_exists(rq->db, sql_year_exists, year)) < 0)
+		return db_err(rq->db);
+	return taken ? year_error(hdf, sv, "L.stats.err_year_exists") : 0;
+}
+
+/* The write of a new year (save.write): one added meanwhile by someone else is the same message. */
+static int
+write_year(struct request *rq, HDF *hdf, const struct save *sv, const struct record_row *cur,
+    const char *const *values, long long *new_id)
+{
+	long long year = new_year(hdf);
+	int rc;
+
+	(void)cur;
+	if ((rc = figures_create(rq->db, rq->session->user_id, year, values)) == TP_EINVALID)
+		year_error(hdf, sv, "L.stats.err_year_exists");	/* added a moment ago by someone else */
+	*new_id = year;
+	return rc;
+}
+
+/* A new year through the save pipeline (admin/save.c): its one-time key, the transaction run again on a
+ * lock wait, 422 with every value typed, 429 when busy every time. */
 int
 page_admin_stats_create(struct request *rq, HDF *hdf)
 {
-	struct db_stmt *st;
-	long long year, n;
-	int errors, rc;
+	struct save sv;
+	int rc;
 
 	strip_separators(rq);
 	if ((rc = list_context(rq, hdf)) != 0)
 		return rc;
-	if ((errors = form_check(rq, hdf, new_fields)) < 0)
-		return 500;
-	if (errors > 0)
-		return 422;
-	canonical_numbers(hdf);
-	year = strtoll(form_value(hdf, "year"), NULL, 10);
-	if (db_begin(rq->db) != 0)
-		return db_err(rq->db);
-	rc = db_err(rq->db);
-	if ((st = db_prepare(rq->db, sql_insert)) == NULL)
-		goto fail;
-	bind_values(st, hdf);
-	db_bind_int(st, NVALUES, year);
-	if ((n = write_row(st)) < 0)
-		goto fail;
-	if (n == 0) {
-		db_rollback(rq->db);
-		render_set(hdf, hdf_get_value(hdf, "L.stats.err_year_exists", "?"), "Form.year.error");
-		render_set(hdf, "year", "Form.Errors.0");
-		render_set_int(hdf, 1, "Form.errors");
-		return 422;
-	}
-	if (audit(rq, hdf, year) != 0 || db_commit(rq->db) != 0)
-		goto fail;
-	rq->tmpl = NULL;
-	return asprintf(&rq->location, "/admin/stats?done=saved") < 0 ? 500 : 303;
-fail:
-	db_rollback(rq->db);
-	return rc;
+	memset(&sv, 0, sizeof(sv));
+	sv.desc = &figures_record;
+	sv.tmpl = "admin_stats.cs";
+	sv.check = check_year;
+	sv.location = list_location;
+	sv.write = write_year;
+	return save_record(rq, hdf, &sv);
 }
 
 /* The year named by the URL, as a number: 0, or 404. */
@@ -198,20 +188,6 @@ page_admin_stats_form(struct request *rq, HDF *hdf)
 	}
 	record_row_free(&r);
 	return rc == 1 ? 0 : rc == 0 ? 404 : db_err(rq->db);
-}
-
-/* Where a save of a year answers: the list, saying it was saved. */
-static int
-list_location(struct request *rq, HDF *hdf, const struct save *sv, long long id, const char *done, char **location)
-{
-	(void)rq;
-	(void)hdf;
-	(void)sv;
-	(void)id;
-	(void)done;
-	if ((*location = strdup("/admin/stats?done=saved")) == NULL)
-		return -1;
-	return 0;
 }
 
 /* A year's figures through the save pipeline (admin/save.c): a stale form merges three ways. */

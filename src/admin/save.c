@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "http/auth.h"
 #include "http/form.h"
+#include "http/multipart.h"
 #include "model/account.h"
 #include "model/notify.h"
 #include "model/staging.h"
@@ -60,6 +61,23 @@ field_to_form(HDF *hdf, const struct record_field *f, const char *v)
 		p += k + (p[k] == ',');
 	}
 	return rc;
+}
+
+const char *
+save_form_key(const struct request *rq)
+{
+	const char *key = request_param(rq, "key");
+
+	return key != NULL && account_token_well_formed(key) ? key : NULL;
+}
+
+int
+save_new_key(HDF *hdf)
+{
+	char fresh[ACCOUNT_TOKEN_LEN + 1];
+
+	account_new_token(fresh);
+	return render_set(hdf, fresh, "Form.key.value");
 }
 
 /* Version, digests of values and the one-time key, for the form's hidden fields. */
@@ -450,19 +468,18 @@ attempt(struct request *rq, HDF *hdf, const struct save *sv, struct attempt_stat
 	return DONE;
 }
 
-/* A second POST of a key already used: the first save's answer, nothing written. */
-static int
-duplicate(struct request *rq, HDF *hdf, const struct save *sv, const struct attempt_state *a)
+int
+save_duplicate(struct request *rq, HDF *hdf, const char *key, const char *body, const char *tmpl)
 {
 	char loc[600];
-	int rc = submissions_result(rq->db, a->key, a->body, rq->session->user_id, loc, sizeof(loc));
+	int rc = submissions_result(rq->db, key, body, rq->session->user_id, loc, sizeof(loc));
 
 	if (rc < 0)
 		return db_err(rq->db);
 	if (rc == 0 || *loc == '\0' || (rq->location = strdup(loc)) == NULL) {
 		/* another user's key, or the first save left no address: say so on the form */
 		render_set(hdf, hdf_get_value(hdf, "L.save.duplicate", "?"), "Form.message");
-		rq->tmpl = sv->tmpl;
+		rq->tmpl = tmpl;
 		return 409;
 	}
 	rq->tmpl = NULL;
@@ -482,10 +499,10 @@ already_saved(struct request *rq, const struct attempt_state *a)
 	return 1;
 }
 
-/* FNV-1a, 64 bits, over the fields sent in their order (the CSRF token is not among them): what makes
- * a second POST of one form the same submission. */
-static void
-body_hash(const struct request *rq, char out[SUBMISSION_HASH_LEN + 1])
+/* FNV-1a, 64 bits, over the fields sent in their order (the CSRF token is not among them) and the files:
+ * what makes a second POST of one form the same submission. */
+void
+save_body_hash(const struct request *rq, char out[SUBMISSION_HASH_LEN + 1])
 {
 	unsigned long long h = 14695981039346656037ULL;
 	const unsigned char *p;
@@ -499,6 +516,18 @@ body_hash(const struct request *rq, char out[SUBMISSION_HASH_LEN + 1])
 			h = (h ^ *p) * 1099511628211ULL;
 		h = (h ^ '&') * 1099511628211ULL;
 	}
+	/* and the files sent, name and bytes: a page sent again with other files is another submission */
+	for (i = 0; rq->files != NULL && i < rq->files->n; i++) {
+		const struct mp_part *f = &rq->files->parts[i];
+		size_t k;
+
+		for (p = (const unsigned char *)(f->filename != NULL ? f->filename : ""); *p != '\0'; p++)
+			h = (h ^ *p) * 1099511628211ULL;
+		h = (h ^ '=') * 1099511628211ULL;
+		for (k = 0; f->data != NULL && !f->oversize && k < f->len; k++)
+			h = (h ^ (unsigned char)f->data[k]) * 1099511628211ULL;
+		h = (h ^ (f->len & 0xff) ^ '&') * 1099511628211ULL;
+	}
 	snprintf(out, SUBMISSION_HASH_LEN + 1, "%016llx", h);
 }
 
@@ -508,7 +537,7 @@ read_form(struct request *rq, HDF *hdf, const struct save *sv, struct attempt_st
     char bufs[][24])
 {
 	struct form_field ff[RECORD_MAX_FIELDS + 1];
-	const char *v = request_param(rq, "version"), *key = request_param(rq, "key");
+	const char *v = request_param(rq, "version");
 	int errors;
 
 	a->version = 0;
@@ -516,8 +545,8 @@ read_form(struct request *rq, HDF *hdf, const struct save *sv, struct attempt_st
 		rq->error_detail = "version";
 		return 400;
 	}
-	a->key = key != NULL && account_token_well_formed(key) ? key : NULL;
-	body_hash(rq, a->body);
+	a->key = save_form_key(rq);
+	save_body_hash(rq, a->body);
 	a->base = request_param(rq, "digests");
 	if (apply_picks(rq, sv->desc) != 0)
 		return 500;
@@ -544,8 +573,8 @@ read_form(struct request *rq, HDF *hdf, const struct save *sv, struct attempt_st
  * Upkeep that rides on saves, at most every STAGING_SWEEP_EVERY seconds per process (and at start, in
  * main.c): staging files a killed process left, and submission keys older than a day.
  */
-static void
-upkeep(struct request *rq)
+void
+save_upkeep(struct request *rq)
 {
 	time_t now = time(NULL);
 
@@ -585,7 +614,7 @@ save_record(struct request *rq, HDF *hdf, const struct save *sv)
 			rc = 303;
 			goto out;
 		case DUPLICATE:
-			rc = duplicate(rq, hdf, sv, &a);
+			rc = save_duplicate(rq, hdf, a.key, a.body, sv->tmpl);
 			goto out;
 		case CONFLICT:
 			rc = conflict(rq, hdf, sv, &a.stored, mine, a.out, a.state, a.key);
@@ -616,6 +645,6 @@ busy:
 out:
 	record_row_free(&a.stored);
 	if (rc == 303)
-		upkeep(rq);
+		save_upkeep(rq);
 	return rc;
 }

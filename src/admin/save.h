@@ -11,6 +11,7 @@
 #include "view/cs.h"
 #include "http/request.h"
 #include "model/record.h"
+#include "store/submissions.h"
 
 /* How many times a transaction is run before the user is asked to try again (429, input kept). */
 #define SAVE_ATTEMPTS	4
@@ -57,6 +58,18 @@ int	save_form(HDF *hdf, const struct record_desc *d, const struct record_row *ro
  * Returns how many errors the form has now.
  */
 int	save_field_error(HDF *hdf, const struct record_desc *d, const char *name, const char *msgkey);
+/*
+ * For a form that merges its own way (attendance: a line per seat) but keeps the pipeline's promises:
+ * the posted one-time key when well formed (else NULL; it points into rq), a new key into Form.key.value
+ * (0 or -1), the hash of the fields sent (what makes a second POST the same submission), and the answer
+ * to a second POST of a key already claimed (the first save's 303, or 409 with a message on tmpl).
+ * A 303 of a save calls save_upkeep (staging files, old keys).
+ */
+const char *save_form_key(const struct request *rq);
+int	save_new_key(HDF *hdf);
+void	save_body_hash(const struct request *rq, char out[SUBMISSION_HASH_LEN + 1]);
+int	save_duplicate(struct request *rq, HDF *hdf, const char *key, const char *body, const char *tmpl);
+void	save_upkeep(struct request *rq);
 /* Run the pipeline for a POST of sv's form. Returns an HTTP status (303 with rq->location set). */
 int	save_record(struct request *rq, HDF *hdf, const struct save *sv);
 

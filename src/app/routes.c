@@ -229,7 +229,15 @@ static const struct param_spec seat_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec secretary_params[] = {
+	SAVE_PARAMS,
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "user",	PT_TEXT, 0, 20, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* Removing a secretary: the appointment the page showed, at its version (a stale one is refused). */
+static const struct param_spec secretary_delete_params[] = {
+	{ "appointment", PT_TEXT, 0, 20, NULL, 0 },
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec meeting_form_params[] = {
@@ -264,6 +272,7 @@ static const struct param_spec move_params[] = {
 /* One "seat" ("<seat id>:<state>"), one "was" and one "proxy" per line of the form: 3 keys a seat. */
 static const struct param_spec attendance_params[] = {
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "key",	PT_TEXT, 0, 64, NULL, 0 },	/* the one-time submission key */
 	{ "seat",	PT_TEXT, 0, 40, NULL, PF_REPEAT },
 	{ "was",	PT_TEXT, 0, 8, NULL, PF_REPEAT },	/* the line's digest as shown: its three-way merge */
 	{ "proxy",	PT_TEXT, 0, 200, NULL, PF_REPEAT },
@@ -279,6 +288,7 @@ static const struct param_spec minutes_params[] = {
 };
 /* A meeting's documents: multipart/form-data, up to 5 files (attach.h ATTACH_MAX_FILES) a request. */
 static const struct param_spec document_params[] = {
+	{ "key",	PT_TEXT, 0, 64, NULL, 0 },	/* the one-time submission key */
 	{ "attachment",	PT_FILE, 0, 5, NULL, PF_REPEAT },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
@@ -465,7 +475,7 @@ const struct route route_table[] = {
 	{ POST, "/admin/seats/{id}",                 page_admin_seat_save,    COM,       CSRF_TOKEN,  seat_form_params,    "/admin/seats/101", access_seat },
 	{ POST, "/admin/seats/{id}/delete",          page_admin_seat_delete,  COM,       CSRF_TOKEN,  version_params,      "/admin/seats/101/delete", access_seat },
 	{ POST, "/admin/committees/{slug}/secretaries", page_admin_secretary_add, SEC,   CSRF_TOKEN,  secretary_params,    "/admin/committees/board/secretaries", access_committee_slug },
-	{ POST, "/admin/committees/{slug}/secretaries/{id}/delete", page_admin_secretary_delete, SEC, CSRF_TOKEN, NULL,   "/admin/committees/board/secretaries/{user}/delete", access_committee_slug },
+	{ POST, "/admin/committees/{slug}/secretaries/{id}/delete", page_admin_secretary_delete, SEC, CSRF_TOKEN, secretary_delete_params, "/admin/committees/board/secretaries/{user}/delete", access_committee_slug },
 	{ GET,  "/admin/committees/{slug}/meetings/new", page_admin_meeting_new, COM,    CSRF_NONE,   NULL,                "/admin/committees/board/meetings/new", access_committee_slug },
 	{ POST, "/admin/committees/{slug}/meetings", page_admin_meeting_create, COM,     CSRF_TOKEN,  meeting_form_params, "/admin/committees/board/meetings", access_committee_slug },
 	{ GET,  "/admin/meetings/{id}",              page_admin_meeting_form, COM,       CSRF_NONE,   committee_done_params, "/admin/meetings/101", access_meeting },

@@ -63,6 +63,8 @@ static const struct key keys[] = {
 	{ "login_window_minutes", K_NUMBER,	offsetof(struct conf, login_window_minutes), 1, 24 * 60 },
 	{ "login_max_failures",	K_NUMBER,	offsetof(struct conf, login_max_failures), 1, 1000 },
 	{ "login_max_failures_addr", K_NUMBER,	offsetof(struct conf, login_max_failures_addr), 1, 100000 },
+	{ "login_delay_seconds", K_NUMBER,	offsetof(struct conf, login_delay_seconds), 1, 3600 },
+	{ "login_delay_max_seconds", K_NUMBER,	offsetof(struct conf, login_delay_max_seconds), 1, 24 * 3600 },
 	{ "page_cache_mb",	K_NUMBER,	offsetof(struct conf, page_cache_mb), 0, 4096 },
 	{ "debug_round_trips",	K_BOOL,		offsetof(struct conf, debug_round_trips), 0, 0 },
 	{ "smtp_url",		K_OPTIONAL,	offsetof(struct conf, smtp_url), 0, 0 },
@@ -125,6 +127,8 @@ conf_defaults(struct conf *c)
 	c->login_window_minutes = 15;
 	c->login_max_failures = 5;
 	c->login_max_failures_addr = 50;
+	c->login_delay_seconds = 30;
+	c->login_delay_max_seconds = 900;
 	c->page_cache_mb = 8;
 	c->mail_retry_seconds = 60;
 	c->mail_retry_max_seconds = 3600;

@@ -43,6 +43,9 @@ struct conf {
 	int	 login_window_minutes;	/* failed sign-ins count for this long; default 15 */
 	int	 login_max_failures;	/* failures per login name and client address in the window; default 5 */
 	int	 login_max_failures_addr; /* failures per client address in the window; default 50 */
+	int	 login_delay_seconds;	/* past a limit, the first wait after the latest failure; doubled by
+					 * each further failure (model/throttle.h); default 30 */
+	int	 login_delay_max_seconds; /* the longest wait; default 900 (15 minutes) */
 	int	 page_cache_mb;		/* memory for kept pages (http/pagecache.h), MiB; 0: none; default 8 */
 	int	 debug_round_trips;	/* 1: each answer says its database round trips (X-Round-Trips); default 0 */
 	/* Mail (docs/email.md): the relay, the sender, the delivery worker's retries. */

@@ -113,10 +113,13 @@ auth_login(struct request *rq, const char *login, const char *password, enum rol
 	const char *addr = rq->remote_addr ? rq->remote_addr : "-";
 	const struct account_gate gate = { gate_enter, gate_leave, rq };
 	long long uid;
+	long wait;
 	int rc;
 
-	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &gate, &uid, role, result)) != 0)
+	if ((rc = account_verify(rq->db, rq->conf, login, password, addr, &gate, &uid, role, result, &wait)) != 0)
 		return rc;
+	if (*result == 2)
+		rq->retry_after = wait;
 	if (*result != 0) {	/* the operator's view of an attack: who was tried, from where */
 		log_info("auth: sign-in %s for %.60s from %s", *result == 2 ? "throttled" : "refused (wrong login or password)",
 		    login, addr);

@@ -18,7 +18,8 @@ int		 auth_safe_next(const char *next);
 int		 auth_load(struct request *rq);
 /*
  * Check login/password and start a session (new token: no fixation) with its cookie.
- * *result: 0 signed in (*role: the account's), 1 wrong login or password, 2 throttled. The sign-in
+ * *result: 0 signed in (*role: the account's), 1 wrong login or password, 2 throttled (rq->retry_after:
+ * the seconds until an attempt from this address is checked again). The sign-in
  * slot (max_login, http/admission.h) is held only while the password is hashed, after the throttle:
  * TP_EBUSY when every slot is in use (nothing counted against the user).
  */

@@ -146,6 +146,7 @@ struct request {
 	char			*kept_cache;
 	int			 admitted;	/* the enum admit_class whose slot this request holds (http/admission.h) */
 	int			 busy;		/* a 503 because expensive work is full or took too long (not an outage) */
+	long			 retry_after;	/* a 429 of a throttle: seconds until it lets the client try again */
 	int			 upload_busy;	/* a large upload refused its slot: received only to show its form
 						 * again with what was typed (http/route.c busy_form), never stored */
 };

@@ -128,6 +128,8 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 		rc |= allow_header(rq, out);
 	if (status == 503)	/* busy (http/admission.h): soon; an outage: a little later */
 		rc |= buf_printf(out, "Retry-After: %d\r\n", rq->busy ? ADMISSION_RETRY_AFTER : 5);
+	if (status == 429 && rq->retry_after > 0)	/* a throttle's wait (model/throttle.h) */
+		rc |= buf_printf(out, "Retry-After: %ld\r\n", rq->retry_after);
 	if (rq->set_cookie != NULL)
 		rc |= buf_printf(out, "Set-Cookie: %s\r\n", rq->set_cookie);
 	if (rq->location != NULL && status >= 300 && status < 400)

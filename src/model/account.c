@@ -15,6 +15,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "model/account.h"
+#include "model/throttle.h"
 #include "store/db.h"
 
 static char dummy_hash[ACCOUNT_PWHASH_LEN];	/* verified against for unknown users: same time either way */
@@ -196,15 +197,25 @@ account_session_load(struct db *db, const struct conf *c, const char *token_hash
 /*
  * Sign-in throttling. Failures count per (login, client address) and per client address, never per
  * login alone: an attacker elsewhere can use up only their own attempts, not lock the owner out.
+ * Up to the limit in the window an attempt is checked at once; past it, a progressive delay
+ * (model/throttle.h): each further failure doubles the wait after the latest one (login_delay_seconds
+ * up to login_delay_max_seconds), nothing is blocked for the window as a whole.
  * Each attempt first records itself, then counts what is recorded (its own row included), so that
  * the check and the count are one step: of any number of attempts at once, at most the limit see a
- * count within it and get their password checked. A throttled attempt takes its row out again (it
- * checked no password); a wrong password leaves it as the failure; a right one clears the pair.
+ * count within it and get their password checked, and past it at most one per wait (each sees the
+ * others' rows as the latest). A throttled attempt takes its row out again (it checked no password,
+ * and so does not lengthen the wait); a wrong password leaves it as the failure; a right one clears
+ * the pair.
  */
 static const char sql_attempt[] = "INSERT INTO login_failures (login, addr, at) VALUES (?, ?, NOW())";
+/* per pair and per address: the failures in the window (this attempt's row included) and the seconds
+ * since the latest other one (NULL: none) */
 static const char sql_failures[] =
-	"SELECT (SELECT COUNT(*) FROM login_failures WHERE login = ? AND addr = ? AND at > NOW() - INTERVAL ? MINUTE), "
-	"(SELECT COUNT(*) FROM login_failures WHERE addr = ? AND at > NOW() - INTERVAL ? MINUTE)";
+	"SELECT p.n, p.since, a.n, a.since FROM "
+	"(SELECT COUNT(*) AS n, TIMESTAMPDIFF(SECOND, MAX(CASE WHEN id <> ? THEN at END), NOW()) AS since "
+	"FROM login_failures WHERE login = ? AND addr = ? AND at > NOW() - INTERVAL ? MINUTE) p, "
+	"(SELECT COUNT(*) AS n, TIMESTAMPDIFF(SECOND, MAX(CASE WHEN id <> ? THEN at END), NOW()) AS since "
+	"FROM login_failures WHERE addr = ? AND at > NOW() - INTERVAL ? MINUTE) a";
 static const char sql_drop_attempt[] = "DELETE FROM login_failures WHERE id = ?";
 static const char sql_clear_failures[] = "DELETE FROM login_failures WHERE login = ? AND addr = ?";
 static const char sql_user[] = "SELECT id, password_hash, role FROM users WHERE login = ? AND active = 1";
@@ -230,23 +241,36 @@ record_attempt(struct db *db, const char *login, const char *addr, long long *id
 	return db_write(st, &n, id) == 0 && n == 1 ? 0 : db_err(db);
 }
 
-/* *result = 2 when (login, addr) or addr has more failures in the window than allowed (this attempt counted). */
+/*
+ * *result = 2 and *wait the seconds still to wait when (login, addr) or addr is past its limit in the
+ * window and its latest other failure is more recent than the delay (this attempt counted, as attempt).
+ */
 static int
-throttled(struct db *db, const struct conf *c, const char *login, const char *addr, int *result)
+throttled(struct db *db, const struct conf *c, const char *login, const char *addr, long long attempt, int *result,
+    long *wait)
 {
 	struct db_stmt *st = db_prepare(db, sql_failures);
+	long pair, any;
 	int rc;
 
 	if (st == NULL)
 		return db_err(db);
-	db_bind_text(st, 0, login);
-	db_bind_text(st, 1, addr);
-	db_bind_int(st, 2, c->login_window_minutes);
-	db_bind_text(st, 3, addr);
-	db_bind_int(st, 4, c->login_window_minutes);
-	if ((rc = db_step(st)) == DB_ROW &&
-	    (db_col_int(st, 0) > c->login_max_failures || db_col_int(st, 1) > c->login_max_failures_addr))
-		*result = 2;
+	db_bind_int(st, 0, attempt);
+	db_bind_text(st, 1, login);
+	db_bind_text(st, 2, addr);
+	db_bind_int(st, 3, c->login_window_minutes);
+	db_bind_int(st, 4, attempt);
+	db_bind_text(st, 5, addr);
+	db_bind_int(st, 6, c->login_window_minutes);
+	if ((rc = db_step(st)) == DB_ROW) {
+		pair = throttle_wait(db_col_int(st, 0), c->login_max_failures, db_col_int_or(st, 1, -1), c->login_delay_seconds,
+		    c->login_delay_max_seconds);
+		any = throttle_wait(db_col_int(st, 2), c->login_max_failures_addr, db_col_int_or(st, 3, -1), c->login_delay_seconds,
+		    c->login_delay_max_seconds);
+		*wait = pair > any ? pair : any;
+		if (*wait > 0)
+			*result = 2;
+	}
 	db_reset(st);
 	return rc == DB_ROW ? 0 : db_err(db);
 }
@@ -280,18 +304,19 @@ check_user(struct db *db, const char *login, const char *password, long long *ui
 
 int
 account_verify(struct db *db, const struct conf *c, const char *login, const char *password, const char *addr,
-    const struct account_gate *gate, long long *uid, enum role *role, int *result)
+    const struct account_gate *gate, long long *uid, enum role *role, int *result, long *wait)
 {
 	long long attempt = 0;
 	int rc;
 
 	*result = 0;
 	*uid = 0;
+	*wait = 0;
 	if ((rc = write_bound(db, sql_sweep, NULL, NULL, c->session_idle_minutes)) != 0 ||
 	    (rc = write_bound(db, sql_sweep_failures, NULL, NULL, -1)) != 0 ||
 	    (rc = record_attempt(db, login, addr, &attempt)) != 0)
 		return rc;
-	if ((rc = throttled(db, c, login, addr, result)) != 0 || *result != 0)
+	if ((rc = throttled(db, c, login, addr, attempt, result, wait)) != 0 || *result != 0)
 		return rc != 0 ? rc : write_bound(db, sql_drop_attempt, NULL, NULL, attempt);
 	/* the gate (the sign-in slots) only now: a throttled attempt never waits for, nor holds, a slot */
 	if (gate != NULL && gate->enter != NULL && (rc = gate->enter(gate->arg)) != 0) {

@@ -79,12 +79,12 @@ struct account_gate {
 };
 /*
  * Check login/password from client address addr, within the throttle. *result: 0 right (then *uid, *role),
- * 1 wrong login or password, 2 throttled. Sweeps ended sessions and old failures first. Only an attempt
+ * 1 wrong login or password, 2 throttled (then *wait: the seconds until the next attempt is checked). Sweeps ended sessions and old failures first. Only an attempt
  * the throttle lets through passes gate (NULL: none), and only for the user's row and the hashing; an
  * attempt the gate refuses checked no password, so it counts as no failure: its code is returned.
  */
 int		 account_verify(struct db *db, const struct conf *c, const char *login, const char *password,
-		    const char *addr, const struct account_gate *gate, long long *uid, enum role *role, int *result);
+		    const char *addr, const struct account_gate *gate, long long *uid, enum role *role, int *result, long *wait);
 /* Store a new session for uid: token_hash and its CSRF token; ends old_hash's session when not NULL. */
 int		 account_session_start(struct db *db, const struct conf *c, const char *old_hash, long long uid,
 		    const char *token_hash, const char *csrf);

@@ -10,6 +10,7 @@
 #include "core/err.h"
 #include "model/account.h"
 #include "model/account_mail.h"
+#include "model/throttle.h"
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/outbox.h"
@@ -32,9 +33,15 @@ static const char sql_find_token[] =
 static const char sql_drop_token[] = "DELETE FROM account_tokens WHERE user_id = ? AND purpose = ?";
 static const char sql_set_email[] = "UPDATE users SET email = ?, version = version + 1 WHERE id = ?";
 static const char sql_set_hash[] = "UPDATE users SET password_hash = ?, version = version + 1 WHERE id = ?";
+/* per (address, client), per client and per address: the requests in the window (this one's row included)
+ * and the seconds since the latest other one (NULL: none) */
+#define RESET_COUNT(where) \
+	"(SELECT COUNT(*) AS n, TIMESTAMPDIFF(SECOND, MAX(CASE WHEN id <> ? THEN at END), NOW()) AS since " \
+	"FROM reset_requests WHERE " where " AND at > NOW() - INTERVAL ? MINUTE)"
 static const char sql_reset_count[] =
-	"SELECT (SELECT COUNT(*) FROM reset_requests WHERE email = ? AND at > NOW() - INTERVAL ? MINUTE), "
-	"(SELECT COUNT(*) FROM reset_requests WHERE addr = ? AND at > NOW() - INTERVAL ? MINUTE)";
+	"SELECT p.n, p.since, a.n, a.since, e.n, e.since FROM " RESET_COUNT("email = ? AND addr = ?") " p, "
+	RESET_COUNT("addr = ?") " a, " RESET_COUNT("email = ?") " e";
+static const char sql_reset_drop[] = "DELETE FROM reset_requests WHERE id = ?";
 static const char sql_reset_note[] = "INSERT INTO reset_requests (email, addr, at) VALUES (?, ?, NOW())";
 static const char sql_reset_sweep[] = "DELETE FROM reset_requests WHERE at < NOW() - INTERVAL 1 DAY";
 
@@ -265,36 +272,74 @@ out:
 	return rc;
 }
 
+/*
+ * The wait for request row id of email from addr (model/throttle.h): the longest of its three counts'.
+ * Read after the row was committed, as sign-ins are counted (model/account.c): of requests at once,
+ * each later one sees the earlier ones' rows. 0 or a TP_E* code.
+ */
+static int
+reset_wait(struct db *db, const struct conf *c, const char *email, const char *addr, long long id, long *wait)
+{
+	struct db_stmt *st = db_prepare(db, sql_reset_count);
+	long w[3];
+	int rc, i;
+
+	*wait = 0;
+	if (st == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, id);
+	db_bind_text(st, 1, email);
+	db_bind_text(st, 2, addr);
+	db_bind_int(st, 3, c->login_window_minutes);
+	db_bind_int(st, 4, id);
+	db_bind_text(st, 5, addr);
+	db_bind_int(st, 6, c->login_window_minutes);
+	db_bind_int(st, 7, id);
+	db_bind_text(st, 8, email);
+	db_bind_int(st, 9, c->login_window_minutes);
+	if ((rc = db_step(st)) == DB_ROW) {
+		const long long limit[3] = { c->login_max_failures, c->login_max_failures_addr, c->login_max_failures_addr };
+
+		for (i = 0; i < 3; i++) {
+			w[i] = throttle_wait(db_col_int(st, 2 * i), limit[i], db_col_int_or(st, 2 * i + 1, -1), c->login_delay_seconds,
+			    c->login_delay_max_seconds);
+			if (w[i] > *wait)
+				*wait = w[i];
+		}
+	}
+	db_reset(st);
+	return rc == DB_ROW ? 0 : db_err(db);
+}
+
 int
-account_reset_request(struct db *db, const struct conf *c, const char *email, const char *addr, int *throttled)
+account_reset_request(struct db *db, const struct conf *c, const char *email, const char *addr, long *wait)
 {
 	char token[ACCOUNT_TOKEN_LEN + 1], url[600], minutes[8];
 	struct db_stmt *st;
 	struct user u;
-	long long uid;
+	long long uid, id = 0;
 	int rc;
 
-	*throttled = 0;
-	if (db_begin(db) != 0)
-		return db_err(db);
+	*wait = 0;
+	/* the request's row first, on its own (committed at once): the count that follows sees it and every
+	 * request before it, so that the check and the count are one step */
 	if ((st = db_prepare(db, sql_reset_sweep)) == NULL || db_write(st, NULL, NULL) != 0 ||
 	    (st = db_prepare(db, sql_reset_note)) == NULL)
-		goto dberr;
+		return db_err(db);
 	db_bind_text(st, 0, email);
 	db_bind_text(st, 1, addr);
-	if (db_write(st, NULL, NULL) != 0 || (st = db_prepare(db, sql_reset_count)) == NULL)
-		goto dberr;
-	db_bind_text(st, 0, email);
-	db_bind_int(st, 1, c->login_window_minutes);
-	db_bind_text(st, 2, addr);
-	db_bind_int(st, 3, c->login_window_minutes);
-	if ((rc = db_step(st)) == DB_ROW)
-		*throttled = db_col_int(st, 0) > c->login_max_failures || db_col_int(st, 1) > c->login_max_failures_addr;
-	db_reset(st);
-	if (rc != DB_ROW)
-		goto dberr;
-	if (*throttled)
-		return db_commit(db) == 0 ? 0 : db_err(db);	/* counted, nothing mailed */
+	if (db_write(st, NULL, &id) != 0)
+		return db_err(db);
+	if ((rc = reset_wait(db, c, email, addr, id, wait)) != 0)
+		return rc;
+	if (*wait > 0) {	/* not let through: nothing mailed, and not counted (it would lengthen the wait) */
+		if ((st = db_prepare(db, sql_reset_drop)) == NULL)
+			return db_err(db);
+		db_bind_int(st, 0, id);
+		return db_write(st, NULL, NULL) == 0 ? 0 : db_err(db);
+	}
+	if (db_begin(db) != 0)
+		return db_err(db);
 	if ((rc = id_of(db, sql_by_email, email, &uid)) != 0)
 		goto fail;
 	if (uid != 0) {
@@ -312,8 +357,6 @@ account_reset_request(struct db *db, const struct conf *c, const char *email, co
 		}
 	}
 	return db_commit(db) == 0 ? 0 : db_err(db);
-dberr:
-	rc = db_err(db);
 fail:
 	db_rollback(db);
 	return rc;

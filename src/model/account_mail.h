@@ -33,14 +33,17 @@ int	account_email_confirm(struct db *db, const char *token, long long *uid);
 
 /*
  * A reset request for email from client address addr. Counted whether or not an account has that
- * address, and throttled as sign-ins are (model/account.c): more than login_max_failures for one
- * address, or login_max_failures_addr from one client, within login_window_minutes. When one active
- * account has it and the request is within the throttle, a reset link is mailed (a newer link voids
- * the older). *throttled 1 when over the limit (nothing mailed). The
- * caller answers the same either way. 0 or TP_E*.
+ * address, and throttled as sign-ins are (model/account.c, the progressive delay of model/throttle.h):
+ * past login_max_failures for one address from one client, login_max_failures_addr from one client, or
+ * login_max_failures_addr for one address from anywhere (an inbox is not flooded from many clients)
+ * within login_window_minutes, each further request waits twice as long after the latest (from
+ * login_delay_seconds up to login_delay_max_seconds). When one active account has the address and the
+ * request is let through, a reset link is mailed (a newer link voids the older). *wait: 0, or the
+ * seconds still to wait (nothing mailed, and the request not counted). The caller answers the same for
+ * a known and an unknown address. 0 or TP_E*.
  */
 int	account_reset_request(struct db *db, const struct conf *c, const char *email, const char *addr,
-	    int *throttled);
+	    long *wait);
 /* 1 when token is a reset link that can still be used (*uid set), 0 when not, or TP_E*. */
 int	account_reset_check(struct db *db, const char *token, long long *uid);
 /* Use a reset link: the new password is set, the link deleted, every session of the user ended,

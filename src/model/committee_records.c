@@ -453,3 +453,95 @@ const struct record_desc minutes_record = {
 	minutes_record_fields, NM_NFIELDS,
 	minutes_record_load, NULL, NULL
 };
+
+/* ---- a committee secretary's appointment ---- */
+
+static const char *const secretary_columns[CS_NFIELDS] = { "user_id" };
+
+const struct versioned_spec secretary_spec = {
+	"committee_secretary", secretary_columns, CS_NFIELDS,
+	"SELECT id, version, committee_id, user_id FROM committee_secretaries WHERE id = ?",
+	"SELECT id, version, committee_id, user_id FROM committee_secretaries WHERE id = ? FOR UPDATE",
+	"INSERT INTO committee_secretaries (user_id, committee_id) VALUES (?, ?)",
+	NULL,
+	"DELETE FROM committee_secretaries WHERE id = ? AND version = ?",
+};
+
+static const char sql_secretary_author[] = "UPDATE committee_secretaries SET created_by = ? WHERE id = ?";
+static const char sql_secretary_of[] =
+	"SELECT id, version FROM committee_secretaries WHERE committee_id = ? AND user_id = ? FOR UPDATE";
+static const char sql_user_name[] = "SELECT CONCAT(display_name, ' (', login, ')') FROM users WHERE id = ?";
+
+static const struct record_field secretary_record_fields[CS_NFIELDS] = {
+	{ "user",	FT_INT, 1, 1, 4294967295LL, NULL, "committee_admin.field.user", SHOW_NAMES, NULL },
+};
+
+static int
+secretary_record_load(struct db *db, long long id, struct record_row *r)
+{
+	return load_as_row(db, &secretary_spec, id, r);
+}
+
+int
+secretary_write(struct db *db, long long user_id, long long id, long long owner, long long version,
+    const char *const *values, const char *note, long long *new_id)
+{
+	long long keys[2] = { user_id, 0 };
+	int rc;
+
+	(void)version;
+	if (id != 0)
+		return TP_EINVALID;
+	if ((rc = versioned_create(db, &secretary_spec, user_id, owner, values, note, new_id)) != 0)
+		return db_last_errno(db) == DB_E_DUPLICATE ? TP_EINVALID : rc;
+	keys[1] = *new_id;
+	return versioned_exec(db, sql_secretary_author, NULL, 0, keys, 2, NULL) == 1 ? 0 : db_err(db);
+}
+
+int
+secretary_lock(struct db *db, long long committee, long long user, long long *id, long long *version)
+{
+	struct db_stmt *st = db_prepare(db, sql_secretary_of);
+	int rc;
+
+	if (st == NULL)
+		return db_err(db);
+	db_bind_int(st, 0, committee);
+	db_bind_int(st, 1, user);
+	if ((rc = db_step(st)) == DB_ROW) {
+		*id = db_col_int(st, 0);
+		*version = db_col_int(st, 1);
+	}
+	db_reset(st);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : db_err(db);
+}
+
+/* record_desc.names: the user an appointment names, as "name (login)". */
+static int
+secretary_names(struct db *db, const char *field, const char *slug, char *out, size_t size)
+{
+	long long id;
+
+	(void)field;
+	if (parse_ll(slug, 1, 4294967295LL, &id) != 0)
+		return -1;
+	return one_name(db, sql_user_name, id, out, size);
+}
+
+const struct record_desc secretary_record = {
+	"committee_secretary", "committee_secretaries", "id", "version",
+	"the secretariat (ACC_SECRETARIAT)",
+	"/admin/committees/{owner}",
+	secretary_record_fields, CS_NFIELDS,
+	secretary_record_load, NULL, secretary_names
+};
+
+/* ---- a meeting's documents ---- */
+
+const struct record_desc document_record = {
+	"document", "attachments", "id", "none",
+	"the committee's secretaries, or the secretariat (access_meeting)",
+	"/admin/meetings/{owner}",
+	NULL, 0,
+	NULL, NULL, NULL
+};

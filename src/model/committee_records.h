@@ -26,9 +26,18 @@ extern const struct record_desc resolution_record;
 enum { NM_BODY, NM_PUBLISHED, NM_NFIELDS };
 extern const struct record_desc minutes_record;
 
+/* A committee secretary's appointment (sql/035): the user named, under the committee. Named and removed,
+ * never edited. */
+enum { CS_USER, CS_NFIELDS };
+extern const struct record_desc secretary_record;
+
+/* A meeting's documents as the save pipeline adds them: files, no fields (admin/page_admin_documents.c
+ * writes them; audited under the meeting, "attach"). */
+extern const struct record_desc document_record;
+
 /* The rows as the versioned helpers edit them (store/versioned.h), for moves and deletes. */
 struct versioned_spec;
-extern const struct versioned_spec seat_spec, item_spec, resolution_spec;
+extern const struct versioned_spec seat_spec, item_spec, resolution_spec, secretary_spec;
 
 /*
  * The writes behind those descriptions, inside the caller's transaction with their audit rows (note: the
@@ -41,6 +50,16 @@ int	item_write(struct db *db, long long user_id, long long id, long long owner, 
 	    const char *const *values, const char *note, long long *new_id);
 int	resolution_write(struct db *db, long long user_id, long long id, long long owner, long long version,
 	    const char *const *values, const char *note, long long *new_id);
+/*
+ * Name values[CS_USER] a secretary of committee owner (id 0; an appointment is not edited: TP_EINVALID
+ * for another id), with its author and audit row. TP_EINVALID too when the user is one already (named a
+ * moment ago by someone else: nothing written).
+ */
+int	secretary_write(struct db *db, long long user_id, long long id, long long owner, long long version,
+	    const char *const *values, const char *note, long long *new_id);
+/* The appointment of user on committee, locked for the caller's transaction: 1 (*id, *version), 0 none, or
+ * a TP_E* code. */
+int	secretary_lock(struct db *db, long long committee, long long user, long long *id, long long *version);
 /* The minutes of meeting id at version (0: none yet, created), html rendered from values[NM_BODY]. */
 int	minutes_write(struct db *db, long long user_id, long long id, long long version, const char *const *values,
 	    const char *html, const char *note);

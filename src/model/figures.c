@@ -18,6 +18,11 @@ static const char sql_update[] =
 	"UPDATE network_figures SET tenant_companies = ?, employees = ?, revenue_eok = ?, member_count = ?, "
 	"source_id = NULL, version = version + 1 WHERE year = ? AND version = ?";
 
+/* INSERT IGNORE: a year that exists already (even one saved a moment ago by someone else) inserts nothing. */
+static const char sql_insert[] =
+	"INSERT IGNORE INTO network_figures (tenant_companies, employees, revenue_eok, member_count, year) "
+	"VALUES (?, ?, ?, ?, ?)";
+
 /* Year's row with sql (which may lock) into r: 1, 0, or -1. */
 static int
 load(struct db *db, const char *sql, long long year, struct record_row *r)
@@ -53,7 +58,28 @@ figures_load(struct db *db, long long year, struct record_row *r)
 	return load(db, sql_one, year, r);
 }
 
-/* record_desc.write: an update of year at version (years are added by the list's own form). */
+int
+figures_create(struct db *db, long long user_id, long long year, const char *const *values)
+{
+	struct db_stmt *st = db_prepare(db, sql_insert);
+	unsigned long long n = 0;
+	int i;
+
+	if (st == NULL)
+		return db_err(db);
+	for (i = 0; i < FIG_NFIELDS; i++)
+		db_bind_text(st, i, values[i] != NULL && *values[i] != '\0' ? values[i] : NULL);
+	db_bind_int(st, FIG_NFIELDS, year);
+	if (db_write(st, &n, NULL) != 0)
+		return db_err(db);
+	if (n == 0)
+		return TP_EINVALID;	/* the year is there already */
+	return audit_record(db, user_id, "create", "network_figures", year, 0, NULL, names, NULL, values,
+	    FIG_NFIELDS) == 0 ? 0 : db_err(db);
+}
+
+/* record_desc.write: an update of year at version (a year is added by figures_create, through the list's
+ * own form: its key, the year, is typed in it). */
 static int
 figures_write(struct db *db, long long user_id, const char *action, long long year, long long owner,
     long long version, const char *const *values, long long *new_id)

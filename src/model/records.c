@@ -19,6 +19,8 @@ const struct record_desc *const record_descs[] = {
 	&item_record,
 	&resolution_record,
 	&minutes_record,
+	&secretary_record,
+	&document_record,
 	&figures_record,
 	NULL
 };

@@ -128,17 +128,18 @@ page_password_forgot_form(struct request *rq, HDF *hdf)
 int
 page_password_forgot(struct request *rq, HDF *hdf)
 {
-	int errors, throttled, rc;
+	int errors, rc;
+	long wait;
 
 	rq->tmpl = "password_forgot.cs";
 	if ((errors = form_check(rq, hdf, email_fields)) != 0)
 		return errors < 0 ? 500 : 422;
 	if ((rc = account_reset_request(rq->db, rq->conf, form_value(hdf, "email"), rq->remote_addr ? rq->remote_addr : "-",
-	    &throttled)) != 0)
+	    &wait)) != 0)
 		return rc;
-	if (throttled) {
-		render_set(hdf, hdf_get_value(hdf, "L.reset.throttled", ""), "Form.message");
-		return 429;
+	if (wait > 0) {
+		rq->retry_after = wait;
+		return page_throttled(rq, hdf, "L.reset.throttled");
 	}
 	render_set(hdf, "1", "Done");	/* the same answer for a known and an unknown address */
 	return 0;

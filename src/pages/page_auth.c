@@ -47,10 +47,8 @@ page_login(struct request *rq, HDF *hdf)
 		return errors < 0 ? 500 : 422;
 	if ((rc = auth_login(rq, form_value(hdf, "login"), request_param(rq, "password"), &role, &result)) != 0)
 		return rc == TP_EBUSY ? page_busy_form(rq, hdf) : rc;
-	if (result == 2) {
-		render_set(hdf, hdf_get_value(hdf, "L.login.throttled", ""), "Form.message");
-		return 429;
-	}
+	if (result == 2)
+		return page_throttled(rq, hdf, "L.login.throttled");
 	if (result == 1) {
 		render_set(hdf, hdf_get_value(hdf, "L.login.failed", ""), "Form.message");
 		return 422;

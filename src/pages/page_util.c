@@ -77,6 +77,23 @@ page_may_see_contacts(const struct request *rq)
 }
 
 int
+page_throttled(struct request *rq, HDF *hdf, const char *msgkey)
+{
+	char msg[600];
+	long m = rq->retry_after / 60, s = rq->retry_after % 60;
+	int n;
+
+	n = snprintf(msg, sizeof(msg), "%s %s ", hdf_get_value(hdf, msgkey, ""), hdf_get_value(hdf, "L.time.retry_in", ""));
+	if (m > 0 && n > 0 && (size_t)n < sizeof(msg))
+		n += snprintf(msg + n, sizeof(msg) - (size_t)n, "%ld%s%s", m, hdf_get_value(hdf, "L.time.minutes", ""),
+		    s > 0 ? " " : "");
+	if ((s > 0 || m == 0) && n > 0 && (size_t)n < sizeof(msg))
+		snprintf(msg + n, sizeof(msg) - (size_t)n, "%ld%s", s, hdf_get_value(hdf, "L.time.seconds", ""));
+	render_set(hdf, msg, "Form.message");
+	return 429;
+}
+
+int
 page_busy_form(struct request *rq, HDF *hdf)
 {
 	rq->busy = 1;

@@ -96,5 +96,11 @@ int	page_may_see_contacts(const struct request *rq);
  * send it again in a moment, as 503 with Retry-After (rq->busy), so that nothing typed is lost.
  */
 int	page_busy_form(struct request *rq, HDF *hdf);
+/*
+ * A form refused by a throttle (model/throttle.h) for rq->retry_after seconds: the message msgkey and
+ * how long to wait ("1분 30초", from L.time.*) in Form.message, the form's fields as checked. Returns 429
+ * (the answer's Retry-After says the same).
+ */
+int	page_throttled(struct request *rq, HDF *hdf, const char *msgkey);
 
 #endif

@@ -867,6 +867,12 @@ db_col_int(const struct db_stmt *st, int i)
 	return s != NULL ? strtoll(s, NULL, 10) : 0;
 }
 
+long long
+db_col_int_or(const struct db_stmt *st, int i, long long null)
+{
+	return db_col_text(st, i) != NULL ? db_col_int(st, i) : null;
+}
+
 int
 db_col_isnull(const struct db_stmt *st, int i)
 {

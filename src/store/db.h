@@ -82,6 +82,8 @@ int		 db_col_count(const struct db_stmt *st);
 const char	*db_col_name(const struct db_stmt *st, int i);
 const char	*db_col_text(const struct db_stmt *st, int i);
 long long	 db_col_int(const struct db_stmt *st, int i);
+/* db_col_int, or null when the column is NULL. */
+long long	 db_col_int_or(const struct db_stmt *st, int i, long long null);
 int		 db_col_isnull(const struct db_stmt *st, int i);
 
 /* After a write: rows changed, and the AUTO_INCREMENT id it made. */

@@ -2,7 +2,8 @@
 // cookie and its attributes, a new token on every sign-in (no fixation), one answer for a wrong
 // password and an unknown login, per-field messages, the password never echoed, sign-out ending the
 // session on the server, throttling (5 failures per login and client address, 50 per address in 15
-// minutes -> 429; never for the login as a whole, so nobody elsewhere can lock its owner out),
+// minutes, then a delay that doubles with each failure from 30 s to 15 min -> 429 with Retry-After;
+// never for the login as a whole, so nobody elsewhere can lock its owner out),
 // and the idle (60 min) and absolute (12 h) ends of a session.
 
 import { describe, test, before, after } from 'node:test';
@@ -281,6 +282,74 @@ describe('throttling', () => {
 			assert.equal((await postLogin(u.login, u.password)).status, 303, 'failures older than 15 minutes still count');
 		} finally {
 			sql(`DELETE FROM login_failures WHERE addr = ${lit(addr)} AND login LIKE 'acc-filler-%'`);
+		}
+	});
+});
+
+/*
+ * Past the limit, a progressive delay rather than a block for the window (issue 13, item 3): each attempt
+ * waits twice as long after the latest failure as the one before (login_delay_seconds 30 up to
+ * login_delay_max_seconds 900, the tools/stack instance keeps the defaults), answered 429 with Retry-After
+ * and the form with the login kept and the time left. Time passes here by moving the failures back.
+ */
+describe('throttling: a progressive delay', () => {
+	const BASE_WAIT = 30, MAX_WAIT = 900;
+	const retryAfter = (res) => Number(res.headers.get('retry-after'));
+	const older = (login, seconds) => sql(`UPDATE login_failures SET at = at - INTERVAL ${Number(seconds)} SECOND WHERE login = ${lit(login)}`);
+	const failures = (login) => sqlNumber(`SELECT COUNT(*) FROM login_failures WHERE login = ${lit(login)}`);
+
+	test('past the limit: 429 with Retry-After, the login kept and the time left; after the wait a password is checked again, and each failure doubles the wait', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		try {
+			for (let i = 1; i <= 5; i++)
+				assert.equal((await postLogin(u.login, `wrong-${i}-password`)).status, 422, `wrong password #${i}`);
+			const res = await postLogin(u.login, u.password);
+			assert.equal(res.status, 429, 'the 6th attempt at once');
+			const wait = retryAfter(res);
+			assert.ok(wait >= 1 && wait <= BASE_WAIT, `Retry-After ${res.headers.get('retry-after')}: the first wait is ${BASE_WAIT} s`);
+			assert.match(res.body, new RegExp(`<input[^>]*name="login"[^>]*value="${u.login}"`), 'the login is kept in the form');
+			const msg = mainText(res.body);
+			assert.ok(msg.includes(L['login.throttled']) && msg.includes(`${L['time.retry_in']} ${wait}${L['time.seconds']}`),
+			    `the message says how long to wait (${wait} s): ${msg}`);
+			assert.ok(!res.body.includes(u.password), 'the password is in the 429 page');
+			assert.equal(failures(u.login), 5, 'a throttled attempt is no failure');
+			/* the wait has passed: a password is checked again (a wrong one: the 6th failure) */
+			older(u.login, BASE_WAIT + 1);
+			assert.equal((await postLogin(u.login, 'wrong-6-password')).status, 422, 'checked again after the wait');
+			const twice = await postLogin(u.login, u.password);
+			assert.equal(twice.status, 429, 'at once after the 6th failure');
+			assert.ok(retryAfter(twice) > BASE_WAIT && retryAfter(twice) <= 2 * BASE_WAIT, `the wait doubled: Retry-After ${twice.headers.get('retry-after')}`);
+			const m = Math.floor(retryAfter(twice) / 60), sec = retryAfter(twice) % 60;
+			const left = `${m > 0 ? `${m}${L['time.minutes']}` : ''}${m > 0 && sec > 0 ? ' ' : ''}${sec > 0 || m === 0 ? `${sec}${L['time.seconds']}` : ''}`;
+			assert.ok(mainText(twice.body).includes(`${L['time.retry_in']} ${left}`), `minutes and seconds: ${left}`);
+			older(u.login, 2 * BASE_WAIT + 1);
+			const ok = await postLogin(u.login, u.password);
+			assert.equal(ok.status, 303, 'the owner\'s right password after the wait');
+			assert.equal(failures(u.login), 0, 'signing in clears the pair');
+		} finally {
+			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
+		}
+	});
+
+	test('the wait grows to login_delay_max_seconds and no further', T, async (t) => {
+		if (!needSql(t))
+			return;
+		const u = await freshUser();
+		try {
+			/* 31 failures a minute ago, from this client's address: far past the limit */
+			assert.equal((await postLogin(u.login, 'wrong-0-password')).status, 422);
+			const addr = sqlValue(`SELECT addr FROM login_failures WHERE login = ${lit(u.login)}`);
+			sql(`INSERT INTO login_failures (login, addr, at) SELECT ${lit(u.login)}, ${lit(addr)}, ${DB_NOW} FROM seq_1_to_30`);
+			sql(`UPDATE login_failures SET at = ${DB_NOW} - INTERVAL 1 MINUTE WHERE login = ${lit(u.login)}`);
+			const res = await postLogin(u.login, u.password);
+			assert.equal(res.status, 429);
+			assert.ok(retryAfter(res) > MAX_WAIT - 120 && retryAfter(res) <= MAX_WAIT - 60, `Retry-After ${res.headers.get('retry-after')}: ${MAX_WAIT} s after the latest`);
+			older(u.login, MAX_WAIT);
+			assert.equal((await postLogin(u.login, u.password)).status, 303, 'after the longest wait, the owner signs in');
+		} finally {
+			sql(`DELETE FROM login_failures WHERE login = ${lit(u.login)}`);
 		}
 	});
 });

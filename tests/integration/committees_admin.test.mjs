@@ -153,12 +153,19 @@ describe('who may manage committees', () => {
 		/* the secretariat sees the name, and takes it away */
 		res = await sec.get(`/admin/committees/${C}`);
 		assert.ok(text(section(res.body, 'secr-h')).includes(login));
-		res = await sec.post(`/admin/committees/${C}/secretaries/${uid}/delete`, {});
+		const del = `/admin/committees/${C}/secretaries/${uid}/delete`;
+		const removal = formOf(res.body, del).fields;
+		res = await sec.post(del, removal);
 		assert.equal(res.status, 303);
 		assert.equal((await cs.get('/admin/committees')).status, 403);
 		assert.equal((await cs.get(`/admin/meetings/${id}`)).status, 403);
-		/* removing again: nothing to remove */
-		assert.equal((await sec.post(`/admin/committees/${C}/secretaries/${uid}/delete`, {})).status, 404);
+		/* removing again from the same page: nothing to remove, said with the list as it is now */
+		res = await sec.post(del, removal);
+		assert.equal(res.status, 409);
+		assert.ok(text(section(res.body, 'secr-h')).includes(L['committee_admin.secretary_conflict.gone']));
+		assert.ok(!text(section(res.body, 'secr-h')).includes(login), 'the list as it is now');
+		/* a form no page of ours sends (no appointment): refused */
+		assert.equal((await sec.post(del, {})).status, 400);
 		/* an unknown account cannot be named: 422 with the message on the field */
 		res = await sec.post(`/admin/committees/${C}/secretaries`, { user: '999999999' });
 		assert.equal(res.status, 422);
@@ -623,7 +630,11 @@ describe('attendance, minutes and resolutions', () => {
 		const del = await sec.post(`/admin/meetings/${id}/documents/${fid}/delete`, {});
 		assert.equal(del.status, 303);
 		assert.equal((await get(link.href)).status, 404, 'gone after removal');
-		assert.equal((await sec.post(`/admin/meetings/${id}/documents/${fid}/delete`, {})).status, 404, 'removing twice');
+		/* removing twice (a colleague removed it first, or the page was sent again): the documents as they are now */
+		const twice = await sec.post(`/admin/meetings/${id}/documents/${fid}/delete`, {});
+		assert.equal(twice.status, 409, 'removing twice');
+		assert.ok(text(section(twice.body, 'documents')).includes(L['committee_admin.document_gone']), 'said on the documents');
+		assert.ok(!text(section(twice.body, 'documents')).includes(name), 'the list as it is now');
 		if (HAVE_SQL)
 			assert.ok(sql(`SELECT COUNT(*) AS n FROM audit_changes WHERE entity = 'meeting' AND action = 'attach' AND entity_id = ${lit(id)}`)[0].n >= 2,
 			    'audit rows for the upload and the removal');

@@ -216,6 +216,17 @@ describe('account addresses and the password reset by mail', { skip: MAIL_SKIP, 
 		const over = await postForm('/password/forgot', { email: addr });
 		assert.equal(over.status, 429);
 		assert.ok(text(over.body).includes(L['reset.throttled']));
+		/* a progressive delay, as sign-ins have (login_delay_seconds 30): said in Retry-After and on the form,
+		 * the throttled request not counted; once the wait has passed, a request goes through again */
+		const wait = Number(over.headers.get('retry-after'));
+		assert.ok(wait >= 1 && wait <= 30, `Retry-After ${over.headers.get('retry-after')}`);
+		assert.ok(text(over.body).includes(`${L['time.retry_in']} ${wait}${L['time.seconds']}`), 'the form says how long to wait');
+		assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM reset_requests WHERE email = ${lit(addr)}`), limit, 'a throttled request is not counted');
+		sql(`UPDATE reset_requests SET at = at - INTERVAL 31 SECOND WHERE email = ${lit(addr)}`);
+		assert.equal((await postForm('/password/forgot', { email: addr })).status, 200, 'after the wait');
+		const doubled = await postForm('/password/forgot', { email: addr });
+		assert.equal(doubled.status, 429, 'at once after it');
+		assert.ok(Number(doubled.headers.get('retry-after')) > 30 && Number(doubled.headers.get('retry-after')) <= 60, 'the wait doubled');
 		const client = '127.0.0.1';
 		try {
 			sql(`INSERT INTO reset_requests (email, addr, at) SELECT CONCAT('filler-', seq, '@example.org'), ${lit(client)}, ${DB_NOW} FROM seq_1_to_50`);

@@ -147,3 +147,52 @@ test('a deadlock with another session: the save runs again and is stored', T, as
 		other.end();
 	}
 });
+
+/*
+ * Attendance, merged line by line outside the record pipeline (admin/page_admin_records.c), meets the same
+ * lock: a colleague's session holds the meeting's row through every attempt. The answer is 429 with the
+ * lines as sent, each still carrying the digest it was shown with; sent again once the row is free, it
+ * saves (a form whose lines lost their digests showed a conflict with the user's own unchanged lines).
+ */
+test('attendance held through every attempt: 429 with the lines as sent; sent again, it saves, no false conflict', T, async () => {
+	const day = new Date(Date.now() - 2 * 86400e3 + 9 * 3600e3).toISOString().slice(0, 10);
+	const made = await sec.post('/admin/committees/business/meetings', { title: `잠금 출석 ${tag(4)}`, date: day,
+		starts: '10:00', ends: '12:00', end_date: '', place: '시험 회의실', online_url: '', status: 'held', note: '' });
+	assert.equal(made.status, 303, `a held meeting: ${made.status}`);
+	const mid = Number(/^\/admin\/meetings\/(\d+)/.exec(location(made))[1]);
+	for (const tp of ['jeju', 'ulsan']) {
+		const r = await sec.post('/admin/committees/business/seats', { member: `t${sqlNumber(`SELECT id AS n FROM technoparks WHERE slug = ${lit(tp)}`)}`,
+			role: 'member', term_start: '', term_end: '', note: `잠금 출석 ${tag(4)}` });
+		assert.equal(r.status, 303, `a seat: ${r.status}`);
+	}
+	const apath = `/admin/meetings/${mid}/attendance`;
+	const fields = formOf((await sec.get(apath)).body, apath).fields;
+	const seats = fields.filter(([k]) => k === 'seat').map(([, v]) => v.split(':')[0]);
+	assert.ok(seats.length >= 2, `two seats on the form: ${seats.join(' ')}`);
+	/* the first line changed, the others as they are */
+	const sent = fields.map(([k, v]) => (k === 'seat' && v.startsWith(`${seats[0]}:`) ? [k, `${seats[0]}:present`] : [k, v]));
+	const audits = () => sqlNumber(`SELECT COUNT(*) AS n FROM audit_changes WHERE entity = 'attendance' AND entity_id = ${lit(mid)}`);
+	const n0 = audits();
+	const other = client();
+	let kept;
+	try {
+		await other.say(`BEGIN; SELECT id FROM committee_meetings WHERE id = ${lit(mid)} FOR UPDATE`);
+		const res = await sec.post(apath, sent, { timeoutMs: 90_000 });
+		assert.equal(res.status, 429, `busy every time: ${res.status} ${text(res.body).slice(0, 300)}`);
+		assert.ok(text(res.body).includes(L['save.busy']), 'the page says to save again');
+		kept = formOf(res.body, apath).fields;
+		assert.deepEqual(kept.filter(([k]) => k === 'seat').map(([, v]) => v), sent.filter(([k]) => k === 'seat').map(([, v]) => v),
+		    'the lines as sent');
+		assert.deepEqual(kept.filter(([k]) => k === 'was').map(([, v]) => v), fields.filter(([k]) => k === 'was').map(([, v]) => v),
+		    'each line with the digest it was shown with');
+	} finally {
+		await other.say('ROLLBACK').catch(() => {});
+		other.end();
+	}
+	assert.equal(audits(), n0, 'nothing stored while busy');
+	const again = await sec.post(apath, kept);
+	assert.equal(again.status, 303, `the 429 page sent again: ${again.status} ${text(again.body).slice(0, 300)}`);
+	assert.equal(audits(), n0 + 1, 'one audit change');
+	const now = formOf((await sec.get(apath)).body, apath).fields.filter(([k]) => k === 'seat').map(([, v]) => v);
+	assert.ok(now.includes(`${seats[0]}:present`), `the line is stored: ${now.join(' ')}`);
+});

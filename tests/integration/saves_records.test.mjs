@@ -10,6 +10,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { BASE, request } from './lib.mjs';
 import {
 	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
 	exclusive,
@@ -194,6 +195,24 @@ const FIXTURES = {
 			sql(`DELETE FROM network_figures WHERE year = ${lit(year)}`);
 		},
 	},
+	committee_secretary: {
+		// named and removed, never edited (one field): the promises of a create and a delete (addOnly below).
+		// The id a test works with is the user's: a fresh staff account named on the business committee.
+		addOnly: true,
+		page: '/admin/committees/business',
+		add: '/admin/committees/business/secretaries',
+		del: (user) => `/admin/committees/business/secretaries/${user}/delete`,
+		create: (sec) => createUser(sec, { login: `merge-s-${tag()}`, display_name: '병합 시험 간사', role: 'staff', password: `pw-${tag(12)}-s` }),
+		rows: (user) => sqlNumber(`SELECT COUNT(*) AS n FROM committee_secretaries s JOIN committees c ON c.id = s.committee_id ` +
+		    `WHERE c.slug = 'business' AND s.user_id = ${lit(user)}`),
+		remove: async (sec, user) => {
+			sql(`DELETE FROM committee_secretaries WHERE user_id = ${lit(user)}`);
+		},
+	},
+	document: {
+		// files, no fields: the describe 'a meeting's documents sent twice' below
+		own: true,
+	},
 	person: {
 		del: (id) => `/admin/people/${id}/delete`,
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
@@ -232,7 +251,67 @@ before(async () => {
 });
 after(() => release?.());
 
+/*
+ * A record that is named and removed, never edited (fx.addOnly): the same key twice, or three times at once,
+ * is one row and the first answer; a removal from a page opened before a colleague removed and named it
+ * again is refused with the list as it is now, and removing again from that page is on purpose.
+ */
+function addOnly(rec, fx) {
+	describe(`record ${rec.entity} (named and removed)`, () => {
+		let user;
+		before(async () => {
+			assert.equal(rec.fields.length, 1, `record ${rec.entity}: one field, the one the add form names`);
+			user = await fx.create(ctx.a);
+		});
+		after(async () => {
+			if (user)
+				await fx.remove(ctx.a, user);
+		});
+		const addForm = async (s) => withChanges(formOf((await s.get(fx.page)).body, fx.add).fields, { [rec.fields[0].name]: String(user) });
+		const changes = () => sqlNumber(`SELECT COUNT(*) AS n FROM audit_changes WHERE entity = ${lit(rec.entity)}`);
+
+		test('the same submission key twice, and three times at once: one row, every answer the first one\'s', T, async () => {
+			const f = await addForm(ctx.a);
+			assert.ok(f.some(([k, v]) => k === 'key' && v.length === 43), 'the form carries a one-time key');
+			const n0 = changes();
+			const rs = await Promise.all([ctx.a.post(fx.add, f), ctx.a.post(fx.add, f), ctx.a.post(fx.add, f)]);
+			assert.deepEqual(rs.map((r) => r.status), [303, 303, 303], `each answers the one save: ${rs.map((r) => text(r.body).slice(0, 120)).join(' | ')}`);
+			const again = await ctx.a.post(fx.add, f);
+			assert.equal(again.status, 303, 'a fourth time, later: the same answer');
+			assert.equal(location(again), location(rs[0]));
+			assert.equal(fx.rows(user), 1, 'one row');
+			assert.equal(changes(), n0 + 1, 'one audit change');
+			/* a new form (a new key): named already, said on the form */
+			const dup = await ctx.a.post(fx.add, await addForm(ctx.a));
+			assert.equal(dup.status, 422, `named again from a new form: ${dup.status}`);
+		});
+
+		test('a removal from a page opened before a colleague removed and named it again: refused, the list as it is now; again on purpose: gone', T, async () => {
+			const del = fx.del(user);
+			const stale = formOf((await ctx.a.get(fx.page)).body, del).fields;
+			/* the colleague removes it and names it again: another appointment */
+			assert.equal((await ctx.b.post(del, formOf((await ctx.b.get(fx.page)).body, del).fields)).status, 303, 'the colleague removes it');
+			assert.equal((await ctx.b.post(fx.add, await addForm(ctx.b))).status, 303, 'and names it again');
+			const n0 = changes();
+			const res = await ctx.a.post(del, stale);
+			assert.equal(res.status, 409, `the stale removal: ${res.status} ${text(res.body).slice(0, 200)}`);
+			assert.ok(/<section class="conflict" role="alert"/.test(res.body), 'the page says it changed');
+			assert.equal(fx.rows(user), 1, 'still named');
+			assert.equal(changes(), n0, 'nothing written');
+			const again = await ctx.a.post(del, formOf(res.body, del).fields);
+			assert.equal(again.status, 303, `removing again on purpose: ${again.status}`);
+			assert.equal(fx.rows(user), 0, 'gone');
+		});
+	});
+}
+
 for (const rec of records) {
+	if (FIXTURES[rec.entity]?.own)
+		continue;
+	if (FIXTURES[rec.entity]?.addOnly) {
+		addOnly(rec, FIXTURES[rec.entity]);
+		continue;
+	}
 	describe(`record ${rec.entity}`, () => {
 		const fx = FIXTURES[rec.entity];
 		const [X, Y] = fx?.fields ? fx.fields.map((n) => rec.fields.find((f) => f.name === n)) :
@@ -388,5 +467,90 @@ describe('a new account sent twice', () => {
 		assert.equal(location(again), location(rs[0]));
 		if (HAVE_SQL)
 			assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM users WHERE login = ${lit(login)}`), 1, 'one account');
+	});
+});
+
+/*
+ * A new year of network figures through the pipeline (page_admin_stats.c): its form carries a one-time key,
+ * so the same form sent twice, even three times at once, adds the year once and answers the first's page
+ * (before, the second was a 422 "the year exists" for a save that had gone through).
+ */
+describe('a new year of figures sent twice', () => {
+	test('one row, one audit change; every answer is the first one\'s', T, async () => {
+		const page = await ctx.a.get('/admin/stats');
+		assert.equal(page.status, 200);
+		const taken = new Set(sql('SELECT year FROM network_figures').map((r) => Number(r.year)));
+		const year = [...Array(50).keys()].map((i) => 2099 - i).find((y) => !taken.has(y));
+		const f = withChanges(formOf(page.body, '/admin/stats').fields, { year: String(year), companies: '7', employees: '', revenue: '', members: '' });
+		assert.ok(f.some(([k, v]) => k === 'key' && v.length === 43), 'the form carries a one-time key');
+		const audits = () => sqlNumber(`SELECT COUNT(*) AS n FROM audit_changes WHERE entity = 'network_figures' AND entity_id = ${lit(year)}`);
+		const n0 = HAVE_SQL ? audits() : null;
+		try {
+			const rs = await Promise.all([ctx.a.post('/admin/stats', f), ctx.a.post('/admin/stats', f), ctx.a.post('/admin/stats', f)]);
+			assert.deepEqual(rs.map((r) => r.status), [303, 303, 303], `each answers the one save: ${rs.map((r) => text(r.body).slice(0, 120)).join(' | ')}`);
+			const again = await ctx.a.post('/admin/stats', f);
+			assert.equal(again.status, 303, 'a fourth time, later: the same answer');
+			assert.equal(location(again), location(rs[0]));
+			if (HAVE_SQL) {
+				assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM network_figures WHERE year = ${lit(year)}`), 1, 'one row');
+				assert.equal(audits(), n0 + 1, 'one audit change');
+			}
+			/* a new form (a new key) for the same year: the year exists, said on the form */
+			const fresh = withChanges(formOf((await ctx.a.get('/admin/stats')).body, '/admin/stats').fields, { year: String(year), companies: '8' });
+			const dup = await ctx.a.post('/admin/stats', fresh);
+			assert.equal(dup.status, 422, 'another form for the same year');
+		} finally {
+			sql(`DELETE FROM network_figures WHERE year = ${lit(year)}`);
+		}
+	});
+});
+
+/*
+ * A meeting's documents through the pipeline (page_admin_documents.c): the upload form carries a one-time
+ * key, so the same form and files sent twice, even three times at once, add the files once and answer the
+ * first's page; the same page sent with another file is another submission. Removing a document a colleague
+ * removed first is refused with the documents as they are now.
+ */
+describe('a meeting\'s documents sent twice', () => {
+	test('one file per submission, every answer the first one\'s; another file from the same page is added; a stale removal is refused', T, async () => {
+		const day = new Date(Date.now() + 720 * 86400e3).toISOString().slice(0, 10);
+		const made = await ctx.a.post('/admin/committees/business/meetings', { title: `자료 시험 회의 ${tag(4)}`, date: day,
+			starts: '10:00', ends: '12:00', end_date: '', place: '시험 회의실', online_url: '', status: 'planned', note: '' });
+		assert.equal(made.status, 303);
+		const mid = Number(/^\/admin\/meetings\/(\d+)/.exec(location(made))[1]);
+		const page = await ctx.a.get(`/admin/meetings/${mid}`);
+		const key = formOf(page.body, `/admin/meetings/${mid}/documents`).fields.find(([k]) => k === 'key')?.[1];
+		assert.equal(key?.length, 43, 'the upload form carries a one-time key');
+		const upload = async (s, name, body) => {
+			const fd = new FormData();
+			fd.append('csrf', await s.token());
+			fd.append('key', key);
+			fd.append('attachment', new Blob([body], { type: 'application/pdf' }), name);
+			return request(`/admin/meetings/${mid}/documents`, { method: 'POST', body: fd, retry: false,
+				headers: { Cookie: `tp_session=${s.cookie}`, Origin: BASE } });
+		};
+		const files = () => sql(`SELECT id, filename FROM attachments WHERE owner_type = 'meeting' AND owner_id = ${lit(mid)} ORDER BY id`);
+		const pdf = (t) => `%PDF-1.4\n% ${t}\n%%EOF\n`;
+		const one = `한 번 ${tag(4)}.pdf`;
+		const rs = await Promise.all([upload(ctx.a, one, pdf('one')), upload(ctx.a, one, pdf('one')), upload(ctx.a, one, pdf('one'))]);
+		assert.deepEqual(rs.map((r) => r.status), [303, 303, 303], `each answers the one save: ${rs.map((r) => text(r.body).slice(0, 120)).join(' | ')}`);
+		const again = await upload(ctx.a, one, pdf('one'));
+		assert.equal(again.status, 303, 'a fourth time, later: the same answer');
+		assert.equal(location(again), location(rs[0]));
+		assert.deepEqual(files().map((f) => f.filename), [one], 'one file');
+		/* the same page (its key) with another file: another submission */
+		const two = `또 하나 ${tag(4)}.pdf`;
+		assert.equal((await upload(ctx.a, two, pdf('two'))).status, 303);
+		assert.deepEqual(files().map((f) => f.filename), [one, two], 'the other file is added');
+		/* B removes the first; A's page, opened before, removes it again: refused, the documents as they are now */
+		const fid = files()[0].id;
+		const del = `/admin/meetings/${mid}/documents/${fid}/delete`;
+		const stale = formOf((await ctx.a.get(`/admin/meetings/${mid}`)).body, del).fields;
+		assert.equal((await ctx.b.post(del, formOf((await ctx.b.get(`/admin/meetings/${mid}`)).body, del).fields)).status, 303, 'the colleague removes it');
+		const res = await ctx.a.post(del, stale);
+		assert.equal(res.status, 409, `the stale removal: ${res.status}`);
+		assert.ok(/<section class="conflict" role="alert"/.test(res.body), 'the page says it changed');
+		assert.ok(text(res.body).includes(two) && !res.body.includes(`/documents/${fid}/delete`), 'the documents as they are now');
+		assert.deepEqual(files().map((f) => f.filename), [two]);
 	});
 });
