@@ -1,19 +1,22 @@
 <?cs # header.cs - the top of every page: head, skip link, site header and navigation. 
 The including template sets Page.Title and Page.Nav first. ?><!DOCTYPE html>
-<html lang="ko">
+<html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.Title ?> | <?cs var:L.site.name ?></title>
 <link rel="stylesheet" href="/static/site.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><?cs if:Page.Feed ?>
-<link rel="alternate" type="application/atom+xml" title="<?cs var:Page.FeedTitle ?>" href="<?cs var:Page.Feed ?>"><?cs /if ?>
+<link rel="alternate" type="application/atom+xml" title="<?cs var:Page.FeedTitle ?>" href="<?cs var:Page.Feed ?>"><?cs /if ?><?cs # the same page in each language (GET pages that answered: http/route.c lang_links) ?><?cs each:alt = Page.Alternate ?>
+<link rel="alternate" hreflang="<?cs name:alt ?>" href="<?cs var:alt ?>"><?cs /each ?>
 </head>
 <body>
 <a class="skip" href="#main"><?cs var:L.nav.skip ?></a>
 <header class="site">
 <div class="wrap">
 <a class="brand" href="/"><span class="brand-name"><?cs var:L.site.name ?></span> <span class="brand-sub"><?cs var:L.site.portal ?></span></a>
+<?cs # This page in the other language, the query kept; its name is written in that language (lang=). ?>
+<a class="lang-switch" href="<?cs var:Page.Switch[L.lang.other] ?>" hreflang="<?cs var:L.lang.other ?>" lang="<?cs var:L.lang.other ?>"><?cs var:L.lang.other_name ?></a>
 <?cs # The navigation, the search and the account links sit in a menu that a phone shows folded (one line:
 the name and 메뉴); <details> opens it without JavaScript. On a wide screen site.css shows its content
 whether it is open or not (::details-content) and hides the 메뉴 button. ?>

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "http/admission.h"
+#include "http/lang.h"
 #include "http/multipart.h"
 #include "http/auth.h"
 #include "http/pagecache.h"
@@ -416,12 +417,64 @@ self_url(struct request *rq, HDF *hdf)
 	free(url);
 }
 
+/* 1 when a GET route's pattern matches path (the captures are not kept). */
+static int
+get_route_at(const char *path)
+{
+	size_t caps[REQUEST_MAX_ARGS][2], ncaps, i;
+
+	for (i = 0; path != NULL && i < route_count; i++)
+		if ((route_table[i].methods & M_GET) && match_pattern(route_table[i].pattern, path, caps, &ncaps))
+			return 1;
+	return 0;
+}
+
+/* Page.Lang<name>: path?query in language (the query's lang= replaced); best effort. */
+static void
+lang_url(HDF *hdf, const char *base, const char *path, const char *query, const char *language,
+    const char *name)
+{
+	char *q = lang_switch_query(query, language), *url = NULL;
+
+	if (q != NULL && asprintf(&url, "%s%s?%s", base, path, q) >= 0) {
+		render_set(hdf, url, "%s", name);
+		free(url);
+	}
+	free(q);
+}
+
+/*
+ * The links to this page in the other languages (http/lang.c): Page.Switch.<lang> for the switch link
+ * every page has, and on a GET page that answered (below 400) Page.Alternate.<lang> for the hreflang
+ * alternates. A form's POST answer (422, 409, 429) is no page of its own: its switch link goes to the
+ * GET page at its address, or home, and it has no alternates.
+ */
+static void
+lang_links(struct request *rq, HDF *hdf, int status)
+{
+	int get = rq->method == M_GET || rq->method == M_HEAD, i;
+	const char *path = rq->path != NULL ? rq->path : "/", *query = get ? rq->query : "";
+	char name[64];
+
+	if (!get && !get_route_at(path))
+		path = "/";
+	for (i = 0; i < RENDER_NLANGS; i++) {
+		snprintf(name, sizeof(name), "Page.Switch.%s", render_langs[i]);
+		lang_url(hdf, "", path, query, render_langs[i], name);
+		if (get && status < 400) {
+			snprintf(name, sizeof(name), "Page.Alternate.%s", render_langs[i]);
+			lang_url(hdf, rq->conf->base_url, path, query, render_langs[i], name);
+		}
+	}
+}
+
 void
 route_error(struct request *rq, HDF *hdf, int status)
 {
 	error_page(rq, hdf, status);
 	site_data(rq, hdf);
 	self_url(rq, hdf);
+	lang_links(rq, hdf, status);
 }
 
 int
@@ -486,6 +539,7 @@ route_dispatch(struct request *rq, HDF *hdf)
 	/* error pages too take the layout from the snapshot: a 404 makes no database round trip */
 	site_data(rq, hdf);
 	self_url(rq, hdf);
+	lang_links(rq, hdf, status);
 	return status;
 }
 
