@@ -45,7 +45,7 @@ stacked cards at phone width (site.css). ?>
 <td class="date" data-label="<?cs var:L.news.col_date ?>"><time datetime="<?cs var:a.date ?>"><?cs var:a.date ?></time></td>
 </tr><?cs /def ?>
 <section aria-labelledby="list-h">
-<h2 id="list-h"><?cs if:Page.First ?><?cs var:L.news.latest ?><?cs else ?><?cs var:L.news.list ?><?cs /if ?><?cs if:Pager.page > 1 ?> (<?cs var:Pager.page ?><?cs var:L.news.page_unit ?>)<?cs /if ?></h2>
+<h2 id="list-h"><?cs if:Page.First ?><?cs var:L.news.latest ?><?cs else ?><?cs var:L.news.list ?><?cs /if ?><?cs if:Pager.page > 1 ?> (<?cs var:L.news.page_pre ?><?cs var:Pager.page ?><?cs var:L.news.page_unit ?>)<?cs /if ?></h2>
 <?cs if:Page.Count == 0 && !subcount(Pinned) ?>
 <p><?cs var:L.news.empty ?></p>
 <?cs else ?>
