@@ -49,15 +49,15 @@ page_figures(struct request *rq, HDF *hdf, const char *prefix)
 	while ((rc = db_step(st)) == DB_ROW) {
 		render_set(hdf, db_col_text(st, 0), "%s.%d.year", prefix, n);
 		if (!db_col_isnull(st, 1)) {
-			page_fmt_thousands(db_col_int(st, 1), num, sizeof(num));
+			text_fmt_thousands(db_col_int(st, 1), num, sizeof(num));
 			render_set(hdf, num, "%s.%d.companies", prefix, n);
 		}
 		if (!db_col_isnull(st, 2)) {
-			page_fmt_thousands(db_col_int(st, 2), num, sizeof(num));
+			text_fmt_thousands(db_col_int(st, 2), num, sizeof(num));
 			render_set(hdf, num, "%s.%d.employees", prefix, n);
 		}
 		if (!db_col_isnull(st, 3)) {
-			page_fmt_eok(db_col_int(st, 3), num, sizeof(num));
+			text_fmt_eok(db_col_int(st, 3), rq->lang, num, sizeof(num));
 			render_set(hdf, num, "%s.%d.revenue", prefix, n);
 		}
 		n++;
