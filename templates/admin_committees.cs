@@ -13,7 +13,7 @@
 <thead><tr><th scope="col"><?cs var:L.committee.committee ?></th><th scope="col"><?cs var:L.committee.seats_now ?></th><th scope="col"><?cs var:L.committee.upcoming ?></th><th scope="col"><?cs var:L.committee_admin.meetings ?></th><th scope="col"><?cs var:L.committee_admin.actions ?></th></tr></thead>
 <tbody>
 <?cs each:c = Committees ?><tr>
-<th scope="row" data-label="<?cs var:L.committee.committee ?>"><a href="/admin/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a></th>
+<th scope="row" data-label="<?cs var:L.committee.committee ?>"><a href="/admin/committees/<?cs var:url_escape(c.slug) ?>"><?cs call:loc(c.name_ko, c.name_en) ?></a></th>
 <td class="num" data-label="<?cs var:L.committee.seats_now ?>"><?cs var:c.seats ?></td>
 <td class="num" data-label="<?cs var:L.committee.upcoming ?>"><?cs var:c.upcoming ?></td>
 <td class="num" data-label="<?cs var:L.committee_admin.meetings ?>"><?cs var:c.meetings ?></td>

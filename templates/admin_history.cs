@@ -22,7 +22,7 @@
 <label for="f-tp"><?cs var:L.field.technopark ?></label>
 <select id="f-tp" name="tp">
 <option value=""><?cs var:L.all ?></option>
-<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:t.selected ?> selected<?cs /if ?>><?cs var:t.name_ko ?></option>
+<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:t.selected ?> selected<?cs /if ?><?cs call:loc_lang(t.name_en) ?>><?cs call:loc_text(t.name_ko, t.name_en) ?></option>
 <?cs /each ?></select>
 </div><?cs /if ?>
 <?cs if:Filter.user ?><input type="hidden" name="user" value="<?cs var:Filter.user ?>"><?cs /if ?>
@@ -39,11 +39,11 @@
 <tbody>
 <?cs each:c = History ?><tr>
 <th scope="row" class="at" data-label="<?cs var:L.history.at ?>"><time datetime="<?cs var:c.at ?>"><?cs var:c.at ?></time></th>
-<td data-label="<?cs var:L.history.who ?>"><?cs if:c.who ?><a href="/admin/history?user=<?cs var:c.user_id ?>"><?cs var:c.who ?></a><?cs else ?><span title="<?cs var:L.history.tool_note ?>"><?cs var:L.history.tool ?></span><?cs /if ?></td>
-<td data-label="<?cs var:L.history.action_label ?>"><?cs alt:L.history.action[c.action] ?><?cs var:c.action ?><?cs /alt ?><?cs if:c.note ?> <span class="note">(<?cs alt:L.history.action[c.note] ?><?cs var:c.note ?><?cs /alt ?>)</span><?cs /if ?></td>
+<td data-label="<?cs var:L.history.who ?>"><?cs if:c.who ?><a href="/admin/history?user=<?cs var:c.user_id ?>"><?cs call:ko(c.who) ?></a><?cs else ?><span title="<?cs var:L.history.tool_note ?>"><?cs var:L.history.tool ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.history.action_label ?>"><?cs alt:L.history.action[c.action] ?><?cs var:c.action ?><?cs /alt ?><?cs if:c.note ?> <span class="note">(<?cs alt:L.history.action[c.note] ?><?cs call:ko(c.note) ?><?cs /alt ?>)</span><?cs /if ?></td>
 <td data-label="<?cs var:L.history.record ?>"><?cs alt:L.history.entity[c.entity] ?><?cs var:c.entity ?><?cs /alt ?>
 <?cs if:c.entity == "technopark" && c.entity_slug ?><a href="/admin/members/<?cs var:url_escape(c.entity_slug) ?>">#<?cs var:c.entity_id ?></a><?cs elif:c.entity == "person" && c.person_exists == 1 ?><a href="/admin/people/<?cs var:c.entity_id ?>">#<?cs var:c.entity_id ?></a><?cs elif:c.entity == "user" && User.role == "secretariat" ?><a href="/admin/users/<?cs var:c.entity_id ?>">#<?cs var:c.entity_id ?></a><?cs elif:c.entity == "change_request" ?><a href="/admin/requests/<?cs var:c.entity_id ?>">#<?cs var:c.entity_id ?></a><?cs else ?>#<?cs var:c.entity_id ?><?cs /if ?>
-<?cs if:c.tp_name ?><br><span class="note"><?cs var:c.tp_name ?></span><?cs /if ?>
+<?cs if:c.tp_name ?><br><span class="note"><?cs call:loc(c.tp_name, c.tp_name_en) ?></span><?cs /if ?>
 <?cs if:Filter.entity != c.entity || Filter.id != c.entity_id ?><br><a href="/admin/history?entity=<?cs var:url_escape(c.entity) ?>&amp;id=<?cs var:c.entity_id ?>"><?cs var:L.admin.record_history ?></a><?cs /if ?></td>
 <td data-label="<?cs var:L.history.changes ?>"><?cs if:subcount(c.Fields) ?><ul class="changes">
 <?cs each:f = c.Fields ?><li><strong class="field"><?cs var:f.label ?></strong>: <?cs call:hval(f.old_none, f.old_shown, "del") ?> → <?cs call:hval(f.new_none, f.new_shown, "ins") ?></li>

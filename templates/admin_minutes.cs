@@ -1,11 +1,11 @@
 <?cs # admin_minutes.cs - write a meeting's minutes in Markdown and publish them; the stored ones are shown as
 readers will see them. A stale save merges three ways (form.cs conflict()). ?>
-<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.minutes ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.minutes ?><?cs set:Page.TitleKo = 1 ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <?cs include:"admin_committee_form.cs" ?>
-<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
-<h1><?cs var:Meeting.title ?> <?cs var:L.committee_admin.minutes ?></h1>
+<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs call:ko(Meeting.title) ?></a></p>
+<h1><?cs call:ko(Meeting.title) ?> <?cs var:L.committee_admin.minutes ?></h1>
 <?cs call:cnav() ?>
 <?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs call:done() ?>

@@ -34,7 +34,7 @@ The password is never sent back into the page. ?>
 <span class="hint"><?cs var:L.users.technopark_hint ?></span>
 <select<?cs call:field_attrs("technopark", Form.technopark, 0) ?>>
 <option value=""><?cs var:L.none ?></option>
-<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:Form.technopark.value == t.slug ?> selected<?cs /if ?>><?cs var:t.name_ko ?></option>
+<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:Form.technopark.value == t.slug ?> selected<?cs /if ?><?cs call:loc_lang(t.name_en) ?>><?cs call:loc_text(t.name_ko, t.name_en) ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("technopark", Form.technopark) ?>
 </div><?cs /if ?>

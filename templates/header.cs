@@ -1,10 +1,10 @@
 <?cs # header.cs - the top of every page: head, skip link, site header and navigation. 
-The including template sets Page.Title and Page.Nav first. ?><!DOCTYPE html>
+The including template sets Page.Title and Page.Nav first. ?><?cs # Record text in two languages (issue 17, docs/languages.md). On a page in another language than Korean, a record's text shows its English form where it has one, and otherwise the Korean marked lang="ko", so that screen readers read it in Korean: loc(ko, en) for text (a span when marked), loc_text and loc_lang for an element that cannot hold a span (an option): its text, and the lang attribute it needs. ko(v) and ko_lang() mark text that is only ever Korean (a person's name, a news title) the same way. ?><?cs def:loc(ko, en) ?><?cs if:Page.Lang == "ko" || !ko ?><?cs var:ko ?><?cs elif:en ?><?cs var:en ?><?cs else ?><span lang="ko"><?cs var:ko ?></span><?cs /if ?><?cs /def ?><?cs def:loc_text(ko, en) ?><?cs if:Page.Lang != "ko" && en ?><?cs var:en ?><?cs else ?><?cs var:ko ?><?cs /if ?><?cs /def ?><?cs def:loc_lang(en) ?><?cs if:Page.Lang != "ko" && !en ?> lang="ko"<?cs /if ?><?cs /def ?><?cs def:ko(v) ?><?cs if:Page.Lang != "ko" && v ?><span lang="ko"><?cs var:v ?></span><?cs else ?><?cs var:v ?><?cs /if ?><?cs /def ?><?cs def:ko_lang() ?><?cs if:Page.Lang != "ko" ?> lang="ko"<?cs /if ?><?cs /def ?><!DOCTYPE html>
 <html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs var:Page.Title ?> | <?cs var:L.site.name ?></title>
+<title<?cs if:Page.TitleKo ?><?cs call:ko_lang() ?><?cs /if ?>><?cs var:Page.Title ?> | <?cs var:L.site.name ?></title>
 <link rel="stylesheet" href="/static/site.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"><?cs if:Page.Feed ?>
 <link rel="alternate" type="application/atom+xml" title="<?cs var:Page.FeedTitle ?>" href="<?cs var:Page.Feed ?>"><?cs /if ?><?cs # the same page in each language (GET pages that answered: http/route.c lang_links) ?><?cs each:alt = Page.Alternate ?>
@@ -52,3 +52,6 @@ the search page): one search box per page, so "the search box" is never ambiguou
 <div class="wrap">
 <?cs # Print v, or "unknown" when the source does not say. ?>
 <?cs def:fact(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>
+<?cs # The same for Korean text (fact_ko) or text in both languages (fact_loc). ?>
+<?cs def:fact_ko(v) ?><?cs if:v && Page.Lang != "ko" ?><span lang="ko"><?cs var:v ?></span><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>
+<?cs def:fact_loc(v, en) ?><?cs if:v && Page.Lang != "ko" && en ?><?cs var:en ?><?cs elif:v && Page.Lang != "ko" ?><span lang="ko"><?cs var:v ?></span><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>

@@ -231,3 +231,20 @@ text_fmt_eok(long long eok, const char *lang, char *out, size_t size)
 	else
 		snprintf(out, size, "KRW 0");
 }
+
+int
+text_has_hangul(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+
+	for (; p != NULL && *p != '\0'; p++) {
+		if ((*p & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			continue;
+		cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (unsigned)(p[2] & 0x3F);
+		if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
+			return 1;
+		p += 2;
+	}
+	return 0;
+}

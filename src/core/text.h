@@ -17,6 +17,8 @@ int	text_is_slug(const char *s, size_t max);
 /* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0, or -1 (also for NULL). */
 int	parse_ll(const char *s, long long min, long long max, long long *out);
 
+/* 1 when valid UTF-8 text s holds a Hangul syllable or jamo (its text is Korean, for a lang="ko" mark). */
+int	text_has_hangul(const char *s);
 /* n with thousands separators ("19,674"; both languages write it so) into out (cut to size). */
 void	text_fmt_thousands(long long n, char *out, size_t size);
 /*

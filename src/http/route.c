@@ -314,6 +314,8 @@ site_data(struct request *rq, HDF *hdf)
 	if (site.loaded) {
 		render_set(hdf, site.name[0] ? site.name : NULL, "Site.Name");
 		render_set(hdf, site.address[0] ? site.address : NULL, "Site.Address");
+		render_set(hdf, site.name_en[0] ? site.name_en : NULL, "Site.NameEn");
+		render_set(hdf, site.address_en[0] ? site.address_en : NULL, "Site.AddressEn");
 	}
 }
 

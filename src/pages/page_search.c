@@ -16,6 +16,7 @@
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/search.h"
+#include "core/text.h"
 #include "core/search_query.h"
 #include "view/snippet.h"
 #include "pages/page_rows.h"
@@ -37,7 +38,11 @@ static const char sql_page[] =
 	"x.d_members, x.d_people, x.d_news, x.d_committees, x.d_about, x.d_bodies, "
 	/* a real person as a source tells it: the result says "2020년 기사 기준" (issue 20) */
 	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id "
-	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year FROM ("
+	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year, "
+	/* the record's English name, which an English page shows as the title (issue 17) */
+	"CASE d.kind WHEN 'members' THEN (SELECT t.name_en FROM technoparks t WHERE t.id = d.ref_id) "
+	" WHEN 'bodies' THEN (SELECT c.name_en FROM committees c WHERE c.id = d.ref_id) "
+	" WHEN 'about' THEN (SELECT a.name_en FROM association a WHERE a.id = d.ref_id) END AS title_en FROM ("
 	" SELECT id, kind, at, MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AS score, "
 	" (title = CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci OR "
 	"  (kind = 'members' AND title = CONCAT(CAST(? AS CHAR), '테크노파크') COLLATE utf8mb4_unicode_ci)) AS exact, "
@@ -59,6 +64,7 @@ static const char sql_counts[] =
 #define NKIND_COLS	6	/* sql_page's n_<kind> columns, in enum search_kind order */
 #define KIND_COL0	8
 #define DEMO_COL0	(KIND_COL0 + NKIND_COLS)	/* the d_<kind> columns: how many of each are demo */
+#define TITLE_EN_COL	(DEMO_COL0 + NKIND_COLS + 1)	/* after src_year */
 _Static_assert(NKIND_COLS == SEARCH_NKINDS, "sql_page counts every kind");
 
 /* Store a snippet's segments under prefix.S.N.t (text) and .m (1 for a match), and its cut marks. */
@@ -90,9 +96,16 @@ static int
 put_result(HDF *hdf, int n, const struct db_stmt *st, const struct search_words *w)
 {
 	const char *terms[SEARCH_MAX_WORDS], *title = db_col_text(st, 5), *body = db_col_text(st, 6);
+	const char *title_en = db_col_text(st, TITLE_EN_COL), *lang = hdf_get_value(hdf, "Page.Lang", "ko");
 	char prefix[48];
 	struct snippet s;
 	size_t i;
+
+	/* a page in English shows a record's English name where it has one; the Korean is marked lang="ko" */
+	if (strcmp(lang, "ko") != 0 && title_en != NULL && title_en[0] != '\0') {
+		title = title_en;
+		render_set(hdf, "1", "Results.%d.title_en_shown", n);
+	}
 
 	for (i = 0; i < w->n; i++)
 		terms[i] = w->w[i];
@@ -223,6 +236,8 @@ page_search(struct request *rq, HDF *hdf)
 	int rc, n;
 
 	render_set(hdf, q, "Search.q");
+	if (q != NULL && text_has_hangul(q))
+		render_set(hdf, "1", "Search.q_ko");	/* the reader's words, in Korean: lang="ko" on an English page */
 	if (q != NULL)
 		render_set(hdf, "1", "Search.asked");
 	render_set(hdf, type, "Search.type");

@@ -282,6 +282,11 @@ test_fmt_eok(void **state)
 		text_fmt_eok(cases[i].eok, "en", out, sizeof(out));
 		assert_string_equal(out, cases[i].en);
 	}
+	assert_true(text_has_hangul("산업"));
+	assert_true(text_has_hangul("Busan 부산"));
+	assert_false(text_has_hangul("Busan Technopark"));
+	assert_false(text_has_hangul("café ü €"));	/* other multibyte text is not Korean */
+	assert_false(text_has_hangul(""));
 	text_fmt_thousands(19674, out, sizeof(out));
 	assert_string_equal(out, "19,674");
 	text_fmt_thousands(-1234567, out, sizeof(out));
