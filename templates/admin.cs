@@ -3,7 +3,7 @@
 <?cs include:"header.cs" ?>
 <h1><?cs var:L.admin.title ?></h1>
 <?cs include:"admin_nav.cs" ?>
-<p><?cs var:L.login.signed_in_as ?> <?cs var:User.name ?> (<?cs var:L.role[User.role] ?>)</p>
+<p><?cs var:L.login.signed_in_as ?> <span<?cs call:ko_lang() ?>><?cs var:User.name ?></span> (<?cs var:L.role[User.role] ?>)</p>
 <?cs if:subcount(Decided) ?><section class="decided" aria-labelledby="decided-h">
 <h2 id="decided-h"><?cs var:L.my_requests.decided_title ?></h2>
 <ul>

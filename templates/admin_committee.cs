@@ -26,7 +26,7 @@
 <td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
 <td data-label="<?cs var:L.committee.term ?>"><?cs call:term(s) ?></td>
 <td data-label="<?cs var:L.committee_admin.term_state ?>"><?cs var:L.committee_admin.state[s.state] ?></td>
-<td data-label="<?cs var:L.committee_admin.actions ?>"><a href="/admin/seats/<?cs var:s.id ?>" aria-label="<?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?> <?cs var:L.committee.role[s.role] ?> <?cs var:s.term_start ?>: <?cs var:L.committee_admin.edit ?>"><?cs var:L.committee_admin.edit ?></a></td>
+<td data-label="<?cs var:L.committee_admin.actions ?>"><a href="/admin/seats/<?cs var:s.id ?>"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs if:s.tp_name ?><?cs var:s.tp_name ?><?cs else ?><?cs var:s.person ?><?cs /if ?> <?cs var:L.committee.role[s.role] ?> <?cs var:s.term_start ?>: <?cs var:L.committee_admin.edit ?>"<?cs /if ?>><?cs var:L.committee_admin.edit ?><?cs if:Page.Lang != "ko" ?><span class="vh">: <?cs if:s.tp_name ?><?cs call:loc(s.tp_name, s.tp_name_en) ?><?cs else ?><span lang="ko"><?cs var:s.person ?></span><?cs /if ?> <?cs var:L.committee.role[s.role] ?> <?cs var:s.term_start ?></span><?cs /if ?></a></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
@@ -80,7 +80,7 @@
 <p><?cs var:L.committee_admin.secretaries_text ?></p>
 <?cs if:subcount(Secretaries) ?><ul>
 <?cs each:u = Secretaries ?><li><?cs call:ko(u.display_name) ?> (<?cs var:u.login ?>, <?cs var:L.role[u.role] ?>)<?cs if:u.active == 0 ?> <span class="badge warn"><?cs var:L.users.active_no ?></span><?cs /if ?>
-<?cs if:Page.Secretariat ?><form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries/<?cs var:u.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:u.display_name ?>: <?cs var:L.committee_admin.secretary_remove ?>"><?cs var:L.committee_admin.secretary_remove ?></button></form><?cs /if ?></li>
+<?cs if:Page.Secretariat ?><form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries/<?cs var:u.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:u.display_name ?>: <?cs var:L.committee_admin.secretary_remove ?>"<?cs /if ?>><?cs var:L.committee_admin.secretary_remove ?><?cs call:vh_name(u.display_name) ?></button></form><?cs /if ?></li>
 <?cs /each ?></ul><?cs else ?><p><?cs var:L.committee_admin.secretaries_none ?></p><?cs /if ?>
 <?cs if:Page.Secretariat ?>
 <form method="post" action="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/secretaries" class="stacked narrow">
@@ -89,7 +89,7 @@
 <label for="f-user"><?cs var:L.committee_admin.field.user ?></label>
 <select<?cs call:field_attrs("user", Form.user, 0) ?>>
 <option value=""><?cs var:L.committee_admin.choose ?></option>
-<?cs each:u = Candidates ?><option value="<?cs var:u.id ?>"<?cs if:Form.user.value == u.id ?> selected<?cs /if ?>><?cs var:u.display_name ?> (<?cs var:u.login ?>, <?cs var:L.role[u.role] ?>)</option>
+<?cs each:u = Candidates ?><option value="<?cs var:u.id ?>"<?cs if:Form.user.value == u.id ?> selected<?cs /if ?><?cs call:ko_lang() ?>><?cs var:u.display_name ?> (<?cs var:u.login ?>, <?cs var:L.role[u.role] ?>)</option>
 <?cs /each ?></select>
 <?cs call:field_msg("user", Form.user) ?>
 </div>

@@ -25,8 +25,8 @@ entered by mistake. A stale save merges three ways (form.cs conflict()); the ter
 <?cs each:o = Options.TPs ?><option value="t<?cs var:o.id ?>"<?cs if:Form.member.value == "t" + o.id ?> selected<?cs /if ?><?cs call:loc_lang(o.name_en) ?>><?cs call:loc_text(o.name_ko, o.name_en) ?></option>
 <?cs /each ?></optgroup>
 <?cs set:Page.Org = "" ?><?cs each:o = Options.People ?><?cs if:o.org != Page.Org ?><?cs if:Page.Org != "" ?></optgroup>
-<?cs /if ?><optgroup label="<?cs var:o.org ?>"><?cs set:Page.Org = o.org ?><?cs /if ?>
-<option value="p<?cs var:o.id ?>"<?cs if:Form.member.value == "p" + o.id ?> selected<?cs /if ?>><?cs var:o.name ?><?cs if:o.title ?> (<?cs var:o.title ?>)<?cs /if ?><?cs if:o.visible == 0 ?> <?cs var:L.committee_admin.member_people_hidden ?><?cs /if ?></option>
+<?cs /if ?><optgroup label="<?cs var:o.org ?>"<?cs call:ko_lang() ?>><?cs set:Page.Org = o.org ?><?cs /if ?>
+<option value="p<?cs var:o.id ?>"<?cs if:Form.member.value == "p" + o.id ?> selected<?cs /if ?><?cs call:ko_lang() ?>><?cs var:o.name ?><?cs if:o.title ?> (<?cs var:o.title ?>)<?cs /if ?><?cs if:o.visible == 0 ?> <?cs var:L.committee_admin.member_people_hidden ?><?cs /if ?></option>
 <?cs /each ?><?cs if:Page.Org != "" ?></optgroup><?cs /if ?>
 </select>
 <?cs call:field_msg("member", Form.member) ?>

@@ -43,9 +43,9 @@ and minutes. ?>
 <th scope="row" data-label="<?cs var:L.committee_admin.field.item_title ?>"><a href="/admin/agenda/<?cs var:a.id ?>"><?cs call:ko(a.title) ?></a><?cs if:a.description ?><br><span class="note"><?cs call:ko(a.description) ?></span><?cs /if ?></th>
 <td class="num" data-label="<?cs var:L.meeting.resolutions ?>"><?cs var:a.resolutions ?></td>
 <td data-label="<?cs var:L.committee_admin.actions ?>"><div class="actions">
-<?cs if:!first(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="up"><button type="submit" class="secondary" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_up ?>"><?cs var:L.committee_admin.move_up ?></button></form><?cs /if ?>
-<?cs if:!last(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="down"><button type="submit" class="secondary" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_down ?>"><?cs var:L.committee_admin.move_down ?></button></form><?cs /if ?>
-<a href="/admin/agenda/<?cs var:a.id ?>" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.edit ?>"><?cs var:L.committee_admin.edit ?></a>
+<?cs if:!first(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="up"><button type="submit" class="secondary"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_up ?>"<?cs /if ?>><?cs var:L.committee_admin.move_up ?><?cs call:vh_name(a.title) ?></button></form><?cs /if ?>
+<?cs if:!last(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="down"><button type="submit" class="secondary"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_down ?>"<?cs /if ?>><?cs var:L.committee_admin.move_down ?><?cs call:vh_name(a.title) ?></button></form><?cs /if ?>
+<a href="/admin/agenda/<?cs var:a.id ?>"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.edit ?>"<?cs /if ?>><?cs var:L.committee_admin.edit ?><?cs call:vh_name(a.title) ?></a>
 </div></td>
 </tr>
 <?cs /each ?></tbody>
@@ -87,7 +87,7 @@ and minutes. ?>
 <h2 id="documents" tabindex="-1"><?cs var:L.meeting.documents ?></h2>
 <?cs if:subcount(Documents) ?><ul>
 <?cs each:d = Documents ?><li><?cs if:d.missing ?><?cs call:ko(d.filename) ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs else ?><a href="/files/<?cs var:d.id ?>"><?cs call:ko(d.filename) ?></a><?cs /if ?> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
-<form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents/<?cs var:d.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:d.filename ?>: <?cs var:L.committee_admin.delete ?>"><?cs var:L.committee_admin.delete ?></button></form></li>
+<form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents/<?cs var:d.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:d.filename ?>: <?cs var:L.committee_admin.delete ?>"<?cs /if ?>><?cs var:L.committee_admin.delete ?><?cs call:vh_name(d.filename) ?></button></form></li>
 <?cs /each ?></ul><?cs else ?><p><?cs var:L.meeting.no_documents ?></p><?cs /if ?>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents" enctype="multipart/form-data" class="stacked">
 <?cs call:csrf() ?>

@@ -19,7 +19,7 @@ readers will see them. A stale save merges three ways (form.cs conflict()). ?>
 <?cs if:!Conflict.fields.body ?><div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
 <label for="f-body"><?cs var:L.committee_admin.field.minutes ?></label>
 <span class="hint"><?cs var:L.committee_admin.minutes_hint ?></span>
-<textarea rows="20"<?cs call:field_attrs("body", Form.body, 0) ?>><?cs var:Form.body.value ?></textarea>
+<textarea rows="20"<?cs call:field_attrs("body", Form.body, 0) ?><?cs call:ko_lang() ?>><?cs var:Form.body.value ?></textarea>
 <?cs call:field_msg("body", Form.body) ?>
 </div><?cs /if ?>
 <?cs call:checkbox("published", L.committee_admin.minutes_publish, Form.published) ?>
@@ -29,7 +29,7 @@ readers will see them. A stale save merges three ways (form.cs conflict()). ?>
 <?cs if:Stored.body_html ?>
 <section aria-labelledby="preview-h">
 <h2 id="preview-h"><?cs var:L.committee_admin.minutes_preview ?> (<?cs if:Stored.published == 1 ?><?cs var:L.committee_admin.minutes_is_published ?><?cs if:Stored.published_at ?> <?cs var:Stored.published_at ?><?cs /if ?><?cs else ?><?cs var:L.committee_admin.minutes_draft ?><?cs /if ?>)</h2>
-<div class="minutes">
+<div class="minutes"<?cs call:ko_lang() ?>>
 <?cs # uvar: the stored minutes' HTML, made by cmark in safe mode (markdown.c: raw HTML and unsafe links dropped) when they were saved. ?>
 <?cs uvar:Stored.body_html ?>
 </div>

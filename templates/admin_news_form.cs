@@ -62,7 +62,7 @@ or (secretariat) restore it. A stale save merges three ways (form.cs conflict())
 <?cs if:!Conflict.fields.body ?><div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
 <label for="f-body"><?cs var:L.news_admin.field.body ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <span class="hint" id="f-body-hint"><?cs var:L.news_admin.body_hint ?></span>
-<textarea rows="16" id="f-body" name="body" required<?cs if:Form.body.error ?> aria-invalid="true" aria-describedby="f-body-err f-body-hint"<?cs else ?> aria-describedby="f-body-hint"<?cs /if ?>><?cs var:Form.body.value ?></textarea>
+<textarea rows="16" id="f-body" name="body" required<?cs if:Form.body.error ?> aria-invalid="true" aria-describedby="f-body-err f-body-hint"<?cs else ?> aria-describedby="f-body-hint"<?cs /if ?><?cs call:ko_lang() ?>><?cs var:Form.body.value ?></textarea>
 <?cs call:field_msg("body", Form.body) ?>
 </div><?cs /if ?>
 <?cs if:subcount(Files) ?><fieldset class="field">

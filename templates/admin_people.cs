@@ -21,8 +21,8 @@
 <td data-label="<?cs var:L.field.email ?>"><?cs var:p.email ?></td>
 <td class="num" data-label="<?cs var:L.field.sort ?>"><?cs var:p.sort ?></td>
 <td data-label="<?cs var:L.field.visible ?>"><?cs if:p.visible == 1 ?><?cs var:L.people_admin.visible_yes ?><?cs else ?><span class="badge warn"><?cs var:L.people_admin.visible_no ?></span><?cs /if ?></td>
-<td data-label="<?cs var:L.people_admin.actions ?>"><a href="/admin/people/<?cs var:p.id ?>" aria-label="<?cs var:L.people_admin.edit ?>: <?cs var:p.name ?>"><?cs var:L.people_admin.edit ?></a>
-<a href="/admin/history?entity=person&amp;id=<?cs var:p.id ?>" aria-label="<?cs var:L.admin.history ?>: <?cs var:p.name ?>"><?cs var:L.admin.history ?></a></td>
+<td data-label="<?cs var:L.people_admin.actions ?>"><a href="/admin/people/<?cs var:p.id ?>"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:L.people_admin.edit ?>: <?cs var:p.name ?>"<?cs /if ?>><?cs var:L.people_admin.edit ?><?cs call:vh_name(p.name) ?></a>
+<a href="/admin/history?entity=person&amp;id=<?cs var:p.id ?>"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:L.admin.history ?>: <?cs var:p.name ?>"<?cs /if ?>><?cs var:L.admin.history ?><?cs call:vh_name(p.name) ?></a></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -21,7 +21,7 @@ a stale save merges three ways (form.cs conflict()). ?>
 <label for="f-agenda_item_id"><?cs var:L.committee_admin.field.agenda_item_id ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <select<?cs call:field_attrs("agenda_item_id", Form.agenda_item_id, 1) ?>>
 <option value=""><?cs var:L.committee_admin.choose ?></option>
-<?cs each:i = Items ?><option value="<?cs var:i.id ?>"<?cs if:Form.agenda_item_id.value == i.id ?> selected<?cs /if ?>><?cs var:i.position ?>. <?cs var:i.title ?></option>
+<?cs each:i = Items ?><option value="<?cs var:i.id ?>"<?cs if:Form.agenda_item_id.value == i.id ?> selected<?cs /if ?><?cs call:ko_lang() ?>><?cs var:i.position ?>. <?cs var:i.title ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("agenda_item_id", Form.agenda_item_id) ?>
 </div><?cs /if ?>

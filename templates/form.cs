@@ -30,7 +30,7 @@ people changed is not an input but a choice in conflict() (the save pipeline, sr
 <?cs def:textarea(name, label, f, required, hint) ?><?cs if:!Conflict.fields[name] ?><div class="field<?cs if:f.error ?> invalid<?cs /if ?>">
 <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <span class="req"><?cs var:L.form.required ?></span><?cs /if ?></label>
 <?cs if:hint ?><span class="hint"><?cs var:hint ?></span><?cs /if ?>
-<textarea rows="5"<?cs call:field_attrs(name, f, required) ?>><?cs var:f.value ?></textarea>
+<textarea rows="5"<?cs call:field_attrs(name, f, required) ?><?cs call:ko_lang() ?>><?cs var:f.value ?></textarea>
 <?cs call:field_msg(name, f) ?>
 </div><?cs /if ?><?cs /def ?>
 
