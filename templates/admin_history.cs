@@ -2,7 +2,7 @@
 <?cs set:Page.Title = L.history.title ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <?cs # A logged value as page_admin_history.c made it readable (words, names); an empty one as "none". ?>
-<?cs def:hval(none, shown, tag) ?><?cs if:none ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:tag == "del" ?><del><?cs var:shown ?></del><?cs else ?><ins><?cs var:shown ?></ins><?cs /if ?><?cs /def ?>
+<?cs def:hval(none, shown, ko, tag) ?><?cs if:none ?><span class="unknown"><?cs var:L.none ?></span><?cs elif:tag == "del" ?><del<?cs if:ko ?><?cs call:ko_lang() ?><?cs /if ?>><?cs var:shown ?></del><?cs else ?><ins<?cs if:ko ?><?cs call:ko_lang() ?><?cs /if ?>><?cs var:shown ?></ins><?cs /if ?><?cs /def ?>
 <h1><?cs var:L.history.title ?></h1>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:!Page.AllTps ?><p class="note"><?cs var:L.history.own_only ?></p><?cs /if ?>
@@ -46,7 +46,7 @@
 <?cs if:c.tp_name ?><br><span class="note"><?cs call:loc(c.tp_name, c.tp_name_en) ?></span><?cs /if ?>
 <?cs if:Filter.entity != c.entity || Filter.id != c.entity_id ?><br><a href="/admin/history?entity=<?cs var:url_escape(c.entity) ?>&amp;id=<?cs var:c.entity_id ?>"><?cs var:L.admin.record_history ?></a><?cs /if ?></td>
 <td data-label="<?cs var:L.history.changes ?>"><?cs if:subcount(c.Fields) ?><ul class="changes">
-<?cs each:f = c.Fields ?><li><strong class="field"><?cs var:f.label ?></strong>: <?cs call:hval(f.old_none, f.old_shown, "del") ?> → <?cs call:hval(f.new_none, f.new_shown, "ins") ?></li>
+<?cs each:f = c.Fields ?><li><strong class="field"><?cs var:f.label ?></strong>: <?cs call:hval(f.old_none, f.old_shown, f.old_ko, "del") ?> → <?cs call:hval(f.new_none, f.new_shown, f.new_ko, "ins") ?></li>
 <?cs /each ?></ul><?cs else ?><span class="unknown"><?cs var:L.history.no_fields ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>

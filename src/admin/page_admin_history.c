@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "http/auth.h"
@@ -150,7 +151,7 @@ static void
 set_value(HDF *row, const char *entity, const char *base, const char *prefix, HDF *hdf)
 {
 	char key[200], name[16];
-	const char *raw, *named, *word = NULL, *arg = NULL;
+	const char *raw, *named, *word = NULL, *arg = NULL, *shown;
 	size_t i;
 
 	snprintf(name, sizeof(name), "%s_value", prefix);
@@ -175,7 +176,11 @@ set_value(HDF *row, const char *entity, const char *base, const char *prefix, HD
 		snprintf(key, sizeof(key), "%s (%s)", word, arg);
 		word = key;
 	}
-	render_set(row, word != NULL ? word : named != NULL && *named != '\0' ? named : raw, "%s_shown", prefix);
+	shown = word != NULL ? word : named != NULL && *named != '\0' ? named : raw;
+	render_set(row, shown, "%s_shown", prefix);
+	/* a record's Korean text (the page's own words are in its language): lang="ko" on another page */
+	if (text_has_hangul(shown))
+		render_set(row, "1", "%s_ko", prefix);
 }
 
 /* Label and readable values of the field row just loaded at name (History.N.Fields.K). */

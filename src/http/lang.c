@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buf.h"
 #include "http/lang.h"
 #include "view/render.h"
 
@@ -134,30 +133,4 @@ lang_request(struct request *rq, const char *accept_language)
 	    accept_language, &from);
 	rq->lang_from = (int)from;
 	rq->lang_cookie = from == LANG_FROM_QUERY && (cookie == NULL || strcmp(cookie, rq->lang) != 0);
-}
-
-char *
-lang_switch_query(const char *query, const char *language)
-{
-	struct buf out = { 0 };
-	const char *q = query != NULL ? query : "";
-	size_t n;
-	int rc = 0;
-
-	while (*q != '\0') {
-		n = strcspn(q, "&;");
-		if (n > 0 && !(n >= 5 && memcmp(q, LANG_PARAM "=", 5) == 0) && !(n == 4 && memcmp(q, LANG_PARAM, 4) == 0)) {
-			rc |= buf_append(&out, q, n);
-			rc |= buf_puts(&out, "&");
-		}
-		q += n;
-		if (*q != '\0')
-			q++;
-	}
-	rc |= buf_printf(&out, LANG_PARAM "=%s", language);
-	if (rc != 0) {
-		buf_free(&out);
-		return NULL;
-	}
-	return out.data;
 }

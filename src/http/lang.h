@@ -35,10 +35,4 @@ const char	*lang_known(const char *s, size_t len);
  */
 void		 lang_request(struct request *rq, const char *accept_language);
 
-/*
- * query (raw, "" for none) without its lang= pairs, with lang=<language> appended: the address of the
- * same page in that language is path + "?" + the result. Malloc'd, NULL on ENOMEM.
- */
-char		*lang_switch_query(const char *query, const char *language);
-
 #endif

@@ -431,43 +431,47 @@ get_route_at(const char *path)
 	return 0;
 }
 
-/* Page.Lang<name>: path?query in language (the query's lang= replaced); best effort. */
+/* Page.Lang<name>: base + self (a request_self_url: path, then its known keys) with lang=<language>. */
 static void
-lang_url(HDF *hdf, const char *base, const char *path, const char *query, const char *language,
-    const char *name)
+lang_url(HDF *hdf, const char *base, const char *self, const char *language, const char *name)
 {
-	char *q = lang_switch_query(query, language), *url = NULL;
+	char *url = NULL;
 
-	if (q != NULL && asprintf(&url, "%s%s?%s", base, path, q) >= 0) {
+	if (asprintf(&url, "%s%s%slang=%s", base, self, strchr(self, '?') != NULL ? "&" : "?", language) >= 0) {
 		render_set(hdf, url, "%s", name);
 		free(url);
 	}
-	free(q);
 }
 
 /*
  * The links to this page in the other languages (http/lang.c): Page.Switch.<lang> for the switch link
  * every page has, and on a GET page that answered (below 400) Page.Alternate.<lang> for the hreflang
- * alternates. A form's POST answer (422, 409, 429) is no page of its own: its switch link goes to the
- * GET page at its address, or home, and it has no alternates.
+ * alternates. The address keeps the page's known keys only, as the sign-in link's next= does: a key
+ * the page does not know (utm_source) never reaches the page. A form's POST answer (422, 409, 429) is
+ * no page of its own: its switch link goes to the GET page at its address, or home, and it has no
+ * alternates. Best effort: without memory a page has no such link.
  */
 static void
 lang_links(struct request *rq, HDF *hdf, int status)
 {
 	int get = rq->method == M_GET || rq->method == M_HEAD, i;
-	const char *path = rq->path != NULL ? rq->path : "/", *query = get ? rq->query : "";
-	char name[64];
+	const char *path = rq->path != NULL ? rq->path : "/";
+	char name[64], *self;
 
 	if (!get && !get_route_at(path))
 		path = "/";
+	self = get ? request_self_url(path, &rq->params, rq->route != NULL ? rq->route->params : NULL) : strdup(path);
+	if (self == NULL)
+		return;
 	for (i = 0; i < RENDER_NLANGS; i++) {
 		snprintf(name, sizeof(name), "Page.Switch.%s", render_langs[i]);
-		lang_url(hdf, "", path, query, render_langs[i], name);
+		lang_url(hdf, "", self, render_langs[i], name);
 		if (get && status < 400) {
 			snprintf(name, sizeof(name), "Page.Alternate.%s", render_langs[i]);
-			lang_url(hdf, rq->conf->base_url, path, query, render_langs[i], name);
+			lang_url(hdf, rq->conf->base_url, self, render_langs[i], name);
 		}
 	}
+	free(self);
 }
 
 void
