@@ -51,7 +51,4 @@ the search page): one search box per page, so "the search box" is never ambiguou
 <main id="main" tabindex="-1">
 <div class="wrap">
 <?cs # Print v, or "unknown" when the source does not say. ?>
-<?cs def:fact(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>
-<?cs # The same for Korean text (fact_ko) or text in both languages (fact_loc). ?>
-<?cs def:fact_ko(v) ?><?cs if:v && Page.Lang != "ko" ?><span lang="ko"><?cs var:v ?></span><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>
-<?cs def:fact_loc(v, en) ?><?cs if:v && Page.Lang != "ko" && en ?><?cs var:en ?><?cs elif:v && Page.Lang != "ko" ?><span lang="ko"><?cs var:v ?></span><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>
+<?cs def:fact(v) ?><?cs if:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?><?cs # The same for Korean text (fact_ko) or text in both languages (fact_loc). ?><?cs def:fact_ko(v) ?><?cs if:v && Page.Lang != "ko" ?><span lang="ko"><?cs var:v ?></span><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?><?cs def:fact_loc(v, en) ?><?cs if:v && Page.Lang != "ko" && en ?><?cs var:en ?><?cs elif:v && Page.Lang != "ko" ?><span lang="ko"><?cs var:v ?></span><?cs elif:v ?><?cs var:v ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs /def ?>
