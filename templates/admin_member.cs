@@ -31,6 +31,9 @@
 <?cs call:input("phone", L.field.phone, Form.phone, "tel", 0, L.member_form.phone_hint) ?>
 <?cs call:input("email", L.field.email, Form.email, "email", 0, "") ?>
 <?cs call:input("website", L.field.website, Form.website, "url", 0, L.member_form.website_hint) ?>
+<?cs call:input("name_en", L.field.name_en, Form.name_en, "text", 0, L.member_form.english_hint) ?>
+<?cs call:textarea("summary_en", L.field.summary_en, Form.summary_en, 0, L.member_form.english_hint) ?>
+<?cs call:input("address_en", L.field.address_en, Form.address_en, "text", 0, "") ?>
 <?cs if:!Conflict.fields.industry ?><fieldset id="f-industry" class="checks<?cs if:Form.industry.error ?> invalid<?cs /if ?>"<?cs if:Form.industry.error ?> aria-describedby="f-industry-err"<?cs /if ?>>
 <legend><?cs var:L.field.industry ?></legend>
 <input type="hidden" name="industry" value="">

@@ -4,7 +4,7 @@
 <?cs include:"source_marks.cs" ?>
 <p class="crumbs"><a href="/members"><?cs var:L.member.back ?></a></p>
 <h1><?cs call:loc(TP.name_ko, TP.name_en) ?></h1>
-<?cs if:TP.summary ?><p class="lead"><?cs call:loc(TP.summary, TP.summary_en) ?><?cs call:as_of(TP.summary_src_year) ?></p><?cs /if ?>
+<?cs if:TP.summary || (Page.Lang != "ko" && TP.summary_en) ?><p class="lead"><?cs call:loc(TP.summary, TP.summary_en) ?><?cs call:as_of(TP.summary_src_year) ?></p><?cs /if ?>
 
 <section aria-labelledby="facts-h">
 <h2 id="facts-h"><?cs var:L.member.facts ?></h2>
@@ -13,7 +13,7 @@
 <dt><?cs var:L.member.region ?></dt><dd><a href="/members?region=<?cs var:url_escape(TP.region_slug) ?>"><?cs call:loc(TP.region, TP.region_en) ?></a><?cs call:region_mark(TP.region_derived) ?></dd>
 <dt><?cs var:L.member.joined ?></dt><dd><?cs if:TP.joined_year ?><?cs var:TP.joined_year ?><?cs if:TP.founding_member == 1 ?> (<?cs var:L.members.founding ?>)<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:TP.joined_note ?><br><span class="note"<?cs call:ko_lang() ?>><?cs call:ko(TP.joined_note) ?></span><?cs /if ?></dd>
 <dt><?cs var:L.member.director ?></dt><dd><?cs call:fact_ko(TP.director) ?><?cs if:TP.director_note ?> <span class="note"<?cs call:ko_lang() ?>>(<?cs call:ko(TP.director_note) ?>)</span><?cs /if ?><?cs if:TP.director ?><?cs call:as_of(TP.director_src_year) ?><?cs /if ?></dd>
-<dt><?cs var:L.member.address ?></dt><dd><?cs call:fact_ko(TP.address) ?></dd>
+<dt><?cs var:L.member.address ?></dt><dd><?cs call:fact_loc(TP.address, TP.address_en) ?></dd>
 <dt><?cs var:L.member.phone ?></dt><dd><?cs call:fact(TP.phone) ?></dd>
 <dt><?cs var:L.member.email ?></dt><dd><?cs if:TP.email ?><a href="mailto:<?cs var:url_escape(TP.email) ?>"><?cs var:TP.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></dd>
 <dt><?cs var:L.member.website ?></dt><dd><?cs call:fact(TP.website) ?></dd>

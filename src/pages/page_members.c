@@ -96,7 +96,7 @@ page_members_list(struct request *rq, HDF *hdf)
 
 static const char sql_member[] =
 	"SELECT t.id, t.slug, t.name_ko, t.name_en, t.joined_year, t.joined_note, t.founding_member, "
-	"t.summary, t.director, t.director_note, t.address, t.phone, t.email, t.website, "
+	"t.summary, t.director, t.director_note, t.address, t.phone, t.email, t.website, t.summary_en, t.address_en, "
 	"r.slug AS region_slug, r.name_ko AS region, r.name_en AS region_en, t.region_derived, t.name_en_derived, "
 	/* the year of the source a field restates, for its "2020년 기사 기준" (NULL once someone edited it) */
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.summary_source_id) AS summary_src_year, "

@@ -34,7 +34,7 @@
 
 /* A technopark: its names, summary, focus industries and dated activities. */
 static const char sql_members[] = INSERT_DOCS
-	"SELECT 'members', t.id, t.id, t.slug, r.name_ko, 0, t.name_ko, CONCAT_WS(CHAR(10), t.name_en, t.summary, "
+	"SELECT 'members', t.id, t.id, t.slug, r.name_ko, 0, t.name_ko, CONCAT_WS(CHAR(10), t.name_en, t.summary, t.summary_en, "
 	" (SELECT GROUP_CONCAT(i.name_ko ORDER BY i.name_ko SEPARATOR ', ') FROM technopark_industries ti "
 	"  JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id), "
 	" (SELECT GROUP_CONCAT(e.description ORDER BY e.year IS NULL, e.year, e.sort, e.id SEPARATOR '\\n') "

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { releaseBrowser, useBrowser } from './lib/browser.mjs';
 import { axeViolations, brokenWordProblems, cardLabelProblems, documentProblems, overflowProblems } from './lib/checks.mjs';
-import { BASE_URL, fetchRetry, gatePages, listRoutes } from './lib/config.mjs';
+import { BASE_URL, SCREENSHOT_DIR, fetchRetry, gatePages, listRoutes } from './lib/config.mjs';
 import { readLogins, roleFor, signIn } from './lib/sessions.mjs';
 import { vnuCheck } from './lib/vnu.mjs';
 
@@ -145,6 +145,19 @@ describe('a reader switches language and back', () => {
 			await switchOn(page, 'ko');
 			await page.goto(BASE_URL + '/members/busan', { waitUntil: 'load' });
 			assert.equal(await page.locator('h1').textContent(), '부산테크노파크');
+		} finally {
+			await page.context().close();
+		}
+	});
+});
+
+describe('the README\'s English screenshot', () => {
+	test('home in English at 1280 px into docs/screenshots/home-en.png', async () => {
+		const page = await newPage(DESKTOP);
+		try {
+			await page.goto(BASE_URL + '/?lang=en', { waitUntil: 'load' });
+			assert.equal(await page.getAttribute('html', 'lang'), 'en');
+			await page.screenshot({ path: `${SCREENSHOT_DIR}/home-en.png`, fullPage: true });
 		} finally {
 			await page.context().close();
 		}

@@ -11,8 +11,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
-	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
-	exclusive,
+	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, sqlValue, lit, Session, formOf, withChanges, location, createPerson, createUser,
+	exclusive, saveProfile, submittedRequestId, decide,
 } from './lib_accounts.mjs';
 
 /** The descriptions: { entity, table, form, access, fields: [{ name, type, required, label, show }] }. */
@@ -232,9 +232,15 @@ before(async () => {
 });
 after(() => release?.());
 
-for (const rec of records) {
-	describe(`record ${rec.entity}`, () => {
-		const fx = FIXTURES[rec.entity];
+// The technopark profile runs twice: its Korean fields, and its English ones (issue 17), which go through the
+// same pipeline (three-way merge, conflict page, one-time keys).
+FIXTURES.technopark_en = { ...FIXTURES.technopark, fields: ['name_en', 'summary_en'] };
+const runs = records.flatMap((rec) => (rec.entity === 'technopark' ? [{ rec, key: 'technopark' },
+    { rec, key: 'technopark_en', title: 'technopark, its English fields' }] : [{ rec, key: rec.entity }]));
+
+for (const { rec, key, title } of runs) {
+	describe(`record ${title ?? rec.entity}`, () => {
+		const fx = FIXTURES[key];
 		const [X, Y] = fx?.fields ? fx.fields.map((n) => rec.fields.find((f) => f.name === n)) :
 		    rec.fields.filter((f) => TEXTLIKE.includes(f.type) && f.show === 'text');
 		let id;
@@ -388,5 +394,43 @@ describe('a new account sent twice', () => {
 		assert.equal(location(again), location(rs[0]));
 		if (HAVE_SQL)
 			assert.equal(sqlNumber(`SELECT COUNT(*) AS n FROM users WHERE login = ${lit(login)}`), 1, 'one account');
+	});
+});
+
+// A member admin's English fields are reviewed like the Korean ones (issue 17): a change request, the public
+// pages unchanged until the secretariat approves it; then the English page shows them, and the English name
+// the member wrote is no longer marked as the portal's rendering.
+describe('the English fields of a profile, as a member admin', () => {
+	const slug = 'chungnam';
+	let cn, before;
+	const englishPage = async () => (await fetch(`${process.env.TP_BASE_URL}/members/${slug}?lang=en`)).text();
+
+	test('a change request, reviewed, then on the English page', T, async () => {
+		cn = await Session.signIn(DEMO.chungnam.login);
+		before = Object.fromEntries(['name_en', 'summary_en', 'address_en'].map((f) => [f, sqlValue(`SELECT ${f} FROM technoparks WHERE slug = ${lit(slug)}`) ?? '']));
+		const name = `Chungnam Technopark ${tag(4)}`, summary = `A summary in English ${tag(4)}.`;
+		const res = await saveProfile(cn, slug, { name_en: name, summary_en: summary });
+		const id = submittedRequestId(res);
+		assert.ok(id, `the member admin's save is a change request: ${res.status} ${location(res)}`);
+		const waiting = await englishPage();
+		assert.ok(!waiting.includes(name) && !waiting.includes(summary), 'nothing public before the review');
+		const review = await ctx.a.get(`/admin/requests/${id}`);
+		assert.ok(review.body.includes(L['field.name_en']) && review.body.includes(L['field.summary_en']),
+		    'the review names the English fields with their labels');
+		assert.equal((await decide(ctx.a, id, 'approve', 'ok')).status, 303);
+		const shown = await englishPage();
+		assert.match(shown, new RegExp(`<h1>${name}</h1>`), 'the English name is the English page\'s heading');
+		assert.ok(shown.includes(summary), 'the English summary is on the English page');
+		assert.equal(sqlNumber(`SELECT name_en_derived AS n FROM technoparks WHERE slug = ${lit(slug)}`), 0,
+		    'a name the member wrote is not the portal\'s rendering');
+		const korean = await (await fetch(`${process.env.TP_BASE_URL}/members/${slug}?lang=ko`)).text();
+		assert.ok(!korean.includes(summary), 'the Korean page keeps the Korean summary');
+	});
+
+	after(async () => {
+		if (!before)
+			return;
+		await saveProfile(ctx.a, slug, before);	/* the secretariat saves directly: back as it was */
+		sql(`UPDATE technoparks SET name_en_derived = 1 WHERE slug = ${lit(slug)} AND name_en = 'Chungnam Technopark'`);
 	});
 });
