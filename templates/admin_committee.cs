@@ -10,7 +10,8 @@
 <?cs call:cnav() ?>
 <?cs call:done() ?>
 <?cs call:cform_errors() ?>
-<p><a href="/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:L.committee_admin.public_page ?></a></p>
+<p><a href="/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:L.committee_admin.public_page ?></a><?cs if:Page.Secretariat ?> ·
+<a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>/texts"><?cs var:L.committee_texts.edit ?></a><?cs /if ?></p>
 
 <section aria-labelledby="seats-h">
 <h2 id="seats-h"><?cs var:L.committee_admin.seats ?></h2>

@@ -7,6 +7,7 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <p class="crumbs"><a href="/committees"><?cs var:L.committee.back ?></a></p>
 <h1><?cs call:loc(Committee.name_ko, Committee.name_en) ?></h1>
 <dl class="facts">
+<?cs if:Page.Lang != "ko" ?><dt><?cs var:L.member.name_ko ?></dt><dd lang="ko"><?cs var:Committee.name_ko ?></dd><?cs /if ?>
 <dt><?cs var:L.member.name_en ?></dt><dd><span lang="en"><?cs call:fact(Committee.name_en) ?></span><?cs call:en_mark(Committee.name_en_derived) ?></dd>
 <dt><?cs var:L.committee.purpose ?></dt><dd><?cs call:fact_loc(Committee.purpose, Committee.purpose_en) ?><?cs call:tr_mark(Committee.texts_en_derived, Committee.purpose_en) ?></dd>
 <dt><?cs var:L.committee.composition ?></dt><dd><?cs call:fact_loc(Committee.composition, Committee.composition_en) ?><?cs call:tr_mark(Committee.texts_en_derived, Committee.composition_en) ?></dd>

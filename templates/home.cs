@@ -6,7 +6,7 @@ of every committee; the latest member news), each entry with its date; the 19 me
 <?cs include:"committee_macros.cs" ?>
 <h1><?cs var:L.home.heading ?></h1>
 <section class="intro" aria-labelledby="intro-h">
-<h2 id="intro-h"><?cs call:loc(Assoc.name_ko, Assoc.name_en) ?><?cs if:Assoc.name_en ?> <span class="en" lang="en">(<?cs var:Assoc.name_en ?>)</span><?cs call:en_mark(Assoc.name_en_derived) ?><?cs /if ?></h2>
+<h2 id="intro-h"><?cs call:loc(Assoc.name_ko, Assoc.name_en) ?><?cs if:Assoc.name_en ?> <?cs if:Page.Lang == "ko" ?><span class="en" lang="en">(<?cs var:Assoc.name_en ?>)</span><?cs else ?><span class="en" lang="ko">(<?cs var:Assoc.name_ko ?>)</span><?cs /if ?><?cs call:en_mark(Assoc.name_en_derived) ?><?cs /if ?></h2>
 <?cs if:Assoc.legal_form ?><p class="meta"><?cs call:loc(Assoc.legal_form, Assoc.legal_form_en) ?></p><?cs /if ?>
 <?cs if:Assoc.summary ?><p><?cs call:loc(Assoc.summary, Assoc.summary_en) ?><?cs call:tr_mark(Assoc.texts_en_derived, Assoc.summary_en) ?><?cs call:as_of(Assoc.src_year) ?></p><?cs /if ?>
 <p><a href="/about"><?cs var:L.home.more_about ?></a></p>

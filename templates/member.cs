@@ -9,6 +9,7 @@
 <section aria-labelledby="facts-h">
 <h2 id="facts-h"><?cs var:L.member.facts ?></h2>
 <dl class="facts">
+<?cs if:Page.Lang != "ko" ?><dt><?cs var:L.member.name_ko ?></dt><dd lang="ko"><?cs var:TP.name_ko ?></dd><?cs /if ?>
 <dt><?cs var:L.member.name_en ?></dt><dd><span lang="en"><?cs call:fact(TP.name_en) ?></span><?cs call:en_mark(TP.name_en_derived) ?></dd>
 <dt><?cs var:L.member.region ?></dt><dd><a href="/members?region=<?cs var:url_escape(TP.region_slug) ?>"><?cs call:loc(TP.region, TP.region_en) ?></a><?cs call:region_mark(TP.region_derived) ?></dd>
 <dt><?cs var:L.member.joined ?></dt><dd><?cs if:TP.joined_year ?><?cs var:TP.joined_year ?><?cs if:TP.founding_member == 1 ?> (<?cs var:L.members.founding ?>)<?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:TP.joined_note ?><br><span class="note"<?cs call:ko_lang() ?>><?cs call:ko(TP.joined_note) ?></span><?cs /if ?></dd>

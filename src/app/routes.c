@@ -41,7 +41,7 @@ static const char *const roles[] = { "secretariat", "member_admin", "staff", NUL
 static const char *const request_states[] = { "pending", "approved", "rejected", "withdrawn", "all", NULL };
 static const char *const entities[] = { "technopark", "person", "user", "change_request",
 	"committee_member", "committee_secretary", "meeting", "agenda_item", "attendance", "minutes", "resolution",
-	"news", "network_figures", NULL };
+	"news", "network_figures", "committee", NULL };
 
 static const struct param_spec login_params[] = {
 	{ "login",	PT_TEXT, 0, 200, NULL, 0 },
@@ -219,6 +219,20 @@ static const struct param_spec resolutions_params[] = {
 };
 static const struct param_spec committee_done_params[] = {
 	{ "done",	PT_ENUM, 0, 0, committee_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* A committee's texts in both languages (issue 17: admin/page_admin_committee_texts.c). */
+static const struct param_spec committee_texts_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("name_ko"), SAVE_PICK("name_en"), SAVE_PICK("purpose"), SAVE_PICK("purpose_en"),
+	SAVE_PICK("composition"), SAVE_PICK("composition_en"),
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "name_ko",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "name_en",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "purpose",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "purpose_en",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "composition", PT_TEXT, 0, 20000, NULL, 0 },
+	{ "composition_en", PT_TEXT, 0, 20000, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec seat_form_params[] = {
@@ -463,6 +477,8 @@ const struct route route_table[] = {
 	{ GET,  "/committees/{slug}/meetings/{id}",  page_committees_meeting, PUB,       CSRF_NONE,   NULL,                "/committees/board/meetings/101", NULL },
 	{ GET,  "/admin/committees",                 page_admin_committees,   COM,       CSRF_NONE,   NULL,                "/admin/committees", NULL },
 	{ GET,  "/admin/committees/{slug}",          page_admin_committee,    COM,       CSRF_NONE,   committee_done_params, "/admin/committees/board", access_committee_slug },
+	{ GET,  "/admin/committees/{slug}/texts",    page_admin_committee_texts_form, SEC, CSRF_NONE,  NULL,                "/admin/committees/board/texts", access_committee_slug },
+	{ POST, "/admin/committees/{slug}/texts",    page_admin_committee_texts_save, SEC, CSRF_TOKEN, committee_texts_params, "/admin/committees/board/texts", access_committee_slug },
 	{ GET,  "/admin/committees/{slug}/seats/new", page_admin_seat_new,    COM,       CSRF_NONE,   NULL,                "/admin/committees/board/seats/new", access_committee_slug },
 	{ POST, "/admin/committees/{slug}/seats",    page_admin_seat_create,  COM,       CSRF_TOKEN,  seat_form_params,    "/admin/committees/board/seats", access_committee_slug },
 	{ GET,  "/admin/seats/{id}",                 page_admin_seat_form,    COM,       CSRF_NONE,   NULL,                "/admin/seats/101", access_seat },

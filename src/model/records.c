@@ -3,6 +3,7 @@
 
 #include "model/account.h"
 #include "model/committee_records.h"
+#include "model/committee_texts.h"
 #include "model/figures.h"
 #include "model/news.h"
 #include "model/people.h"
@@ -20,5 +21,6 @@ const struct record_desc *const record_descs[] = {
 	&resolution_record,
 	&minutes_record,
 	&figures_record,
+	&committee_texts_record,
 	NULL
 };

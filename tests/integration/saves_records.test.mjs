@@ -232,6 +232,26 @@ before(async () => {
 });
 after(() => release?.());
 
+// A committee's texts (issue 17): the business committee's, edited and put back as they were.
+FIXTURES.committee = {
+	fields: ['purpose_en', 'composition_en'],
+	create: async (sec) => {
+		const page = await sec.get('/admin/committees/business/texts');
+		assert.equal(page.status, 200);
+		saved.committee = formOf(page.body, '/admin/committees/business/texts').fields;
+		return 'business';
+	},
+	remove: async (sec) => {
+		const page = await sec.get('/admin/committees/business/texts');
+		const now = formOf(page.body, '/admin/committees/business/texts').fields;
+		const keep = ['csrf', 'version', 'digests', 'key'];
+		const back = [...now.filter(([k]) => keep.includes(k)), ...saved.committee.filter(([k]) => !keep.includes(k))];
+		const res = await sec.post('/admin/committees/business/texts', back);
+		assert.ok([200, 303].includes(res.status), `putting business back: ${res.status}`);
+		sql("UPDATE committees SET texts_en_derived = 1, name_en_derived = 1 WHERE slug = 'business'");
+	},
+};
+
 // The technopark profile runs twice: its Korean fields, and its English ones (issue 17), which go through the
 // same pipeline (three-way merge, conflict page, one-time keys).
 FIXTURES.technopark_en = { ...FIXTURES.technopark, fields: ['name_en', 'summary_en'] };
@@ -432,5 +452,39 @@ describe('the English fields of a profile, as a member admin', () => {
 			return;
 		await saveProfile(ctx.a, slug, before);	/* the secretariat saves directly: back as it was */
 		sql(`UPDATE technoparks SET name_en_derived = 1 WHERE slug = ${lit(slug)} AND name_en = 'Chungnam Technopark'`);
+	});
+});
+
+// The secretariat writes a committee's English purpose (issue 17): the English page shows it, and no longer
+// marks it as the portal's translation; the Korean page keeps the Korean.
+describe('a committee\'s English texts, as the secretariat', () => {
+	const path = '/admin/committees/working/texts';
+	let saved0;
+
+	test('saved on the form, on the English page, the translation mark gone', T, async () => {
+		const page = await ctx.a.get(path);
+		assert.equal(page.status, 200, `GET ${path}: ${page.status}`);
+		saved0 = formOf(page.body, path).fields;
+		const purpose = `Discusses policy on projects ${tag(4)}.`;
+		const res = await ctx.a.post(path, withChanges(saved0, { purpose_en: purpose }));
+		assert.equal(res.status, 303, `save: ${res.status} ${text(res.body).slice(0, 300)}`);
+		assert.equal(location(res), '/admin/committees/working?done=saved');
+		const en = await (await fetch(`${process.env.TP_BASE_URL}/committees/working?lang=en`)).text();
+		assert.ok(en.includes(purpose), 'the English page shows the new purpose');
+		assert.ok(!en.includes(L['source.text_en_derived']) && !/the portal(&#39;|')s translation/.test(en),
+		    'a text the secretariat wrote is not marked as the portal\'s translation');
+		const ko = await (await fetch(`${process.env.TP_BASE_URL}/committees/working?lang=ko`)).text();
+		assert.ok(!ko.includes(purpose), 'the Korean page keeps the Korean purpose');
+		const found = await (await fetch(`${process.env.TP_BASE_URL}/search?q=${encodeURIComponent(purpose.split(' ').at(-1).replace('.', ''))}&lang=en`)).text();
+		assert.match(found, /Working Committee/, 'the English text is found by search, under the English name');
+	});
+
+	after(async () => {
+		if (!saved0)
+			return;
+		const now = formOf((await ctx.a.get(path)).body, path).fields;
+		const keep = ['csrf', 'version', 'digests', 'key'];
+		await ctx.a.post(path, [...now.filter(([k]) => keep.includes(k)), ...saved0.filter(([k]) => !keep.includes(k))]);
+		sql("UPDATE committees SET texts_en_derived = 1 WHERE slug = 'working'");
 	});
 });
