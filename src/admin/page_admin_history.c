@@ -81,6 +81,7 @@ static const struct {
 	{ "agenda_item", "L.committee_admin.field" }, { "minutes", "L.committee_admin.field" },
 	{ "resolution", "L.committee_admin.field" }, { "attendance", "L.committee_admin.field" },
 	{ "committee_secretary", "L.committee_admin.field" }, { "committee", "L.committee_texts.field" },
+	{ "association", "L.about_admin.field" },
 };
 
 /* Fields logged under another name than their form's label key (field: the name before '.' or ' '). */

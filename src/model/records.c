@@ -2,6 +2,7 @@
 #include <stddef.h>
 
 #include "model/account.h"
+#include "model/association.h"
 #include "model/committee_records.h"
 #include "model/committee_texts.h"
 #include "model/figures.h"
@@ -22,5 +23,6 @@ const struct record_desc *const record_descs[] = {
 	&minutes_record,
 	&figures_record,
 	&committee_texts_record,
+	&association_record,
 	NULL
 };

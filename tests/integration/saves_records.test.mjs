@@ -252,6 +252,24 @@ FIXTURES.committee = {
 	},
 };
 
+// The association's profile (issue 17): its one row, edited and put back as it was.
+FIXTURES.association = {
+	fields: ['summary_en', 'legal_form_en'],
+	create: async (sec) => {
+		const page = await sec.get('/admin/about');
+		assert.equal(page.status, 200);
+		saved.association = formOf(page.body, '/admin/about').fields;
+		return 1;
+	},
+	remove: async (sec) => {
+		const now = formOf((await sec.get('/admin/about')).body, '/admin/about').fields;
+		const keep = ['csrf', 'version', 'digests', 'key'];
+		const res = await sec.post('/admin/about', [...now.filter(([k]) => keep.includes(k)), ...saved.association.filter(([k]) => !keep.includes(k))]);
+		assert.ok([200, 303].includes(res.status), `putting the association back: ${res.status}`);
+		sql('UPDATE association SET texts_en_derived = 1 WHERE id = 1');
+	},
+};
+
 // The technopark profile runs twice: its Korean fields, and its English ones (issue 17), which go through the
 // same pipeline (three-way merge, conflict page, one-time keys).
 FIXTURES.technopark_en = { ...FIXTURES.technopark, fields: ['name_en', 'summary_en'] };
