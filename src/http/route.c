@@ -449,7 +449,7 @@ lang_url(HDF *hdf, const char *base, const char *self, const char *language, con
  * alternates. The address keeps the page's known keys only, as the sign-in link's next= does: a key
  * the page does not know (utm_source) never reaches the page. A form's POST answer (422, 409, 429) is
  * no page of its own: its switch link goes to the GET page at its address, or home, and it has no
- * alternates. Best effort: without memory a page has no such link.
+ * alternates; a 403 or 404 links home. Best effort: without memory a page has no such link.
  */
 static void
 lang_links(struct request *rq, HDF *hdf, int status)
@@ -460,6 +460,12 @@ lang_links(struct request *rq, HDF *hdf, int status)
 
 	if (!get && !get_route_at(path))
 		path = "/";
+	/* a refusal or a page that is not there links home: it shows nothing of the address asked for (a
+	 * member admin's 403 on another technopark's form names none of its links) */
+	if (status == 403 || status == 404) {
+		path = "/";
+		get = 0;	/* home itself, not the query of the address asked for */
+	}
 	self = get ? request_self_url(path, &rq->params, rq->route != NULL ? rq->route->params : NULL) : strdup(path);
 	if (self == NULL)
 		return;

@@ -126,7 +126,7 @@ describe('the switch link and the alternates', () => {
 		assert.equal(alt.en, `${process.env.TP_BASE_URL}${url}&lang=en`);
 		const gone = await get('/no-such-page?lang=en');
 		assert.equal(gone.status, 404);
-		assert.equal(switchLink(gone.body)?.href, '/no-such-page?lang=ko', 'an error page has the link too');
+		assert.equal(switchLink(gone.body)?.href, '/?lang=ko', 'a page that is not there links home in the other language');
 		assert.deepEqual(alternates(gone.body), {}, 'an error page has no alternates');
 	});
 });
