@@ -46,7 +46,7 @@
 <?cs if:c.tp_name ?><br><span class="note"><?cs call:loc(c.tp_name, c.tp_name_en) ?></span><?cs /if ?>
 <?cs if:Filter.entity != c.entity || Filter.id != c.entity_id ?><br><a href="/admin/history?entity=<?cs var:url_escape(c.entity) ?>&amp;id=<?cs var:c.entity_id ?>"><?cs var:L.admin.record_history ?></a><?cs /if ?></td>
 <td data-label="<?cs var:L.history.changes ?>"><?cs if:subcount(c.Fields) ?><ul class="changes">
-<?cs each:f = c.Fields ?><li><strong class="field"><?cs var:f.label ?></strong>: <?cs call:hval(f.old_none, f.old_shown, f.old_ko, "del") ?> → <?cs call:hval(f.new_none, f.new_shown, f.new_ko, "ins") ?></li>
+<?cs each:f = c.Fields ?><li><strong class="field"><?cs if:Page.Lang != "ko" && f.label_word ?><?cs var:f.label_word ?> <span lang="ko"><?cs var:f.subject ?></span><?cs else ?><?cs var:f.label ?><?cs /if ?></strong>: <?cs call:hval(f.old_none, f.old_shown, f.old_ko, "del") ?> → <?cs call:hval(f.new_none, f.new_shown, f.new_ko, "ins") ?></li>
 <?cs /each ?></ul><?cs else ?><span class="unknown"><?cs var:L.history.no_fields ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>

@@ -200,6 +200,9 @@ describe_field(HDF *hdf, const char *name)
 	label = field_label(hdf, entity, base);
 	subject = hdf_get_value(row, "subject", NULL);
 	if (label != NULL && subject != NULL && *subject != '\0') {
+		/* the form's word and the record it names apart, for a page that marks a Korean name lang="ko" */
+		if (text_has_hangul(subject))
+			render_set(row, label, "label_word");
 		snprintf(text, sizeof(text), "%s %s", label, subject);
 		label = text;
 	}

@@ -272,7 +272,14 @@ FIXTURES.association = {
 
 // The technopark profile runs twice: its Korean fields, and its English ones (issue 17), which go through the
 // same pipeline (three-way merge, conflict page, one-time keys).
-FIXTURES.technopark_en = { ...FIXTURES.technopark, fields: ['name_en', 'summary_en'] };
+FIXTURES.technopark_en = {
+	...FIXTURES.technopark, fields: ['name_en', 'summary_en'],
+	remove: async (sec, id) => {
+		await FIXTURES.technopark.remove(sec, id);
+		/* a written English name is no longer the portal's rendering; put back as it was, it is again */
+		sql("UPDATE technoparks SET name_en_derived = 1 WHERE slug = 'jeonbuk' AND name_en = 'Jeonbuk Technopark'");
+	},
+};
 const runs = records.flatMap((rec) => (rec.entity === 'technopark' ? [{ rec, key: 'technopark' },
     { rec, key: 'technopark_en', title: 'technopark, its English fields' }] : [{ rec, key: rec.entity }]));
 
