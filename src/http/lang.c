@@ -5,8 +5,6 @@
  * too, in the reader's own language: ?lang= on any GET page chooses (and the cookie keeps the choice),
  * else an earlier choice (the cookie), else the browser's Accept-Language, else Korean.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "http/lang.h"
