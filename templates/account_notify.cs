@@ -16,14 +16,14 @@
 <label for="n-decisions"><?cs var:L.notify.decisions ?></label></div>
 <div class="field check"><input type="checkbox" id="n-meetings" name="meetings" value="1"<?cs if:Chosen.meetings ?> checked<?cs /if ?>>
 <label for="n-meetings"><?cs var:L.notify.meetings ?></label>
-<span class="hint" id="n-meetings-person"><?cs if:Person.name ?><?cs var:L.notify.person_linked ?> <?cs var:Person.name ?> (<?cs var:Person.org ?>), <?cs var:L.notify.person_seats ?> <?cs var:Person.seats ?><?cs else ?><?cs var:L.notify.person_none ?><?cs /if ?></span></div>
+<span class="hint" id="n-meetings-person"><?cs if:Person.name ?><?cs var:L.notify.person_linked ?> <?cs call:ko(Person.name) ?> (<?cs call:loc(Person.org, Person.org_en) ?>), <?cs var:L.notify.person_seats ?> <?cs var:Person.seats ?><?cs else ?><?cs var:L.notify.person_none ?><?cs /if ?></span></div>
 </fieldset>
 <fieldset>
 <legend><?cs var:L.notify.news ?></legend>
 <div class="field check"><input type="checkbox" id="n-pinned" name="news_pinned" value="1"<?cs if:Chosen.news_pinned ?> checked<?cs /if ?>>
 <label for="n-pinned"><?cs var:L.notify.news_pinned ?></label></div>
 <?cs each:c = Categories ?><div class="field check"><input type="checkbox" id="n-cat-<?cs var:c.id ?>" name="category" value="<?cs var:c.id ?>"<?cs if:Chosen["cat" + c.id] ?> checked<?cs /if ?>>
-<label for="n-cat-<?cs var:c.id ?>"><?cs var:L.notify.news_category ?>: <?cs var:c.name_ko ?></label></div>
+<label for="n-cat-<?cs var:c.id ?>"><?cs var:L.notify.news_category ?>: <?cs call:loc(c.name_ko, c.name_en) ?></label></div>
 <?cs /each ?></fieldset>
 <div class="actions"><button type="submit"><?cs var:L.notify.submit ?></button></div>
 </form>

@@ -1,11 +1,11 @@
 <?cs # admin_agenda_item.cs - change one agenda item (a stale save merges three ways: form.cs conflict()), or
 remove it (not while resolutions hang on it). ?>
-<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.item_edit_title ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.item_edit_title ?><?cs set:Page.TitleKo = 1 ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <?cs include:"admin_committee_form.cs" ?>
-<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
-<h1><?cs var:Meeting.title ?> <?cs var:L.committee_admin.item_edit_title ?></h1>
+<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs call:ko(Meeting.title) ?></a></p>
+<h1><?cs call:ko(Meeting.title) ?> <?cs var:L.committee_admin.item_edit_title ?></h1>
 <?cs call:cnav() ?>
 <?cs if:User.admin ?><p><a href="/admin/history?entity=agenda_item&amp;id=<?cs var:Item.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
 <?cs call:stale() ?>

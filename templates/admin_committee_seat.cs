@@ -1,12 +1,12 @@
 <?cs # admin_committee_seat.cs - add a seat to a committee or change one (member, role, term); delete one
 entered by mistake. A stale save merges three ways (form.cs conflict()); the term's days are date inputs. ?>
 <?cs if:Seat.id ?><?cs set:Page.Heading = L.committee_admin.seat_edit_title ?><?cs else ?><?cs set:Page.Heading = L.committee_admin.seat_new_title ?><?cs /if ?>
-<?cs set:Page.Title = Committee.name_ko + " " + Page.Heading ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs if:Page.Lang != "ko" && Committee.name_en ?><?cs set:Page.Title = Committee.name_en + " " + Page.Heading ?><?cs else ?><?cs set:Page.Title = Committee.name_ko + " " + Page.Heading ?><?cs set:Page.TitleKo = 1 ?><?cs /if ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <?cs include:"admin_committee_form.cs" ?>
-<p class="crumbs"><a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:Committee.name_ko ?> <?cs var:L.committee_admin.title ?></a></p>
-<h1><?cs var:Committee.name_ko ?> <?cs var:Page.Heading ?></h1>
+<p class="crumbs"><a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs call:loc(Committee.name_ko, Committee.name_en) ?> <?cs var:L.committee_admin.title ?></a></p>
+<h1><?cs call:loc(Committee.name_ko, Committee.name_en) ?> <?cs var:Page.Heading ?></h1>
 <?cs call:cnav() ?>
 <?cs if:Seat.id && User.admin ?><p><a href="/admin/history?entity=committee_member&amp;id=<?cs var:Seat.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
 <?cs call:stale() ?>
@@ -22,11 +22,11 @@ entered by mistake. A stale save merges three ways (form.cs conflict()); the ter
 <select<?cs call:field_attrs("member", Form.member, 1) ?>>
 <option value=""><?cs var:L.committee_admin.choose ?></option>
 <optgroup label="<?cs var:L.committee_admin.member_tps ?>">
-<?cs each:o = Options.TPs ?><option value="t<?cs var:o.id ?>"<?cs if:Form.member.value == "t" + o.id ?> selected<?cs /if ?>><?cs var:o.name_ko ?></option>
+<?cs each:o = Options.TPs ?><option value="t<?cs var:o.id ?>"<?cs if:Form.member.value == "t" + o.id ?> selected<?cs /if ?><?cs call:loc_lang(o.name_en) ?>><?cs call:loc_text(o.name_ko, o.name_en) ?></option>
 <?cs /each ?></optgroup>
 <?cs set:Page.Org = "" ?><?cs each:o = Options.People ?><?cs if:o.org != Page.Org ?><?cs if:Page.Org != "" ?></optgroup>
-<?cs /if ?><optgroup label="<?cs var:o.org ?>"><?cs set:Page.Org = o.org ?><?cs /if ?>
-<option value="p<?cs var:o.id ?>"<?cs if:Form.member.value == "p" + o.id ?> selected<?cs /if ?>><?cs var:o.name ?><?cs if:o.title ?> (<?cs var:o.title ?>)<?cs /if ?><?cs if:o.visible == 0 ?> <?cs var:L.committee_admin.member_people_hidden ?><?cs /if ?></option>
+<?cs /if ?><optgroup label="<?cs var:o.org ?>"<?cs call:ko_lang() ?>><?cs set:Page.Org = o.org ?><?cs /if ?>
+<option value="p<?cs var:o.id ?>"<?cs if:Form.member.value == "p" + o.id ?> selected<?cs /if ?><?cs call:ko_lang() ?>><?cs var:o.name ?><?cs if:o.title ?> (<?cs var:o.title ?>)<?cs /if ?><?cs if:o.visible == 0 ?> <?cs var:L.committee_admin.member_people_hidden ?><?cs /if ?></option>
 <?cs /each ?><?cs if:Page.Org != "" ?></optgroup><?cs /if ?>
 </select>
 <?cs call:field_msg("member", Form.member) ?>

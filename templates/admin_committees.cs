@@ -13,11 +13,11 @@
 <thead><tr><th scope="col"><?cs var:L.committee.committee ?></th><th scope="col"><?cs var:L.committee.seats_now ?></th><th scope="col"><?cs var:L.committee.upcoming ?></th><th scope="col"><?cs var:L.committee_admin.meetings ?></th><th scope="col"><?cs var:L.committee_admin.actions ?></th></tr></thead>
 <tbody>
 <?cs each:c = Committees ?><tr>
-<th scope="row" data-label="<?cs var:L.committee.committee ?>"><a href="/admin/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a></th>
+<th scope="row" data-label="<?cs var:L.committee.committee ?>"><a href="/admin/committees/<?cs var:url_escape(c.slug) ?>"><?cs call:loc(c.name_ko, c.name_en) ?></a></th>
 <td class="num" data-label="<?cs var:L.committee.seats_now ?>"><?cs var:c.seats ?></td>
 <td class="num" data-label="<?cs var:L.committee.upcoming ?>"><?cs var:c.upcoming ?></td>
 <td class="num" data-label="<?cs var:L.committee_admin.meetings ?>"><?cs var:c.meetings ?></td>
-<td data-label="<?cs var:L.committee_admin.actions ?>"><a href="/admin/committees/<?cs var:url_escape(c.slug) ?>/meetings/new" aria-label="<?cs var:c.name_ko ?>: <?cs var:L.committee_admin.meeting_add ?>"><?cs var:L.committee_admin.meeting_add ?></a></td>
+<td data-label="<?cs var:L.committee_admin.actions ?>"><a href="/admin/committees/<?cs var:url_escape(c.slug) ?>/meetings/new" aria-label="<?cs call:loc_text(c.name_ko, c.name_en) ?>: <?cs var:L.committee_admin.meeting_add ?>"><?cs var:L.committee_admin.meeting_add ?></a></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

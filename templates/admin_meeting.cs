@@ -1,13 +1,13 @@
 <?cs # admin_meeting.cs - one meeting in the admin: its details (a stale save merges three ways: form.cs
 conflict()), its agenda (add, change, move, remove items), its resolutions, and the way to its attendance
 and minutes. ?>
-<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.meeting_manage ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.meeting_manage ?><?cs set:Page.TitleKo = 1 ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <?cs include:"admin_committee_form.cs" ?>
 <?cs include:"committee_macros.cs" ?>
-<p class="crumbs"><a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:Committee.name_ko ?> <?cs var:L.committee_admin.title ?></a></p>
-<h1><?cs var:Meeting.title ?> <?cs var:L.committee_admin.meeting_manage ?><?cs call:demo_badge(Meeting) ?></h1>
+<p class="crumbs"><a href="/admin/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs call:loc(Committee.name_ko, Committee.name_en) ?> <?cs var:L.committee_admin.title ?></a></p>
+<h1><?cs call:ko(Meeting.title) ?> <?cs var:L.committee_admin.meeting_manage ?><?cs call:demo_badge(Meeting) ?></h1>
 <?cs call:cnav() ?>
 <?cs call:done() ?>
 <ul class="tags">
@@ -35,17 +35,17 @@ and minutes. ?>
 <?cs if:subcount(Agenda) ?>
 <div class="table-wrap">
 <table class="agenda">
-<caption><?cs var:Meeting.title ?> <?cs var:L.meeting.agenda ?> (<?cs var:subcount(Agenda) ?>)</caption>
+<caption><?cs call:ko(Meeting.title) ?> <?cs var:L.meeting.agenda ?> (<?cs var:subcount(Agenda) ?>)</caption>
 <thead><tr><th scope="col"><?cs var:L.committee_admin.position ?></th><th scope="col"><?cs var:L.committee_admin.field.item_title ?></th><th scope="col"><?cs var:L.meeting.resolutions ?></th><th scope="col"><?cs var:L.committee_admin.actions ?></th></tr></thead>
 <tbody>
 <?cs each:a = Agenda ?><tr>
 <td class="num" data-label="<?cs var:L.committee_admin.position ?>"><?cs var:a.position ?></td>
-<th scope="row" data-label="<?cs var:L.committee_admin.field.item_title ?>"><a href="/admin/agenda/<?cs var:a.id ?>"><?cs var:a.title ?></a><?cs if:a.description ?><br><span class="note"><?cs var:a.description ?></span><?cs /if ?></th>
+<th scope="row" data-label="<?cs var:L.committee_admin.field.item_title ?>"><a href="/admin/agenda/<?cs var:a.id ?>"><?cs call:ko(a.title) ?></a><?cs if:a.description ?><br><span class="note"><?cs call:ko(a.description) ?></span><?cs /if ?></th>
 <td class="num" data-label="<?cs var:L.meeting.resolutions ?>"><?cs var:a.resolutions ?></td>
 <td data-label="<?cs var:L.committee_admin.actions ?>"><div class="actions">
-<?cs if:!first(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="up"><button type="submit" class="secondary" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_up ?>"><?cs var:L.committee_admin.move_up ?></button></form><?cs /if ?>
-<?cs if:!last(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="down"><button type="submit" class="secondary" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_down ?>"><?cs var:L.committee_admin.move_down ?></button></form><?cs /if ?>
-<a href="/admin/agenda/<?cs var:a.id ?>" aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.edit ?>"><?cs var:L.committee_admin.edit ?></a>
+<?cs if:!first(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="up"><button type="submit" class="secondary"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_up ?>"<?cs /if ?>><?cs var:L.committee_admin.move_up ?><?cs call:vh_name(a.title) ?></button></form><?cs /if ?>
+<?cs if:!last(a) ?><form method="post" action="/admin/agenda/<?cs var:a.id ?>/move" class="inline"><?cs call:csrf() ?><input type="hidden" name="version" value="<?cs var:a.version ?>"><input type="hidden" name="direction" value="down"><button type="submit" class="secondary"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.move_down ?>"<?cs /if ?>><?cs var:L.committee_admin.move_down ?><?cs call:vh_name(a.title) ?></button></form><?cs /if ?>
+<a href="/admin/agenda/<?cs var:a.id ?>"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:a.position ?>. <?cs var:a.title ?>: <?cs var:L.committee_admin.edit ?>"<?cs /if ?>><?cs var:L.committee_admin.edit ?><?cs call:vh_name(a.title) ?></a>
 </div></td>
 </tr>
 <?cs /each ?></tbody>
@@ -68,12 +68,12 @@ and minutes. ?>
 <?cs if:subcount(Resolutions) ?>
 <div class="table-wrap">
 <table class="resolutions">
-<caption><?cs var:Meeting.title ?> <?cs var:L.meeting.resolutions ?> (<?cs var:subcount(Resolutions) ?>)</caption>
+<caption><?cs call:ko(Meeting.title) ?> <?cs var:L.meeting.resolutions ?> (<?cs var:subcount(Resolutions) ?>)</caption>
 <thead><tr><th scope="col"><?cs var:L.committee.agenda_item ?></th><th scope="col"><?cs var:L.committee.resolution ?></th><th scope="col"><?cs var:L.committee.outcome_label ?></th><th scope="col"><?cs var:L.committee.votes ?></th></tr></thead>
 <tbody>
 <?cs each:r = Resolutions ?><tr>
-<td data-label="<?cs var:L.committee.agenda_item ?>"><?cs var:r.item_position ?>. <?cs var:r.item_title ?></td>
-<th scope="row" data-label="<?cs var:L.committee.resolution ?>"><a href="/admin/resolutions/<?cs var:r.id ?>"><?cs var:r.body ?></a></th>
+<td data-label="<?cs var:L.committee.agenda_item ?>"><?cs var:r.item_position ?>. <?cs call:ko(r.item_title) ?></td>
+<th scope="row" data-label="<?cs var:L.committee.resolution ?>"><a href="/admin/resolutions/<?cs var:r.id ?>"><?cs call:ko(r.body) ?></a></th>
 <td data-label="<?cs var:L.committee.outcome_label ?>"><?cs call:outcome(r) ?></td>
 <td data-label="<?cs var:L.committee.votes ?>"><?cs call:votes(r) ?></td>
 </tr>
@@ -92,8 +92,8 @@ and minutes. ?>
 </section>
 <?cs /if ?>
 <?cs if:subcount(Documents) ?><ul>
-<?cs each:d = Documents ?><li><?cs if:d.missing ?><?cs var:d.filename ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs else ?><a href="/files/<?cs var:d.id ?>"><?cs var:d.filename ?></a><?cs /if ?> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
-<form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents/<?cs var:d.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link" aria-label="<?cs var:d.filename ?>: <?cs var:L.committee_admin.delete ?>"><?cs var:L.committee_admin.delete ?></button></form></li>
+<?cs each:d = Documents ?><li><?cs if:d.missing ?><?cs call:ko(d.filename) ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs else ?><a href="/files/<?cs var:d.id ?>"><?cs call:ko(d.filename) ?></a><?cs /if ?> <span class="note">(<?cs var:d.label ?>, <?cs var:d.size ?>)</span>
+<form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents/<?cs var:d.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="link"<?cs if:Page.Lang == "ko" ?> aria-label="<?cs var:d.filename ?>: <?cs var:L.committee_admin.delete ?>"<?cs /if ?>><?cs var:L.committee_admin.delete ?><?cs call:vh_name(d.filename) ?></button></form></li>
 <?cs /each ?></ul><?cs else ?><p><?cs var:L.meeting.no_documents ?></p><?cs /if ?>
 <form method="post" action="/admin/meetings/<?cs var:Meeting.id ?>/documents" enctype="multipart/form-data" class="stacked">
 <?cs call:csrf() ?>

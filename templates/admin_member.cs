@@ -1,8 +1,8 @@
 <?cs # admin_member.cs - a technopark's profile form; a stale save merges three ways (form.cs conflict()). ?>
-<?cs set:Page.Title = TP.name_ko + " " + L.admin.profile ?><?cs set:Page.Nav = "admin" ?>
+<?cs if:Page.Lang != "ko" && TP.name_en ?><?cs set:Page.Title = TP.name_en + " " + L.admin.profile ?><?cs else ?><?cs set:Page.Title = TP.name_ko + " " + L.admin.profile ?><?cs set:Page.TitleKo = 1 ?><?cs /if ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
-<h1><?cs var:TP.name_ko ?> <?cs var:L.admin.profile ?></h1>
+<h1><?cs call:loc(TP.name_ko, TP.name_en) ?> <?cs var:L.admin.profile ?></h1>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Done == "saved" ?><p class="ok" role="status"><?cs var:L.admin.saved ?></p><?cs /if ?>
 <?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?>
@@ -11,7 +11,7 @@
 <h2 id="overlay-h"><?cs var:L.my_requests.pending_title ?> <a href="/admin/requests/<?cs var:Overlay.id ?>">#<?cs var:Overlay.id ?></a></h2>
 <p><?cs var:L.my_requests.pending_banner ?></p>
 <?cs if:subcount(Overlay.Fields) ?><ul class="changes">
-<?cs each:f = Overlay.Fields ?><li><strong><?cs var:L.field[f.name] ?></strong>: <?cs if:f.old ?><del><?cs var:f.old ?></del><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?> → <?cs if:f.new ?><ins><?cs var:f.new ?></ins><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></li>
+<?cs each:f = Overlay.Fields ?><li><strong><?cs var:L.field[f.name] ?></strong>: <?cs if:f.old ?><del><?cs call:ko(f.old) ?></del><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?> → <?cs if:f.new ?><ins><?cs call:ko(f.new) ?></ins><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></li>
 <?cs /each ?></ul><?cs /if ?>
 </section><?cs /if ?>
 <?cs if:subcount(Pending) ?><p class="note"><?cs var:L.member_form.pending ?>
@@ -31,11 +31,14 @@
 <?cs call:input("phone", L.field.phone, Form.phone, "tel", 0, L.member_form.phone_hint) ?>
 <?cs call:input("email", L.field.email, Form.email, "email", 0, "") ?>
 <?cs call:input("website", L.field.website, Form.website, "url", 0, L.member_form.website_hint) ?>
+<?cs call:input("name_en", L.field.name_en, Form.name_en, "text", 0, L.member_form.english_hint) ?>
+<?cs call:textarea("summary_en", L.field.summary_en, Form.summary_en, 0, L.member_form.english_hint) ?>
+<?cs call:input("address_en", L.field.address_en, Form.address_en, "text", 0, "") ?>
 <?cs if:!Conflict.fields.industry ?><fieldset id="f-industry" class="checks<?cs if:Form.industry.error ?> invalid<?cs /if ?>"<?cs if:Form.industry.error ?> aria-describedby="f-industry-err"<?cs /if ?>>
 <legend><?cs var:L.field.industry ?></legend>
 <input type="hidden" name="industry" value="">
 <?cs each:i = Industries ?><div class="check"><input type="checkbox" name="industry" id="f-industry-<?cs var:i.slug ?>" value="<?cs var:i.slug ?>"<?cs if:Form.industry.checked[i.slug] ?> checked<?cs /if ?>>
-<label for="f-industry-<?cs var:i.slug ?>"><?cs var:i.name_ko ?></label></div>
+<label for="f-industry-<?cs var:i.slug ?>"><?cs call:loc(i.name_ko, i.name_en) ?></label></div>
 <?cs /each ?>
 <?cs call:field_msg("industry", Form.industry) ?>
 </fieldset><?cs /if ?>

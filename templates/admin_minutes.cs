@@ -1,11 +1,11 @@
 <?cs # admin_minutes.cs - write a meeting's minutes in Markdown and publish them; the stored ones are shown as
 readers will see them. A stale save merges three ways (form.cs conflict()). ?>
-<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.minutes ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs set:Page.Title = Meeting.title + " " + L.committee_admin.minutes ?><?cs set:Page.TitleKo = 1 ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <?cs include:"admin_committee_form.cs" ?>
-<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
-<h1><?cs var:Meeting.title ?> <?cs var:L.committee_admin.minutes ?></h1>
+<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs call:ko(Meeting.title) ?></a></p>
+<h1><?cs call:ko(Meeting.title) ?> <?cs var:L.committee_admin.minutes ?></h1>
 <?cs call:cnav() ?>
 <?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs call:done() ?>
@@ -19,7 +19,7 @@ readers will see them. A stale save merges three ways (form.cs conflict()). ?>
 <?cs if:!Conflict.fields.body ?><div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
 <label for="f-body"><?cs var:L.committee_admin.field.minutes ?></label>
 <span class="hint"><?cs var:L.committee_admin.minutes_hint ?></span>
-<textarea rows="20"<?cs call:field_attrs("body", Form.body, 0) ?>><?cs var:Form.body.value ?></textarea>
+<textarea rows="20"<?cs call:field_attrs("body", Form.body, 0) ?><?cs call:ko_lang() ?>><?cs var:Form.body.value ?></textarea>
 <?cs call:field_msg("body", Form.body) ?>
 </div><?cs /if ?>
 <?cs call:checkbox("published", L.committee_admin.minutes_publish, Form.published) ?>
@@ -29,7 +29,7 @@ readers will see them. A stale save merges three ways (form.cs conflict()). ?>
 <?cs if:Stored.body_html ?>
 <section aria-labelledby="preview-h">
 <h2 id="preview-h"><?cs var:L.committee_admin.minutes_preview ?> (<?cs if:Stored.published == 1 ?><?cs var:L.committee_admin.minutes_is_published ?><?cs if:Stored.published_at ?> <?cs var:Stored.published_at ?><?cs /if ?><?cs else ?><?cs var:L.committee_admin.minutes_draft ?><?cs /if ?>)</h2>
-<div class="minutes">
+<div class="minutes"<?cs call:ko_lang() ?>>
 <?cs # uvar: the stored minutes' HTML, made by cmark in safe mode (markdown.c: raw HTML and unsafe links dropped) when they were saved. ?>
 <?cs uvar:Stored.body_html ?>
 </div>

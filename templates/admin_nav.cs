@@ -9,6 +9,7 @@
 <li><a href="/admin/requests"><?cs var:L.admin.requests ?></a></li>
 <li><a href="/admin/history"><?cs var:L.admin.history ?></a></li>
 <?cs if:User.role == "secretariat" ?><li><a href="/admin/users"><?cs var:L.admin.users ?></a></li>
-<li><a href="/admin/stats"><?cs var:L.stats.nav ?></a></li><?cs /if ?>
+<li><a href="/admin/stats"><?cs var:L.stats.nav ?></a></li>
+<li><a href="/admin/about"><?cs var:L.about_admin.nav ?></a></li><?cs /if ?>
 </ul>
 </nav>

@@ -18,7 +18,7 @@ and (secretariat) by publisher, in keyset pages of 20. ?>
 <select id="f-tp" name="tp">
 <option value=""><?cs var:L.all ?></option>
 <option value="association"<?cs if:Filter.tp == "association" ?> selected<?cs /if ?>><?cs var:L.news.association ?></option>
-<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:Filter.tp == p.slug ?> selected<?cs /if ?>><?cs var:p.name_ko ?></option>
+<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:Filter.tp == p.slug ?> selected<?cs /if ?><?cs call:loc_lang(p.name_en) ?>><?cs call:loc_text(p.name_ko, p.name_en) ?></option>
 <?cs /each ?></select>
 </div><?cs /if ?>
 <div class="field actions"><button type="submit"><?cs var:L.apply ?></button></div>
@@ -30,9 +30,9 @@ and (secretariat) by publisher, in keyset pages of 20. ?>
 <thead><tr><th scope="col"><?cs var:L.news_admin.field.title ?></th><th scope="col"><?cs var:L.news.category ?></th><th scope="col"><?cs var:L.news.publisher ?></th><th scope="col"><?cs var:L.news_admin.state ?></th><th scope="col"><?cs var:L.news.published ?></th><th scope="col"><?cs var:L.news.updated ?></th></tr></thead>
 <tbody>
 <?cs each:a = Articles ?><tr>
-<th scope="row" data-label="<?cs var:L.news_admin.field.title ?>"><a href="/admin/news/<?cs var:a.id ?>"><?cs var:a.title ?></a><?cs if:a.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.news.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:a.pinned == 1 ?> <span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs /if ?></th>
-<td data-label="<?cs var:L.news.category ?>"><?cs var:a.category_name ?></td>
-<td data-label="<?cs var:L.news.publisher ?>"><?cs if:a.tp_name ?><?cs var:a.tp_name ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
+<th scope="row" data-label="<?cs var:L.news_admin.field.title ?>"><a href="/admin/news/<?cs var:a.id ?>"><?cs call:ko(a.title) ?></a><?cs if:a.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.news.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:a.pinned == 1 ?> <span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs /if ?></th>
+<td data-label="<?cs var:L.news.category ?>"><?cs call:loc(a.category_name, a.category_name_en) ?></td>
+<td data-label="<?cs var:L.news.publisher ?>"><?cs if:a.tp_name ?><?cs call:loc(a.tp_name, a.tp_name_en) ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
 <td data-label="<?cs var:L.news_admin.state ?>"><?cs if:a.deleted == 1 ?><span class="badge warn"><?cs var:L.news_admin.states.deleted ?></span><?cs elif:a.state == "draft" ?><span class="badge warn"><?cs var:L.news_admin.states.draft ?></span><?cs else ?><?cs var:L.news_admin.states.published ?><?cs /if ?></td>
 <td data-label="<?cs var:L.news.published ?>"><?cs if:a.published ?><?cs var:a.published ?><?cs else ?>-<?cs /if ?></td>
 <td data-label="<?cs var:L.news.updated ?>"><?cs var:a.updated ?></td>

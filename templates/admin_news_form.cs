@@ -37,7 +37,7 @@ or (secretariat) restore it. A stale save merges three ways (form.cs conflict())
 <?cs if:!Conflict.fields.category ?><div class="field<?cs if:Form.category.error ?> invalid<?cs /if ?>">
 <label for="f-category"><?cs var:L.news_admin.field.category ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <select id="f-category" name="category"<?cs call:select_errors("category", Form.category) ?>>
-<?cs each:c = Categories ?><option value="<?cs var:c.slug ?>"<?cs if:Form.category.value == c.slug ?> selected<?cs /if ?>><?cs var:c.name_ko ?></option>
+<?cs each:c = Categories ?><option value="<?cs var:c.slug ?>"<?cs if:Form.category.value == c.slug ?> selected<?cs /if ?><?cs call:loc_lang(c.name_en) ?>><?cs call:loc_text(c.name_ko, c.name_en) ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("category", Form.category) ?>
 </div><?cs /if ?>
@@ -45,7 +45,7 @@ or (secretariat) restore it. A stale save merges three ways (form.cs conflict())
 <label for="f-publisher"><?cs var:L.news_admin.field.publisher ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <?cs if:Page.AnyPublisher ?><select id="f-publisher" name="publisher"<?cs call:select_errors("publisher", Form.publisher) ?>>
 <option value="association"<?cs if:Form.publisher.value == "association" ?> selected<?cs /if ?>><?cs var:L.news.association ?></option>
-<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:Form.publisher.value == p.slug ?> selected<?cs /if ?>><?cs var:p.name_ko ?></option>
+<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:Form.publisher.value == p.slug ?> selected<?cs /if ?><?cs call:loc_lang(p.name_en) ?>><?cs call:loc_text(p.name_ko, p.name_en) ?></option>
 <?cs /each ?></select>
 <?cs else ?><?cs each:p = Publishers ?><input type="text" id="f-publisher" value="<?cs var:p.name_ko ?>" readonly>
 <input type="hidden" name="publisher" value="<?cs var:p.slug ?>"><?cs /each ?><span class="hint"><?cs var:L.news_admin.own_publisher ?></span><?cs /if ?>
@@ -62,12 +62,12 @@ or (secretariat) restore it. A stale save merges three ways (form.cs conflict())
 <?cs if:!Conflict.fields.body ?><div class="field<?cs if:Form.body.error ?> invalid<?cs /if ?>">
 <label for="f-body"><?cs var:L.news_admin.field.body ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <span class="hint" id="f-body-hint"><?cs var:L.news_admin.body_hint ?></span>
-<textarea rows="16" id="f-body" name="body" required<?cs if:Form.body.error ?> aria-invalid="true" aria-describedby="f-body-err f-body-hint"<?cs else ?> aria-describedby="f-body-hint"<?cs /if ?>><?cs var:Form.body.value ?></textarea>
+<textarea rows="16" id="f-body" name="body" required<?cs if:Form.body.error ?> aria-invalid="true" aria-describedby="f-body-err f-body-hint"<?cs else ?> aria-describedby="f-body-hint"<?cs /if ?><?cs call:ko_lang() ?>><?cs var:Form.body.value ?></textarea>
 <?cs call:field_msg("body", Form.body) ?>
 </div><?cs /if ?>
 <?cs if:subcount(Files) ?><fieldset class="field">
 <legend><?cs var:L.attach.current ?></legend>
-<?cs each:f = Files ?><div class="check"><input type="checkbox" name="remove" value="<?cs var:f.id ?>" id="rm-<?cs var:f.id ?>"> <label for="rm-<?cs var:f.id ?>"><?cs var:L.attach.remove ?>: <?cs var:f.filename ?> (<?cs var:f.label ?>, <?cs var:f.size ?>)</label><?cs if:f.missing ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs /if ?></div>
+<?cs each:f = Files ?><div class="check"><input type="checkbox" name="remove" value="<?cs var:f.id ?>" id="rm-<?cs var:f.id ?>"> <label for="rm-<?cs var:f.id ?>"><?cs var:L.attach.remove ?>: <?cs call:ko(f.filename) ?> (<?cs var:f.label ?>, <?cs var:f.size ?>)</label><?cs if:f.missing ?> <strong class="badge warn file-missing"><?cs var:L.attach.missing ?></strong><?cs /if ?></div>
 <?cs /each ?></fieldset><?cs /if ?>
 <div class="field<?cs if:Form.attachment.error ?> invalid<?cs /if ?>">
 <label for="f-attachment"><?cs var:L.news_admin.field.attachment ?></label>

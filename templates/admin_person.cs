@@ -1,11 +1,11 @@
 <?cs # admin_person.cs - add or edit one person; a stale save merges three ways; a conflict shows only the fields both changed (form.cs conflict()). ?>
 <?cs if:Person.id ?><?cs set:Page.Heading = L.people_admin.edit_title ?><?cs else ?><?cs set:Page.Heading = L.people_admin.new_title ?><?cs /if ?>
-<?cs set:Page.Title = TP.name_ko + " " + Page.Heading ?><?cs set:Page.Nav = "admin" ?>
+<?cs if:Page.Lang != "ko" && TP.name_en ?><?cs set:Page.Title = TP.name_en + " " + Page.Heading ?><?cs else ?><?cs set:Page.Title = TP.name_ko + " " + Page.Heading ?><?cs set:Page.TitleKo = 1 ?><?cs /if ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <?cs if:TP.slug ?><?cs set:Page.ListUrl = "/admin/members/" + url_escape(TP.slug) + "/people" ?><?cs else ?><?cs set:Page.ListUrl = "/people?tp=association" ?><?cs /if ?>
-<p class="crumbs"><a href="<?cs var:Page.ListUrl ?>"><?cs var:TP.name_ko ?> <?cs var:L.admin.people ?></a></p>
-<h1><?cs var:TP.name_ko ?> <?cs var:Page.Heading ?><?cs if:Person.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h1>
+<p class="crumbs"><a href="<?cs var:Page.ListUrl ?>"><?cs call:loc(TP.name_ko, TP.name_en) ?> <?cs var:L.admin.people ?></a></p>
+<h1><?cs call:loc(TP.name_ko, TP.name_en) ?> <?cs var:Page.Heading ?><?cs if:Person.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h1>
 <?cs include:"admin_nav.cs" ?>
 <?cs if:Page.Notice ?><p class="ok" role="status"><?cs var:Page.Notice ?></p><?cs /if ?>
 <?cs if:Page.Review ?><p class="note"><?cs var:L.people_admin.review_note ?></p><?cs /if ?>

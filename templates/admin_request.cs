@@ -9,12 +9,12 @@
 <?cs if:Decide.problem == "decided" ?><p class="errors" role="alert"><?cs var:L.request.decided ?></p><?cs /if ?>
 <?cs if:Decide.problem == "conflict" || Req.has_conflict ?><p class="errors" role="alert"><?cs var:L.save.request_conflict ?></p><?cs /if ?>
 <dl class="facts">
-<dt><?cs var:L.people.org ?></dt><dd><a href="/members/<?cs var:url_escape(Req.tp_slug) ?>"><?cs var:Req.tp_name ?></a></dd>
-<dt><?cs var:L.form.field ?></dt><dd><?cs var:L.request["entity_" + Req.entity] ?><?cs if:Req.person_name ?> (<?cs var:Req.person_name ?>)<?cs /if ?> <?cs var:L.request["action_" + Req.action] ?></dd>
+<dt><?cs var:L.people.org ?></dt><dd><a href="/members/<?cs var:url_escape(Req.tp_slug) ?>"><?cs call:loc(Req.tp_name, Req.tp_name_en) ?></a></dd>
+<dt><?cs var:L.form.field ?></dt><dd><?cs var:L.request["entity_" + Req.entity] ?><?cs if:Req.person_name ?> (<?cs call:ko(Req.person_name) ?>)<?cs /if ?> <?cs var:L.request["action_" + Req.action] ?></dd>
 <dt><?cs var:L.request.state ?></dt><dd><span class="state state-<?cs var:Req.state ?>"><?cs var:L.request["state_" + Req.state] ?></span></dd>
-<dt><?cs var:L.request.submitted_by ?></dt><dd><?cs var:Req.submitted_by ?>, <?cs var:Req.submitted_at ?></dd>
-<?cs if:Req.reviewed_by ?><dt><?cs var:L.request.reviewed_by ?></dt><dd><?cs var:Req.reviewed_by ?>, <?cs var:Req.reviewed_at ?></dd><?cs /if ?>
-<?cs if:Req.review_comment ?><dt><?cs var:L.request.comment ?></dt><dd><?cs var:Req.review_comment ?></dd><?cs /if ?>
+<dt><?cs var:L.request.submitted_by ?></dt><dd><?cs call:ko(Req.submitted_by) ?>, <?cs var:Req.submitted_at ?></dd>
+<?cs if:Req.reviewed_by ?><dt><?cs var:L.request.reviewed_by ?></dt><dd><?cs call:ko(Req.reviewed_by) ?>, <?cs var:Req.reviewed_at ?></dd><?cs /if ?>
+<?cs if:Req.review_comment ?><dt><?cs var:L.request.comment ?></dt><dd><?cs call:ko(Req.review_comment) ?></dd><?cs /if ?>
 </dl>
 <div class="table-wrap">
 <table class="diff">
@@ -23,9 +23,9 @@
 <tbody>
 <?cs each:f = Fields ?><tr<?cs if:f.conflict ?> class="conflict-row"<?cs /if ?>>
 <th scope="row" data-label="<?cs var:L.request.field ?>"><?cs var:L.field[f.name] ?></th>
-<td class="old" data-label="<?cs var:L.request.old ?>"><?cs if:f.old ?><del><?cs var:f.old ?></del><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
-<td class="new" data-label="<?cs var:L.request.new ?>"><?cs if:f.new ?><ins><?cs var:f.new ?></ins><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
-<td data-label="<?cs var:L.request.current ?>"><?cs if:f.cur ?><?cs var:f.cur ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?><?cs if:f.conflict ?> <strong class="badge warn"><?cs var:L.request.changed_since ?></strong><?cs /if ?></td>
+<td class="old" data-label="<?cs var:L.request.old ?>"><?cs if:f.old ?><del><?cs call:ko(f.old) ?></del><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td class="new" data-label="<?cs var:L.request.new ?>"><?cs if:f.new ?><ins><?cs call:ko(f.new) ?></ins><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.request.current ?>"><?cs if:f.cur ?><?cs call:ko(f.cur) ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?><?cs if:f.conflict ?> <strong class="badge warn"><?cs var:L.request.changed_since ?></strong><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

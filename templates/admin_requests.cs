@@ -23,13 +23,13 @@
 <tbody>
 <?cs each:r = Requests ?><tr>
 <th scope="row" data-label="#"><a href="/admin/requests/<?cs var:r.id ?>">#<?cs var:r.id ?></a></th>
-<td data-label="<?cs var:L.people.org ?>"><?cs var:r.tp_name ?></td>
+<td data-label="<?cs var:L.people.org ?>"><?cs call:loc(r.tp_name, r.tp_name_en) ?></td>
 <td data-label="<?cs var:L.form.field ?>"><?cs var:L.request["entity_" + r.entity] ?> <?cs var:L.request["action_" + r.action] ?> (<?cs var:r.nfields ?>)</td>
 <td data-label="<?cs var:L.request.state ?>"><span class="state state-<?cs var:r.state ?>"><?cs var:L.request["state_" + r.state] ?></span><?cs if:r.unseen == 1 ?> <strong class="badge"><?cs var:L.my_requests.new_decision ?></strong><?cs /if ?></td>
-<td data-label="<?cs var:L.request.submitted_by ?>"><?cs var:r.submitted_by ?></td>
+<td data-label="<?cs var:L.request.submitted_by ?>"><?cs call:ko(r.submitted_by) ?></td>
 <td class="at" data-label="<?cs var:L.request.submitted_at ?>"><?cs var:r.submitted_at ?></td>
 <td class="at" data-label="<?cs var:L.request.reviewed_at ?>"><?cs if:r.reviewed_at ?><?cs var:r.reviewed_at ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
-<td data-label="<?cs var:L.request.comment ?>"><?cs if:r.review_comment ?><?cs var:r.review_comment ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.request.comment ?>"><?cs if:r.review_comment ?><?cs call:ko(r.review_comment) ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

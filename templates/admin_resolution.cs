@@ -1,12 +1,12 @@
 <?cs # admin_resolution.cs - record a resolution on one of a meeting's agenda items, or change or delete one;
 a stale save merges three ways (form.cs conflict()). ?>
 <?cs if:Resolution.id ?><?cs set:Page.Heading = L.committee_admin.resolution_edit_title ?><?cs else ?><?cs set:Page.Heading = L.committee_admin.resolution_new_title ?><?cs /if ?>
-<?cs set:Page.Title = Meeting.title + " " + Page.Heading ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
+<?cs set:Page.Title = Meeting.title + " " + Page.Heading ?><?cs set:Page.TitleKo = 1 ?><?cs if:User.admin ?><?cs set:Page.Nav = "admin" ?><?cs else ?><?cs set:Page.Nav = "committee_admin" ?><?cs /if ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
 <?cs include:"admin_committee_form.cs" ?>
-<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs var:Meeting.title ?></a></p>
-<h1><?cs var:Meeting.title ?> <?cs var:Page.Heading ?></h1>
+<p class="crumbs"><a href="/admin/meetings/<?cs var:Meeting.id ?>"><?cs call:ko(Meeting.title) ?></a></p>
+<h1><?cs call:ko(Meeting.title) ?> <?cs var:Page.Heading ?></h1>
 <?cs call:cnav() ?>
 <?cs if:Meeting.not_started ?><p class="conflict" role="note"><?cs var:L.committee_admin.not_started_note ?></p><?cs /if ?>
 <?cs if:Resolution.id && User.admin ?><p><a href="/admin/history?entity=resolution&amp;id=<?cs var:Resolution.id ?>"><?cs var:L.admin.record_history ?></a></p><?cs /if ?>
@@ -21,7 +21,7 @@ a stale save merges three ways (form.cs conflict()). ?>
 <label for="f-agenda_item_id"><?cs var:L.committee_admin.field.agenda_item_id ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <select<?cs call:field_attrs("agenda_item_id", Form.agenda_item_id, 1) ?>>
 <option value=""><?cs var:L.committee_admin.choose ?></option>
-<?cs each:i = Items ?><option value="<?cs var:i.id ?>"<?cs if:Form.agenda_item_id.value == i.id ?> selected<?cs /if ?>><?cs var:i.position ?>. <?cs var:i.title ?></option>
+<?cs each:i = Items ?><option value="<?cs var:i.id ?>"<?cs if:Form.agenda_item_id.value == i.id ?> selected<?cs /if ?><?cs call:ko_lang() ?>><?cs var:i.position ?>. <?cs var:i.title ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("agenda_item_id", Form.agenda_item_id) ?>
 </div><?cs /if ?>

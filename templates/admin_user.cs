@@ -34,7 +34,7 @@ The password is never sent back into the page. ?>
 <span class="hint"><?cs var:L.users.technopark_hint ?></span>
 <select<?cs call:field_attrs("technopark", Form.technopark, 0) ?>>
 <option value=""><?cs var:L.none ?></option>
-<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:Form.technopark.value == t.slug ?> selected<?cs /if ?>><?cs var:t.name_ko ?></option>
+<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:Form.technopark.value == t.slug ?> selected<?cs /if ?><?cs call:loc_lang(t.name_en) ?>><?cs call:loc_text(t.name_ko, t.name_en) ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("technopark", Form.technopark) ?>
 </div><?cs /if ?>
@@ -44,8 +44,8 @@ The password is never sent back into the page. ?>
 <select<?cs call:field_attrs("person", Form.person, 0) ?>>
 <option value=""><?cs var:L.none ?></option>
 <?cs set:Page.Org = "" ?><?cs each:o = Options.People ?><?cs if:o.org != Page.Org ?><?cs if:Page.Org != "" ?></optgroup>
-<?cs /if ?><optgroup label="<?cs var:o.org ?>"><?cs set:Page.Org = o.org ?><?cs /if ?>
-<option value="<?cs var:o.id ?>"<?cs if:Form.person.value == o.id ?> selected<?cs /if ?>><?cs var:o.name ?><?cs if:o.title ?> (<?cs var:o.title ?>)<?cs /if ?><?cs if:o.is_demo == 1 ?> [<?cs var:L.demo ?>]<?cs /if ?><?cs if:o.linked && o.linked_id != Account.id ?> · <?cs var:L.users.person_linked_to ?> <?cs var:o.linked ?><?cs /if ?></option>
+<?cs /if ?><optgroup label="<?cs var:o.org ?>"<?cs call:ko_lang() ?>><?cs set:Page.Org = o.org ?><?cs /if ?>
+<option value="<?cs var:o.id ?>"<?cs if:Form.person.value == o.id ?> selected<?cs /if ?><?cs call:ko_lang() ?>><?cs var:o.name ?><?cs if:o.title ?> (<?cs var:o.title ?>)<?cs /if ?><?cs if:o.is_demo == 1 ?> [<?cs var:L.demo ?>]<?cs /if ?><?cs if:o.linked && o.linked_id != Account.id ?> · <?cs var:L.users.person_linked_to ?> <?cs var:o.linked ?><?cs /if ?></option>
 <?cs /each ?><?cs if:Page.Org != "" ?></optgroup><?cs /if ?>
 </select>
 <?cs call:field_msg("person", Form.person) ?>

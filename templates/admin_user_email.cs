@@ -2,7 +2,7 @@
 <?cs set:Page.Title = L.account_mail.admin_title ?><?cs set:Page.Nav = "admin" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"form.cs" ?>
-<h1><?cs var:L.account_mail.admin_title ?>: <?cs var:Target.name ?> (<?cs var:Target.login ?>)</h1>
+<h1><?cs var:L.account_mail.admin_title ?>: <?cs call:ko(Target.name) ?> (<?cs var:Target.login ?>)</h1>
 <?cs include:"admin_nav.cs" ?>
 <p><a href="/admin/users/<?cs var:Target.id ?>"><?cs var:L.account_mail.back_user ?></a></p>
 <?cs if:Done ?><p class="ok" role="status"><?cs var:L.account_mail.sent ?></p><?cs /if ?>

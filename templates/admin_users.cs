@@ -22,9 +22,9 @@
 <tbody>
 <?cs each:u = Users ?><tr>
 <th scope="row" data-label="<?cs var:L.field.login ?>"><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.login ?></a><?cs if:u.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.users.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
-<td data-label="<?cs var:L.field.display_name ?>"><?cs var:u.display_name ?></td>
+<td data-label="<?cs var:L.field.display_name ?>"><?cs call:ko(u.display_name) ?></td>
 <td data-label="<?cs var:L.field.role ?>"><?cs var:L.role[u.role] ?></td>
-<td data-label="<?cs var:L.field.technopark ?>"><?cs if:u.tp_name ?><?cs var:u.tp_name ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.field.technopark ?>"><?cs if:u.tp_name ?><?cs call:loc(u.tp_name, u.tp_name_en) ?><?cs else ?><span class="unknown"><?cs var:L.none ?></span><?cs /if ?></td>
 <td data-label="<?cs var:L.field.active ?>"><?cs if:u.active == 1 ?><?cs var:L.users.active_yes ?><?cs else ?><span class="badge warn"><?cs var:L.users.active_no ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>

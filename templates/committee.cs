@@ -1,15 +1,16 @@
 <?cs # committee.cs - one committee: its purpose, its composition today or on a past day, every term on
 request, its meetings ahead and behind, and the links to its resolutions and calendar. ?>
-<?cs set:Page.Title = Committee.name_ko ?><?cs set:Page.Nav = "committees" ?>
+<?cs if:Page.Lang != "ko" && Committee.name_en ?><?cs set:Page.Title = Committee.name_en ?><?cs else ?><?cs set:Page.Title = Committee.name_ko ?><?cs set:Page.TitleKo = 1 ?><?cs /if ?><?cs set:Page.Nav = "committees" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"committee_macros.cs" ?>
 <?cs include:"source_marks.cs" ?>
 <p class="crumbs"><a href="/committees"><?cs var:L.committee.back ?></a></p>
-<h1><?cs var:Committee.name_ko ?></h1>
+<h1><?cs call:loc(Committee.name_ko, Committee.name_en) ?></h1>
 <dl class="facts">
+<?cs if:Page.Lang != "ko" ?><dt><?cs var:L.member.name_ko ?></dt><dd lang="ko"><?cs var:Committee.name_ko ?></dd><?cs /if ?>
 <dt><?cs var:L.member.name_en ?></dt><dd><span lang="en"><?cs call:fact(Committee.name_en) ?></span><?cs call:en_mark(Committee.name_en_derived) ?></dd>
-<dt><?cs var:L.committee.purpose ?></dt><dd><?cs call:fact(Committee.purpose) ?></dd>
-<dt><?cs var:L.committee.composition ?></dt><dd><?cs call:fact(Committee.composition) ?></dd>
+<dt><?cs var:L.committee.purpose ?></dt><dd><?cs call:fact_loc(Committee.purpose, Committee.purpose_en) ?><?cs call:tr_mark(Committee.texts_en_derived, Committee.purpose_en) ?></dd>
+<dt><?cs var:L.committee.composition ?></dt><dd><?cs call:fact_loc(Committee.composition, Committee.composition_en) ?><?cs call:tr_mark(Committee.texts_en_derived, Committee.composition_en) ?></dd>
 </dl>
 <ul class="tags">
 <li><a href="/committees/<?cs var:url_escape(Committee.slug) ?>/resolutions"><?cs var:L.committee.all_resolutions ?></a></li>
@@ -36,7 +37,7 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <?cs if:subcount(Members) ?>
 <div class="table-wrap">
 <table class="seats">
-<caption><?cs var:Committee.name_ko ?> <?cs if:Page.At ?><?cs var:Page.At ?> <?cs var:L.committee.members_on ?><?cs else ?><?cs var:L.committee.members_now ?><?cs /if ?> (<?cs var:subcount(Members) ?>)</caption>
+<caption><?cs call:loc(Committee.name_ko, Committee.name_en) ?> <?cs if:Page.At ?><?cs var:Page.At ?> <?cs var:L.committee.members_on ?><?cs else ?><?cs var:L.committee.members_now ?><?cs /if ?> (<?cs var:subcount(Members) ?>)</caption>
 <thead><tr><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.term ?></th></tr></thead>
 <tbody>
 <?cs each:s = Members ?><tr>
@@ -57,13 +58,13 @@ request, its meetings ahead and behind, and the links to its resolutions and cal
 <?cs if:subcount(Terms) ?>
 <div class="table-wrap">
 <table class="terms">
-<caption><?cs var:Committee.name_ko ?> <?cs var:L.committee.history ?> (<?cs var:subcount(Terms) ?>)</caption>
+<caption><?cs call:loc(Committee.name_ko, Committee.name_en) ?> <?cs var:L.committee.history ?> (<?cs var:subcount(Terms) ?>)</caption>
 <thead><tr><th scope="col"><?cs var:L.committee.member ?></th><th scope="col"><?cs var:L.committee.role_label ?></th><th scope="col"><?cs var:L.committee.term ?></th></tr></thead>
 <tbody>
 <?cs each:s = Terms ?><tr>
 <th scope="row" data-label="<?cs var:L.committee.member ?>"><?cs call:seat_name(s) ?></th>
 <td data-label="<?cs var:L.committee.role_label ?>"><?cs var:L.committee.role[s.role] ?></td>
-<td data-label="<?cs var:L.committee.term ?>"><?cs call:term(s) ?><?cs if:s.note ?><br><span class="note"><?cs var:s.note ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.committee.term ?>"><?cs call:term(s) ?><?cs if:s.note ?><br><span class="note"><?cs call:ko(s.note) ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

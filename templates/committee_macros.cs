@@ -3,7 +3,7 @@ a term, a status, a resolution's outcome and votes. Included after header.cs. ?>
 <?cs # "2027-03-16 (화) 14:00~16:00"; a meeting over several days names its last day. ?>
 <?cs def:when(m) ?><?cs var:m.date ?> (<?cs var:L.committee.dow[m.dow] ?>) <?cs var:m.starts ?>~<?cs if:m.end_date ?><?cs var:m.end_date ?> <?cs /if ?><?cs var:m.ends ?><?cs /def ?>
 <?cs # Who holds seat s: a technopark (as its representative), or a person with their organisation. ?>
-<?cs def:seat_name(s) ?><?cs if:s.tp_name ?><a href="/members/<?cs var:url_escape(s.tp_slug) ?>"><?cs var:s.tp_name ?></a> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.hidden ?><span class="unknown"><?cs var:L.committee.hidden ?></span><?cs elif:s.person ?><?cs var:s.person ?><?cs if:s.org ?> <span class="note">(<?cs var:s.org ?><?cs if:s.person_title ?> <?cs var:s.person_title ?><?cs /if ?>)</span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs /def ?>
+<?cs def:seat_name(s) ?><?cs if:s.tp_name ?><a href="/members/<?cs var:url_escape(s.tp_slug) ?>"><?cs call:loc(s.tp_name, s.tp_name_en) ?></a> <span class="note">(<?cs var:L.committee.representative ?>)</span><?cs elif:s.hidden ?><span class="unknown"><?cs var:L.committee.hidden ?></span><?cs elif:s.person ?><?cs call:ko(s.person) ?><?cs if:s.org ?> <span class="note">(<?cs call:loc(s.org, s.org_en) ?><?cs if:s.person_title ?> <?cs call:ko(s.person_title) ?><?cs /if ?>)</span><?cs /if ?><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?><?cs if:s.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs /def ?>
 <?cs # A term "2024-03-01 ~ 2026-02-28"; an open end shows nothing after "~", unknown dates say so. ?>
 <?cs def:term(s) ?><?cs if:s.term_start || s.term_end ?><?cs if:s.term_start ?><?cs var:s.term_start ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_start_unknown ?></span><?cs /if ?> ~ <?cs var:s.term_end ?><?cs else ?><span class="unknown"><?cs var:L.committee.term_unknown ?></span><?cs /if ?><?cs /def ?>
 <?cs def:status(m) ?><span class="state state-<?cs var:m.status ?>"><?cs var:L.committee.status[m.status] ?></span><?cs /def ?>
@@ -23,9 +23,9 @@ a term, a status, a resolution's outcome and votes. Included after header.cs. ?>
 <tbody>
 <?cs each:m = list ?><?cs if:with_committee ?><?cs set:m.href = "/committees/" + url_escape(m.committee_slug) + "/meetings/" + m.id ?><?cs else ?><?cs set:m.href = "/committees/" + url_escape(slug) + "/meetings/" + m.id ?><?cs /if ?><tr>
 <td data-label="<?cs var:L.committee.when ?>"><?cs call:when(m) ?></td>
-<?cs if:with_committee ?><td data-label="<?cs var:L.committee.committee ?>"><a href="/committees/<?cs var:url_escape(m.committee_slug) ?>"><?cs var:m.committee ?></a></td><?cs /if ?>
-<th scope="row" data-label="<?cs var:L.committee.meeting ?>"><a href="<?cs var:m.href ?>"><?cs var:m.title ?></a><?cs call:demo_badge(m) ?></th>
-<td data-label="<?cs var:L.committee.where ?>"><?cs if:m.place ?><?cs var:m.place ?><?cs elif:m.online_url ?><?cs var:L.committee.online ?><?cs else ?><span class="unknown"><?cs var:L.committee.place_unknown ?></span><?cs /if ?></td>
+<?cs if:with_committee ?><td data-label="<?cs var:L.committee.committee ?>"><a href="/committees/<?cs var:url_escape(m.committee_slug) ?>"><?cs call:loc(m.committee, m.committee_en) ?></a></td><?cs /if ?>
+<th scope="row" data-label="<?cs var:L.committee.meeting ?>"><a href="<?cs var:m.href ?>"><?cs call:ko(m.title) ?></a><?cs call:demo_badge(m) ?></th>
+<td data-label="<?cs var:L.committee.where ?>"><?cs if:m.place ?><?cs call:ko(m.place) ?><?cs elif:m.online_url ?><?cs var:L.committee.online ?><?cs else ?><span class="unknown"><?cs var:L.committee.place_unknown ?></span><?cs /if ?></td>
 <td data-label="<?cs var:L.committee.status_label ?>"><?cs call:status(m) ?></td>
 </tr>
 <?cs /each ?></tbody>

@@ -1,9 +1,9 @@
 <?cs # committee_resolutions.cs - every resolution of a committee, newest meeting first, by year and outcome. ?>
-<?cs set:Page.Title = Committee.name_ko + " " + L.committee.resolutions ?><?cs set:Page.Nav = "committees" ?>
+<?cs if:Page.Lang != "ko" && Committee.name_en ?><?cs set:Page.Title = Committee.name_en + " " + L.committee.resolutions ?><?cs else ?><?cs set:Page.Title = Committee.name_ko + " " + L.committee.resolutions ?><?cs set:Page.TitleKo = 1 ?><?cs /if ?><?cs set:Page.Nav = "committees" ?>
 <?cs include:"header.cs" ?>
 <?cs include:"committee_macros.cs" ?>
-<p class="crumbs"><a href="/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs var:Committee.name_ko ?></a></p>
-<h1><?cs var:Committee.name_ko ?> <?cs var:L.committee.resolutions ?></h1>
+<p class="crumbs"><a href="/committees/<?cs var:url_escape(Committee.slug) ?>"><?cs call:loc(Committee.name_ko, Committee.name_en) ?></a></p>
+<h1><?cs call:loc(Committee.name_ko, Committee.name_en) ?> <?cs var:L.committee.resolutions ?></h1>
 <form class="filters" method="get" action="/committees/<?cs var:url_escape(Committee.slug) ?>/resolutions" aria-label="<?cs var:L.committee.filter ?>">
 <div class="field">
 <label for="f-year"><?cs var:L.committee.year ?></label>
@@ -28,14 +28,14 @@
 <?cs if:subcount(Resolutions) ?>
 <div class="table-wrap">
 <table class="resolutions">
-<caption><?cs var:Committee.name_ko ?> <?cs var:L.committee.resolutions ?></caption>
+<caption><?cs call:loc(Committee.name_ko, Committee.name_en) ?> <?cs var:L.committee.resolutions ?></caption>
 <thead><tr><th scope="col"><?cs var:L.committee.date ?></th><th scope="col"><?cs var:L.committee.meeting ?></th><th scope="col"><?cs var:L.committee.agenda_item ?></th><th scope="col"><?cs var:L.committee.resolution ?></th><th scope="col"><?cs var:L.committee.outcome_label ?></th><th scope="col"><?cs var:L.committee.votes ?></th></tr></thead>
 <tbody>
 <?cs each:r = Resolutions ?><tr>
 <td data-label="<?cs var:L.committee.date ?>"><?cs var:r.date ?></td>
-<td data-label="<?cs var:L.committee.meeting ?>"><a href="/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/<?cs var:r.meeting_id ?>"><?cs var:r.meeting_title ?></a><?cs call:demo_badge(r) ?></td>
-<td data-label="<?cs var:L.committee.agenda_item ?>"><?cs var:r.item_position ?>. <?cs var:r.item_title ?></td>
-<th scope="row" data-label="<?cs var:L.committee.resolution ?>"><?cs var:r.body ?></th>
+<td data-label="<?cs var:L.committee.meeting ?>"><a href="/committees/<?cs var:url_escape(Committee.slug) ?>/meetings/<?cs var:r.meeting_id ?>"><?cs call:ko(r.meeting_title) ?></a><?cs call:demo_badge(r) ?></td>
+<td data-label="<?cs var:L.committee.agenda_item ?>"><?cs var:r.item_position ?>. <?cs call:ko(r.item_title) ?></td>
+<th scope="row" data-label="<?cs var:L.committee.resolution ?>"><?cs call:ko(r.body) ?></th>
 <td data-label="<?cs var:L.committee.outcome_label ?>"><?cs call:outcome(r) ?></td>
 <td class="votes" data-label="<?cs var:L.committee.votes ?>"><?cs call:votes(r) ?></td>
 </tr>

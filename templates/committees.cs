@@ -10,8 +10,8 @@
 <section aria-labelledby="list-h">
 <h2 id="list-h"><?cs var:L.committee.list ?></h2>
 <dl class="committees">
-<?cs each:c = Committees ?><dt><a href="/committees/<?cs var:url_escape(c.slug) ?>"><?cs var:c.name_ko ?></a><?cs if:c.name_en ?> <span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs call:en_mark(c.name_en_derived) ?><?cs /if ?></dt>
-<dd><?cs call:fact(c.purpose) ?><br><span class="note"><?cs var:L.committee.seats_now ?> <?cs var:c.seats ?><?cs call:demo_count(c.demo_seats) ?> · <?cs var:L.committee.upcoming ?> <?cs var:c.upcoming ?></span></dd>
+<?cs each:c = Committees ?><dt><a href="/committees/<?cs var:url_escape(c.slug) ?>"><?cs call:loc(c.name_ko, c.name_en) ?></a><?cs if:c.name_en ?> <?cs if:Page.Lang == "ko" ?><span class="en" lang="en">(<?cs var:c.name_en ?>)</span><?cs else ?><span class="en" lang="ko">(<?cs var:c.name_ko ?>)</span><?cs /if ?><?cs call:en_mark(c.name_en_derived) ?><?cs /if ?></dt>
+<dd><?cs call:fact_loc(c.purpose, c.purpose_en) ?><?cs call:tr_mark(c.texts_en_derived, c.purpose_en) ?><br><span class="note"><?cs var:L.committee.seats_now ?> <?cs var:c.seats ?><?cs call:demo_count(c.demo_seats) ?> · <?cs var:L.committee.upcoming ?> <?cs var:c.upcoming ?></span></dd>
 <?cs /each ?></dl>
 </section>
 

@@ -3,8 +3,8 @@
 </main>
 <footer class="site">
 <div class="wrap">
-<p><strong><?cs if:Site.Name ?><?cs var:Site.Name ?><?cs else ?><?cs var:L.site.name ?><?cs /if ?></strong></p>
-<?cs if:Site.Address ?><p><?cs var:L.footer.address ?>: <?cs var:Site.Address ?></p><?cs /if ?>
+<p><strong><?cs if:Site.Name ?><?cs call:loc(Site.Name, Site.NameEn) ?><?cs else ?><?cs var:L.site.name ?><?cs /if ?></strong></p>
+<?cs if:Site.Address ?><p><?cs var:L.footer.address ?>: <?cs call:loc(Site.Address, Site.AddressEn) ?></p><?cs /if ?>
 </div>
 </footer>
 </body>

@@ -17,7 +17,7 @@ people changed is not an input but a choice in conflict() (the save pipeline, sr
 <?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:User.csrf ?>"><?cs /def ?>
 
 <?cs def:field_msg(name, f) ?><?cs if:f.error ?><p class="field-error" id="f-<?cs var:name ?>-err"><?cs var:f.error ?></p><?cs /if ?><?cs /def ?>
-<?cs def:field_attrs(name, f, required) ?> id="f-<?cs var:name ?>" name="<?cs var:name ?>"<?cs if:required ?> required<?cs /if ?><?cs if:f.error ?> aria-invalid="true" aria-describedby="f-<?cs var:name ?>-err"<?cs /if ?><?cs /def ?>
+<?cs def:field_attrs(name, f, required) ?> id="f-<?cs var:name ?>" name="<?cs var:name ?>"<?cs if:string.slice(name, string.length(name) - 3, string.length(name)) == "_en" ?> lang="en"<?cs /if ?><?cs if:required ?> required<?cs /if ?><?cs if:f.error ?> aria-invalid="true" aria-describedby="f-<?cs var:name ?>-err"<?cs /if ?><?cs /def ?>
 
 <?cs # One-line input; type is text, tel, email, url, number or password; hint may be empty. ?>
 <?cs def:input(name, label, f, type, required, hint) ?><?cs if:!Conflict.fields[name] ?><div class="field<?cs if:f.error ?> invalid<?cs /if ?>">
@@ -30,7 +30,7 @@ people changed is not an input but a choice in conflict() (the save pipeline, sr
 <?cs def:textarea(name, label, f, required, hint) ?><?cs if:!Conflict.fields[name] ?><div class="field<?cs if:f.error ?> invalid<?cs /if ?>">
 <label for="f-<?cs var:name ?>"><?cs var:label ?><?cs if:required ?> <span class="req"><?cs var:L.form.required ?></span><?cs /if ?></label>
 <?cs if:hint ?><span class="hint"><?cs var:hint ?></span><?cs /if ?>
-<textarea rows="5"<?cs call:field_attrs(name, f, required) ?>><?cs var:f.value ?></textarea>
+<textarea rows="5"<?cs call:field_attrs(name, f, required) ?><?cs if:string.slice(name, string.length(name) - 3, string.length(name)) != "_en" ?><?cs call:ko_lang() ?><?cs /if ?>><?cs var:f.value ?></textarea>
 <?cs call:field_msg(name, f) ?>
 </div><?cs /if ?><?cs /def ?>
 

@@ -8,14 +8,14 @@
 <label for="f-region"><?cs var:L.members.region ?></label>
 <select id="f-region" name="region">
 <option value=""><?cs var:L.all ?></option>
-<?cs each:r = Regions ?><option value="<?cs var:r.slug ?>"<?cs if:r.selected ?> selected<?cs /if ?>><?cs var:r.name_ko ?> (<?cs var:r.n ?>)</option>
+<?cs each:r = Regions ?><option value="<?cs var:r.slug ?>"<?cs if:r.selected ?> selected<?cs /if ?><?cs call:loc_lang(r.name_en) ?>><?cs call:loc_text(r.name_ko, r.name_en) ?> (<?cs var:r.n ?>)</option>
 <?cs /each ?></select>
 </div>
 <div class="field">
 <label for="f-industry"><?cs var:L.members.industry ?></label>
 <select id="f-industry" name="industry">
 <option value=""><?cs var:L.all ?></option>
-<?cs each:i = Industries ?><option value="<?cs var:i.slug ?>"<?cs if:i.selected ?> selected<?cs /if ?>><?cs var:i.name_ko ?> (<?cs var:i.n ?>)</option>
+<?cs each:i = Industries ?><option value="<?cs var:i.slug ?>"<?cs if:i.selected ?> selected<?cs /if ?><?cs call:loc_lang(i.name_en) ?>><?cs call:loc_text(i.name_ko, i.name_en) ?> (<?cs var:i.n ?>)</option>
 <?cs /each ?></select>
 </div>
 <div class="field">
@@ -42,10 +42,10 @@
 <thead><tr><th scope="col"><?cs var:L.members.name ?></th><th scope="col"><?cs var:L.members.region ?></th><th scope="col"><?cs var:L.members.joined ?></th><th scope="col"><?cs var:L.members.industry ?></th></tr></thead>
 <tbody>
 <?cs each:m = Members ?><tr>
-<th scope="row" data-label="<?cs var:L.members.name ?>"><a href="/members/<?cs var:url_escape(m.slug) ?>"><?cs var:m.name_ko ?></a><?cs if:m.name_en ?><br><span class="en" lang="en"><?cs var:m.name_en ?></span><?cs if:m.name_en_derived == 1 ?><span class="note derived" title="<?cs var:L.source.name_en_derived_title ?>">*</span><?cs set:Page.EnDerived = 1 ?><?cs /if ?><?cs /if ?></th>
-<td data-label="<?cs var:L.members.region ?>"><a href="/members?region=<?cs var:url_escape(m.region_slug) ?>"><?cs var:m.region ?></a><?cs call:region_mark(m.region_derived) ?></td>
-<td data-label="<?cs var:L.members.joined ?>"><?cs if:m.joined_year ?><?cs var:m.joined_year ?><?cs if:m.founding_member == 1 ?> <span class="badge"><?cs var:L.members.founding ?></span><?cs /if ?><?cs elif:m.joined_note ?><span class="note"><?cs var:m.joined_note ?></span><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td>
-<td data-label="<?cs var:L.members.industry ?>"><?cs call:fact(m.industries) ?></td>
+<th scope="row" data-label="<?cs var:L.members.name ?>"><a href="/members/<?cs var:url_escape(m.slug) ?>"<?cs if:Page.Lang == "ko" || !m.name_en ?><?cs call:ko_lang() ?><?cs /if ?>><?cs call:loc_text(m.name_ko, m.name_en) ?></a><?cs if:m.name_en ?><br><?cs if:Page.Lang == "ko" ?><span class="en" lang="en"><?cs var:m.name_en ?></span><?cs else ?><span class="en" lang="ko"><?cs call:loc(m.name_ko, m.name_en) ?></span><?cs /if ?><?cs if:m.name_en_derived == 1 ?><span class="note derived" title="<?cs var:L.source.name_en_derived_title ?>">*</span><?cs set:Page.EnDerived = 1 ?><?cs /if ?><?cs /if ?></th>
+<td data-label="<?cs var:L.members.region ?>"><a href="/members?region=<?cs var:url_escape(m.region_slug) ?>"><?cs call:loc(m.region, m.region_en) ?></a><?cs call:region_mark(m.region_derived) ?></td>
+<td data-label="<?cs var:L.members.joined ?>"><?cs if:m.joined_year ?><?cs var:m.joined_year ?><?cs if:m.founding_member == 1 ?> <span class="badge"><?cs var:L.members.founding ?></span><?cs /if ?><?cs elif:m.joined_note ?><span class="note"<?cs call:ko_lang() ?>><?cs call:ko(m.joined_note) ?></span><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td>
+<td data-label="<?cs var:L.members.industry ?>"><?cs call:fact_loc(m.industries, m.industries_en) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

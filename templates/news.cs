@@ -2,9 +2,9 @@
 notices on top of the first page, numbered pages of 20 and keyset pages beyond them (older/newer links carry
 the last/first id shown), and the list's Atom feed. ?>
 <?cs set:Page.Heading = L.news.title ?>
-<?cs each:c = Categories ?><?cs if:c.selected ?><?cs set:Page.Heading = Page.Heading + ": " + c.name_ko ?><?cs /if ?><?cs /each ?>
+<?cs each:c = Categories ?><?cs if:c.selected ?><?cs if:Page.Lang != "ko" && c.name_en ?><?cs set:Page.Heading = Page.Heading + ": " + c.name_en ?><?cs else ?><?cs set:Page.Heading = Page.Heading + ": " + c.name_ko ?><?cs /if ?><?cs /if ?><?cs /each ?>
 <?cs if:Filter.association ?><?cs set:Page.Heading = Page.Heading + " (" + L.news.association + ")" ?><?cs /if ?>
-<?cs each:p = Publishers ?><?cs if:p.selected ?><?cs set:Page.Heading = Page.Heading + " (" + p.name_ko + ")" ?><?cs /if ?><?cs /each ?>
+<?cs each:p = Publishers ?><?cs if:p.selected ?><?cs if:Page.Lang != "ko" && p.name_en ?><?cs set:Page.Heading = Page.Heading + " (" + p.name_en + ")" ?><?cs else ?><?cs set:Page.Heading = Page.Heading + " (" + p.name_ko + ")" ?><?cs /if ?><?cs /if ?><?cs /each ?>
 <?cs set:Page.Title = Page.Heading ?><?cs if:!Page.First ?><?cs set:Page.Title = Page.Heading + " - " + L.news.later_page ?><?cs /if ?>
 <?cs set:Page.Nav = "news" ?>
 <?cs if:Filter.qs ?><?cs set:Page.Feed = "/news.atom?" + Filter.qs ?><?cs set:Page.Amp = "&" + Filter.qs ?><?cs set:Page.Qs = "?" + Filter.qs ?><?cs else ?><?cs set:Page.Feed = "/news.atom" ?><?cs /if ?>
@@ -16,7 +16,7 @@ the last/first id shown), and the list's Atom feed. ?>
 <label for="f-category"><?cs var:L.news.category ?></label>
 <select id="f-category" name="category">
 <option value=""><?cs var:L.all ?></option>
-<?cs each:c = Categories ?><option value="<?cs var:c.slug ?>"<?cs if:c.selected ?> selected<?cs /if ?>><?cs var:c.name_ko ?></option>
+<?cs each:c = Categories ?><option value="<?cs var:c.slug ?>"<?cs if:c.selected ?> selected<?cs /if ?><?cs call:loc_lang(c.name_en) ?>><?cs call:loc_text(c.name_ko, c.name_en) ?></option>
 <?cs /each ?></select>
 </div>
 <div class="field">
@@ -24,7 +24,7 @@ the last/first id shown), and the list's Atom feed. ?>
 <select id="f-tp" name="tp">
 <option value=""><?cs var:L.all ?></option>
 <option value="association"<?cs if:Filter.association ?> selected<?cs /if ?>><?cs var:L.news.association ?></option>
-<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.name_ko ?></option>
+<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:p.selected ?> selected<?cs /if ?><?cs call:loc_lang(p.name_en) ?>><?cs call:loc_text(p.name_ko, p.name_en) ?></option>
 <?cs /each ?></select>
 </div>
 <div class="field actions">
@@ -40,12 +40,12 @@ src/pages/page_news.c; 공지 for a pinned notice on top),
 stacked cards at phone width (site.css). ?>
 <?cs def:board_row(a, qs, top) ?><tr<?cs if:top ?> class="pinned-row"<?cs /if ?>>
 <td class="num" data-label="<?cs var:L.news.col_num ?>"><?cs if:top ?><span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs else ?><?cs var:a.num ?><?cs /if ?></td>
-<td class="subject" data-label="<?cs var:L.news.col_title ?>"><span class="cat">[<?cs var:a.category_name ?>]</span> <a class="news-title" href="/news/<?cs var:a.id ?><?cs var:qs ?>"><?cs var:a.title ?></a><?cs if:a.pinned == 1 && !top ?> <span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs /if ?><?cs if:a.files > 0 ?> <span class="badge file" title="<?cs var:L.news.files_mark_title ?> <?cs var:a.files ?>"><?cs var:L.news.files_mark ?> <?cs var:a.files ?></span><?cs /if ?><?cs if:a.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.news.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
-<td class="publisher" data-label="<?cs var:L.news.col_publisher ?>"><?cs if:a.tp_name ?><?cs var:a.tp_name ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
+<td class="subject" data-label="<?cs var:L.news.col_title ?>"><span class="cat">[<?cs call:loc(a.category_name, a.category_name_en) ?>]</span> <a class="news-title" href="/news/<?cs var:a.id ?><?cs var:qs ?>"><?cs call:ko(a.title) ?></a><?cs if:a.pinned == 1 && !top ?> <span class="badge pin"><?cs var:L.news.pinned_badge ?></span><?cs /if ?><?cs if:a.files > 0 ?> <span class="badge file" title="<?cs var:L.news.files_mark_title ?> <?cs var:a.files ?>"><?cs var:L.news.files_mark ?> <?cs var:a.files ?></span><?cs /if ?><?cs if:a.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.news.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
+<td class="publisher" data-label="<?cs var:L.news.col_publisher ?>"><?cs if:a.tp_name ?><?cs call:loc(a.tp_name, a.tp_name_en) ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
 <td class="date" data-label="<?cs var:L.news.col_date ?>"><time datetime="<?cs var:a.date ?>"><?cs var:a.date ?></time></td>
 </tr><?cs /def ?>
 <section aria-labelledby="list-h">
-<h2 id="list-h"><?cs if:Page.First ?><?cs var:L.news.latest ?><?cs else ?><?cs var:L.news.list ?><?cs /if ?><?cs if:Pager.page > 1 ?> (<?cs var:Pager.page ?><?cs var:L.news.page_unit ?>)<?cs /if ?></h2>
+<h2 id="list-h"><?cs if:Page.First ?><?cs var:L.news.latest ?><?cs else ?><?cs var:L.news.list ?><?cs /if ?><?cs if:Pager.page > 1 ?> (<?cs var:L.news.page_pre ?><?cs var:Pager.page ?><?cs var:L.news.page_unit ?>)<?cs /if ?></h2>
 <?cs if:Page.Count == 0 && !subcount(Pinned) ?>
 <p><?cs var:L.news.empty ?></p>
 <?cs else ?>

@@ -13,7 +13,7 @@
 <select id="f-tp" name="tp">
 <option value=""><?cs var:L.all ?></option>
 <option value="association"<?cs if:Filter.tp == "association" ?> selected<?cs /if ?>><?cs var:L.people.association ?></option>
-<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:t.selected ?> selected<?cs /if ?>><?cs var:t.name_ko ?></option>
+<?cs each:t = TPs ?><option value="<?cs var:t.slug ?>"<?cs if:t.selected ?> selected<?cs /if ?><?cs call:loc_lang(t.name_en) ?>><?cs call:loc_text(t.name_ko, t.name_en) ?></option>
 <?cs /each ?></select>
 </div>
 <div class="field actions"><button type="submit"><?cs var:L.search ?></button></div>
@@ -31,10 +31,10 @@
 <thead><tr><th scope="col"><?cs var:L.people.name ?></th><th scope="col"><?cs var:L.people.org ?></th><th scope="col"><?cs var:L.people.position ?></th><th scope="col"><?cs var:L.people.department ?></th><?cs if:Page.ShowContacts ?><th scope="col"><?cs var:L.people.phone ?></th><th scope="col"><?cs var:L.people.email ?></th><?cs /if ?></tr></thead>
 <tbody>
 <?cs each:p = People ?><tr>
-<th scope="row" data-label="<?cs var:L.people.name ?>"><?cs var:p.name ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs if:p.note ?><br><span class="note"><?cs var:p.note ?></span><?cs /if ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
-<td data-label="<?cs var:L.people.org ?>"><?cs if:p.tp_slug ?><a href="/members/<?cs var:url_escape(p.tp_slug) ?>"><?cs var:p.tp_name ?></a><?cs else ?><a href="/about"><?cs var:p.tp_name ?></a><?cs /if ?></td>
-<td data-label="<?cs var:L.people.position ?>"><?cs call:fact(p.title) ?></td>
-<td data-label="<?cs var:L.people.department ?>"><?cs call:fact(p.department) ?></td>
+<th scope="row" data-label="<?cs var:L.people.name ?>"><?cs call:ko(p.name) ?><?cs if:p.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?><?cs if:p.is_demo != 1 ?><?cs if:p.note ?><br><span class="note"><?cs call:ko(p.note) ?></span><?cs /if ?><?cs call:as_of(p.src_year) ?><?cs /if ?></th>
+<td data-label="<?cs var:L.people.org ?>"><?cs if:p.tp_slug ?><a href="/members/<?cs var:url_escape(p.tp_slug) ?>"><?cs call:loc(p.tp_name, p.tp_name_en) ?></a><?cs else ?><a href="/about"><?cs call:loc(p.tp_name, p.tp_name_en) ?></a><?cs /if ?></td>
+<td data-label="<?cs var:L.people.position ?>"><?cs call:fact_ko(p.title) ?></td>
+<td data-label="<?cs var:L.people.department ?>"><?cs call:fact_ko(p.department) ?></td>
 <?cs if:Page.ShowContacts ?><td class="tel" data-label="<?cs var:L.people.phone ?>"><?cs call:fact(p.phone) ?></td>
 <td data-label="<?cs var:L.people.email ?>"><?cs if:p.email ?><a href="mailto:<?cs var:url_escape(p.email) ?>"><?cs var:p.email ?></a><?cs else ?><span class="unknown"><?cs var:L.unknown ?></span><?cs /if ?></td><?cs /if ?>
 </tr>

@@ -46,12 +46,12 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <?cs /each ?></ul>
 </nav>
 <?cs if:Search.shown > 0 ?>
-<p class="count" role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.results_for ?> <?cs call:num(Search.found, Search.found_text, Search.found_approx) ?><?cs var:L.search.unit ?><?cs call:demo_results(Search.demo_found, Search.demo_found_text, Search.demo_found_approx) ?> <?cs var:L.search.of ?> <?cs var:Search.from ?>–<?cs var:Search.to ?></p>
+<p class="count" role="status"><q<?cs if:Search.q_ko ?><?cs call:ko_lang() ?><?cs /if ?>><?cs var:Search.q ?></q> <?cs var:L.search.results_for ?> <?cs call:num(Search.found, Search.found_text, Search.found_approx) ?><?cs var:L.search.unit ?><?cs call:demo_results(Search.demo_found, Search.demo_found_text, Search.demo_found_approx) ?> <?cs var:L.search.of ?> <?cs var:Search.from ?>–<?cs var:Search.to ?></p>
 <ol class="results" start="<?cs var:Search.from ?>">
 <?cs each:r = Results ?><li data-ref="<?cs var:r.kind ?>/<?cs var:r.ref_id ?>">
-<h2><a href="<?cs call:result_url(r) ?>"><?cs call:segs(r.Title) ?></a><?cs if:r.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h2>
-<p class="meta"><span class="kind"><?cs var:L.search.kind[r.kind] ?></span><?cs if:r.meta ?> · <?cs var:r.meta ?><?cs /if ?><?cs if:r.date && (r.kind == "news" || r.kind == "committees") ?> · <?cs var:r.date ?><?cs /if ?><?cs call:as_of(r.src_year) ?></p>
-<?cs if:subcount(r.Snip.S) ?><p class="snippet"><?cs if:r.Snip.cut_before ?>…<?cs /if ?><?cs call:segs(r.Snip) ?><?cs if:r.Snip.cut_after ?>…<?cs /if ?></p><?cs /if ?>
+<h2><a href="<?cs call:result_url(r) ?>"<?cs if:!r.title_en_shown ?><?cs call:ko_lang() ?><?cs /if ?>><?cs call:segs(r.Title) ?></a><?cs if:r.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h2>
+<p class="meta"><span class="kind"><?cs var:L.search.kind[r.kind] ?></span><?cs if:r.meta ?> · <?cs call:ko(r.meta) ?><?cs /if ?><?cs if:r.date && (r.kind == "news" || r.kind == "committees") ?> · <?cs var:r.date ?><?cs /if ?><?cs call:as_of(r.src_year) ?></p>
+<?cs if:subcount(r.Snip.S) ?><p class="snippet"<?cs call:ko_lang() ?>><?cs if:r.Snip.cut_before ?>…<?cs /if ?><?cs call:segs(r.Snip) ?><?cs if:r.Snip.cut_after ?>…<?cs /if ?></p><?cs /if ?>
 </li>
 <?cs /each ?></ol>
 <?cs if:Search.more ?><p class="note" id="search-more"><?cs var:L.search.deep ?> <?cs var:Search.last_page ?><?cs var:L.search.deep_pages ?> <?cs var:L.search.narrow ?></p><?cs /if ?>
@@ -62,7 +62,7 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <?cs elif:Search.total > 0 ?>
 <p role="status"><?cs var:L.search.none_in_type ?> <a href="<?cs call:search_url("", 1) ?>"><?cs var:L.search.see_all ?></a></p>
 <?cs else ?>
-<p role="status"><q><?cs var:Search.q ?></q> <?cs var:L.search.none ?></p>
+<p role="status"><q<?cs if:Search.q_ko ?><?cs call:ko_lang() ?><?cs /if ?>><?cs var:Search.q ?></q> <?cs var:L.search.none ?></p>
 <?cs /if ?>
 <?cs if:Pager.prev || Pager.next || ?Refused.page ?>
 <nav class="pager" aria-label="<?cs var:L.search.pages ?>">

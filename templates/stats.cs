@@ -15,7 +15,7 @@ Unknown values are 알려지지 않음 in the table and an empty slot marked unk
 <caption><?cs var:L.stats.caption ?></caption>
 <thead><tr><th scope="col"><?cs var:L.stats.col.year ?></th><th scope="col"><?cs var:L.stats.col.companies ?></th><th scope="col"><?cs var:L.stats.col.employees ?></th><th scope="col"><?cs var:L.stats.col.revenue ?></th><th scope="col"><?cs var:L.stats.col.members ?></th><th scope="col"><?cs var:L.stats.col.source ?></th></tr></thead>
 <tbody>
-<?cs each:f = Figures ?><tr><th scope="row" data-label="<?cs var:L.stats.col.year ?>"><?cs var:f.year ?></th><td class="num" data-label="<?cs var:L.stats.col.companies ?>"><?cs call:fact(f.companies) ?></td><td class="num" data-label="<?cs var:L.stats.col.employees ?>"><?cs call:fact(f.employees) ?></td><td class="num" data-label="<?cs var:L.stats.col.revenue ?>"><?cs call:fact(f.revenue) ?></td><td class="num" data-label="<?cs var:L.stats.col.members ?>"><?cs call:fact(f.members) ?></td><td data-label="<?cs var:L.stats.col.source ?>"><?cs alt:f.source ?><?cs var:L.stats.by_secretariat ?><?cs /alt ?></td></tr>
+<?cs each:f = Figures ?><tr><th scope="row" data-label="<?cs var:L.stats.col.year ?>"><?cs var:f.year ?></th><td class="num" data-label="<?cs var:L.stats.col.companies ?>"><?cs call:fact(f.companies) ?></td><td class="num" data-label="<?cs var:L.stats.col.employees ?>"><?cs call:fact(f.employees) ?></td><td class="num" data-label="<?cs var:L.stats.col.revenue ?>"><?cs call:fact(f.revenue) ?></td><td class="num" data-label="<?cs var:L.stats.col.members ?>"><?cs call:fact(f.members) ?></td><td data-label="<?cs var:L.stats.col.source ?>"><?cs if:f.source ?><?cs call:ko(f.source) ?><?cs else ?><?cs var:L.stats.by_secretariat ?><?cs /if ?></td></tr>
 <?cs /each ?></tbody>
 </table>
 </div>

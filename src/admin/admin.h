@@ -41,6 +41,12 @@ int	page_admin_user_save(struct request *rq, HDF *hdf);
 int	page_admin_committees(struct request *rq, HDF *hdf);
 int	page_admin_committee(struct request *rq, HDF *hdf);
 int	page_admin_seat_new(struct request *rq, HDF *hdf);
+/* page_admin_about.c: the association's profile in both languages (secretariat). */
+int	page_admin_about_form(struct request *rq, HDF *hdf);
+int	page_admin_about_save(struct request *rq, HDF *hdf);
+/* page_admin_committee_texts.c: a committee's names and descriptions in both languages (secretariat). */
+int	page_admin_committee_texts_form(struct request *rq, HDF *hdf);
+int	page_admin_committee_texts_save(struct request *rq, HDF *hdf);
 int	page_admin_seat_create(struct request *rq, HDF *hdf);
 int	page_admin_seat_form(struct request *rq, HDF *hdf);
 int	page_admin_seat_save(struct request *rq, HDF *hdf);

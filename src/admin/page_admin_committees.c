@@ -21,7 +21,7 @@
 #include "pages/page_rows.h"
 
 static const char sql_managed[] =
-	"SELECT c.slug, c.name_ko, "
+	"SELECT c.slug, c.name_ko, c.name_en, "
 	"(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = c.id "
 	" AND (m.term_start IS NULL OR m.term_start <= CURDATE()) AND (m.term_end IS NULL OR m.term_end >= CURDATE())) AS seats, "
 	"(SELECT COUNT(*) FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= NOW()) AS upcoming, "
@@ -32,7 +32,7 @@ static const char sql_seats[] =
 	"SELECT m.id, m.role, m.term_start, m.term_end, m.note, m.is_demo, m.version, "
 	"CASE WHEN m.term_end < CURDATE() THEN 'past' WHEN m.term_start > CURDATE() THEN 'future' "
 	"ELSE 'current' END AS state, p.name AS person, p.visible AS person_visible, "
-	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, a.name_ko) END AS org, t.name_ko AS tp_name "
+	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, a.name_ko) END AS org, t.name_ko AS tp_name, t.name_en AS tp_name_en "
 	"FROM committee_members m LEFT JOIN people p ON p.id = m.person_id "
 	"LEFT JOIN technoparks pt ON pt.id = p.technopark_id LEFT JOIN technoparks t ON t.id = m.technopark_id "
 	"JOIN association a ON a.id = 1 WHERE m.committee_id = ? "

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "core/buf.h"
 #include "core/err.h"
 #include "http/auth.h"
@@ -81,7 +82,8 @@ static const struct {
 	{ "committee_member", "L.committee_admin.field" }, { "meeting", "L.committee_admin.field" },
 	{ "agenda_item", "L.committee_admin.field" }, { "minutes", "L.committee_admin.field" },
 	{ "resolution", "L.committee_admin.field" }, { "attendance", "L.committee_admin.field" },
-	{ "committee_secretary", "L.committee_admin.field" },
+	{ "committee_secretary", "L.committee_admin.field" }, { "committee", "L.committee_texts.field" },
+	{ "association", "L.about_admin.field" },
 };
 
 /* Fields logged under another name than their form's label key (field: the name before '.' or ' '). */
@@ -153,7 +155,7 @@ static void
 set_value(HDF *row, const char *entity, const char *base, const char *prefix, HDF *hdf)
 {
 	char key[200], name[16];
-	const char *raw, *named, *word = NULL, *arg = NULL;
+	const char *raw, *named, *word = NULL, *arg = NULL, *shown;
 	size_t i;
 
 	snprintf(name, sizeof(name), "%s_value", prefix);
@@ -178,7 +180,11 @@ set_value(HDF *row, const char *entity, const char *base, const char *prefix, HD
 		snprintf(key, sizeof(key), "%s (%s)", word, arg);
 		word = key;
 	}
-	render_set(row, word != NULL ? word : named != NULL && *named != '\0' ? named : raw, "%s_shown", prefix);
+	shown = word != NULL ? word : named != NULL && *named != '\0' ? named : raw;
+	render_set(row, shown, "%s_shown", prefix);
+	/* a record's Korean text (the page's own words are in its language): lang="ko" on another page */
+	if (text_has_hangul(shown))
+		render_set(row, "1", "%s_ko", prefix);
 }
 
 /* Label and readable values of the field row just loaded at name (History.N.Fields.K). */
@@ -197,6 +203,9 @@ describe_field(HDF *hdf, const char *name)
 	label = field_label(hdf, entity, base);
 	subject = hdf_get_value(row, "subject", NULL);
 	if (label != NULL && subject != NULL && *subject != '\0') {
+		/* the form's word and the record it names apart, for a page that marks a Korean name lang="ko" */
+		if (text_has_hangul(subject))
+			render_set(row, label, "label_word");
 		snprintf(text, sizeof(text), "%s %s", label, subject);
 		label = text;
 	}

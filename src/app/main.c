@@ -43,6 +43,7 @@
 #include "core/log.h"
 #include "store/indexer.h"
 #include "view/render.h"
+#include "http/lang.h"
 #include "http/pagecache.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -282,7 +283,7 @@ serve(FCGX_Request *fr, struct db *db)
 	struct request rq = { 0 };
 	struct buf head = { 0 }, body = { 0 };
 	double t0 = now_ms();
-	HDF *hdf = render_hdf_new();
+	HDF *hdf;
 	long long sent = 0;
 	char via[96] = "";
 	int status;
@@ -291,7 +292,8 @@ serve(FCGX_Request *fr, struct db *db)
 	rq.db = db;
 	rq.trips_before = db_round_trips(db);
 	status = read_request(fr, &rq);
-	if (hdf == NULL)
+	lang_request(&rq, env(fr, "HTTP_ACCEPT_LANGUAGE"));
+	if ((hdf = render_hdf_new_lang(rq.lang)) == NULL)
 		status = 500;
 	if (status == 0)
 		status = route_dispatch(&rq, hdf);

@@ -41,7 +41,7 @@ static const char *const roles[] = { "secretariat", "member_admin", "staff", NUL
 static const char *const request_states[] = { "pending", "approved", "rejected", "withdrawn", "all", NULL };
 static const char *const entities[] = { "technopark", "person", "user", "change_request",
 	"committee_member", "committee_secretary", "meeting", "agenda_item", "attendance", "minutes", "resolution",
-	"news", "network_figures", NULL };
+	"news", "network_figures", "committee", "association", NULL };
 
 static const struct param_spec login_params[] = {
 	{ "login",	PT_TEXT, 0, 200, NULL, 0 },
@@ -122,9 +122,13 @@ static const struct param_spec reset_params[] = {
 static const struct param_spec member_form_params[] = {
 	SAVE_PARAMS,
 	SAVE_PICK("summary"), SAVE_PICK("director"), SAVE_PICK("address"), SAVE_PICK("phone"),
-	SAVE_PICK("email"), SAVE_PICK("website"), SAVE_PICK("industry"),
+	SAVE_PICK("email"), SAVE_PICK("website"), SAVE_PICK("name_en"), SAVE_PICK("summary_en"),
+	SAVE_PICK("address_en"), SAVE_PICK("industry"),
 	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
 	{ "summary",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "name_en",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "summary_en",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "address_en",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "director",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "address",	PT_TEXT, 0, 1000, NULL, 0 },
 	{ "phone",	PT_TEXT, 0, 1000, NULL, 0 },
@@ -215,6 +219,40 @@ static const struct param_spec resolutions_params[] = {
 };
 static const struct param_spec committee_done_params[] = {
 	{ "done",	PT_ENUM, 0, 0, committee_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* The association's profile in both languages (issue 17: admin/page_admin_about.c). */
+static const struct param_spec about_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("name_ko"), SAVE_PICK("name_en"), SAVE_PICK("legal_form"), SAVE_PICK("legal_form_en"),
+	SAVE_PICK("summary"), SAVE_PICK("summary_en"), SAVE_PICK("address"), SAVE_PICK("address_en"),
+	SAVE_PICK("phone"), SAVE_PICK("email"), SAVE_PICK("website"),
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "name_ko",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "name_en",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "legal_form",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "legal_form_en", PT_TEXT, 0, 1000, NULL, 0 },
+	{ "summary",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "summary_en",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "address",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "address_en",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "phone",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "email",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "website",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* A committee's texts in both languages (issue 17: admin/page_admin_committee_texts.c). */
+static const struct param_spec committee_texts_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("name_ko"), SAVE_PICK("name_en"), SAVE_PICK("purpose"), SAVE_PICK("purpose_en"),
+	SAVE_PICK("composition"), SAVE_PICK("composition_en"),
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "name_ko",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "name_en",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "purpose",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "purpose_en",	PT_TEXT, 0, 20000, NULL, 0 },
+	{ "composition", PT_TEXT, 0, 20000, NULL, 0 },
+	{ "composition_en", PT_TEXT, 0, 20000, NULL, 0 },
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 static const struct param_spec seat_form_params[] = {
@@ -444,6 +482,8 @@ const struct route route_table[] = {
 	{ GET,  "/search",                           page_search,             PUB,       CSRF_NONE,   search_params,       "/search?q=%EC%82%B0%EC%97%85", NULL },
 	{ GET,  "/stats",                            page_stats,              PUB,       CSRF_NONE,   NULL,                "/stats", NULL },
 	{ GET,  "/stats.csv",                        page_stats_csv,          PUB,       CSRF_NONE,   NULL,                "/stats.csv", NULL },
+	{ GET,  "/admin/about",                      page_admin_about_form,   SEC,       CSRF_NONE,   done_params,         "/admin/about", NULL },
+	{ POST, "/admin/about",                      page_admin_about_save,   SEC,       CSRF_TOKEN,  about_form_params,   "/admin/about", NULL },
 	{ GET,  "/admin/stats",                      page_admin_stats,        SEC,       CSRF_NONE,   done_params,         "/admin/stats", NULL },
 	{ POST, "/admin/stats",                      page_admin_stats_create, SEC,       CSRF_TOKEN,  stats_form_params,   "/admin/stats", NULL },
 	{ GET,  "/admin/stats/{id}",                 page_admin_stats_form,   SEC,       CSRF_NONE,   NULL,                "/admin/stats/2018", NULL },
@@ -469,6 +509,8 @@ const struct route route_table[] = {
 	{ GET,  "/committees/{slug}/meetings/{id}",  page_committees_meeting, PUB,       CSRF_NONE,   NULL,                "/committees/board/meetings/101", NULL },
 	{ GET,  "/admin/committees",                 page_admin_committees,   COM,       CSRF_NONE,   NULL,                "/admin/committees", NULL },
 	{ GET,  "/admin/committees/{slug}",          page_admin_committee,    COM,       CSRF_NONE,   committee_done_params, "/admin/committees/board", access_committee_slug },
+	{ GET,  "/admin/committees/{slug}/texts",    page_admin_committee_texts_form, SEC, CSRF_NONE,  NULL,                "/admin/committees/board/texts", access_committee_slug },
+	{ POST, "/admin/committees/{slug}/texts",    page_admin_committee_texts_save, SEC, CSRF_TOKEN, committee_texts_params, "/admin/committees/board/texts", access_committee_slug },
 	{ GET,  "/admin/committees/{slug}/seats/new", page_admin_seat_new,    COM,       CSRF_NONE,   NULL,                "/admin/committees/board/seats/new", access_committee_slug },
 	{ POST, "/admin/committees/{slug}/seats",    page_admin_seat_create,  COM,       CSRF_TOKEN,  seat_form_params,    "/admin/committees/board/seats", access_committee_slug },
 	{ GET,  "/admin/seats/{id}",                 page_admin_seat_form,    COM,       CSRF_NONE,   NULL,                "/admin/seats/101", access_seat },

@@ -4,6 +4,7 @@
 #endif
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -164,5 +165,86 @@ parse_ll(const char *s, long long min, long long max, long long *out)
 	if (errno != 0 || *end != '\0' || n < min || n > max)
 		return -1;
 	*out = n;
+	return 0;
+}
+
+void
+text_fmt_thousands(long long n, char *out, size_t size)
+{
+	char digits[32], tmp[48];
+	size_t len, i, j = 0;
+	int neg = n < 0;
+
+	snprintf(digits, sizeof(digits), "%llu", neg ? 0ULL - (unsigned long long)n : (unsigned long long)n);
+	len = strlen(digits);
+	if (neg)
+		tmp[j++] = '-';
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			tmp[j++] = ',';
+		tmp[j++] = digits[i];
+	}
+	tmp[j] = '\0';
+	snprintf(out, size, "%s", tmp);
+}
+
+/* English: tenths of the unit, rounded half up, as "17.6" or "500" (a whole number loses its ".0"). */
+static void
+fmt_tenths(long long tenths, const char *unit, char *out, size_t size)
+{
+	char whole[32];
+
+	text_fmt_thousands(tenths / 10, whole, sizeof(whole));
+	if (tenths % 10 == 0)
+		snprintf(out, size, "KRW %s %s", whole, unit);
+	else
+		snprintf(out, size, "KRW %s.%lld %s", whole, tenths % 10, unit);
+}
+
+void
+text_fmt_eok(long long eok, const char *lang, char *out, size_t size)
+{
+	char rest[32];
+
+	if (lang == NULL || strcmp(lang, "ko") == 0) {
+		if (eok >= 10000) {
+			text_fmt_thousands(eok % 10000, rest, sizeof(rest));
+			if (eok % 10000 == 0)
+				snprintf(out, size, "%lld조 원", eok / 10000);
+			else
+				snprintf(out, size, "%lld조 %s억 원", eok / 10000, rest);
+		} else {
+			text_fmt_thousands(eok, rest, sizeof(rest));
+			snprintf(out, size, "%s억 원", rest);
+		}
+		return;
+	}
+	/* 1억 원 is 100 million won: 10,000억 a trillion, 10억 a billion */
+	if (eok < 0)
+		snprintf(out, size, "%lld", eok);	/* no amount here is negative: shown plain, not rounded */
+	else if (eok >= 10000)
+		fmt_tenths((eok + 500) / 1000, "trillion", out, size);
+	else if (eok >= 10)
+		fmt_tenths(eok, "billion", out, size);
+	else if (eok > 0)
+		fmt_tenths(eok * 1000, "million", out, size);
+	else
+		snprintf(out, size, "KRW 0");
+}
+
+int
+text_has_hangul(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned cp;
+
+	for (; p != NULL && *p != '\0'; p++) {
+		if ((*p & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			continue;
+		cp = ((unsigned)(p[0] & 0x0F) << 12) | ((unsigned)(p[1] & 0x3F) << 6) | (unsigned)(p[2] & 0x3F);
+		if ((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F))
+			return 1;
+		p += 2;
+	}
 	return 0;
 }

@@ -1,4 +1,4 @@
-/* text.h - UTF-8 checks and cutting that never splits a character. Pure functions. */
+/* text.h - UTF-8 checks, cutting that never splits a character, numbers and money per language. Pure functions. */
 #ifndef TP_TEXT_H
 #define TP_TEXT_H
 
@@ -16,5 +16,15 @@ char	*text_ellipsize(const char *s, size_t max_chars);
 int	text_is_slug(const char *s, size_t max);
 /* Parse a decimal integer in [min, max]; whole string, no spaces. Returns 0, or -1 (also for NULL). */
 int	parse_ll(const char *s, long long min, long long max, long long *out);
+
+/* 1 when valid UTF-8 text s holds a Hangul syllable or jamo (its text is Korean, for a lang="ko" mark). */
+int	text_has_hangul(const char *s);
+/* n with thousands separators ("19,674"; both languages write it so) into out (cut to size). */
+void	text_fmt_thousands(long long n, char *out, size_t size);
+/*
+ * An amount in 억 원 (100 million won) as language writes money: "ko" the Korean way
+ * ("17조 6,031억 원"), any other English, one decimal at most ("KRW 17.6 trillion", "KRW 500 billion").
+ */
+void	text_fmt_eok(long long eok, const char *lang, char *out, size_t size);
 
 #endif

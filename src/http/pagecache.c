@@ -108,6 +108,9 @@ page_key(const struct request *rq, struct buf *key)
 		rc |= buf_append(key, sorted[i].value, strlen(sorted[i].value) + 1);
 	}
 	rc |= audience(rq, key);
+	/* the page's language (http/lang.c): one URL, a page in each language, never the other's */
+	rc |= buf_append(key, "", 1);
+	rc |= buf_puts(key, rq->lang != NULL ? rq->lang : "-");
 	rc |= buf_append(key, "", 1);
 	return rc ? -1 : 0;
 }

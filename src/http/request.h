@@ -114,6 +114,9 @@ struct request {
 	struct db		*db;		/* this thread's connection */
 	struct session		*session;	/* the signed-in user, or NULL (malloc'd) */
 	const struct route	*route;
+	const char		*lang;		/* the page's language, one of render_langs (http/lang.c) */
+	int			 lang_from;	/* enum lang_source: where the choice came from */
+	int			 lang_cookie;	/* 1: keep lang in the reader's cookie (chosen by ?lang=) */
 
 	/* response, filled by the handler */
 	const char		*tmpl;		/* template to render with status 200 (or status if set) */

@@ -4,6 +4,7 @@
 #include "core/conf.h"
 #include "http/admission.h"
 #include "http/filesend.h"
+#include "http/lang.h"
 #include "http/response.h"
 #include "store/db.h"
 
@@ -88,6 +89,31 @@ last_modified(long long t, struct buf *out)
 	return buf_printf(out, "Last-Modified: %s\r\n", date);
 }
 
+/*
+ * A page's language (http/lang.c): said in Content-Language; a choice made by ?lang= kept for a year in
+ * a cookie that scripts need not read (SameSite=Lax: it comes along when a link from elsewhere is
+ * followed, which is when it matters). The same URL answers in the language the Accept-Language header
+ * or the cookie asks for, so a shared cache must key on both: Vary.
+ */
+static int
+lang_headers(const struct request *rq, int status, struct buf *out)
+{
+	int secure = rq->https || (rq->conf != NULL && rq->conf->base_url != NULL &&
+	    strncmp(rq->conf->base_url, "https:", 6) == 0);
+	int rc = 0;
+
+	if (rq->lang == NULL)
+		return 0;
+	if (rq->lang_cookie)
+		rc |= buf_printf(out, "Set-Cookie: %s=%s; Path=/; Max-Age=31536000; HttpOnly; SameSite=Lax%s\r\n",
+		    LANG_COOKIE, rq->lang, secure ? "; Secure" : "");
+	if (rq->content_type_out == NULL && status != 304 && !response_streams_file(rq, status))
+		rc |= buf_printf(out, "Content-Language: %s\r\n", rq->lang);
+	if (!response_streams_file(rq, status))
+		rc |= buf_puts(out, "Vary: Accept-Language, Cookie\r\n");
+	return rc;
+}
+
 int
 response_head(const struct request *rq, int status, size_t body_len, struct buf *out)
 {
@@ -132,6 +158,7 @@ response_head(const struct request *rq, int status, size_t body_len, struct buf 
 		rc |= buf_printf(out, "Retry-After: %ld\r\n", rq->retry_after);
 	if (rq->set_cookie != NULL)
 		rc |= buf_printf(out, "Set-Cookie: %s\r\n", rq->set_cookie);
+	rc |= lang_headers(rq, status, out);
 	if (rq->location != NULL && status >= 300 && status < 400)
 		rc |= buf_printf(out, "Location: %s\r\n", rq->location);
 	/* a handler's own headers (Content-Disposition, ...) go with its answer, never with an error page */

@@ -14,6 +14,7 @@
 #include "core/err.h"
 #include "core/log.h"
 #include "http/admission.h"
+#include "http/lang.h"
 #include "http/multipart.h"
 #include "http/auth.h"
 #include "http/pagecache.h"
@@ -313,6 +314,8 @@ site_data(struct request *rq, HDF *hdf)
 	if (site.loaded) {
 		render_set(hdf, site.name[0] ? site.name : NULL, "Site.Name");
 		render_set(hdf, site.address[0] ? site.address : NULL, "Site.Address");
+		render_set(hdf, site.name_en[0] ? site.name_en : NULL, "Site.NameEn");
+		render_set(hdf, site.address_en[0] ? site.address_en : NULL, "Site.AddressEn");
 	}
 }
 
@@ -416,12 +419,74 @@ self_url(struct request *rq, HDF *hdf)
 	free(url);
 }
 
+/* 1 when a GET route's pattern matches path (the captures are not kept). */
+static int
+get_route_at(const char *path)
+{
+	size_t caps[REQUEST_MAX_ARGS][2], ncaps, i;
+
+	for (i = 0; path != NULL && i < route_count; i++)
+		if ((route_table[i].methods & M_GET) && match_pattern(route_table[i].pattern, path, caps, &ncaps))
+			return 1;
+	return 0;
+}
+
+/* Page.Lang<name>: base + self (a request_self_url: path, then its known keys) with lang=<language>. */
+static void
+lang_url(HDF *hdf, const char *base, const char *self, const char *language, const char *name)
+{
+	char *url = NULL;
+
+	if (asprintf(&url, "%s%s%slang=%s", base, self, strchr(self, '?') != NULL ? "&" : "?", language) >= 0) {
+		render_set(hdf, url, "%s", name);
+		free(url);
+	}
+}
+
+/*
+ * The links to this page in the other languages (http/lang.c): Page.Switch.<lang> for the switch link
+ * every page has, and on a GET page that answered (below 400) Page.Alternate.<lang> for the hreflang
+ * alternates. The address keeps the page's known keys only, as the sign-in link's next= does: a key
+ * the page does not know (utm_source) never reaches the page. A form's POST answer (422, 409, 429) is
+ * no page of its own: its switch link goes to the GET page at its address, or home, and it has no
+ * alternates; a 403 or 404 links home. Best effort: without memory a page has no such link.
+ */
+static void
+lang_links(struct request *rq, HDF *hdf, int status)
+{
+	int get = rq->method == M_GET || rq->method == M_HEAD, i;
+	const char *path = rq->path != NULL ? rq->path : "/";
+	char name[64], *self;
+
+	if (!get && !get_route_at(path))
+		path = "/";
+	/* a refusal or a page that is not there links home: it shows nothing of the address asked for (a
+	 * member admin's 403 on another technopark's form names none of its links) */
+	if (status == 403 || status == 404) {
+		path = "/";
+		get = 0;	/* home itself, not the query of the address asked for */
+	}
+	self = get ? request_self_url(path, &rq->params, rq->route != NULL ? rq->route->params : NULL) : strdup(path);
+	if (self == NULL)
+		return;
+	for (i = 0; i < RENDER_NLANGS; i++) {
+		snprintf(name, sizeof(name), "Page.Switch.%s", render_langs[i]);
+		lang_url(hdf, "", self, render_langs[i], name);
+		if (get && status < 400) {
+			snprintf(name, sizeof(name), "Page.Alternate.%s", render_langs[i]);
+			lang_url(hdf, rq->conf->base_url, self, render_langs[i], name);
+		}
+	}
+	free(self);
+}
+
 void
 route_error(struct request *rq, HDF *hdf, int status)
 {
 	error_page(rq, hdf, status);
 	site_data(rq, hdf);
 	self_url(rq, hdf);
+	lang_links(rq, hdf, status);
 }
 
 int
@@ -486,6 +551,7 @@ route_dispatch(struct request *rq, HDF *hdf)
 	/* error pages too take the layout from the snapshot: a 404 makes no database round trip */
 	site_data(rq, hdf);
 	self_url(rq, hdf);
+	lang_links(rq, hdf, status);
 	return status;
 }
 

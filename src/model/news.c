@@ -33,7 +33,8 @@ const char *const news_fields[NEWS_NFIELDS] = {
 	"SELECT STRAIGHT_JOIN " first "a.id, a.title, c.slug AS category, c.name_ko AS category_name, t.slug AS tp_slug, " \
 	"t.name_ko AS tp_name, k.at, DATE_FORMAT(k.at, '%Y-%m-%d') AS date, a.is_demo, " \
 	"(a.pinned_until IS NOT NULL AND a.pinned_until >= CURDATE()) AS pinned, " \
-	"(SELECT COUNT(*) FROM attachments f WHERE f.owner_type = 'news' AND f.owner_id = a.id) AS files "
+	"(SELECT COUNT(*) FROM attachments f WHERE f.owner_type = 'news' AND f.owner_id = a.id) AS files, " \
+	"c.name_en AS category_name_en, t.name_en AS tp_name_en "
 #define FEED_COLS \
 	"SELECT STRAIGHT_JOIN a.id, a.title, a.body_html, c.slug AS category, c.name_ko AS category_name, " \
 	"t.slug AS tp_slug, COALESCE(t.name_ko, (SELECT s.name_ko FROM association s WHERE s.id = 1)) AS publisher, " \

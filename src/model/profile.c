@@ -9,18 +9,20 @@
 #include "store/search.h"
 
 const char *const profile_fields[PROFILE_NFIELDS] = {
-	"summary", "director", "address", "phone", "email", "website", "industry"
+	"summary", "director", "address", "phone", "email", "website", "name_en", "summary_en", "address_en", "industry"
 };
 
 /* The industry list sorts by bytes, as the form's qsort(strcmp) does, so the two compare equal. */
 static const char sql_load[] =
 	"SELECT t.id, t.version, t.slug, t.name_ko, t.summary, t.director, t.address, t.phone, t.email, "
-	"t.website, (SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
+	"t.website, t.name_en, t.summary_en, t.address_en, "
+	"(SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
 	" FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
 	" WHERE ti.technopark_id = t.id), t.demo_fields FROM technoparks t WHERE (t.slug = ? OR t.id = ?)";
 static const char sql_load_lock[] =
 	"SELECT t.id, t.version, t.slug, t.name_ko, t.summary, t.director, t.address, t.phone, t.email, "
-	"t.website, (SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
+	"t.website, t.name_en, t.summary_en, t.address_en, "
+	"(SELECT GROUP_CONCAT(i.slug ORDER BY CAST(i.slug AS BINARY) SEPARATOR ',') "
 	" FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
 	" WHERE ti.technopark_id = t.id), t.demo_fields FROM technoparks t WHERE (t.slug = ? OR t.id = ?) FOR UPDATE";
 
@@ -84,7 +86,10 @@ static const char sql_update[] =
 	 * text: MariaDB assigns left to right, so these compare the values before summary and director change */
 	"summary_source_id = IF(summary <=> ?, summary_source_id, NULL), "
 	"director_source_id = IF(director <=> ?, director_source_id, NULL), "
+	/* an English name someone writes is theirs, no longer the portal's rendering (issue 20's mark) */
+	"name_en_derived = IF(name_en <=> ?, name_en_derived, 0), "
 	"summary = ?, director = ?, address = ?, phone = ?, email = ?, website = ?, "
+	"name_en = ?, summary_en = ?, address_en = ?, "
 	"version = version + 1 WHERE id = ? AND version = ?";
 static const char sql_clear_tags[] = "DELETE FROM technopark_industries WHERE technopark_id = ?";
 static const char sql_add_tags[] =
@@ -105,12 +110,13 @@ run_update(struct db *db, const struct profile *cur, const char *const *values)
 
 	if (st == NULL)
 		return db_err(db);
-	db_bind_text(st, 0, nonempty(values[0]));	/* summary, director: for the source marks */
+	db_bind_text(st, 0, nonempty(values[0]));	/* summary, director, name_en: for the source marks */
 	db_bind_text(st, 1, nonempty(values[1]));
-	for (i = 0; i < 6; i++)
-		db_bind_text(st, 2 + i, nonempty(values[i]));
-	db_bind_int(st, 8, cur->id);
-	db_bind_int(st, 9, cur->version);
+	db_bind_text(st, 2, nonempty(values[6]));
+	for (i = 0; i < PROFILE_NFIELDS - 1; i++)	/* every field but the industries (run_tags) */
+		db_bind_text(st, 3 + i, nonempty(values[i]));
+	db_bind_int(st, 3 + PROFILE_NFIELDS - 1, cur->id);
+	db_bind_int(st, 4 + PROFILE_NFIELDS - 1, cur->version);
 	rc = db_step(st);
 	i = rc == DB_DONE && db_affected(st) == 1;
 	db_reset(st);
@@ -211,6 +217,9 @@ static const struct record_field profile_record_fields[PROFILE_NFIELDS] = {
 	{ "phone",	FT_PHONE,	0, 0, 40, NULL, "field.phone", SHOW_TEXT, NULL },
 	{ "email",	FT_EMAIL,	0, 0, 200, NULL, "field.email", SHOW_TEXT, NULL },
 	{ "website",	FT_URL,		0, 0, 300, NULL, "field.website", SHOW_TEXT, NULL },
+	{ "name_en",	FT_LINE,	0, 0, 150, NULL, "field.name_en", SHOW_TEXT, NULL },
+	{ "summary_en",	FT_TEXT,	0, 0, 3000, NULL, "field.summary_en", SHOW_TEXT, NULL },
+	{ "address_en",	FT_LINE,	0, 0, 300, NULL, "field.address_en", SHOW_TEXT, NULL },
 	{ "industry",	FT_SLUGS,	0, 0, 0, NULL, "field.industry", SHOW_NAMES, NULL },
 };
 

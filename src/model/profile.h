@@ -11,9 +11,10 @@ struct db;
 /* The technopark profile's record description (for the save pipeline, admin/save.c). */
 extern const struct record_desc profile_record;
 
-#define PROFILE_NFIELDS	7
+#define PROFILE_NFIELDS	10
 
-/* summary, director, address, phone, email, website, industry (comma-joined sorted slugs). */
+/* summary, director, address, phone, email, website, the English name, summary and address (issue 17),
+ * industry (comma-joined sorted slugs; always the last). */
 extern const char *const profile_fields[PROFILE_NFIELDS];
 
 struct profile {

@@ -2,7 +2,9 @@
 #include <stddef.h>
 
 #include "model/account.h"
+#include "model/association.h"
 #include "model/committee_records.h"
+#include "model/committee_texts.h"
 #include "model/figures.h"
 #include "model/news.h"
 #include "model/people.h"
@@ -22,5 +24,7 @@ const struct record_desc *const record_descs[] = {
 	&secretary_record,
 	&document_record,
 	&figures_record,
+	&committee_texts_record,
+	&association_record,
 	NULL
 };

@@ -11,7 +11,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct site_info snapshot;
 
 /* Reference data: answered from store/db.c's snapshot while no one wrote the association. */
-static const char sql_site[] = "SELECT name_ko, address FROM association WHERE id = 1";
+static const char sql_site[] = "SELECT name_ko, address, name_en, address_en FROM association WHERE id = 1";
 
 int
 site_refresh(struct db *db)
@@ -26,6 +26,8 @@ site_refresh(struct db *db)
 	if ((rc = db_step(st)) == DB_ROW) {
 		snprintf(fresh.name, sizeof(fresh.name), "%s", db_col_text(st, 0) ? db_col_text(st, 0) : "");
 		snprintf(fresh.address, sizeof(fresh.address), "%s", db_col_text(st, 1) ? db_col_text(st, 1) : "");
+		snprintf(fresh.name_en, sizeof(fresh.name_en), "%s", db_col_text(st, 2) ? db_col_text(st, 2) : "");
+		snprintf(fresh.address_en, sizeof(fresh.address_en), "%s", db_col_text(st, 3) ? db_col_text(st, 3) : "");
 	}
 	db_reset(st);
 	if (rc == DB_ERR)

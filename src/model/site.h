@@ -13,6 +13,8 @@ struct site_info {
 	int	loaded;		/* 0: never read yet (the database was away since start) */
 	char	name[241];
 	char	address[481];
+	char	name_en[451];	/* the English forms (issue 17), "" when there is none */
+	char	address_en[481];
 };
 
 /* Read the snapshot (from the reference snapshot, or the database); 0 or a TP_E* code. Thread-safe. */

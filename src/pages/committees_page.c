@@ -25,7 +25,8 @@ committees_may_manage(const struct request *rq, long long committee_id)
 	return committees_is_secretary(rq->db, s->user_id, committee_id);
 }
 
-#define COMMITTEE_SELECT "SELECT id, slug, name_ko, name_en, purpose, composition, name_en_derived FROM committees "
+#define COMMITTEE_SELECT "SELECT id, slug, name_ko, name_en, purpose, composition, name_en_derived, " \
+	"purpose_en, composition_en, texts_en_derived FROM committees "
 static const char sql_by_slug[] = COMMITTEE_SELECT "WHERE slug = ?";
 static const char sql_by_id[] = COMMITTEE_SELECT "WHERE id = ?";
 

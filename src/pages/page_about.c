@@ -6,6 +6,7 @@
 
 static const char sql_assoc[] =
 	"SELECT a.name_ko, a.name_en, a.name_en_derived, a.legal_form, a.summary, a.address, a.phone, a.email, "
+	"a.legal_form_en, a.summary_en, a.address_en, a.texts_en_derived, "
 	"a.website, YEAR(s.published_on) AS src_year "
 	"FROM association a LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = 1";
 static const char sql_history[] =
@@ -24,7 +25,7 @@ static const char sql_network[] =
 	"SELECT f.title, f.description, YEAR(s.published_on) AS src_year FROM association_functions f "
 	"LEFT JOIN sources s ON s.id = f.source_id WHERE f.kind = 'network' ORDER BY f.sort, f.id";
 static const char sql_committees[] =
-	"SELECT slug, name_ko, name_en, name_en_derived, purpose FROM committees ORDER BY sort, id";
+	"SELECT slug, name_ko, name_en, name_en_derived, purpose, purpose_en, texts_en_derived FROM committees ORDER BY sort, id";
 static const char sql_sources[] =
 	"SELECT outlet, title, author, DATE_FORMAT(published_on, '%Y-%m-%d') AS published_on, url "
 	"FROM sources ORDER BY id";

@@ -27,7 +27,8 @@
 	"CASE WHEN p.visible = 1 THEN p.name END AS person, CASE WHEN p.visible = 1 THEN p.title END AS person_title, " \
 	"CASE WHEN p.id IS NOT NULL AND p.visible = 0 THEN 1 END AS hidden, " \
 	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_ko, a.name_ko) END AS org, pt.slug AS org_slug, " \
-	"t.name_ko AS tp_name, t.slug AS tp_slug " \
+	"t.name_ko AS tp_name, t.slug AS tp_slug, t.name_en AS tp_name_en, " \
+	"CASE WHEN p.id IS NOT NULL THEN COALESCE(pt.name_en, a.name_en) END AS org_en " \
 	"FROM committee_members m LEFT JOIN people p ON p.id = m.person_id " \
 	"LEFT JOIN technoparks pt ON pt.id = p.technopark_id LEFT JOIN technoparks t ON t.id = m.technopark_id " \
 	"JOIN association a ON a.id = 1 "
@@ -44,7 +45,7 @@ static const char sql_terms[] = SEAT_SELECT
 	"ORDER BY m.term_start IS NOT NULL, m.term_start, m.role, COALESCE(t.name_ko, p.name), m.id";
 
 static const char sql_committees[] =
-	"SELECT c.slug, c.name_ko, c.name_en, c.name_en_derived, c.purpose, c.composition, "
+	"SELECT c.slug, c.name_ko, c.name_en, c.name_en_derived, c.purpose, c.composition, c.purpose_en, c.texts_en_derived, "
 	"(SELECT COUNT(*) FROM committee_members m WHERE m.committee_id = c.id "
 	" AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
 	" AND (m.term_end IS NULL OR m.term_end >= CURDATE())) AS seats, "
@@ -55,7 +56,7 @@ static const char sql_committees[] =
 	"(SELECT COUNT(*) FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= NOW()) AS upcoming "
 	"FROM committees c ORDER BY c.sort, c.id";
 static const char sql_upcoming_all[] =
-	"SELECT " MEETING_COLS ", c.slug AS committee_slug, c.name_ko AS committee "
+	"SELECT " MEETING_COLS ", c.slug AS committee_slug, c.name_ko AS committee, c.name_en AS committee_en "
 	"FROM committee_meetings g JOIN committees c ON c.id = g.committee_id "
 	"WHERE g.ends_at >= NOW() ORDER BY g.starts_at, g.id LIMIT 20";
 static const char sql_upcoming[] =

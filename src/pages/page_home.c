@@ -14,15 +14,16 @@
 
 static const char sql_assoc[] =
 	"SELECT a.name_ko, a.name_en, a.legal_form, a.summary, a.name_en_derived, "
+	"a.legal_form_en, a.summary_en, a.texts_en_derived, "
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = a.source_id) AS src_year "	/* issue 20's marks */
 	"FROM association a WHERE a.id = 1";
 static const char sql_members[] =
-	"SELECT t.slug, t.name_ko, r.name_ko AS region FROM technoparks t "
+	"SELECT t.slug, t.name_ko, r.name_ko AS region, t.name_en, r.name_en AS region_en FROM technoparks t "
 	"JOIN regions r ON r.id = t.region_id ORDER BY t.id";
 
 /* Every committee in its order, with its next meeting that is not cancelled (none: NULL columns). */
 static const char sql_next_meetings[] =
-	"SELECT c.slug AS committee_slug, c.name_ko AS committee, g.id, g.title, "
+	"SELECT c.slug AS committee_slug, c.name_ko AS committee, c.name_en AS committee_en, g.id, g.title, "
 	"DATE_FORMAT(g.starts_at, '%Y-%m-%d') AS date, DAYOFWEEK(g.starts_at) AS dow, "
 	"DATE_FORMAT(g.starts_at, '%H:%i') AS starts, DATE_FORMAT(g.ends_at, '%H:%i') AS ends, "
 	"CASE WHEN DATE(g.ends_at) <> DATE(g.starts_at) THEN DATE_FORMAT(g.ends_at, '%Y-%m-%d') END AS end_date, "
@@ -49,15 +50,15 @@ page_figures(struct request *rq, HDF *hdf, const char *prefix)
 	while ((rc = db_step(st)) == DB_ROW) {
 		render_set(hdf, db_col_text(st, 0), "%s.%d.year", prefix, n);
 		if (!db_col_isnull(st, 1)) {
-			page_fmt_thousands(db_col_int(st, 1), num, sizeof(num));
+			text_fmt_thousands(db_col_int(st, 1), num, sizeof(num));
 			render_set(hdf, num, "%s.%d.companies", prefix, n);
 		}
 		if (!db_col_isnull(st, 2)) {
-			page_fmt_thousands(db_col_int(st, 2), num, sizeof(num));
+			text_fmt_thousands(db_col_int(st, 2), num, sizeof(num));
 			render_set(hdf, num, "%s.%d.employees", prefix, n);
 		}
 		if (!db_col_isnull(st, 3)) {
-			page_fmt_eok(db_col_int(st, 3), num, sizeof(num));
+			text_fmt_eok(db_col_int(st, 3), rq->lang, num, sizeof(num));
 			render_set(hdf, num, "%s.%d.revenue", prefix, n);
 		}
 		n++;

@@ -14,12 +14,12 @@
 
 /* The filter options: only regions and industries that have members. */
 static const char sql_regions[] =
-	"SELECT r.slug, r.name_ko, COUNT(*) AS n FROM regions r "
-	"JOIN technoparks t ON t.region_id = r.id GROUP BY r.id, r.slug, r.name_ko, r.sort ORDER BY r.sort";
+	"SELECT r.slug, r.name_ko, COUNT(*) AS n, r.name_en FROM regions r "
+	"JOIN technoparks t ON t.region_id = r.id GROUP BY r.id, r.slug, r.name_ko, r.name_en, r.sort ORDER BY r.sort";
 static const char sql_industries[] =
-	"SELECT i.slug, i.name_ko, COUNT(*) AS n FROM industries i "
+	"SELECT i.slug, i.name_ko, COUNT(*) AS n, i.name_en FROM industries i "
 	"JOIN technopark_industries ti ON ti.industry_id = i.id "
-	"GROUP BY i.id, i.slug, i.name_ko ORDER BY i.name_ko";
+	"GROUP BY i.id, i.slug, i.name_ko, i.name_en ORDER BY i.name_ko";
 
 /* ORDER BY cannot take a bound value, so each sort order is its own literal. */
 #define MEMBERS_COLUMNS \
@@ -27,7 +27,11 @@ static const char sql_industries[] =
 	"r.slug AS region_slug, r.name_ko AS region, t.region_derived, t.name_en_derived, " \
 	"(SELECT GROUP_CONCAT(i.name_ko ORDER BY i.name_ko SEPARATOR ', ') FROM technopark_industries ti " \
 	" JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id) AS industries "
-#define MEMBERS_SELECT MEMBERS_COLUMNS MEMBERS_FILTER
+/* the list's English forms (issue 17): the region's, and the industries' where every one has one */
+#define MEMBERS_SELECT MEMBERS_COLUMNS ", r.name_en AS region_en, " \
+	"(SELECT IF(COUNT(i.name_en) = COUNT(*), GROUP_CONCAT(i.name_en ORDER BY i.name_ko SEPARATOR ', '), NULL) " \
+	" FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id) " \
+	"AS industries_en " MEMBERS_FILTER
 #define MEMBERS_FILTER \
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id " \
 	"WHERE (? IS NULL OR r.slug = ?) AND (? IS NULL OR EXISTS (SELECT 1 FROM technopark_industries ti " \
@@ -92,8 +96,8 @@ page_members_list(struct request *rq, HDF *hdf)
 
 static const char sql_member[] =
 	"SELECT t.id, t.slug, t.name_ko, t.name_en, t.joined_year, t.joined_note, t.founding_member, "
-	"t.summary, t.director, t.director_note, t.address, t.phone, t.email, t.website, "
-	"r.slug AS region_slug, r.name_ko AS region, t.region_derived, t.name_en_derived, "
+	"t.summary, t.director, t.director_note, t.address, t.phone, t.email, t.website, t.summary_en, t.address_en, "
+	"r.slug AS region_slug, r.name_ko AS region, r.name_en AS region_en, t.region_derived, t.name_en_derived, "
 	/* the year of the source a field restates, for its "2020년 기사 기준" (NULL once someone edited it) */
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.summary_source_id) AS summary_src_year, "
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = t.director_source_id) AS director_src_year, "
@@ -101,7 +105,7 @@ static const char sql_member[] =
 	"t.demo_fields "	/* the fields a demo account wrote (issue 20) */
 	"FROM technoparks t JOIN regions r ON r.id = t.region_id WHERE t.slug = ?";
 static const char sql_member_industries[] =
-	"SELECT i.slug, i.name_ko FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
+	"SELECT i.slug, i.name_ko, i.name_en FROM technopark_industries ti JOIN industries i ON i.id = ti.industry_id "
 	"JOIN technoparks t ON t.id = ti.technopark_id WHERE t.slug = ? ORDER BY i.name_ko";
 static const char sql_member_events[] =
 	"SELECT e.year, e.year_note, e.description FROM technopark_events e "
@@ -116,11 +120,12 @@ static const char sql_member_people_seats[] =
 	"(SELECT 0 AS k, p.sort AS a1, p.name AS a2, p.id AS a3, NULL AS b1, NULL AS b2, NULL AS b3, NULL AS b4, "
 	"NULL AS b5, p.name, p.title, p.department, p.note, p.is_demo, CASE WHEN ? THEN p.phone END AS phone, "
 	"CASE WHEN ? THEN p.email END AS email, "
-	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year "
+	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year, "
+	"NULL AS c8 "
 	"FROM people p WHERE p.technopark_id = ? AND p.visible = 1) "
 	"UNION ALL "
 	"(SELECT 1, NULL, NULL, NULL, c.sort, c.id, m.role + 0, p.name, m.id, c.slug, c.name_ko, m.role, "
-	"CASE WHEN m.person_id IS NOT NULL THEN p.name END, m.term_start, m.term_end, m.is_demo, NULL "
+	"CASE WHEN m.person_id IS NOT NULL THEN p.name END, m.term_start, m.term_end, m.is_demo, NULL, c.name_en "
 	"FROM committee_members m JOIN committees c ON c.id = m.committee_id "
 	"LEFT JOIN people p ON p.id = m.person_id "
 	"WHERE (m.technopark_id = ? OR (p.technopark_id = ? AND p.visible = 1)) "
@@ -132,7 +137,7 @@ static const char *const people_cols[] = {
 	"name", "title", "department", "note", "is_demo", "phone", "email", "src_year", NULL
 };
 static const char *const seat_cols[] = {
-	"committee_slug", "committee", "role", "person", "term_start", "term_end", "is_demo", NULL
+	"committee_slug", "committee", "role", "person", "term_start", "term_end", "is_demo", "", "committee_en", NULL
 };
 
 /* Run one of the profile's lists, bound to the slug, into prefix. */

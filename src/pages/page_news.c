@@ -18,13 +18,13 @@
 #include "pages/page_rows.h"
 #include "pages/files.h"
 
-static const char sql_categories[] = "SELECT id, slug, name_ko FROM news_categories ORDER BY sort, id";
-static const char sql_publishers[] = "SELECT id, slug, name_ko FROM technoparks ORDER BY name_ko, id";
+static const char sql_categories[] = "SELECT id, slug, name_ko, name_en FROM news_categories ORDER BY sort, id";
+static const char sql_publishers[] = "SELECT id, slug, name_ko, name_en FROM technoparks ORDER BY name_ko, id";
 /* The article and its attachments in one statement (page_lists: list 0 the article, 1 its files). */
 static const char sql_article[] =
 	"(SELECT 0 AS list, NULL AS k1, a.id, a.title, a.body_html, a.state, a.listed, a.deleted_at IS NOT NULL AS deleted, "
 	"a.is_demo, COALESCE(a.technopark_id, 0) AS tp_id, c.slug AS category, c.name_ko AS category_name, "
-	"t.slug AS tp_slug, t.name_ko AS tp_name, "
+	"t.slug AS tp_slug, t.name_ko AS tp_name, c.name_en AS category_name_en, t.name_en AS tp_name_en, "
 	/* date_only: the source gives the day and no time, so no time is shown (issue 20) */
 	"DATE_FORMAT(a.published_at, IF(a.date_only, '%Y-%m-%d', '%Y-%m-%d %H:%i')) AS published, "
 	"DATE_FORMAT(a.published_at, IF(a.date_only, '%Y-%m-%d', '%Y-%m-%dT%H:%i:%s+09:00')) AS published_iso, "
@@ -41,7 +41,7 @@ static const char sql_article[] =
 	"LEFT JOIN technoparks t ON t.id = a.technopark_id LEFT JOIN users u ON u.id = a.author_id "
 	"LEFT JOIN sources s ON s.id = a.source_id WHERE a.id = ?) "
 	"UNION ALL (SELECT 1, id, id, filename, mime_type, size_bytes, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	"FROM attachments WHERE owner_type = 'news' AND owner_id = ?) "
 	"ORDER BY list, k1";
 

@@ -19,7 +19,7 @@
 #define EXPORT_MAX	5000
 
 static const char sql_tps[] =
-	"SELECT slug, name_ko FROM technoparks ORDER BY name_ko";
+	"SELECT slug, name_ko, name_en FROM technoparks ORDER BY name_ko";
 
 /* tp=association selects the association's own staff (technopark_id NULL). The choice is made in
  * C and bound as a number: a bound string compared with a literal mixes collations. The filter's
@@ -35,7 +35,7 @@ static const char sql_tps[] =
 static const char sql_people[] =
 	"SELECT p.name, p.title, p.department, p.note, p.is_demo, "
 	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
-	"t.slug AS tp_slug, COALESCE(t.name_ko, a.name_ko) AS tp_name, "
+	"t.slug AS tp_slug, COALESCE(t.name_ko, a.name_ko) AS tp_name, COALESCE(t.name_en, a.name_en) AS tp_name_en, "
 	/* a real person as a source tells it: the page says "2020년 기사 기준" */
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year "
 	PEOPLE_FROM

@@ -19,6 +19,7 @@
 #include "pages/pages.h"
 #include "view/render.h"
 #include "store/search.h"
+#include "core/text.h"
 #include "core/search_query.h"
 #include "view/snippet.h"
 #include "pages/page_rows.h"
@@ -52,13 +53,19 @@
 #define SRC_YEAR \
 	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id " \
 	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year"
+/* The record's English name, which an English page shows as the title (issue 17). */
+#define TITLE_EN \
+	"CASE d.kind WHEN 'members' THEN (SELECT t.name_en FROM technoparks t WHERE t.id = d.ref_id) " \
+	" WHEN 'bodies' THEN (SELECT c.name_en FROM committees c WHERE c.id = d.ref_id) " \
+	" WHEN 'about' THEN (SELECT a.name_en FROM association a WHERE a.id = d.ref_id) END AS title_en"
 /* A result's columns, in this order (put_result reads title and body by position). */
 #define DOC_COLS \
 	"d.kind, d.ref_id, d.slug, d.meta, d.is_demo, d.title, d.body, DATE_FORMAT(d.at, '%Y-%m-%d') AS date, " \
-	SRC_YEAR ", d.id"
+	SRC_YEAR ", d.id, " TITLE_EN
 #define COL_TITLE	5
 #define COL_BODY	6
 #define COL_ID		9
+#define TITLE_EN_COL	10
 
 /* The exact title matches, by the title's key (never the full-text index: no posting is read). */
 static const char sql_exact[] =
@@ -125,9 +132,16 @@ static int
 put_result(HDF *hdf, int n, const struct db_stmt *st, const struct search_words *w)
 {
 	const char *terms[SEARCH_MAX_WORDS], *title = db_col_text(st, 5), *body = db_col_text(st, 6);
+	const char *title_en = db_col_text(st, TITLE_EN_COL), *lang = hdf_get_value(hdf, "Page.Lang", "ko");
 	char prefix[48];
 	struct snippet s;
 	size_t i;
+
+	/* a page in English shows a record's English name where it has one; the Korean is marked lang="ko" */
+	if (strcmp(lang, "ko") != 0 && title_en != NULL && title_en[0] != '\0') {
+		title = title_en;
+		render_set(hdf, "1", "Results.%d.title_en_shown", n);
+	}
 
 	for (i = 0; i < w->n; i++)
 		terms[i] = w->w[i];
@@ -482,6 +496,8 @@ page_search(struct request *rq, HDF *hdf)
 	int rc, n = 0, complete = 0, k;
 
 	render_set(hdf, q, "Search.q");
+	if (q != NULL && text_has_hangul(q))
+		render_set(hdf, "1", "Search.q_ko");	/* the reader's words, in Korean: lang="ko" on an English page */
 	if (q != NULL)
 		render_set(hdf, "1", "Search.asked");
 	render_set(hdf, type, "Search.type");

@@ -36,12 +36,12 @@ static const char sql_figures[] =
 	"FROM network_figures f LEFT JOIN sources s ON s.id = f.source_id ORDER BY f.year";
 
 static void
-fmt_value(const struct measure *m, long long v, char *out, size_t size)
+fmt_value(const struct measure *m, long long v, const char *lang, char *out, size_t size)
 {
 	if (m->fmt == 1)
-		page_fmt_eok(v, out, size);
+		text_fmt_eok(v, lang, out, size);
 	else
-		page_fmt_thousands(v, out, size);
+		text_fmt_thousands(v, out, size);
 }
 
 /* Rows of network_figures, raw: value[k][i] with known[k][i]; every row, however many years (malloc'd). */
@@ -117,7 +117,7 @@ load(struct request *rq, HDF *hdf, struct figures *f)
 				continue;
 			f->known[k][f->n] = 1;
 			f->value[k][f->n] = db_col_int(st, measures[k].col);
-			fmt_value(&measures[k], f->value[k][f->n], num, sizeof(num));
+			fmt_value(&measures[k], f->value[k][f->n], hdf_get_value(hdf, "Page.Lang", NULL), num, sizeof(num));
 			render_set(hdf, num, "Figures.%zu.%s", f->n, measures[k].name);
 		}
 		f->n++;
@@ -165,7 +165,7 @@ chart(HDF *hdf, const struct figures *f, size_t k)
 		if (c.tick[i].value == 0)
 			snprintf(num, sizeof(num), "0");	/* not "0억 원": the axis starts at nothing */
 		else
-			fmt_value(&measures[k], c.tick[i].value, num, sizeof(num));
+			fmt_value(&measures[k], c.tick[i].value, hdf_get_value(hdf, "Page.Lang", NULL), num, sizeof(num));
 		rc |= render_set(hdf, num, "Charts.%s.ticks.%zu.label", name, i);
 		rc |= render_set_int(hdf, c.tick[i].y, "Charts.%s.ticks.%zu.y", name, i);
 		rc |= render_set_int(hdf, c.tick[i].y + 4, "Charts.%s.ticks.%zu.label_y", name, i);
@@ -179,7 +179,7 @@ chart(HDF *hdf, const struct figures *f, size_t k)
 		rc |= render_set_int(hdf, b->w, "Charts.%s.bars.%zu.w", name, i);
 		if (!b->known)
 			continue;
-		fmt_value(&measures[k], b->value, num, sizeof(num));
+		fmt_value(&measures[k], b->value, hdf_get_value(hdf, "Page.Lang", NULL), num, sizeof(num));
 		rc |= render_set(hdf, num, "Charts.%s.bars.%zu.label", name, i);
 		rc |= render_set_int(hdf, b->y, "Charts.%s.bars.%zu.y", name, i);
 		rc |= render_set_int(hdf, b->h, "Charts.%s.bars.%zu.h", name, i);

@@ -33,43 +33,6 @@ page_options(HDF *hdf, const char *prefix, struct db_stmt *st, const char *selec
 	return rc == DB_DONE ? n : -1;
 }
 
-void
-page_fmt_thousands(long long n, char *out, size_t size)
-{
-	char digits[32], tmp[48];
-	size_t len, i, j = 0;
-	int neg = n < 0;
-
-	snprintf(digits, sizeof(digits), "%llu", neg ? 0ULL - (unsigned long long)n : (unsigned long long)n);
-	len = strlen(digits);
-	if (neg)
-		tmp[j++] = '-';
-	for (i = 0; i < len; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			tmp[j++] = ',';
-		tmp[j++] = digits[i];
-	}
-	tmp[j] = '\0';
-	snprintf(out, size, "%s", tmp);
-}
-
-void
-page_fmt_eok(long long eok, char *out, size_t size)
-{
-	char rest[32];
-
-	if (eok >= 10000) {
-		page_fmt_thousands(eok % 10000, rest, sizeof(rest));
-		if (eok % 10000 == 0)
-			snprintf(out, size, "%lld조 원", eok / 10000);
-		else
-			snprintf(out, size, "%lld조 %s억 원", eok / 10000, rest);
-	} else {
-		page_fmt_thousands(eok, rest, sizeof(rest));
-		snprintf(out, size, "%s억 원", rest);
-	}
-}
-
 int
 page_may_see_contacts(const struct request *rq)
 {

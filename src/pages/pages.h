@@ -84,10 +84,6 @@ struct db_stmt;
  * row count or -1.
  */
 int	page_options(HDF *hdf, const char *prefix, struct db_stmt *st, const char *selected, int *found);
-/* Format n with thousands separators ("19,674") into out. */
-void	page_fmt_thousands(long long n, char *out, size_t size);
-/* Format an amount in 억원 the Korean way ("17조 6,031억 원") into out. */
-void	page_fmt_eok(long long eok, char *out, size_t size);
 /* 1 when the reader may see phone numbers and e-mail addresses. */
 int	page_may_see_contacts(const struct request *rq);
 /*

@@ -34,7 +34,7 @@
 
 /* A technopark: its names, summary, focus industries and dated activities. */
 static const char sql_members[] = INSERT_DOCS
-	"SELECT 'members', t.id, t.id, t.slug, r.name_ko, 0, t.name_ko, CONCAT_WS(CHAR(10), t.name_en, t.summary, "
+	"SELECT 'members', t.id, t.id, t.slug, r.name_ko, 0, t.name_ko, CONCAT_WS(CHAR(10), t.name_en, t.summary, t.summary_en, "
 	" (SELECT GROUP_CONCAT(i.name_ko ORDER BY i.name_ko SEPARATOR ', ') FROM technopark_industries ti "
 	"  JOIN industries i ON i.id = ti.industry_id WHERE ti.technopark_id = t.id), "
 	" (SELECT GROUP_CONCAT(e.description ORDER BY e.year IS NULL, e.year, e.sort, e.id SEPARATOR '\\n') "
@@ -74,7 +74,7 @@ static const char sql_committees[] = INSERT_DOCS
  * joint programmes and publications. It has no time of its own: it sorts after dated records of equal
  * relevance. */
 static const char sql_about[] = INSERT_DOCS
-	"SELECT 'about', a.id, NULL, NULL, a.legal_form, 0, a.name_ko, CONCAT_WS(CHAR(10), a.name_en, a.summary, a.address, "
+	"SELECT 'about', a.id, NULL, NULL, a.legal_form, 0, a.name_ko, CONCAT_WS(CHAR(10), a.name_en, a.summary, a.summary_en, a.address, "
 	" (SELECT GROUP_CONCAT(CONCAT_WS(' ', h.year, h.year_note, h.title, h.description) ORDER BY h.year, h.sort, h.id "
 	"  SEPARATOR '\n') FROM association_history h), "
 	" (SELECT GROUP_CONCAT(CONCAT_WS(' ', l.ordinal_note, l.role, l.name, l.affiliation) ORDER BY l.sort, l.id "
@@ -85,7 +85,7 @@ static const char sql_about[] = INSERT_DOCS
 /* A committee itself (/committees/{slug}): its names, purpose and composition. */
 static const char sql_bodies[] = INSERT_DOCS
 	"SELECT 'bodies', c.id, NULL, c.slug, c.name_en, 0, c.name_ko, CONCAT_WS(CHAR(10), c.name_en, c.purpose, "
-	"c.composition), TIMESTAMP '2000-01-01 00:00:00' FROM committees c WHERE c.id BETWEEN ? AND ?";
+	"c.composition, c.purpose_en, c.composition_en), TIMESTAMP '2000-01-01 00:00:00' FROM committees c WHERE c.id BETWEEN ? AND ?";
 
 /* For a rebuild: how many records there are, and the next batch of their ids from a given one. */
 #define COUNT(table)	"SELECT COUNT(*) FROM " table

@@ -7,7 +7,7 @@
  * var: is HTML-escaped; uvar: is reserved for sanitised HTML and commented where it stands.
  *
  * Per request the work is only the request's own data and the render (docs/performance.md):
- * - The language tree is one read-only HDF for the whole process. A request's HDF holds "L" as a
+ * - Each language's tree (templates/lang/<lang>.hdf) is one read-only HDF for the whole process. A request's HDF holds "L" as a
  *   ClearSilver link into it (no copy): lookups through a link only read (neo_hdf.c's _walk_hdf and
  *   ne_hash_lookup change nothing; the last_hp/last_hs caches are written by _set_value alone), so
  *   threads share it safely; render_set refuses names under "L." so nothing writes through the link.
@@ -39,7 +39,9 @@ struct template {
 
 static struct template	templates[MAX_TEMPLATES];	/* written before threads start, then read-only */
 static size_t		ntemplates;
-static HDF		*lang;		/* the language tree (under "L" in pages); read-only once threads run */
+/* the language trees (under "L" in pages), one per language of render_langs; read-only once threads run */
+static HDF		*langs[RENDER_NLANGS];
+const char *const	 render_langs[RENDER_NLANGS] = { "ko", "en" };
 static __thread CSPARSE	*kept[MAX_TEMPLATES];	/* this thread's parsed templates, by index */
 static __thread unsigned long parses;	/* templates this thread parsed (render_parse_count) */
 
@@ -128,7 +130,7 @@ render_init(const char *dir, const char *language)
 	struct dirent *de;
 	NEOERR *err;
 	DIR *d;
-	int rc = 0;
+	int rc = 0, i;
 
 	if ((d = opendir(dir)) == NULL) {
 		log_err("render: template folder %s: %s", dir, strerror(errno));
@@ -140,13 +142,31 @@ render_init(const char *dir, const char *language)
 	closedir(d);
 	if (rc != 0 || load_folder(dir, "mail") != 0)
 		return -1;
-	if ((size_t)snprintf(path, sizeof(path), "%s/lang/%s.hdf", dir, language) >= sizeof(path))
-		return -1;
-	if ((err = hdf_init(&lang)) != STATUS_OK || (err = hdf_read_file(lang, path)) != STATUS_OK) {
-		log_nerr(path, err);
+	/* the default language first: render_langs[0] is the one a page falls back to */
+	if (render_lang_index(language) != 0) {
+		log_err("render: %s is not the default language %s", language, render_langs[0]);
 		return -1;
 	}
+	for (i = 0; i < RENDER_NLANGS; i++) {
+		if ((size_t)snprintf(path, sizeof(path), "%s/lang/%s.hdf", dir, render_langs[i]) >= sizeof(path))
+			return -1;
+		if ((err = hdf_init(&langs[i])) != STATUS_OK || (err = hdf_read_file(langs[i], path)) != STATUS_OK) {
+			log_nerr(path, err);
+			return -1;
+		}
+	}
 	return 0;
+}
+
+int
+render_lang_index(const char *language)
+{
+	int i;
+
+	for (i = 0; language != NULL && i < RENDER_NLANGS; i++)
+		if (strcmp(render_langs[i], language) == 0)
+			return i;
+	return -1;
 }
 
 void
@@ -160,8 +180,9 @@ render_shutdown(void)
 		free(templates[i].text);
 	}
 	ntemplates = 0;
-	if (lang != NULL)
-		hdf_destroy(&lang);
+	for (i = 0; i < RENDER_NLANGS; i++)
+		if (langs[i] != NULL)
+			hdf_destroy(&langs[i]);
 }
 
 void
@@ -209,8 +230,9 @@ fileload(void *ctx, HDF *hdf, const char *filename, char **contents)
 
 /* "L" in hdf: a link to the shared language tree (copy: a copy of it, the reference path). */
 static NEOERR *
-attach_lang(HDF *hdf, int copy)
+attach_lang(HDF *hdf, int copy, int li)
 {
+	HDF *lang = langs[li >= 0 && li < RENDER_NLANGS ? li : 0];
 	NEOERR *err;
 	HDF *node;
 
@@ -232,7 +254,7 @@ attach_lang(HDF *hdf, int copy)
 }
 
 static HDF *
-hdf_new(int copy)
+hdf_new(int copy, int li)
 {
 	HDF *hdf = NULL;
 	NEOERR *err;
@@ -242,7 +264,10 @@ hdf_new(int copy)
 	/* Must be set before cs_init, or escaping is silently off. */
 	if ((err = hdf_set_value(hdf, "Config.VarEscapeMode", "html")) != STATUS_OK)
 		goto fail;
-	if ((err = attach_lang(hdf, copy)) != STATUS_OK)
+	if ((err = attach_lang(hdf, copy, li)) != STATUS_OK)
+		goto fail;
+	/* the page's language, for <html lang> and the links to the other one (a fixed word, not input) */
+	if ((err = hdf_set_value(hdf, "Page.Lang", render_langs[li >= 0 && li < RENDER_NLANGS ? li : 0])) != STATUS_OK)
 		goto fail;
 	return hdf;
 fail:
@@ -255,13 +280,33 @@ fail:
 HDF *
 render_hdf_new(void)
 {
-	return hdf_new(0);
+	return hdf_new(0, 0);
+}
+
+HDF *
+render_hdf_new_lang(const char *language)
+{
+	return hdf_new(0, render_lang_index(language));
 }
 
 HDF *
 render_hdf_new_copy(void)
 {
-	return hdf_new(1);
+	return hdf_new(1, 0);
+}
+
+HDF *
+render_hdf_new_copy_lang(const char *language)
+{
+	return hdf_new(1, render_lang_index(language));
+}
+
+HDF *
+render_lang_tree(const char *language)
+{
+	int li = render_lang_index(language);
+
+	return li >= 0 ? langs[li] : NULL;
 }
 
 static NEOERR *

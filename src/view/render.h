@@ -6,18 +6,30 @@
 
 #include "core/buf.h"
 
+/* The portal's languages, the default (Korean) first; each has templates/lang/<name>.hdf with the same keys. */
+#define RENDER_NLANGS	2
+extern const char *const render_langs[RENDER_NLANGS];
+
 /*
- * Load every template under dir and the language file dir/lang/<lang>.hdf into memory.
- * Call once in main, after nerr_init and before the threads start. Returns 0 or -1 (logged).
+ * Load every template under dir and every language file dir/lang/<lang>.hdf into memory; lang must be
+ * the default language (render_langs[0]). Call once in main, after nerr_init and before the threads
+ * start. Returns 0 or -1 (logged).
  */
 int	render_init(const char *dir, const char *lang);
+/* The index of language in render_langs, or -1 (NULL or not one of them). */
+int	render_lang_index(const char *language);
+/* The shared read-only tree of language (NULL when it is not one): tests compare key sets with it. */
+HDF	*render_lang_tree(const char *language);
 void	render_shutdown(void);
 
 /* A new HDF for one request, with escaping configured and the language under "L" (a link to the one
  * read-only language tree: never write under "L."). NULL on error. Free with hdf_destroy. */
 HDF	*render_hdf_new(void);
+/* The same in language (one of render_langs; another word gives the default); Page.Lang is set to it. */
+HDF	*render_hdf_new_lang(const char *language);
 /* The same with a private copy of the language tree: the reference path tests compare against. */
 HDF	*render_hdf_new_copy(void);
+HDF	*render_hdf_new_copy_lang(const char *language);
 /* Free this thread's parsed templates (at a worker's end; render_shutdown does it for its own thread). */
 void	render_thread_end(void);
 /* How many templates this thread has parsed so far (a kept parse is parsed once). */

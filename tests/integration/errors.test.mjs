@@ -63,14 +63,14 @@ describe('400: refused input, and the page names the parameter', () => {
 describe('GET: keys a page does not know are ignored, never echoed', () => {
 	for (const [path, plain] of [['/?x=1', '/'], ['/?utm_source=mail', '/'], ['/members?x=1', '/members'],
 	    ['/members/gyeonggi?x=1', '/members/gyeonggi'], ['/members/chungnam?fbclid=abc', '/members/chungnam'],
-	    ['/about?lang=en', '/about'], ['/members?region=chungnam&utm_medium=email', '/members?region=chungnam']]) {
+	    ['/about?ref=en', '/about'], ['/about?lang=fr', '/about'], ['/members?region=chungnam&utm_medium=email', '/members?region=chungnam']]) {
 		test(`GET ${path} -> 200, the page of ${plain}`, async () => {
 			const [res, base] = await Promise.all([get(path), get(plain)]);
 			assert.equal(res.status, 200, `GET ${path}: status`);
 			assertHtmlPage(res, `GET ${path}`);
 			assert.equal(res.body, base.body, `GET ${path}: not the page of ${plain}`);
 			const key = path.split('?')[1].split('&').at(-1).split('=')[0];
-			if (key.length > 4)	/* "x" and "lang" are in any page; utm_source and fbclid must not be */
+			if (key.length > 4)	/* "x" and "ref" are in any page; utm_source and fbclid must not be */
 				assert.ok(!res.body.includes(key), `GET ${path}: the unknown key ${key} is in the page`);
 		});
 	}

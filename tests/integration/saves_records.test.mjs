@@ -12,8 +12,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { BASE, request } from './lib.mjs';
 import {
-	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, lit, Session, formOf, withChanges, location, createPerson, createUser,
-	exclusive,
+	DEMO, L, text, tag, HAVE_SQL, sql, sqlNumber, sqlValue, lit, Session, formOf, withChanges, location, createPerson, createUser,
+	exclusive, saveProfile, submittedRequestId, decide,
 } from './lib_accounts.mjs';
 
 /** The descriptions: { entity, table, form, access, fields: [{ name, type, required, label, show }] }. */
@@ -305,15 +305,66 @@ function addOnly(rec, fx) {
 	});
 }
 
-for (const rec of records) {
-	if (FIXTURES[rec.entity]?.own)
+// A committee's texts (issue 17): the business committee's, edited and put back as they were.
+FIXTURES.committee = {
+	fields: ['purpose_en', 'composition_en'],
+	create: async (sec) => {
+		const page = await sec.get('/admin/committees/business/texts');
+		assert.equal(page.status, 200);
+		saved.committee = formOf(page.body, '/admin/committees/business/texts').fields;
+		return 'business';
+	},
+	remove: async (sec) => {
+		const page = await sec.get('/admin/committees/business/texts');
+		const now = formOf(page.body, '/admin/committees/business/texts').fields;
+		const keep = ['csrf', 'version', 'digests', 'key'];
+		const back = [...now.filter(([k]) => keep.includes(k)), ...saved.committee.filter(([k]) => !keep.includes(k))];
+		const res = await sec.post('/admin/committees/business/texts', back);
+		assert.ok([200, 303].includes(res.status), `putting business back: ${res.status}`);
+		sql("UPDATE committees SET texts_en_derived = 1, name_en_derived = 1 WHERE slug = 'business'");
+	},
+};
+
+// The association's profile (issue 17): its one row, edited and put back as it was.
+FIXTURES.association = {
+	fields: ['summary_en', 'legal_form_en'],
+	create: async (sec) => {
+		const page = await sec.get('/admin/about');
+		assert.equal(page.status, 200);
+		saved.association = formOf(page.body, '/admin/about').fields;
+		return 1;
+	},
+	remove: async (sec) => {
+		const now = formOf((await sec.get('/admin/about')).body, '/admin/about').fields;
+		const keep = ['csrf', 'version', 'digests', 'key'];
+		const res = await sec.post('/admin/about', [...now.filter(([k]) => keep.includes(k)), ...saved.association.filter(([k]) => !keep.includes(k))]);
+		assert.ok([200, 303].includes(res.status), `putting the association back: ${res.status}`);
+		sql('UPDATE association SET texts_en_derived = 1 WHERE id = 1');
+	},
+};
+
+// The technopark profile runs twice: its Korean fields, and its English ones (issue 17), which go through the
+// same pipeline (three-way merge, conflict page, one-time keys).
+FIXTURES.technopark_en = {
+	...FIXTURES.technopark, fields: ['name_en', 'summary_en'],
+	remove: async (sec, id) => {
+		await FIXTURES.technopark.remove(sec, id);
+		/* a written English name is no longer the portal's rendering; put back as it was, it is again */
+		sql("UPDATE technoparks SET name_en_derived = 1 WHERE slug = 'jeonbuk' AND name_en = 'Jeonbuk Technopark'");
+	},
+};
+const runs = records.flatMap((rec) => (rec.entity === 'technopark' ? [{ rec, key: 'technopark' },
+    { rec, key: 'technopark_en', title: 'technopark, its English fields' }] : [{ rec, key: rec.entity }]));
+
+for (const { rec, key, title } of runs) {
+	if (FIXTURES[key]?.own)
 		continue;
-	if (FIXTURES[rec.entity]?.addOnly) {
-		addOnly(rec, FIXTURES[rec.entity]);
+	if (FIXTURES[key]?.addOnly) {
+		addOnly(rec, FIXTURES[key]);
 		continue;
 	}
-	describe(`record ${rec.entity}`, () => {
-		const fx = FIXTURES[rec.entity];
+	describe(`record ${title ?? rec.entity}`, () => {
+		const fx = FIXTURES[key];
 		const [X, Y] = fx?.fields ? fx.fields.map((n) => rec.fields.find((f) => f.name === n)) :
 		    rec.fields.filter((f) => TEXTLIKE.includes(f.type) && f.show === 'text');
 		let id;
@@ -552,5 +603,77 @@ describe('a meeting\'s documents sent twice', () => {
 		assert.ok(/<section class="conflict" role="alert"/.test(res.body), 'the page says it changed');
 		assert.ok(text(res.body).includes(two) && !res.body.includes(`/documents/${fid}/delete`), 'the documents as they are now');
 		assert.deepEqual(files().map((f) => f.filename), [two]);
+	});
+});
+
+// A member admin's English fields are reviewed like the Korean ones (issue 17): a change request, the public
+// pages unchanged until the secretariat approves it; then the English page shows them, and the English name
+// the member wrote is no longer marked as the portal's rendering.
+describe('the English fields of a profile, as a member admin', () => {
+	const slug = 'chungnam';
+	let cn, before;
+	const englishPage = async () => (await fetch(`${process.env.TP_BASE_URL}/members/${slug}?lang=en`)).text();
+
+	test('a change request, reviewed, then on the English page', T, async () => {
+		cn = await Session.signIn(DEMO.chungnam.login);
+		before = Object.fromEntries(['name_en', 'summary_en', 'address_en'].map((f) => [f, sqlValue(`SELECT ${f} FROM technoparks WHERE slug = ${lit(slug)}`) ?? '']));
+		const name = `Chungnam Technopark ${tag(4)}`, summary = `A summary in English ${tag(4)}.`;
+		const res = await saveProfile(cn, slug, { name_en: name, summary_en: summary });
+		const id = submittedRequestId(res);
+		assert.ok(id, `the member admin's save is a change request: ${res.status} ${location(res)}`);
+		const waiting = await englishPage();
+		assert.ok(!waiting.includes(name) && !waiting.includes(summary), 'nothing public before the review');
+		const review = await ctx.a.get(`/admin/requests/${id}`);
+		assert.ok(review.body.includes(L['field.name_en']) && review.body.includes(L['field.summary_en']),
+		    'the review names the English fields with their labels');
+		assert.equal((await decide(ctx.a, id, 'approve', 'ok')).status, 303);
+		const shown = await englishPage();
+		assert.match(shown, new RegExp(`<h1>${name}</h1>`), 'the English name is the English page\'s heading');
+		assert.ok(shown.includes(summary), 'the English summary is on the English page');
+		assert.equal(sqlNumber(`SELECT name_en_derived AS n FROM technoparks WHERE slug = ${lit(slug)}`), 0,
+		    'a name the member wrote is not the portal\'s rendering');
+		const korean = await (await fetch(`${process.env.TP_BASE_URL}/members/${slug}?lang=ko`)).text();
+		assert.ok(!korean.includes(summary), 'the Korean page keeps the Korean summary');
+	});
+
+	after(async () => {
+		if (!before)
+			return;
+		await saveProfile(ctx.a, slug, before);	/* the secretariat saves directly: back as it was */
+		sql(`UPDATE technoparks SET name_en_derived = 1 WHERE slug = ${lit(slug)} AND name_en = 'Chungnam Technopark'`);
+	});
+});
+
+// The secretariat writes a committee's English purpose (issue 17): the English page shows it, and no longer
+// marks it as the portal's translation; the Korean page keeps the Korean.
+describe('a committee\'s English texts, as the secretariat', () => {
+	const path = '/admin/committees/working/texts';
+	let saved0;
+
+	test('saved on the form, on the English page, the translation mark gone', T, async () => {
+		const page = await ctx.a.get(path);
+		assert.equal(page.status, 200, `GET ${path}: ${page.status}`);
+		saved0 = formOf(page.body, path).fields;
+		const purpose = `Discusses policy on projects ${tag(4)}.`;
+		const res = await ctx.a.post(path, withChanges(saved0, { purpose_en: purpose }));
+		assert.equal(res.status, 303, `save: ${res.status} ${text(res.body).slice(0, 300)}`);
+		assert.equal(location(res), '/admin/committees/working?done=saved');
+		const en = await (await fetch(`${process.env.TP_BASE_URL}/committees/working?lang=en`)).text();
+		assert.ok(en.includes(purpose), 'the English page shows the new purpose');
+		assert.ok(!en.includes(L['source.text_en_derived']) && !/the portal(&#39;|')s translation/.test(en),
+		    'a text the secretariat wrote is not marked as the portal\'s translation');
+		const ko = await (await fetch(`${process.env.TP_BASE_URL}/committees/working?lang=ko`)).text();
+		assert.ok(!ko.includes(purpose), 'the Korean page keeps the Korean purpose');
+		const found = await (await fetch(`${process.env.TP_BASE_URL}/search?q=${encodeURIComponent(purpose.split(' ').at(-1).replace('.', ''))}&lang=en`)).text();
+		assert.match(found, /Working Committee/, 'the English text is found by search, under the English name');
+	});
+
+	after(async () => {
+		if (!saved0)
+			return;
+		const now = formOf((await ctx.a.get(path)).body, path).fields;
+		const keep = ['csrf', 'version', 'digests', 'key'];
+		await ctx.a.post(path, [...now.filter(([k]) => keep.includes(k)), ...saved0.filter(([k]) => !keep.includes(k))]);
+		sql("UPDATE committees SET texts_en_derived = 1 WHERE slug = 'working'");
 	});
 });

@@ -17,7 +17,7 @@ export async function axeViolations(page) {
 }
 
 /** Document-level checks: h1, lang, title, labels. The site's name is read from the banner. */
-export async function documentProblems(page, { isHome = false } = {}) {
+export async function documentProblems(page, { isHome = false, lang = 'ko' } = {}) {
 	const facts = await page.evaluate(() => {
 		const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '');
 		const h1s = [...document.querySelectorAll('h1')];
@@ -47,8 +47,8 @@ export async function documentProblems(page, { isHome = false } = {}) {
 		};
 	});
 	const problems = [];
-	if (facts.lang !== 'ko')
-		problems.push(`<html lang> is ${JSON.stringify(facts.lang)}, not "ko"`);
+	if (facts.lang !== lang)
+		problems.push(`<html lang> is ${JSON.stringify(facts.lang)}, not "${lang}"`);
 	if (facts.h1s.length !== 1)
 		problems.push(`${facts.h1s.length} <h1> elements (${facts.h1s.map((h) => JSON.stringify(h.text)).join(', ')}); a page has exactly one`);
 	else if (facts.h1s[0].text === '')

@@ -253,6 +253,46 @@ test_buf(void **state)
 	buf_free(&b);
 }
 
+/* Money per language (issue 17): the seed's figures and the edges of each unit. */
+static void
+test_fmt_eok(void **state)
+{
+	static const struct { long long eok; const char *ko, *en; } cases[] = {
+		{ 176031, "17조 6,031억 원", "KRW 17.6 trillion" },
+		{ 35200, "3조 5,200억 원", "KRW 3.5 trillion" },
+		{ 20000, "2조 원", "KRW 2 trillion" },
+		{ 9999, "9,999억 원", "KRW 999.9 billion" },
+		{ 10049, "1조 49억 원", "KRW 1 trillion" },	/* 1.0049 trillion: one decimal, rounded */
+		{ 9949, "9,949억 원", "KRW 994.9 billion" },
+		{ 5000, "5,000억 원", "KRW 500 billion" },
+		{ 1234, "1,234억 원", "KRW 123.4 billion" },
+		{ 15, "15억 원", "KRW 1.5 billion" },
+		{ 10, "10억 원", "KRW 1 billion" },
+		{ 5, "5억 원", "KRW 500 million" },
+		{ 0, "0억 원", "KRW 0" },
+		{ 12345678, "1234조 5,678억 원", "KRW 1,234.6 trillion" },
+	};
+	char out[64];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		text_fmt_eok(cases[i].eok, "ko", out, sizeof(out));
+		assert_string_equal(out, cases[i].ko);
+		text_fmt_eok(cases[i].eok, "en", out, sizeof(out));
+		assert_string_equal(out, cases[i].en);
+	}
+	assert_true(text_has_hangul("산업"));
+	assert_true(text_has_hangul("Busan 부산"));
+	assert_false(text_has_hangul("Busan Technopark"));
+	assert_false(text_has_hangul("café ü €"));	/* other multibyte text is not Korean */
+	assert_false(text_has_hangul(""));
+	text_fmt_thousands(19674, out, sizeof(out));
+	assert_string_equal(out, "19,674");
+	text_fmt_thousands(-1234567, out, sizeof(out));
+	assert_string_equal(out, "-1,234,567");
+}
+
 int
 main(void)
 {
@@ -266,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_ellipsize),
 		cmocka_unit_test(test_slug),
 		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_fmt_eok),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

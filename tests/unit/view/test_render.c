@@ -22,6 +22,7 @@
 #include "core/buf.h"
 #include "core/conf.h"
 #include "pages/pages.h"
+#include "core/text.h"
 #include "view/render.h"
 #include "http/request.h"
 
@@ -588,13 +589,13 @@ test_fmt_thousands(void **state)
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
 		memset(out, 'X', sizeof(out));
-		page_fmt_thousands(cases[i].v, out, sizeof(out));
+		text_fmt_thousands(cases[i].v, out, sizeof(out));
 		if (strcmp(out, cases[i].want) != 0)
-			fail_msg("page_fmt_thousands(%lld): \"%s\", want \"%s\"", cases[i].v, out, cases[i].want);
+			fail_msg("text_fmt_thousands(%lld): \"%s\", want \"%s\"", cases[i].v, out, cases[i].want);
 	}
 	/* a small buffer is cut and still terminated */
 	memset(out, 'X', sizeof(out));
-	page_fmt_thousands(1234567, out, 4);
+	text_fmt_thousands(1234567, out, 4);
 	assert_string_equal(out, "1,2");
 	assert_int_equal(out[4], 'X');
 }
@@ -619,14 +620,14 @@ test_fmt_eok(void **state)
 
 	(void)state;
 	for (i = 0; i < NELEM(cases); i++) {
-		page_fmt_eok(cases[i].v, out, sizeof(out));
+		text_fmt_eok(cases[i].v, "ko", out, sizeof(out));
 		if (strcmp(out, cases[i].want) != 0)
-			fail_msg("page_fmt_eok(%lld): \"%s\", want \"%s\"", cases[i].v, out, cases[i].want);
+			fail_msg("text_fmt_eok(%lld): \"%s\", want \"%s\"", cases[i].v, out, cases[i].want);
 	}
 	/* extremes do not crash and stay terminated */
-	page_fmt_eok(LLONG_MAX, out, sizeof(out));
+	text_fmt_eok(LLONG_MAX, "ko", out, sizeof(out));
 	assert_string_equal(out, "922337203685477조 5,807억 원");
-	page_fmt_eok(LLONG_MIN, out, sizeof(out));
+	text_fmt_eok(LLONG_MIN, "ko", out, sizeof(out));
 	assert_true(strlen(out) < sizeof(out));
 }
 
