@@ -4,6 +4,7 @@
 #include "model/account.h"
 #include "model/committee_records.h"
 #include "model/figures.h"
+#include "model/library.h"
 #include "model/news.h"
 #include "model/people.h"
 #include "model/profile.h"
@@ -20,5 +21,7 @@ const struct record_desc *const record_descs[] = {
 	&resolution_record,
 	&minutes_record,
 	&figures_record,
+	&library_record,
+	&library_kind_record,
 	NULL
 };

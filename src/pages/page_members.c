@@ -192,7 +192,7 @@ page_members_show(struct request *rq, HDF *hdf)
 	db_bind_int(st, 4, tp_id);
 	if (page_lists(hdf, st, PEOPLE_SEATS_KEYS, lists, 2) != 0)
 		return db_err(rq->db);
-	if ((rc = page_news_member(rq, hdf, tp_id)) != 0)
+	if ((rc = page_news_member(rq, hdf, tp_id)) != 0 || (rc = page_library_member(rq, hdf, tp_id)) != 0)
 		return rc;
 	if (page_may_see_contacts(rq))
 		render_set(hdf, "1", "Page.ShowContacts");

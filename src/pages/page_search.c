@@ -33,8 +33,8 @@
  */
 static const char sql_page[] =
 	"SELECT d.kind, d.ref_id, d.slug, d.meta, d.is_demo, d.title, d.body, DATE_FORMAT(d.at, '%Y-%m-%d') AS date, "
-	"x.n_members, x.n_people, x.n_news, x.n_committees, x.n_about, x.n_bodies, "
-	"x.d_members, x.d_people, x.d_news, x.d_committees, x.d_about, x.d_bodies, "
+	"x.n_members, x.n_people, x.n_news, x.n_committees, x.n_about, x.n_bodies, x.n_library, "
+	"x.d_members, x.d_people, x.d_news, x.d_committees, x.d_about, x.d_bodies, x.d_library, "
 	/* a real person as a source tells it: the result says "2020년 기사 기준" (issue 20) */
 	"(SELECT YEAR(s.published_on) FROM people p JOIN sources s ON s.id = p.source_id "
 	" WHERE d.kind = 'people' AND p.id = d.ref_id AND p.is_demo = 0) AS src_year FROM ("
@@ -44,19 +44,21 @@ static const char sql_page[] =
 	" SUM(kind = 'members') OVER () AS n_members, SUM(kind = 'people') OVER () AS n_people, "
 	" SUM(kind = 'news') OVER () AS n_news, SUM(kind = 'committees') OVER () AS n_committees, "
 	" SUM(kind = 'about') OVER () AS n_about, SUM(kind = 'bodies') OVER () AS n_bodies, "
+	" SUM(kind = 'library') OVER () AS n_library, "
 	/* how many of them are demo rows: the counts say so (issue 20) */
 	" SUM(kind = 'members' AND is_demo = 1) OVER () AS d_members, SUM(kind = 'people' AND is_demo = 1) OVER () AS d_people, "
 	" SUM(kind = 'news' AND is_demo = 1) OVER () AS d_news, SUM(kind = 'committees' AND is_demo = 1) OVER () AS d_committees, "
-	" SUM(kind = 'about' AND is_demo = 1) OVER () AS d_about, SUM(kind = 'bodies' AND is_demo = 1) OVER () AS d_bodies "
-	" FROM search_docs WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 "
+	" SUM(kind = 'about' AND is_demo = 1) OVER () AS d_about, SUM(kind = 'bodies' AND is_demo = 1) OVER () AS d_bodies, "
+	" SUM(kind = 'library' AND is_demo = 1) OVER () AS d_library "
+	" FROM search_docs WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 AND (signed_in_only = 0 OR ? = 1) "
 	" ORDER BY kind = ? DESC, exact DESC, score DESC, at DESC, id DESC LIMIT ? OFFSET ?) x "
 	"JOIN search_docs d ON d.id = x.id ORDER BY x.kind = ? DESC, x.exact DESC, x.score DESC, x.at DESC, x.id DESC";
 /* The counts alone, for a page past the last match (the pass above then returns no row to read them from). */
 static const char sql_counts[] =
 	"SELECT kind, COUNT(*), SUM(is_demo = 1) FROM search_docs "
-	"WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 GROUP BY kind";
+	"WHERE MATCH(title, body) AGAINST(? IN BOOLEAN MODE) AND live = 1 AND (signed_in_only = 0 OR ? = 1) GROUP BY kind";
 
-#define NKIND_COLS	6	/* sql_page's n_<kind> columns, in enum search_kind order */
+#define NKIND_COLS	7	/* sql_page's n_<kind> columns, in enum search_kind order */
 #define KIND_COL0	8
 #define DEMO_COL0	(KIND_COL0 + NKIND_COLS)	/* the d_<kind> columns: how many of each are demo */
 _Static_assert(NKIND_COLS == SEARCH_NKINDS, "sql_page counts every kind");
@@ -151,6 +153,7 @@ counts(struct request *rq, const char *query, long long *n)
 	if (st == NULL)
 		return db_err(rq->db);
 	db_bind_text(st, 0, query);
+	db_bind_int(st, 1, rq->session != NULL);	/* signed-in-only library documents: signed-in readers only */
 	while ((rc = db_step(st)) == DB_ROW)
 		if (search_kind_parse(db_col_text(st, 0), &k)) {
 			n[k] = db_col_int(st, 1);
@@ -179,10 +182,11 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 	db_bind_text(st, 1, phrase);
 	db_bind_text(st, 2, phrase);
 	db_bind_text(st, 3, query);
-	db_bind_text(st, 4, type);
-	db_bind_int(st, 5, SEARCH_PAGE);
-	db_bind_int(st, 6, (page - 1) * SEARCH_PAGE);
-	db_bind_text(st, 7, type);
+	db_bind_int(st, 4, rq->session != NULL);	/* signed-in-only library documents: signed-in readers only */
+	db_bind_text(st, 5, type);
+	db_bind_int(st, 6, SEARCH_PAGE);
+	db_bind_int(st, 7, (page - 1) * SEARCH_PAGE);
+	db_bind_text(st, 8, type);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (first)
 			for (k = 0, first = 0; k < NKIND_COLS; k++) {

@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "store/db.h"
 #include "store/indexer.h"
+#include "store/library_text.h"
 #include "store/search.h"
 
 #define DRAIN_MAX	200	/* rows per turn under the writer lock */
@@ -69,12 +70,16 @@ is_stopping(void)
 
 /* One turn: apply what the queue holds. 0 when done (or nothing to do), 1 when more is left, -1 on failure. */
 static int
-drain(struct db *db)
+drain(struct db *db, const struct conf *c)
 {
-	int rc, n = 0;
+	int rc, n = 0, more;
 
+	/* the library's PDFs first (bounded, a few a turn): their documents are then queued with their text */
+	if ((rc = library_text_extract(db, c->upload_dir)) < 0)
+		return -1;
+	more = rc == LIBRARY_TEXT_TURN;	/* more files wait: come back at once */
 	if ((rc = search_queue_pending(db)) <= 0)
-		return rc;
+		return rc < 0 ? rc : more;
 	if ((rc = search_writer_lock(db, LOCK_WAIT_S)) != 1)
 		return rc == 0 ? 1 : -1;	/* another process's turn: look again soon */
 	while (n < DRAIN_MAX && !is_stopping() && (rc = search_apply_next(db)) == 1)
@@ -106,7 +111,7 @@ indexer_main(void *arg)
 			wait_ms = BACKOFF_MS;
 			continue;
 		}
-		rc = drain(db);
+		rc = drain(db, c);
 		wait_ms = rc > 0 ? 0 : rc < 0 ? BACKOFF_MS : INDEXER_POLL_MS;
 	}
 	db_free(db);
