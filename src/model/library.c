@@ -438,7 +438,7 @@ static const char sql_file_of_name[] =
 static const char sql_max_file[] = "SELECT COALESCE(MAX(file_no), 0) FROM library_files WHERE document_id = ?";
 static const char sql_file_insert[] =
 	"INSERT INTO library_files (attachment_id, document_id, file_no, version, text_state) "
-	"VALUES (?, ?, ?, ?, IF(? = 'application/pdf', 'pending', 'none'))";
+	"VALUES (?, ?, ?, ?, ?)";
 static const char sql_file_count[] = "SELECT COUNT(*) FROM library_files WHERE document_id = ?";
 
 /* Which file and version an upload named filename becomes in document doc_id. 0 or DB_ERR. */
@@ -493,7 +493,9 @@ library_files_add(struct db *db, long long user_id, long long doc_id, long long 
 		db_bind_int(st, 1, doc_id);
 		db_bind_int(st, 2, file_no);
 		db_bind_int(st, 3, version);
-		db_bind_text(st, 4, b->f[i].mime);
+		/* a PDF waits for the indexer's pdftotext; other types are found by their names (a bound value
+		 * compared with a literal in SQL would mix collations: decided here) */
+		db_bind_text(st, 4, strcmp(b->f[i].mime, "application/pdf") == 0 ? "pending" : "none");
 		if (db_write(st, NULL, NULL) != 0)
 			return db_err(db);
 		snprintf(field, sizeof(field), "attachment.%lld", b->f[i].id);
