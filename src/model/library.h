@@ -19,6 +19,7 @@ struct attach_batch;
 #define LIBRARY_PAGE_SIZE	20
 #define LIBRARY_FEED_SIZE	20
 #define LIBRARY_PROFILE_SIZE	10	/* documents on a technopark's profile */
+#define LIBRARY_PROFILE_SIZE_SQL	"10"	/* the same, for the profile's statement (pages/page_members.c) */
 #define LIBRARY_ASSOCIATION	"association"	/* the publisher slug that means the association */
 #define LIBRARY_MAX_FILES	50	/* files and versions one document may have */
 
@@ -93,5 +94,7 @@ int	library_files_add(struct db *db, long long user_id, long long doc_id, long l
 int	library_file_count(struct db *db, long long id);
 /* Delete (deleted 1) or restore (0) document id at version, with its audit. 0, TP_ESTALE or a TP_E* code. */
 int	library_set_deleted(struct db *db, long long user_id, long long id, long long version, int deleted);
+
+_Static_assert(LIBRARY_PROFILE_SIZE == 10, "LIBRARY_PROFILE_SIZE_SQL says 10");
 
 #endif

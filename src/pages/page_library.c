@@ -1,8 +1,8 @@
 /*
  * page_library.c - the publications library for readers (자료실, issue 19): the board (/library, filtered by
  * kind, publisher and year, keyset pages of LIBRARY_PAGE_SIZE), one document with its files and their
- * versions (/library/{id}), the Atom feed of new documents (/library.atom) and a technopark profile's
- * documents. A reader signed out never sees a signed-in-only document (model/library.h).
+ * versions (/library/{id}) and the Atom feed of new documents (/library.atom); a technopark profile's
+ * documents come with its people (page_members.c). A reader signed out never sees a signed-in-only document (model/library.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -260,19 +260,4 @@ page_library_feed(struct request *rq, HDF *hdf)
 	rq->content_type_out = "application/atom+xml; charset=utf-8";
 	rq->tmpl = "library_atom.cs";
 	return 0;
-}
-
-int
-page_library_member(struct request *rq, HDF *hdf, long long tp_id)
-{
-	struct library_filter f;
-	int n;
-
-	if (tp_id <= 0)
-		return 0;
-	memset(&f, 0, sizeof(f));
-	f.tp_id = tp_id;
-	f.signed_in = rq->session != NULL;
-	n = list_rows(rq, hdf, "Library", &f, LIBRARY_FIRST, 0, LIBRARY_PROFILE_SIZE);
-	return n < 0 ? n : 0;
 }
