@@ -66,6 +66,7 @@ child(const char *program, const char *path, int out)
 	int null = open("/dev/null", O_RDWR);
 
 	snprintf(pages, sizeof(pages), "%d", PDFTEXT_MAX_PAGES);
+	setpgid(0, 0);	/* its own group: a kill reaches whatever it started too */
 	if (null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(null, 2) < 0)
 		_exit(127);
 	/* descriptors beyond 2 stay behind: the portal's are close-on-exec (sockets, the database, files) */
@@ -77,7 +78,7 @@ child(const char *program, const char *path, int out)
 
 /* Read the child's output until it closes, the byte bound or the deadline. 0, or -1 (killed or failed). */
 static int
-read_output(int fd, pid_t pid, char *buf, size_t *len)
+read_output(int fd, pid_t pid, int max_seconds, char *buf, size_t *len)
 {
 	struct timespec start, now;
 	struct pollfd p = { fd, POLLIN, 0 };
@@ -88,9 +89,10 @@ read_output(int fd, pid_t pid, char *buf, size_t *len)
 	clock_gettime(CLOCK_MONOTONIC, &start);
 	for (;;) {
 		clock_gettime(CLOCK_MONOTONIC, &now);
-		left = PDFTEXT_MAX_SECONDS * 1000L - ((now.tv_sec - start.tv_sec) * 1000L +
+		left = max_seconds * 1000L - ((now.tv_sec - start.tv_sec) * 1000L +
 		    (now.tv_nsec - start.tv_nsec) / 1000000L);
 		if (left <= 0 || poll(&p, 1, (int)left) == 0) {
+			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			return -1;
 		}
@@ -103,6 +105,7 @@ read_output(int fd, pid_t pid, char *buf, size_t *len)
 		if (r < 0) {
 			if (errno == EINTR)
 				continue;
+			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
 			return -1;
 		}
@@ -112,7 +115,7 @@ read_output(int fd, pid_t pid, char *buf, size_t *len)
 }
 
 enum pdftext_result
-pdftext_extract(const char *program, const char *path, char **out)
+pdftext_extract(const char *program, const char *path, int max_seconds, char **out)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -122,6 +125,8 @@ pdftext_extract(const char *program, const char *path, char **out)
 	*out = NULL;
 	if (program == NULL)
 		program = PDFTEXT_PROGRAM;
+	if (max_seconds <= 0 || max_seconds > PDFTEXT_MAX_SECONDS)
+		max_seconds = PDFTEXT_MAX_SECONDS;
 	if (access(program, X_OK) != 0)
 		return PDFTEXT_NONE;
 	if ((buf = malloc(PDFTEXT_MAX_BYTES + 1)) == NULL)
@@ -139,7 +144,7 @@ pdftext_extract(const char *program, const char *path, char **out)
 	if (pid == 0)
 		child(program, path, fds[1]);
 	close(fds[1]);
-	rc = read_output(fds[0], pid, buf, &len);
+	rc = read_output(fds[0], pid, max_seconds, buf, &len);
 	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;

@@ -21,10 +21,11 @@ enum pdftext_result {
 };
 
 /*
- * Run program (NULL: PDFTEXT_PROGRAM) on the file at path; on PDFTEXT_OK *out is the text as valid UTF-8
- * without NUL (malloc'd: the caller frees it), at most PDFTEXT_MAX_BYTES. The child gets no other
- * descriptor than its output pipe and /dev/null, and is killed when it runs past the bounds.
+ * Run program (NULL: PDFTEXT_PROGRAM) on the file at path for at most max_seconds of wall clock (0:
+ * PDFTEXT_MAX_SECONDS); on PDFTEXT_OK *out is the text as valid UTF-8 without NUL (malloc'd: the caller
+ * frees it), at most PDFTEXT_MAX_BYTES. The child's standard input and error are /dev/null, and it is
+ * killed when it runs past the bounds.
  */
-enum pdftext_result pdftext_extract(const char *program, const char *path, char **out);
+enum pdftext_result pdftext_extract(const char *program, const char *path, int max_seconds, char **out);
 
 #endif

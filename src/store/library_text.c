@@ -77,7 +77,7 @@ library_text_extract(struct db *db, const char *upload_dir)
 		    snprintf(path, sizeof(path), "%s/%s", upload_dir, w[i].stored) >= (int)sizeof(path))
 			r = PDFTEXT_FAILED;
 		else
-			r = pdftext_extract(NULL, path, &text);
+			r = pdftext_extract(NULL, path, 0, &text);
 		if (r == PDFTEXT_NONE)
 			log_warn("library: no %s on this machine: PDFs are found by their names only", PDFTEXT_PROGRAM);
 		rc = store(db, &w[i], text, r == PDFTEXT_OK ? "done" : r == PDFTEXT_NONE ? "none" : "failed");
