@@ -498,10 +498,13 @@ library_files_add(struct db *db, long long user_id, long long doc_id, long long 
 		db_bind_text(st, 4, strcmp(b->f[i].mime, "application/pdf") == 0 ? "pending" : "none");
 		if (db_write(st, NULL, NULL) != 0)
 			return db_err(db);
+		/* attachment.<id>: its name; version.<id>: which file and version it became ("2.1") */
 		snprintf(field, sizeof(field), "attachment.%lld", b->f[i].id);
+		if (audit_field(db, cid, field, NULL, b->f[i].filename) != 0)
+			return db_err(db);
+		snprintf(field, sizeof(field), "version.%lld", b->f[i].id);
 		snprintf(ver, sizeof(ver), "%lld.%lld", file_no, version);
-		/* the field names the attachment; its value says which file and version it became */
-		if (audit_field(db, cid, field, NULL, b->f[i].filename) != 0 || audit_field(db, cid, "version", NULL, ver) != 0)
+		if (audit_field(db, cid, field, NULL, ver) != 0)
 			return db_err(db);
 	}
 	if ((st = db_prepare(db, sql_touch)) == NULL)

@@ -236,13 +236,20 @@ describe('uploads, rights and versions', { concurrency: 1 }, () => {
 		assert.ok([303, 401, 403].includes(out.status), `signed out: ${out.status}`);
 	});
 
-	test('a new upload of the same name is version 2; version 1 stays reachable', T, async () => {
+	test('a new upload of the same name is version 2; version 1 stays reachable; another name is another file', T, async () => {
+		const mark = auditMark();
 		const form = await editFields(S.chungnam, brochure);
 		const res = await postMultipart(`/admin/library/${brochure}`, form, [{ filename: 'brochure.pdf', type: 'application/pdf',
-			bytes: Buffer.concat([FILES.pdf(), Buffer.from('% second\n')]) }], { session: S.chungnam });
+			bytes: Buffer.concat([FILES.pdf(), Buffer.from('% second\n')]) }, { filename: 'prices.txt', type: 'text/plain',
+			bytes: FILES.txt() }], { session: S.chungnam });
 		savedId(res, 'new version');
 		const files = pageFiles((await get(`/library/${brochure}`)).body);
-		assert.deepEqual(files.map((f) => [f.filename, f.version, f.latest]), [['brochure.pdf', 2, true], ['brochure.pdf', 1, false]]);
+		assert.deepEqual(files.map((f) => [f.filename, f.version, f.latest]),
+			[['brochure.pdf', 2, true], ['brochure.pdf', 1, false], ['prices.txt', 1, true]]);
+		const attach = auditSince(mark).filter((r) => r.entity === 'library' && r.action === 'attach');
+		assert.equal(attach.length, 1, 'one audit change for the save\'s files');
+		const versions = Object.entries(attach[0].fields).filter(([k]) => k.startsWith('version.')).map(([, v]) => v.new).sort();
+		assert.deepEqual(versions, ['1.2', '2.1'], 'the audit says which file and version each upload became');
 		for (const f of files)
 			assert.equal((await get(`/files/${f.id}`)).status, 200, `file ${f.id}`);
 	});
