@@ -47,9 +47,9 @@ static const char *const sql_list[3] = {
 	"AND (d.created_at > ? OR (d.created_at = ? AND d.id > ?)) ORDER BY d.created_at, d.id LIMIT ?) n "
 	"ORDER BY n.at_key DESC, n.id DESC",
 };
-static const char sql_total[] = "SELECT COUNT(*) FROM library_documents d " FILTER;
+/* The years and how many documents each: the filter's options and its total in one round trip. */
 static const char sql_years[] =
-	"SELECT DISTINCT d.year FROM library_documents d " FILTER "ORDER BY d.year DESC";
+	"SELECT d.year, COUNT(*) AS n FROM library_documents d " FILTER "GROUP BY d.year ORDER BY d.year DESC";
 static const char sql_feed[] =
 	"SELECT d.id, d.title, d.description, k.name_ko AS kind_name, d.year, d.is_demo, "
 	"COALESCE(t.name_ko, (SELECT s.name_ko FROM association s WHERE s.id = 1)) AS publisher, "
@@ -132,22 +132,6 @@ library_list_stmt(struct db *db, const struct library_filter *f, enum library_di
 	db_bind_int(st, i, limit);
 	q->st = st;
 	return 0;
-}
-
-int
-library_total(struct db *db, const struct library_filter *f, long long *total)
-{
-	struct db_stmt *st = db_prepare(db, sql_total);
-	int rc;
-
-	*total = 0;
-	if (st == NULL)
-		return db_err(db);
-	bind_filter(st, f);
-	if ((rc = db_step(st)) == DB_ROW)
-		*total = db_col_int(st, 0);
-	db_reset(st);
-	return rc == DB_ROW ? 0 : db_err(db);
 }
 
 int

@@ -48,9 +48,8 @@ struct library_query {
  */
 int	library_list_stmt(struct db *db, const struct library_filter *f, enum library_dir dir, long long cursor_id,
 	    int limit, struct library_query *q);
-/* How many documents f lists, into *total. 0 or a TP_E* code. */
-int	library_total(struct db *db, const struct library_filter *f, long long *total);
-/* The years f's documents are of (f->year ignored), newest first: one column, year. 0 or a TP_E* code. */
+/* The years f's documents are of (f->year ignored), newest first, and how many each: year, n (the board's
+ * year options and its total, one round trip). 0 or a TP_E* code. */
 int	library_years_stmt(struct db *db, const struct library_filter *f, struct db_stmt **out);
 /* The feed: the newest LIBRARY_FEED_SIZE of f, with description, publisher, published and updated (RFC 3339). */
 int	library_feed_stmt(struct db *db, const struct library_filter *f, struct db_stmt **out);

@@ -57,11 +57,15 @@ load_options(struct request *rq, HDF *hdf, const char *sql, const char *prefix, 
 	return 0;
 }
 
-/* The years the filter offers (Years.N.year), the selected one marked. 0 or a status. */
+/*
+ * The years the filter offers (Years.N.year, .n), the selected one marked, and how many documents the
+ * filter lists (Page.Total: the selected year's, or all years'). 0 or a status.
+ */
 static int
 load_years(struct request *rq, HDF *hdf, const struct library_filter *f)
 {
 	struct db_stmt *st;
+	long long total = 0;
 	HDF *c;
 	int rc;
 
@@ -69,9 +73,13 @@ load_years(struct request *rq, HDF *hdf, const struct library_filter *f)
 		return rc;
 	if (page_rows(hdf, "Years", st) < 0)
 		return db_err(rq->db);
-	for (c = hdf_get_child(hdf, "Years"); c != NULL && f->year > 0; c = hdf_obj_next(c))
-		if (hdf_get_int_value(c, "year", 0) == f->year)
-			render_set(c, "1", "selected");
+	for (c = hdf_get_child(hdf, "Years"); c != NULL; c = hdf_obj_next(c))
+		if (f->year == 0 || hdf_get_int_value(c, "year", 0) == f->year) {
+			total += hdf_get_int_value(c, "n", 0);
+			if (f->year > 0)
+				render_set(c, "1", "selected");
+		}
+	render_set_int(hdf, total, "Page.Total");
 	return 0;
 }
 
@@ -171,7 +179,7 @@ board_page(struct request *rq, HDF *hdf, const struct library_filter *f, enum li
 int
 page_library_list(struct request *rq, HDF *hdf)
 {
-	long long before = request_param_int(rq, "before", 0), after = request_param_int(rq, "after", 0), total;
+	long long before = request_param_int(rq, "before", 0), after = request_param_int(rq, "after", 0);
 	struct library_filter f;
 	int rc;
 
@@ -181,9 +189,6 @@ page_library_list(struct request *rq, HDF *hdf)
 	}
 	if ((rc = load_filter(rq, hdf, &f, 1)) != 0)
 		return rc;
-	if ((rc = library_total(rq->db, &f, &total)) != 0)
-		return rc;
-	render_set_int(hdf, total, "Page.Total");
 	rc = board_page(rq, hdf, &f, before > 0 ? LIBRARY_OLDER : after > 0 ? LIBRARY_NEWER : LIBRARY_FIRST,
 	    before > 0 ? before : after);
 	if (rc != 0)

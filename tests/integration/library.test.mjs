@@ -137,6 +137,12 @@ describe('the board as a reader signed out sees it', () => {
 			assert.equal(res.status, 200);
 			const ids = boardRows(res.body).map((r) => r.id).filter((id) => demoDocs.some((d) => d.id === id));
 			assert.deepEqual(ids, publicDocs.filter(pick).sort(newestFirst).map((d) => d.id));
+			/* the total beside the heading: every listed public document of the filter (others' too) */
+			const where = qs.split('&').map((kv) => kv.split('=')).map(([k, v]) => k === 'year' ? `d.year = ${Number(v)}` :
+				k === 'kind' ? `k.slug = '${v}'` : v === 'association' ? 'd.technopark_id IS NULL' : `t.slug = '${v}'`).join(' AND ');
+			const want = sqlNumber('SELECT COUNT(*) AS n FROM library_documents d JOIN library_kinds k ON k.id = d.kind_id ' +
+				`LEFT JOIN technoparks t ON t.id = d.technopark_id WHERE d.listed = 1 AND d.audience = 'public' AND ${where}`);
+			assert.match(text(res.body), new RegExp(`자료 목록 \\(${want}건\\)`), `the total of ${qs}`);
 		});
 	}
 
