@@ -504,7 +504,7 @@ const struct route route_table[] = {
 	{ POST, "/admin/news/{id}/delete",           page_admin_news_delete,  MEM,       CSRF_TOKEN,  version_params,      "/admin/news/{article}/delete", access_article },
 	{ POST, "/admin/news/{id}/restore",          page_admin_news_restore, SEC,       CSRF_TOKEN,  version_params,      "/admin/news/{article}/restore", access_article },
 
-	{ GET,  "/library",                          page_library_list,       PUB,       CSRF_NONE,   library_list_params, "/library?kind=annual-report&year=2025", NULL },
+	{ GET,  "/library",                          page_library_list,       PUB,       CSRF_NONE,   library_list_params, "/library?kind=brochure&year=2025", NULL },
 	{ GET,  "/library.atom",                     page_library_feed,       PUB,       CSRF_NONE,   library_feed_params, "/library.atom", NULL },
 	{ GET,  "/library/{id}",                     page_library_show,       PUB,       CSRF_NONE,   NULL,                "/library/1", NULL },
 	{ GET,  "/admin/library",                    page_admin_library_list, MEM,       CSRF_NONE,   admin_library_params, "/admin/library", NULL },
