@@ -56,16 +56,17 @@ sanitize(char *buf, size_t len)
 	return len;
 }
 
-/* The child: bounds, descriptors, then pdftotext path - (text to standard output). Never returns. */
+/*
+ * The child of a threaded process: only async-signal-safe calls until exec (everything else is made before
+ * the fork). Bounds, descriptors, then pdftotext path - (text to standard output). Never returns.
+ */
 static void
-child(const char *program, const char *path, int out)
+child(const char *program, const char *path, const char *pages, int out)
 {
 	struct rlimit mem = { PDFTEXT_MAX_MEMORY, PDFTEXT_MAX_MEMORY };
 	struct rlimit cpu = { PDFTEXT_MAX_SECONDS, PDFTEXT_MAX_SECONDS };
-	char pages[16];
 	int null = open("/dev/null", O_RDWR);
 
-	snprintf(pages, sizeof(pages), "%d", PDFTEXT_MAX_PAGES);
 	setpgid(0, 0);	/* its own group: a kill reaches whatever it started too */
 	if (null < 0 || dup2(null, 0) < 0 || dup2(out, 1) < 0 || dup2(null, 2) < 0)
 		_exit(127);
@@ -117,7 +118,7 @@ read_output(int fd, pid_t pid, int max_seconds, char *buf, size_t *len)
 enum pdftext_result
 pdftext_extract(const char *program, const char *path, int max_seconds, char **out)
 {
-	char *buf = NULL;
+	char *buf = NULL, pages[16];
 	size_t len = 0;
 	int fds[2], status = 0, rc;
 	pid_t pid;
@@ -131,6 +132,7 @@ pdftext_extract(const char *program, const char *path, int max_seconds, char **o
 		return PDFTEXT_NONE;
 	if ((buf = malloc(PDFTEXT_MAX_BYTES + 1)) == NULL)
 		return PDFTEXT_FAILED;
+	snprintf(pages, sizeof(pages), "%d", PDFTEXT_MAX_PAGES);
 	if (pipe2(fds, O_CLOEXEC) != 0) {
 		free(buf);
 		return PDFTEXT_FAILED;
@@ -142,7 +144,7 @@ pdftext_extract(const char *program, const char *path, int max_seconds, char **o
 		return PDFTEXT_FAILED;
 	}
 	if (pid == 0)
-		child(program, path, fds[1]);
+		child(program, path, pages, fds[1]);
 	close(fds[1]);
 	rc = read_output(fds[0], pid, max_seconds, buf, &len);
 	close(fds[0]);
