@@ -269,6 +269,21 @@ describe('uploads, rights and versions', { concurrency: 1 }, () => {
 		assert.equal((await get(`/library/${id}`)).status, 404);
 	});
 
+	test('markup typed into a document (title, description, file name) comes back escaped everywhere it shows', T, async () => {
+		const attack = '</title><script>alert(1)</script>"><img src=x onerror=alert(1)>';
+		const id = await create(S.chungnam, { title: `공격 ${attack}`, kind: 'brochure', year: '2026', description: `설명 ${attack}` },
+			[{ filename: '"><img src=x onerror=alert(1)>.txt', type: 'text/plain', bytes: FILES.txt() }]);
+		for (const p of [`/library/${id}`, '/library', '/library.atom', '/members/chungnam', `/admin/library/${id}`]) {
+			const res = p.startsWith('/admin') ? await S.chungnam.get(p) : await get(p);
+			assert.equal(res.status, 200, p);
+			assert.ok(res.body.includes('공격'), `${p} does not show the document`);
+			assert.doesNotMatch(res.body, /<script>alert|<img src=x/i, `${p}: raw markup`);
+		}
+		assert.ok(await findsEventually('공격', id), 'the search never found the document');
+		const found = await get(`/search?q=${encodeURIComponent('공격')}&type=library`);
+		assert.doesNotMatch(found.body, /<script>alert|<img src=x/i, 'the search: raw markup');
+	});
+
 	test('a file of a type the content does not show is refused on the form (422), nothing stored', T, async () => {
 		const before = sqlNumber('SELECT COUNT(*) AS n FROM library_documents');
 		const res = await postMultipart('/admin/library', docFields({ title: `나쁜 파일 ${tag(4)}`, publisher: 'association' }),
