@@ -39,6 +39,7 @@
 #include "core/conf.h"
 #include "core/err.h"
 #include "store/db.h"
+#include "store/dbnodes.h"
 #include "core/log.h"
 #include "store/indexer.h"
 #include "view/render.h"
@@ -464,6 +465,17 @@ paths_usable(void)
 		log_err("smtp_password_file = %s: cannot be read by this process (uid %ld): %s", conf.smtp_password_file,
 		    (long)geteuid(), strerror(errno));
 		rc = -1;
+	}
+	if (conf.db_nodes != NULL) {
+		struct db_node nodes[DB_NODES_MAX];
+		const char *bad;
+
+		if (db_nodes_parse(conf.db_nodes, nodes, DB_NODES_MAX, &bad) < 0) {
+			log_err("db_nodes = %s: cannot read the entry at '%.40s' (each entry a socket path, host or "
+			    "host:port, separated by spaces or commas; at most %d)", conf.db_nodes, bad ? bad : "",
+			    DB_NODES_MAX);
+			rc = -1;
+		}
 	}
 	if (conf.db_password_file != NULL && access(conf.db_password_file, R_OK) != 0) {
 		log_err("db_password_file = %s: cannot be read by this process (uid %ld): %s", conf.db_password_file,

@@ -43,6 +43,7 @@ static const struct key keys[] = {
 	{ "socket_group",	K_OPTIONAL,	offsetof(struct conf, socket_group), 0, 0 },
 	{ "threads",		K_THREADS,	offsetof(struct conf, threads), 0, 0 },
 	{ "db_socket",		K_PATH,		offsetof(struct conf, db_socket), 0, 0 },
+	{ "db_nodes",		K_OPTIONAL,	offsetof(struct conf, db_nodes), 0, 0 },
 	{ "db_name",		K_PATH,		offsetof(struct conf, db_name), 0, 0 },
 	{ "db_user",		K_PATH,		offsetof(struct conf, db_user), 0, 0 },
 	{ "db_password_file",	K_OPTIONAL,	offsetof(struct conf, db_password_file), 0, 0 },

@@ -21,6 +21,7 @@ struct conf {
 	char	*socket_group;		/* group to give the socket (e.g. www-data); default none */
 	int	 threads;		/* worker threads, each with its own DB connection; default 4 */
 	char	*db_socket;		/* MariaDB unix socket; default /run/mysqld/mysqld.sock */
+	char	*db_nodes;		/* several database nodes, tried in turn (store/dbnodes.h); default none: db_socket */
 	char	*db_name;		/* default tpportal */
 	char	*db_user;		/* default tpportal */
 	char	*db_password_file;	/* file holding the password (first line); default none */

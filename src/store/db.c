@@ -14,6 +14,7 @@
 #include "core/conf.h"
 #include "store/db.h"
 #include "store/dbcache.h"
+#include "store/dbnodes.h"
 #include "core/log.h"
 
 #define DB_MAX_STMTS	512	/* distinct SQL literals one connection may cache */
@@ -79,6 +80,7 @@ struct db {
 	unsigned long long	 gen_data, gen_ref;
 	long long		 gen_changed;	/* when data_gen last moved (Unix seconds, sql/022) */
 	unsigned int		 last_errno;	/* the server's number for the last failure (db_last_errno) */
+	int			 pin;		/* db_pin_node: connect to this node of db_nodes only; -1: any */
 	int			 timed_out;	/* this request's statement ran past max_statement_time (TP_EBUSY) */
 	int			 time_limit;	/* max_statement_time now set on the connection (s); -1: the server's */
 	struct db_stmt		*stmts[DB_MAX_STMTS];
@@ -99,6 +101,8 @@ db_errno_is_connection(unsigned int err)
 	case ER_SERVER_SHUTDOWN:
 	case ER_UNKNOWN_STMT_HANDLER:	/* the server forgot our statements: it restarted */
 	case 4031:			/* ER_CLIENT_INTERACTION_TIMEOUT */
+	case ER_UNKNOWN_COM_ERROR:	/* Galera: "WSREP has not yet prepared node for application use" (a
+					 * node cut off from the cluster's majority): another node may take it */
 		return 1;
 	default:
 		return 0;
@@ -154,8 +158,10 @@ db_new(const struct conf *c)
 {
 	struct db *db = calloc(1, sizeof(*db));
 
-	if (db != NULL)
+	if (db != NULL) {
 		db->conf = c;
+		db->pin = -1;
+	}
 	return db;
 }
 
@@ -254,43 +260,148 @@ read_password(const char *path, char *pw, size_t n)
 	return 0;
 }
 
+/*
+ * The node a new connection tries first: the one the last successful connection of this process
+ * reached (db_nodes), so that after a failover every thread moves to the same node and stays there.
+ */
+static unsigned int node_first;
+static pthread_mutex_t node_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * A Galera node accepts connections before it is part of the cluster's primary component (joining,
+ * or cut off from the majority) and then refuses every query: such a node is skipped. A server
+ * without Galera has no wsrep_ready and is always ready.
+ */
+static const char sql_wsrep_ready[] =
+	"SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'WSREP_READY'";
+
+/* 1 when the connected server takes queries, 0 when it is a Galera node not ready. */
+static int
+node_ready(MYSQL *my)
+{
+	MYSQL_RES *res;
+	MYSQL_ROW row;
+	int ready = 1;
+
+	if (mysql_real_query(my, sql_wsrep_ready, sizeof(sql_wsrep_ready) - 1) != 0)
+		return 0;
+	if ((res = mysql_store_result(my)) == NULL)
+		return 0;
+	if ((row = mysql_fetch_row(res)) != NULL && row[0] != NULL && strcmp(row[0], "ON") != 0)
+		ready = 0;
+	mysql_free_result(res);
+	return ready;
+}
+
+/* A new handle with the session settings every connection gets. NULL when out of memory. */
+static MYSQL *
+handle_new(void)
+{
+	unsigned int timeout = 3, rw_timeout = 30;
+	my_bool off = 0;
+	MYSQL *my;
+
+	if ((my = mysql_init(NULL)) == NULL)
+		return NULL;
+	mysql_optionsv(my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	mysql_optionsv(my, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
+	mysql_optionsv(my, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
+	mysql_optionsv(my, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves, then re-prepare */
+	mysql_optionsv(my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(my, MYSQL_INIT_COMMAND,
+	    "SET collation_connection = 'utf8mb4_unicode_ci', time_zone = '+09:00', "
+	    "innodb_lock_wait_timeout = " DB_STR(DB_LOCK_WAIT) ", "
+	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	return my;
+}
+
+/*
+ * Connect to the first node of db_nodes that answers and is ready, starting at node_first; without
+ * db_nodes, to db_socket. 0, or -1 with the failure logged once per outage (log_flood).
+ */
 static int
 connect_db(struct db *db)
 {
 	const struct conf *c = db->conf;
-	unsigned int timeout = 3, rw_timeout = 30;
-	my_bool off = 0;
-	char pw[256];
-	int rc = -1;
+	struct db_node nodes[DB_NODES_MAX], one;
+	const char *bad;
+	char pw[256], name[DB_NODE_HOST + 8], why[DB_NODE_HOST + 640] = "";
+	unsigned int first, i;
+	int n, multi, rc = -1;
 
 	disconnect(db);
 	if (read_password(c->db_password_file, pw, sizeof(pw)) != 0)
 		return -1;
-	if ((db->my = mysql_init(NULL)) == NULL)
-		goto out;
-	mysql_optionsv(db->my, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	mysql_optionsv(db->my, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);
-	mysql_optionsv(db->my, MYSQL_OPT_WRITE_TIMEOUT, &rw_timeout);
-	mysql_optionsv(db->my, MYSQL_OPT_RECONNECT, &off);	/* we reconnect ourselves, then re-prepare */
-	mysql_optionsv(db->my, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-	mysql_optionsv(db->my, MYSQL_INIT_COMMAND,
-	    "SET collation_connection = 'utf8mb4_unicode_ci', time_zone = '+09:00', "
-	    "innodb_lock_wait_timeout = " DB_STR(DB_LOCK_WAIT) ", "
-	    "sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
-	if (mysql_real_connect(db->my, NULL, c->db_user, pw[0] ? pw : NULL, c->db_name, 0,
-	    c->db_socket, 0) == NULL) {
-		log_flood_hit(&db_unreachable, LOG_ERR, "database unreachable: cannot connect to %s as %s: %s; "
-		    "answering 503, repeats are counted", c->db_socket, c->db_user, mysql_error(db->my));
+	if (c->db_nodes != NULL) {
+		if ((n = db_nodes_parse(c->db_nodes, nodes, DB_NODES_MAX, &bad)) < 0) {
+			log_flood_hit(&db_unreachable, LOG_ERR, "database unreachable: db_nodes cannot be read at '%.40s'; "
+			    "answering 503, repeats are counted", bad ? bad : "");
+			goto out;
+		}
+	} else {
+		memset(&one, 0, sizeof(one));
+		snprintf(one.socket, sizeof(one.socket), "%s", c->db_socket);
+		nodes[0] = one;
+		n = 1;
+	}
+	multi = n > 1;
+	pthread_mutex_lock(&node_mu);
+	first = node_first % (unsigned int)n;
+	pthread_mutex_unlock(&node_mu);
+	if (db->pin >= 0) {	/* this node or none (db_pin_node) */
+		if (db->pin >= n)
+			goto out;
+		nodes[0] = nodes[db->pin];
+		first = 0;
+		n = 1;
+	}
+	for (i = 0; i < (unsigned int)n; i++) {
+		const struct db_node *node = &nodes[(first + i) % (unsigned int)n];
+
+		db_node_name(node, name, sizeof(name));
+		if ((db->my = handle_new()) == NULL) {
+			snprintf(why, sizeof(why), "out of memory");
+			break;
+		}
+		if (mysql_real_connect(db->my, node->host[0] ? node->host : NULL, c->db_user, pw[0] ? pw : NULL,
+		    c->db_name, node->port, node->socket[0] ? node->socket : NULL, 0) == NULL)
+			snprintf(why, sizeof(why), "cannot connect to %s as %.100s: %.400s", name, c->db_user, mysql_error(db->my));
+		else if (multi && !node_ready(db->my))
+			snprintf(why, sizeof(why), "%s is not ready (a Galera node outside the primary component)", name);
+		else {
+			if (db->pin < 0 && multi) {
+				pthread_mutex_lock(&node_mu);
+				if (node_first % (unsigned int)n != (first + i) % (unsigned int)n)
+					log_warn("db: now using database node %s", name);
+				node_first = (first + i) % (unsigned int)n;
+				pthread_mutex_unlock(&node_mu);
+			}
+			db->broken = 0;
+			db->time_limit = -1;
+			rc = 0;
+			goto out;
+		}
+		if (multi)
+			log_debug("db: node %s: %s", name, why);
 		mysql_close(db->my);
 		db->my = NULL;
+	}
+	if (db->pin >= 0) {	/* one node's own connection (the per-node indexer): its caller says so */
+		log_debug("db: pinned node: %s", why);
 		goto out;
 	}
-	db->broken = 0;
-	db->time_limit = -1;
-	rc = 0;
+	log_flood_hit(&db_unreachable, LOG_ERR, "database unreachable: %s%s; answering 503, repeats are counted",
+	    n > 1 ? "no node of db_nodes answers; last: " : "", why);
 out:
 	explicit_bzero(pw, sizeof(pw));
 	return rc;
+}
+
+void
+db_pin_node(struct db *db, int node)
+{
+	disconnect(db);
+	db->pin = node;
 }
 
 int
@@ -843,6 +954,21 @@ bump(struct db *db, int wrote)
 		return DB_ERR;
 	db_bind_int(st, 0, (wrote & GEN_REF) ? 1 : 0);
 	return db_write(st, NULL, NULL);
+}
+
+int
+db_bump_data(struct db *db)
+{
+	int rc, tries;
+
+	if (db->in_tx)
+		return DB_ERR;
+	/* on its own (autocommit): under Galera it may meet another node's bump, which is no error of ours */
+	for (tries = 0; (rc = bump(db, GEN_DATA)) != 0 && db_last_errno(db) == DB_E_RETRY && tries < 5; tries++)
+		;
+	if (rc == 0)
+		db->gen_known = 0;
+	return rc;
 }
 
 static int

@@ -30,6 +30,16 @@ int		 db_thread_init(void);
 void		 db_thread_end(void);
 
 /* A handle for one connection, not yet connected. NULL on ENOMEM. */
+/*
+ * Move the data generation on by itself, outside any transaction: for writes the store layer does not
+ * track (store/dbcache.h), such as the search indexer's, once a turn. 0 or DB_ERR.
+ */
+int		 db_bump_data(struct db *db);
+/*
+ * Make db connect to node (0-based) of db_nodes only, never failing over to another: the per-node
+ * search indexer (store/indexer.c) needs a connection to each node. Without db_nodes, node 0 is db_socket.
+ */
+void		 db_pin_node(struct db *db, int node);
 struct db	*db_new(const struct conf *c);
 /* Close the connection and free every statement. */
 void		 db_free(struct db *db);

@@ -2,14 +2,19 @@
  * indexer.c - the search indexer thread: sleeps on a condition variable until a save's COMMIT wakes it
  * (or INDEXER_POLL_MS pass), then, when the queue holds work, takes the index's writer lock and applies
  * rows one at a time until the queue is empty (or DRAIN_MAX rows, to give other processes a turn).
+ *
+ * With several database nodes (db_nodes: a Galera cluster, docs/ha.md) every node keeps its own index,
+ * so there is one such thread per node, each connected to its node only (db_pin_node) and taking the
+ * node's own writer lock (GET_LOCK is local to a node): every portal process runs one per node, and on
+ * each node one of them at a time applies the queue to that node's index.
  */
 #include <pthread.h>
-#include <stdint.h>
 #include <time.h>
 
 #include "core/conf.h"
 #include "core/log.h"
 #include "store/db.h"
+#include "store/dbnodes.h"
 #include "store/indexer.h"
 #include "store/library_text.h"
 #include "store/search.h"
@@ -17,25 +22,34 @@
 #define DRAIN_MAX	200	/* rows per turn under the writer lock */
 #define LOCK_WAIT_S	2	/* another process's indexer holds the lock: wait this long, then look again */
 #define BACKOFF_MS	1000	/* after a failure (the database away, a row that failed) */
+#define PRUNE_S		600	/* on a Galera node, prune the queue this often (search_queue_node_upkeep) */
+
+struct indexer {
+	pthread_t		 thread;
+	const struct conf	*conf;
+	int			 node;		/* db_pin_node's node, -1: the process's own connection rule */
+	unsigned long		 seen;		/* the wake count this thread last looked at */
+};
 
 static pthread_mutex_t	 mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t	 cv;
-static pthread_t	 thread;
-static int		 running, stopping, woken;
+static struct indexer	 indexers[DB_NODES_MAX];
+static int		 nindexers, running, stopping;
+static unsigned long	 wakes;
 
 void
 indexer_wake(void)
 {
 	pthread_mutex_lock(&mu);
-	woken = 1;
+	wakes++;
 	if (running)
-		pthread_cond_signal(&cv);
+		pthread_cond_broadcast(&cv);
 	pthread_mutex_unlock(&mu);
 }
 
 /* Wait until woken, stopped or ms pass. Returns 0 to go on, -1 to stop. */
 static int
-wait_for_work(long ms)
+wait_for_work(struct indexer *ix, long ms)
 {
 	struct timespec until;
 	int rc;
@@ -48,10 +62,10 @@ wait_for_work(long ms)
 		until.tv_nsec -= 1000000000L;
 	}
 	pthread_mutex_lock(&mu);
-	while (!woken && !stopping)
+	while (ix->seen == wakes && !stopping)
 		if (pthread_cond_timedwait(&cv, &mu, &until) != 0)
 			break;	/* timed out: poll */
-	woken = 0;
+	ix->seen = wakes;
 	rc = stopping ? -1 : 0;
 	pthread_mutex_unlock(&mu);
 	return rc;
@@ -70,20 +84,37 @@ is_stopping(void)
 
 /* One turn: apply what the queue holds. 0 when done (or nothing to do), 1 when more is left, -1 on failure. */
 static int
-drain(struct db *db, const struct conf *c)
+drain(struct db *db, const char *upload_dir, time_t *pruned)
 {
-	int rc, n = 0, more;
+	int rc, n = 0, galera, prune = 0, more = 0;
 
-	/* the library's PDFs first (bounded, a few a turn): their documents are then queued with their text */
-	if ((rc = library_text_extract(db, c->upload_dir)) < 0)
+	/* the library's PDFs first (bounded, a few a turn): their documents are then queued with their text.
+	 * upload_dir is NULL for the indexers of the other database nodes: the text is stored in replicated
+	 * InnoDB rows, so one indexer extracts it for all (store/library_text.h) */
+	if (upload_dir != NULL) {
+		if ((rc = library_text_extract(db, upload_dir)) < 0)
+			return -1;
+		more = rc == LIBRARY_TEXT_TURN;	/* more files wait: come back at once */
+	}
+	if ((galera = search_queue_galera(db)) < 0 || (rc = search_queue_pending(db, galera)) < 0)
 		return -1;
-	more = rc == LIBRARY_TEXT_TURN;	/* more files wait: come back at once */
-	if ((rc = search_queue_pending(db)) <= 0)
-		return rc < 0 ? rc : more;
+	if (galera && time(NULL) - *pruned >= PRUNE_S)
+		prune = 1;
+	else if (rc == 0)
+		return more;
 	if ((rc = search_writer_lock(db, LOCK_WAIT_S)) != 1)
 		return rc == 0 ? 1 : -1;	/* another process's turn: look again soon */
-	while (n < DRAIN_MAX && !is_stopping() && (rc = search_apply_next(db)) == 1)
+	while (n < DRAIN_MAX && !is_stopping() && (rc = search_apply_next(db, galera)) == 1)
 		n++;
+	/* the pages that show the index (/search) are made again: once a turn, not in each row's transaction */
+	if (n > 0 && db_bump_data(db) != 0)
+		log_warn("indexer: the data generation could not be moved on after indexing");
+	if (galera && rc >= 0) {
+		if (search_queue_node_upkeep(db, prune) != 0)
+			log_warn("indexer: the node's queue mark could not be moved (tried again later)");
+		else if (prune)
+			*pruned = time(NULL);
+	}
 	search_writer_unlock(db);
 	if (n > 0)
 		log_debug("indexer: %d queued record(s) indexed", n);
@@ -97,21 +128,31 @@ drain(struct db *db, const struct conf *c)
 static void *
 indexer_main(void *arg)
 {
-	const struct conf *c = arg;
+	struct indexer *ix = arg;
 	struct db *db;
 	long wait_ms = 0;
-	int rc;
+	time_t pruned = 0;
+	int rc, away = 0;
 
-	if (db_thread_init() != 0 || (db = db_new(c)) == NULL) {
+	if (db_thread_init() != 0 || (db = db_new(ix->conf)) == NULL) {
 		log_err("indexer: cannot start");
 		return NULL;
 	}
-	while (wait_for_work(wait_ms) == 0) {
+	if (ix->node >= 0)
+		db_pin_node(db, ix->node);
+	while (wait_for_work(ix, wait_ms) == 0) {
 		if (db_ready(db) != 0) {
+			if (ix->node >= 0 && !away)
+				log_warn("indexer: database node %d is away; its index is brought up to date when it is back",
+				    ix->node + 1);
+			away = 1;
 			wait_ms = BACKOFF_MS;
 			continue;
 		}
-		rc = drain(db, c);
+		if (away && ix->node >= 0)
+			log_info("indexer: database node %d is back", ix->node + 1);
+		away = 0;
+		rc = drain(db, ix->node <= 0 ? ix->conf->upload_dir : NULL, &pruned);
 		wait_ms = rc > 0 ? 0 : rc < 0 ? BACKOFF_MS : INDEXER_POLL_MS;
 	}
 	db_free(db);
@@ -123,6 +164,7 @@ int
 indexer_start(const struct conf *c)
 {
 	pthread_condattr_t ca;
+	int i, n = 1;
 
 	if (pthread_condattr_init(&ca) != 0 || pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) != 0 ||
 	    pthread_cond_init(&cv, &ca) != 0) {
@@ -130,13 +172,24 @@ indexer_start(const struct conf *c)
 		return -1;
 	}
 	pthread_condattr_destroy(&ca);
+	if (c->db_nodes != NULL) {
+		struct db_node nodes[DB_NODES_MAX];
+		const char *bad;
+
+		n = db_nodes_parse(c->db_nodes, nodes, DB_NODES_MAX, &bad);
+	}
 	pthread_mutex_lock(&mu);
 	running = 1;
 	pthread_mutex_unlock(&mu);
-	if (pthread_create(&thread, NULL, indexer_main, (void *)(uintptr_t)c) != 0) {
-		log_err("indexer: cannot start its thread");
-		running = 0;
-		return -1;
+	for (i = 0; i < (n > 1 ? n : 1); i++) {
+		indexers[i].conf = c;
+		indexers[i].node = n > 1 ? i : -1;
+		if (pthread_create(&indexers[i].thread, NULL, indexer_main, &indexers[i]) != 0) {
+			log_err("indexer: cannot start its thread");
+			indexer_stop();
+			return -1;
+		}
+		nindexers = i + 1;
 	}
 	return 0;
 }
@@ -144,14 +197,18 @@ indexer_start(const struct conf *c)
 void
 indexer_stop(void)
 {
+	int i;
+
 	pthread_mutex_lock(&mu);
 	if (!running) {
 		pthread_mutex_unlock(&mu);
 		return;
 	}
 	stopping = 1;
-	pthread_cond_signal(&cv);
+	pthread_cond_broadcast(&cv);
 	pthread_mutex_unlock(&mu);
-	pthread_join(thread, NULL);
+	for (i = 0; i < nindexers; i++)
+		pthread_join(indexers[i].thread, NULL);
+	nindexers = 0;
 	running = 0;
 }

@@ -1,6 +1,8 @@
 /*
  * library_text.h - the text of the library's PDFs for the search, extracted by the indexer thread
- * (store/indexer.c) before it applies the queue: never by the request that uploaded the file.
+ * (store/indexer.c) before it applies the queue: never by the request that uploaded the file. With
+ * several database nodes (docs/ha.md) only the first node's indexer extracts: the text is stored in
+ * replicated InnoDB rows and queues the document, which every node's indexer then applies.
  */
 #ifndef TP_LIBRARY_TEXT_H
 #define TP_LIBRARY_TEXT_H

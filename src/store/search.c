@@ -152,6 +152,40 @@ static const char sql_failed[] =
 	"UPDATE search_queue SET retry_at = CURRENT_TIMESTAMP(3) + INTERVAL LEAST(60, 2 * (tries + 1)) SECOND, "
 	"tries = tries + 1 WHERE id = ?";	/* in this order: MariaDB assigns left to right */
 
+/*
+ * On a Galera node (sql/045_search_nodes.sql) every node applies every queue row to its own index, so
+ * a row is not deleted when applied: the node marks it in its own search_applied (Aria: not
+ * replicated), with its own tries and retry time, and moves its mark search_node.below past rows it
+ * has applied that are older than a minute (an id is taken when a save inserts its row, so a younger
+ * row with a smaller id may still commit). Rows are pruned a day after they were queued.
+ */
+static const char sql_galera[] =
+	"SELECT COALESCE((SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_VARIABLES "
+	"WHERE VARIABLE_NAME = 'WSREP_ON'), 'OFF') = 'ON'";
+#define NODE_TODO \
+	"FROM search_queue q LEFT JOIN search_applied a ON a.queue_id = q.id " \
+	"WHERE q.id >= COALESCE((SELECT below FROM search_node WHERE id = 1), 0) " \
+	"AND (a.queue_id IS NULL OR (a.done = 0 AND a.retry_at <= CURRENT_TIMESTAMP(3))) "
+static const char sql_node_pending[] = "SELECT EXISTS (SELECT 1 " NODE_TODO ")";
+static const char sql_node_take[] = "SELECT q.id, q.kind, q.ref_id " NODE_TODO "ORDER BY q.id LIMIT 1";
+static const char sql_node_done[] =
+	"INSERT INTO search_applied (queue_id, done) VALUES (?, 1) ON DUPLICATE KEY UPDATE done = 1";
+static const char sql_node_failed[] =
+	"INSERT INTO search_applied (queue_id, done, tries, retry_at) VALUES (?, 0, 1, CURRENT_TIMESTAMP(3) + "
+	"INTERVAL 2 SECOND) ON DUPLICATE KEY UPDATE done = 0, "
+	"retry_at = CURRENT_TIMESTAMP(3) + INTERVAL LEAST(60, 2 * (tries + 1)) SECOND, tries = tries + 1";
+static const char sql_node_mark[] =
+	"INSERT INTO search_node (id, below) SELECT 1, COALESCE("
+	" (SELECT MIN(q.id) FROM search_queue q LEFT JOIN search_applied a ON a.queue_id = q.id "
+	"  WHERE q.id >= COALESCE((SELECT below FROM search_node WHERE id = 1), 0) "
+	"  AND (a.done IS NULL OR a.done = 0 OR q.queued_at > CURRENT_TIMESTAMP(3) - INTERVAL 60 SECOND)), "
+	" (SELECT MAX(id) + 1 FROM search_queue), COALESCE((SELECT below FROM search_node WHERE id = 1), 0)) "
+	"ON DUPLICATE KEY UPDATE below = GREATEST(below, VALUES(below))";
+static const char sql_node_prune_queue[] =
+	"DELETE FROM search_queue WHERE queued_at < CURRENT_TIMESTAMP(3) - INTERVAL 1 DAY LIMIT 1000";
+static const char sql_node_prune_marks[] =
+	"DELETE FROM search_applied WHERE queue_id < (SELECT COALESCE(MIN(id), 18446744073709551615) FROM search_queue)";
+
 #define LOCK_WAIT_S	30	/* a rebuild's batch waits this long for the indexer's turn to end */
 
 const char *
@@ -261,11 +295,34 @@ search_writer_unlock(struct db *db)
 }
 
 int
-search_queue_pending(struct db *db)
+search_queue_galera(struct db *db)
 {
 	long long v = 0;
 
-	return scalar1(db, sql_pending, -1, &v) != 0 ? DB_ERR : v > 0;
+	return scalar1(db, sql_galera, -1, &v) != 0 ? DB_ERR : v > 0;
+}
+
+int
+search_queue_pending(struct db *db, int galera)
+{
+	long long v = 0;
+
+	return scalar1(db, galera ? sql_node_pending : sql_pending, -1, &v) != 0 ? DB_ERR : v > 0;
+}
+
+int
+search_queue_node_upkeep(struct db *db, int prune)
+{
+	struct db_stmt *st;
+	unsigned long long n;
+	const char *sqls[3] = { sql_node_mark, sql_node_prune_queue, sql_node_prune_marks };
+	int i;
+
+	for (i = 0; i < (prune ? 3 : 1); i++) {
+		if ((st = db_prepare(db, sqls[i])) == NULL || db_write(st, &n, NULL) != 0)
+			return DB_ERR;
+	}
+	return 0;
 }
 
 /* Run a write taking one id. 0 or DB_ERR. */
@@ -283,9 +340,9 @@ by_id(struct db *db, const char *sql, long long id)
 
 /* Take the next queue row in the open transaction: 1 with *qid, *kind and *ref set, 0 when none, DB_ERR. */
 static int
-take(struct db *db, long long *qid, enum search_kind *kind, long long *ref)
+take(struct db *db, int galera, long long *qid, enum search_kind *kind, long long *ref)
 {
-	struct db_stmt *st = db_prepare(db, sql_take);
+	struct db_stmt *st = db_prepare(db, galera ? sql_node_take : sql_take);
 	int rc, ok = 0;
 
 	if (st == NULL)
@@ -302,26 +359,31 @@ take(struct db *db, long long *qid, enum search_kind *kind, long long *ref)
 }
 
 int
-search_apply_next(struct db *db)
+search_apply_next(struct db *db, int galera)
 {
 	enum search_kind kind = SEARCH_MEMBERS;
 	long long qid = 0, ref = 0;
-	int rc;
+	int rc, retry;
 
 	if (db_exec(db, sql_read_committed) != 0 || db_begin(db) != 0)
 		return DB_ERR;
-	if ((rc = take(db, &qid, &kind, &ref)) == 0)
+	if ((rc = take(db, galera, &qid, &kind, &ref)) == 0)
 		return db_commit(db) == 0 ? 0 : DB_ERR;
 	if (rc < 0)
 		goto fail;
-	if (index_range(db, kind, ref, ref, NULL) != 0 || by_id(db, sql_done, qid) != 0 ||
+	if (index_range(db, kind, ref, ref, NULL) != 0 || by_id(db, galera ? sql_node_done : sql_done, qid) != 0 ||
 	    db_commit(db) != 0)
 		goto fail;
 	return 1;
 fail:
+	retry = db_last_errno(db) == DB_E_RETRY;
 	db_rollback(db);
+	/* a deadlock, or on a Galera node a certification conflict with another node's commit: nothing is
+	 * wrong with the record, so it is taken again at once (the turn's DRAIN_MAX bounds the attempts) */
+	if (retry && qid > 0)
+		return 1;
 	if (qid > 0 && db_err(db) != TP_EGONE)	/* it could not be indexed: try it again later, the others now */
-		(void)by_id(db, sql_failed, qid);
+		(void)by_id(db, galera ? sql_node_failed : sql_failed, qid);
 	return DB_ERR;
 }
 
@@ -389,7 +451,7 @@ search_reindex_range(struct db *db, enum search_kind kind, long long lo, long lo
 		db_rollback(db);
 		goto out;
 	}
-	rc = 0;
+	rc = db_bump_data(db);	/* search_docs writes are untracked (store/dbcache.c): pages showing it are made again */
 out:
 	search_writer_unlock(db);
 	return rc;

@@ -56,14 +56,24 @@ int		 search_writer_lock(struct db *db, int wait_s);
 /* Release it (a lost connection releases it by itself). */
 void		 search_writer_unlock(struct db *db);
 /* 1 when the queue holds a committed row due now (a look that locks nothing), 0 when not, DB_ERR. */
-int		 search_queue_pending(struct db *db);
+/*
+ * 1 when the connection is to a Galera node (wsrep_on), 0 when not, DB_ERR. On a Galera node each node
+ * applies every queue row to its own index and marks it applied in its own tables (sql/045); elsewhere
+ * an applied row is deleted.
+ */
+int		 search_queue_galera(struct db *db);
+/* 1 when the queue holds a row this indexer may take now, 0 when not, DB_ERR. */
+int		 search_queue_pending(struct db *db, int galera);
+/* On a Galera node: move the node's mark past what it applied; with prune, also delete rows queued more
+ * than a day ago and the marks of rows gone. 0 or DB_ERR. */
+int		 search_queue_node_upkeep(struct db *db, int prune);
 /*
  * Under the writer lock, apply the oldest committed queue row no other indexer holds, in one
  * transaction of its own: re-index its record and delete the row. 1 when a row was applied, 0 when
  * there was none, DB_ERR (rolled back; the row is tried again after a pause that grows with its
  * failures, and the rows behind it go first).
  */
-int		 search_apply_next(struct db *db);
+int		 search_apply_next(struct db *db, int galera);
 
 /* ---- for `tpportal-admin reindex` ---- */
 
