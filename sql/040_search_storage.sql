@@ -24,12 +24,13 @@
 SET NAMES utf8mb4;
 CREATE TABLE search_docs_next (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-	kind		ENUM('members','people','news','committees','about','bodies') NOT NULL,
+	kind		ENUM('members','people','news','committees','about','bodies','library') NOT NULL,
 	ref_id		INT UNSIGNED NOT NULL,		-- the record's id in its own table
 	technopark_id	INT UNSIGNED NULL,		-- whose record, where it has one
 	slug		VARCHAR(40) NULL,		-- for its URL: the technopark's or the committee's
 	meta		VARCHAR(300) NULL,		-- shown beside it: region, organisation, publisher, committee
 	is_demo		TINYINT(1) NOT NULL DEFAULT 0,
+	signed_in_only	TINYINT(1) NOT NULL DEFAULT 0,	-- a library document for signed-in readers only (sql/025)
 	title		VARCHAR(400) NOT NULL,
 	body		MEDIUMTEXT NOT NULL,		-- plain text (Markdown's HTML is stripped)
 	at		DATETIME NOT NULL,		-- recency, the tie-breaker after relevance
@@ -45,13 +46,13 @@ CREATE TABLE search_docs_next (
 ) ENGINE=Mroonga DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 -- The current entries move over; the indexer fills the tier and search_sizes when the portal starts.
-INSERT INTO search_docs_next (kind, ref_id, technopark_id, slug, meta, is_demo, title, body, at)
-	SELECT kind, ref_id, technopark_id, slug, meta, is_demo, title, body, at FROM search_docs WHERE live = 1;
+INSERT INTO search_docs_next (kind, ref_id, technopark_id, slug, meta, is_demo, signed_in_only, title, body, at)
+	SELECT kind, ref_id, technopark_id, slug, meta, is_demo, signed_in_only, title, body, at FROM search_docs WHERE live = 1;
 DROP TABLE search_docs;
 RENAME TABLE search_docs_next TO search_docs;
 
 CREATE TABLE search_sizes (
-	kind		ENUM('members','people','news','committees','about','bodies') NOT NULL PRIMARY KEY,
+	kind		ENUM('members','people','news','committees','about','bodies','library') NOT NULL PRIMARY KEY,
 	docs		BIGINT UNSIGNED NOT NULL DEFAULT 0,	-- entries of this kind in the index
 	tier_docs	BIGINT UNSIGNED NOT NULL DEFAULT 0	-- of which in the tier
 ) ENGINE=Aria TRANSACTIONAL=0 DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -5,6 +5,7 @@
 <?cs if:User.tp ?><li><a href="/admin/members/<?cs var:url_escape(User.tp) ?>"><?cs var:L.admin.profile ?></a></li>
 <li><a href="/admin/members/<?cs var:url_escape(User.tp) ?>/people"><?cs var:L.admin.people ?></a></li><?cs /if ?>
 <li><a href="/admin/news"><?cs var:L.news_admin.nav ?></a></li>
+<li><a href="/admin/library"><?cs var:L.library_admin.nav ?></a></li>
 <?cs if:User.committees ?><li><a href="/admin/committees"><?cs var:L.committee_admin.title ?></a></li><?cs /if ?>
 <li><a href="/admin/requests"><?cs var:L.admin.requests ?></a></li>
 <li><a href="/admin/history"><?cs var:L.admin.history ?></a></li>

@@ -27,6 +27,7 @@ whether it is open or not (::details-content) and hides the 메뉴 button. ?>
 <ul>
 <li><a href="/members"<?cs if:Page.Nav == "members" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.members ?></a></li>
 <li><a href="/news"<?cs if:Page.Nav == "news" ?> aria-current="page"<?cs /if ?>><?cs var:L.news.nav ?></a></li>
+<li><a href="/library"<?cs if:Page.Nav == "library" ?> aria-current="page"<?cs /if ?>><?cs var:L.library.nav ?></a></li>
 <li><a href="/people"<?cs if:Page.Nav == "people" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.people ?></a></li>
 <li><a href="/committees"<?cs if:Page.Nav == "committees" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.committees ?></a></li>
 <li><a href="/about"<?cs if:Page.Nav == "about" ?> aria-current="page"<?cs /if ?>><?cs var:L.nav.about ?></a></li>

@@ -7,7 +7,7 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <?cs # A snippet's segments (node.S), matches inside <mark>. No white space between them: it would show. ?>
 <?cs def:segs(node) ?><?cs each:g = node.S ?><?cs if:g.m ?><mark><?cs var:g.t ?></mark><?cs else ?><?cs var:g.t ?><?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs # Where a result lives. ?>
-<?cs def:result_url(r) ?><?cs if:r.kind == "members" ?>/members/<?cs var:url_escape(r.slug) ?><?cs elif:r.kind == "people" ?>/people?q=<?cs var:url_escape(r.title) ?><?cs elif:r.kind == "news" ?>/news/<?cs var:r.ref_id ?><?cs elif:r.kind == "about" ?>/about<?cs elif:r.kind == "bodies" ?>/committees/<?cs var:url_escape(r.slug) ?><?cs else ?>/committees/<?cs var:url_escape(r.slug) ?>/meetings/<?cs var:r.ref_id ?><?cs /if ?><?cs /def ?>
+<?cs def:result_url(r) ?><?cs if:r.kind == "members" ?>/members/<?cs var:url_escape(r.slug) ?><?cs elif:r.kind == "people" ?>/people?q=<?cs var:url_escape(r.title) ?><?cs elif:r.kind == "news" ?>/news/<?cs var:r.ref_id ?><?cs elif:r.kind == "library" ?>/library/<?cs var:r.ref_id ?><?cs elif:r.kind == "about" ?>/about<?cs elif:r.kind == "bodies" ?>/committees/<?cs var:url_escape(r.slug) ?><?cs else ?>/committees/<?cs var:url_escape(r.slug) ?>/meetings/<?cs var:r.ref_id ?><?cs /if ?><?cs /def ?>
 <?cs # This search with another type or page. ?>
 <?cs def:search_url(type, page) ?>/search?q=<?cs var:url_escape(Search.q) ?><?cs if:type ?>&amp;type=<?cs var:url_escape(type) ?><?cs /if ?><?cs if:page > 1 ?>&amp;page=<?cs var:page ?><?cs /if ?><?cs /def ?>
 <h1><?cs var:L.search.title ?></h1>
@@ -50,7 +50,7 @@ Every piece of a record's text is printed with var: (escaped); a match is the sa
 <ol class="results" start="<?cs var:Search.from ?>">
 <?cs each:r = Results ?><li data-ref="<?cs var:r.kind ?>/<?cs var:r.ref_id ?>">
 <h2><a href="<?cs call:result_url(r) ?>"<?cs if:!r.title_en_shown ?><?cs call:ko_lang() ?><?cs /if ?>><?cs call:segs(r.Title) ?></a><?cs if:r.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></h2>
-<p class="meta"><span class="kind"><?cs var:L.search.kind[r.kind] ?></span><?cs if:r.meta ?> · <?cs call:ko(r.meta) ?><?cs /if ?><?cs if:r.date && (r.kind == "news" || r.kind == "committees") ?> · <?cs var:r.date ?><?cs /if ?><?cs call:as_of(r.src_year) ?></p>
+<p class="meta"><span class="kind"><?cs var:L.search.kind[r.kind] ?></span><?cs if:r.meta ?> · <?cs call:ko(r.meta) ?><?cs /if ?><?cs if:r.date && (r.kind == "news" || r.kind == "committees" || r.kind == "library") ?> · <?cs var:r.date ?><?cs /if ?><?cs call:as_of(r.src_year) ?></p>
 <?cs if:subcount(r.Snip.S) ?><p class="snippet"<?cs call:ko_lang() ?>><?cs if:r.Snip.cut_before ?>…<?cs /if ?><?cs call:segs(r.Snip) ?><?cs if:r.Snip.cut_after ?>…<?cs /if ?></p><?cs /if ?>
 </li>
 <?cs /each ?></ol>

@@ -14,6 +14,7 @@
 static const char sql_tp_by_slug[] = "SELECT id FROM technoparks WHERE slug = ?";
 static const char sql_person_tp[] = "SELECT COALESCE(technopark_id, 0) FROM people WHERE id = ?";
 static const char sql_article_tp[] = "SELECT COALESCE(technopark_id, 0) FROM news_articles WHERE id = ?";
+static const char sql_library_tp[] = "SELECT COALESCE(technopark_id, 0) FROM library_documents WHERE id = ?";
 static const char sql_request_tp[] = "SELECT technopark_id FROM change_requests WHERE id = ?";
 static const char sql_request_own[] =
 	"SELECT technopark_id, submitted_by, state = 'pending' FROM change_requests WHERE id = ?";
@@ -100,6 +101,12 @@ int
 access_article(struct request *rq)
 {
 	return tp_rule(rq, sql_article_tp, 0);
+}
+
+int
+access_library(struct request *rq)
+{
+	return tp_rule(rq, sql_library_tp, 0);
 }
 
 int

@@ -16,6 +16,8 @@ int	access_tp_slug(struct request *rq);
 int	access_person(struct request *rq);
 /* /admin/news/{id}...: the admin of the article's publisher (the association's: the secretariat). */
 int	access_article(struct request *rq);
+/* /admin/library/{id}...: the admin of the document's publisher (the association's: the secretariat). */
+int	access_library(struct request *rq);
 /* /admin/requests/{id}: the request's technopark's admin; another's is hidden (404). */
 int	access_request(struct request *rq);
 /* /admin/requests/{id}/withdraw: the request's own submitter, while it is pending (403 otherwise;

@@ -76,6 +76,18 @@ int	page_admin_resolution_delete(struct request *rq, HDF *hdf);
 /* page_admin_documents.c: a meeting's documents (attach.c, owner type "meeting"). */
 int	page_admin_documents_add(struct request *rq, HDF *hdf);
 int	page_admin_documents_delete(struct request *rq, HDF *hdf);
+/* page_admin_library.c: the library's documents and files, and the kinds (secretariat). */
+int	page_admin_library_list(struct request *rq, HDF *hdf);
+int	page_admin_library_new(struct request *rq, HDF *hdf);
+int	page_admin_library_create(struct request *rq, HDF *hdf);
+int	page_admin_library_form(struct request *rq, HDF *hdf);
+int	page_admin_library_save(struct request *rq, HDF *hdf);
+int	page_admin_library_delete(struct request *rq, HDF *hdf);
+int	page_admin_library_restore(struct request *rq, HDF *hdf);
+int	page_admin_library_kinds(struct request *rq, HDF *hdf);
+int	page_admin_library_kind_create(struct request *rq, HDF *hdf);
+int	page_admin_library_kind_form(struct request *rq, HDF *hdf);
+int	page_admin_library_kind_save(struct request *rq, HDF *hdf);
 /* page_admin_news.c, page_admin_news_list.c: posting news. */
 int	page_admin_news_list(struct request *rq, HDF *hdf);
 int	page_admin_news_new(struct request *rq, HDF *hdf);

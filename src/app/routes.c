@@ -12,6 +12,7 @@
 #include "http/admission.h"
 #include "http/route.h"
 #include "model/record.h"
+#include "model/library.h"
 #include "model/news.h"
 #include "pages/pages.h"
 
@@ -41,7 +42,7 @@ static const char *const roles[] = { "secretariat", "member_admin", "staff", NUL
 static const char *const request_states[] = { "pending", "approved", "rejected", "withdrawn", "all", NULL };
 static const char *const entities[] = { "technopark", "person", "user", "change_request",
 	"committee_member", "committee_secretary", "meeting", "agenda_item", "attendance", "minutes", "resolution",
-	"news", "network_figures", "committee", "association", NULL };
+	"news", "network_figures", "committee", "association", "library", "library_kind", NULL };
 
 static const struct param_spec login_params[] = {
 	{ "login",	PT_TEXT, 0, 200, NULL, 0 },
@@ -394,9 +395,61 @@ static const struct param_spec news_form_params[] = {
 	{ NULL, 0, 0, 0, NULL, 0 }
 };
 
+/* The library (page_library.c, page_admin_library.c): readers filter by kind, publisher and year. */
+static const struct param_spec library_list_params[] = {
+	{ "kind",	PT_SLUG, 0, 40, NULL, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ "year",	PT_INT, 1900, 2999, NULL, 0 },
+	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "after",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec library_feed_params[] = {
+	{ "kind",	PT_SLUG, 0, 40, NULL, 0 },
+	{ "tp",		PT_SLUG, 0, 40, NULL, 0 },
+	{ "year",	PT_INT, 1900, 2999, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const char *const library_dones[] = { "saved", "created", "deleted", "restored", NULL };
+static const struct param_spec admin_library_params[] = {
+	{ "before",	PT_INT, 1, 4294967295LL, NULL, 0 },
+	{ "done",	PT_ENUM, 0, 0, library_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec library_done_params[] = {
+	{ "done",	PT_ENUM, 0, 0, library_dones, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+/* The document form is multipart/form-data: "attachment" (PT_FILE) makes these routes take uploads. */
+static const struct param_spec library_form_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("title"), SAVE_PICK("kind"), SAVE_PICK("publisher"), SAVE_PICK("year"), SAVE_PICK("language"),
+	SAVE_PICK("audience"), SAVE_PICK("description"),
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "title",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "kind",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "publisher",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "year",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "language",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "audience",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "description", PT_TEXT, 0, 20000, NULL, 0 },
+	{ "attachment",	PT_FILE, 0, 5, NULL, PF_REPEAT },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+static const struct param_spec library_kind_params[] = {
+	SAVE_PARAMS,
+	SAVE_PICK("slug"), SAVE_PICK("name_ko"), SAVE_PICK("name_en"), SAVE_PICK("sort"),
+	{ "version",	PT_TEXT, 0, 20, NULL, 0 },
+	{ "slug",	PT_TEXT, 0, 100, NULL, 0 },
+	{ "name_ko",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "name_en",	PT_TEXT, 0, 1000, NULL, 0 },
+	{ "sort",	PT_TEXT, 0, 20, NULL, 0 },
+	{ NULL, 0, 0, 0, NULL, 0 }
+};
+
 /* Search: q up to 1,000 characters gets the page (which says when a query is too long for a search,
  * keeping it in the box); beyond that it is no reader's query (400). */
-static const char *const search_types[] = { "members", "people", "news", "committees", "about", "bodies", NULL };
+static const char *const search_types[] = { "members", "people", "news", "committees", "about", "bodies", "library", NULL };
 static const struct param_spec search_params[] = {
 	{ "q",		PT_TEXT, 0, 1000, NULL, 0 },
 	{ "type",	PT_ENUM, 0, 0, search_types, 0 },
@@ -501,6 +554,21 @@ const struct route route_table[] = {
 	{ POST, "/admin/news/{id}/delete",           page_admin_news_delete,  MEM,       CSRF_TOKEN,  version_params,      "/admin/news/{article}/delete", access_article },
 	{ POST, "/admin/news/{id}/restore",          page_admin_news_restore, SEC,       CSRF_TOKEN,  version_params,      "/admin/news/{article}/restore", access_article },
 
+	{ GET,  "/library",                          page_library_list,       PUB,       CSRF_NONE,   library_list_params, "/library?kind=brochure&year=2025", NULL },
+	{ GET,  "/library.atom",                     page_library_feed,       PUB,       CSRF_NONE,   library_feed_params, "/library.atom", NULL },
+	{ GET,  "/library/{id}",                     page_library_show,       PUB,       CSRF_NONE,   NULL,                "/library/1", NULL },
+	{ GET,  "/admin/library",                    page_admin_library_list, MEM,       CSRF_NONE,   admin_library_params, "/admin/library", NULL },
+	{ GET,  "/admin/library/new",                page_admin_library_new,  MEM,       CSRF_NONE,   NULL,                "/admin/library/new", NULL },
+	{ POST, "/admin/library",                    page_admin_library_create, MEM,     CSRF_TOKEN,  library_form_params, "/admin/library", NULL },
+	{ GET,  "/admin/library/kinds",              page_admin_library_kinds, SEC,      CSRF_NONE,   library_done_params, "/admin/library/kinds", NULL },
+	{ POST, "/admin/library/kinds",              page_admin_library_kind_create, SEC, CSRF_TOKEN, library_kind_params, "/admin/library/kinds", NULL },
+	{ GET,  "/admin/library/kinds/{id}",         page_admin_library_kind_form, SEC,  CSRF_NONE,   NULL,                "/admin/library/kinds/5", NULL },
+	{ POST, "/admin/library/kinds/{id}",         page_admin_library_kind_save, SEC,  CSRF_TOKEN,  library_kind_params, "/admin/library/kinds/5", NULL },
+	{ GET,  "/admin/library/{id}",               page_admin_library_form, MEM,       CSRF_NONE,   library_done_params, "/admin/library/{library}", access_library },
+	{ POST, "/admin/library/{id}",               page_admin_library_save, MEM,       CSRF_TOKEN,  library_form_params, "/admin/library/{library}", access_library },
+	{ POST, "/admin/library/{id}/delete",        page_admin_library_delete, MEM,     CSRF_TOKEN,  version_params,      "/admin/library/{library}/delete", access_library },
+	{ POST, "/admin/library/{id}/restore",       page_admin_library_restore, SEC,    CSRF_TOKEN,  version_params,      "/admin/library/{library}/restore", access_library },
+
 	{ GET,  "/committees",                       page_committees_list,    PUB,       CSRF_NONE,   NULL,                "/committees", NULL },
 	{ GET,  "/committees.ics",                   page_committees_ics,     PUB,       CSRF_NONE,   NULL,                "/committees.ics", NULL },
 	{ GET,  "/committees/{slug}",                page_committees_show,    PUB,       CSRF_NONE,   committee_params,    "/committees/board?at=2025-06-01", NULL },
@@ -555,5 +623,7 @@ const struct route_form route_forms[] = {
 	{ "/admin/news",                    "/admin/news/new" },
 	{ "/admin/news/{id}",               "/admin/news/{id}" },
 	{ "/admin/meetings/{id}/documents", "/admin/meetings/{id}" },
+	{ "/admin/library",                 "/admin/library/new" },
+	{ "/admin/library/{id}",            "/admin/library/{id}" },
 	{ NULL, NULL }
 };

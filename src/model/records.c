@@ -6,6 +6,7 @@
 #include "model/committee_records.h"
 #include "model/committee_texts.h"
 #include "model/figures.h"
+#include "model/library.h"
 #include "model/news.h"
 #include "model/people.h"
 #include "model/profile.h"
@@ -26,5 +27,7 @@ const struct record_desc *const record_descs[] = {
 	&figures_record,
 	&committee_texts_record,
 	&association_record,
+	&library_record,
+	&library_kind_record,
 	NULL
 };

@@ -17,6 +17,7 @@
 #include "http/request.h"
 #include "model/attach.h"
 #include "model/committees.h"
+#include "model/library.h"
 #include "model/news.h"
 #include "pages/files.h"
 #include "pages/pages.h"
@@ -41,6 +42,7 @@ static const struct owner {
 } owners[] = {
 	{ "news", news_may_read },
 	{ "meeting", meeting_may_read },
+	{ "library", library_may_read },
 };
 
 static int

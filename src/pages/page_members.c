@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/library.h"
 #include "pages/committees_page.h"
 #include "store/db.h"
 #include "pages/pages.h"
@@ -112,33 +113,43 @@ static const char sql_member_events[] =
 	"JOIN technoparks t ON t.id = e.technopark_id WHERE t.slug = ? "
 	"ORDER BY e.year IS NULL, e.year, e.sort, e.id";
 /*
- * The profile's people and the technopark's committee seats today (its own, as the technopark, and
- * its visible people's): one statement, two lists (page_lists). Contact details leave the database
- * only for readers who may see them.
+ * The profile's people, the technopark's committee seats today (its own, as the technopark, and its
+ * visible people's) and its newest library documents (issue 19; signed-in-only ones for signed-in readers):
+ * one statement, three lists (page_lists; issue 16: at most three round trips for the page). Contact
+ * details leave the database only for readers who may see them.
  */
 static const char sql_member_people_seats[] =
 	"(SELECT 0 AS k, p.sort AS a1, p.name AS a2, p.id AS a3, NULL AS b1, NULL AS b2, NULL AS b3, NULL AS b4, "
-	"NULL AS b5, p.name, p.title, p.department, p.note, p.is_demo, CASE WHEN ? THEN p.phone END AS phone, "
-	"CASE WHEN ? THEN p.email END AS email, "
+	"NULL AS b5, NULL AS c1, NULL AS c2, p.name, p.title, p.department, p.note, p.is_demo, "
+	"CASE WHEN ? THEN p.phone END AS phone, CASE WHEN ? THEN p.email END AS email, "
 	"(SELECT YEAR(s.published_on) FROM sources s WHERE s.id = p.source_id AND p.is_demo = 0) AS src_year, "
 	"NULL AS c8 "
 	"FROM people p WHERE p.technopark_id = ? AND p.visible = 1) "
 	"UNION ALL "
-	"(SELECT 1, NULL, NULL, NULL, c.sort, c.id, m.role + 0, p.name, m.id, c.slug, c.name_ko, m.role, "
+	"(SELECT 1, NULL, NULL, NULL, c.sort, c.id, m.role + 0, p.name, m.id, NULL, NULL, c.slug, c.name_ko, m.role, "
 	"CASE WHEN m.person_id IS NOT NULL THEN p.name END, m.term_start, m.term_end, m.is_demo, NULL, c.name_en "
 	"FROM committee_members m JOIN committees c ON c.id = m.committee_id "
 	"LEFT JOIN people p ON p.id = m.person_id "
 	"WHERE (m.technopark_id = ? OR (p.technopark_id = ? AND p.visible = 1)) "
 	"AND (m.term_start IS NULL OR m.term_start <= CURDATE()) "
 	"AND (m.term_end IS NULL OR m.term_end >= CURDATE())) "
-	"ORDER BY k, a1, a2, a3, b1, b2, b3, b4, b5";
-#define PEOPLE_SEATS_KEYS	8
+	"UNION ALL "
+	/* newest first under ascending keys: the seconds to a far day, then the id counted down */
+	"(SELECT 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	"TIMESTAMPDIFF(SECOND, d.created_at, TIMESTAMP '2999-01-01 00:00:00'), 4294967295 - d.id, "
+	"d.id, d.title, k.name_ko, d.year, d.audience, d.is_demo, k.name_en, NULL, NULL "
+	"FROM library_documents d JOIN library_kinds k ON k.id = d.kind_id "
+	"WHERE d.listed = 1 AND d.technopark_id = ? AND (? = 1 OR d.audience = 'public') "
+	"ORDER BY d.created_at DESC, d.id DESC LIMIT " LIBRARY_PROFILE_SIZE_SQL ") "
+	"ORDER BY k, a1, a2, a3, b1, b2, b3, b4, b5, c1, c2";
+#define PEOPLE_SEATS_KEYS	10
 static const char *const people_cols[] = {
 	"name", "title", "department", "note", "is_demo", "phone", "email", "src_year", NULL
 };
 static const char *const seat_cols[] = {
 	"committee_slug", "committee", "role", "person", "term_start", "term_end", "is_demo", "", "committee_en", NULL
 };
+static const char *const library_cols[] = { "id", "title", "kind_name", "year", "audience", "is_demo", "kind_name_en", NULL };
 
 /* Run one of the profile's lists, bound to the slug, into prefix. */
 static int
@@ -171,7 +182,8 @@ demo_fields(HDF *hdf, const char *set)
 int
 page_members_show(struct request *rq, HDF *hdf)
 {
-	struct page_list lists[2] = { { "People", people_cols, 0, 0 }, { "Seats", seat_cols, 0, 0 } };
+	struct page_list lists[3] = { { "People", people_cols, 0, 0 }, { "Seats", seat_cols, 0, 0 },
+		{ "Library", library_cols, 0, 0 } };
 	struct db_stmt *st;
 	long long tp_id;
 	int rc;
@@ -195,7 +207,9 @@ page_members_show(struct request *rq, HDF *hdf)
 	db_bind_int(st, 2, tp_id);
 	db_bind_int(st, 3, tp_id);
 	db_bind_int(st, 4, tp_id);
-	if (page_lists(hdf, st, PEOPLE_SEATS_KEYS, lists, 2) != 0)
+	db_bind_int(st, 5, tp_id);
+	db_bind_int(st, 6, rq->session != NULL);
+	if (page_lists(hdf, st, PEOPLE_SEATS_KEYS, lists, 3) != 0)
 		return db_err(rq->db);
 	if ((rc = page_news_member(rq, hdf, tp_id)) != 0)
 		return rc;

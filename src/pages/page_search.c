@@ -68,10 +68,15 @@
 #define TITLE_EN_COL	10
 
 /* The exact title matches, by the title's key (never the full-text index: no posting is read). */
-static const char sql_exact[] =
-	"SELECT " DOC_COLS " FROM search_docs d WHERE d.title IN (CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci, "
-	"CONCAT(CAST(? AS CHAR), '테크노파크') COLLATE utf8mb4_unicode_ci) "
-	"AND (d.kind = 'members' OR d.title = CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci) AND (? IS NULL OR d.kind = ?) ORDER BY d.at DESC, d.id DESC LIMIT 50";
+#define EXACT(aud) \
+	"SELECT " DOC_COLS " FROM search_docs d WHERE d.title IN (CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci, " \
+	"CONCAT(CAST(? AS CHAR), '테크노파크') COLLATE utf8mb4_unicode_ci) " \
+	"AND (d.kind = 'members' OR d.title = CAST(? AS CHAR) COLLATE utf8mb4_unicode_ci) AND (? IS NULL OR d.kind = ?)" aud \
+	" ORDER BY d.at DESC, d.id DESC LIMIT 50"
+/* A signed-in-only library document (issue 19) is found by signed-in readers only: each statement has a
+ * variant for a reader signed out, [1], that leaves such documents out. */
+#define SIGNED_OUT	" AND signed_in_only = 0"
+static const char *const sql_exact[2] = { EXACT(""), EXACT(" AND d.signed_in_only = 0") };
 _Static_assert(EXACT_MAX == 50, "sql_exact's LIMIT");
 
 /* The first rows by relevance, over the whole index or its tier, of every kind or one: Groonga sorts. */
@@ -83,14 +88,20 @@ _Static_assert(EXACT_MAX == 50, "sql_exact's LIMIT");
 	"ORDER BY d.score DESC, d.at DESC, d.id DESC"
 #define FULL_COLS	"title, body"
 #define TIER_COLS	"tier_title, tier_body"
-static const char *const sql_ranked[2][2] = {	/* [tier][one kind] */
-	{ RANKED(FULL_COLS, ""), RANKED(FULL_COLS, " AND kind = ?") },
-	{ RANKED(TIER_COLS, ""), RANKED(TIER_COLS, " AND kind = ?") },
+static const char *const sql_ranked[2][2][2] = {	/* [signed out][tier][one kind] */
+	{ { RANKED(FULL_COLS, ""), RANKED(FULL_COLS, " AND kind = ?") },
+	  { RANKED(TIER_COLS, ""), RANKED(TIER_COLS, " AND kind = ?") } },
+	{ { RANKED(FULL_COLS, SIGNED_OUT), RANKED(FULL_COLS, SIGNED_OUT " AND kind = ?") },
+	  { RANKED(TIER_COLS, SIGNED_OUT), RANKED(TIER_COLS, SIGNED_OUT " AND kind = ?") } },
 };
 /* Matches by kind, and how many of them are demo rows (the counts say so, issue 20). */
-#define COUNTS(cols) \
-	"SELECT kind, COUNT(*), SUM(is_demo = 1) FROM search_docs WHERE MATCH(" cols ") AGAINST(? IN BOOLEAN MODE) GROUP BY kind"
-static const char *const sql_counts[2] = { COUNTS(FULL_COLS), COUNTS(TIER_COLS) };
+#define COUNTS(cols, aud) \
+	"SELECT kind, COUNT(*), SUM(is_demo = 1) FROM search_docs WHERE MATCH(" cols ") AGAINST(? IN BOOLEAN MODE)" aud \
+	" GROUP BY kind"
+static const char *const sql_counts[2][2] = {	/* [signed out][tier] */
+	{ COUNTS(FULL_COLS, ""), COUNTS(TIER_COLS, "") },
+	{ COUNTS(FULL_COLS, SIGNED_OUT), COUNTS(TIER_COLS, SIGNED_OUT) },
+};
 /* One word's matches in the tier: how broad it is (the rarest word goes first, see order_words). */
 static const char sql_word_count[] =
 	"SELECT COUNT(*) FROM search_docs WHERE MATCH(" TIER_COLS ") AGAINST(? IN BOOLEAN MODE)";
@@ -270,7 +281,7 @@ load_sizes(struct request *rq, long long *docs, long long *tier)
 static int
 count_matches(struct request *rq, int in_tier, const char *query, struct tally *t)
 {
-	struct db_stmt *st = db_prepare(rq->db, sql_counts[in_tier]);
+	struct db_stmt *st = db_prepare(rq->db, sql_counts[rq->session == NULL][in_tier]);
 	enum search_kind k;
 	int rc;
 
@@ -425,7 +436,7 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 	memset(seen, 0, sizeof(*seen));
 	*complete = 0;
 	exact_phrase(w, phrase, sizeof(phrase));
-	if ((st = db_prepare(rq->db, sql_exact)) == NULL)
+	if ((st = db_prepare(rq->db, sql_exact[rq->session == NULL])) == NULL)
 		return -1;
 	db_bind_text(st, 0, phrase);
 	db_bind_text(st, 1, phrase);
@@ -445,7 +456,7 @@ results(struct request *rq, HDF *hdf, const char *query, const struct search_wor
 		return -1;
 	if (pos >= to && in_tier)
 		return shown;
-	if ((st = db_prepare(rq->db, sql_ranked[in_tier][type != NULL])) == NULL)
+	if ((st = db_prepare(rq->db, sql_ranked[rq->session == NULL][in_tier][type != NULL])) == NULL)
 		return -1;
 	db_bind_text(st, i++, query);
 	db_bind_text(st, i++, query);

@@ -56,6 +56,10 @@ int	page_committees_resolutions(struct request *rq, HDF *hdf);
 int	page_committees_ics(struct request *rq, HDF *hdf);
 int	page_committee_ics(struct request *rq, HDF *hdf);
 
+/* page_library.c: the publications library for readers (list, document, Atom feed). */
+int	page_library_list(struct request *rq, HDF *hdf);
+int	page_library_show(struct request *rq, HDF *hdf);
+int	page_library_feed(struct request *rq, HDF *hdf);
 /* page_news.c: news for readers (list, article, Atom feeds) and a profile's latest articles. */
 int	page_news_list(struct request *rq, HDF *hdf);
 int	page_news_show(struct request *rq, HDF *hdf);

@@ -25,7 +25,7 @@
 static const char *const ref_tables[] = {
 	"association", "association_functions", "association_history", "association_leaders", "sources",
 	"regions", "industries", "technoparks", "technopark_industries", "technopark_events", "committees",
-	"network_figures", "news_categories", NULL,
+	"network_figures", "news_categories", "library_kinds", NULL,
 };
 /* Tables no page shows: writing them moves no generation. */
 static const char *const untracked_tables[] = {
@@ -40,7 +40,7 @@ static const char *const data_tables[] = {
 	"people", "users", "news_articles", "attachments", "audit_changes", "audit_fields", "change_requests",
 	"change_request_fields", "committee_agenda_items", "committee_attendance", "committee_meetings",
 	"committee_members", "committee_minutes", "committee_resolutions", "committee_secretaries",
-	NULL,
+	"library_documents", "library_files", NULL,
 };
 /* A result that depends on the clock or chance is never kept. */
 static const char *const volatile_words[] = {

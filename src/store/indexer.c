@@ -16,6 +16,7 @@
 #include "store/db.h"
 #include "store/dbnodes.h"
 #include "store/indexer.h"
+#include "store/library_text.h"
 #include "store/search.h"
 
 #define DRAIN_MAX	200	/* rows per turn under the writer lock */
@@ -83,16 +84,24 @@ is_stopping(void)
 
 /* One turn: apply what the queue holds. 0 when done (or nothing to do), 1 when more is left, -1 on failure. */
 static int
-drain(struct db *db, time_t *pruned)
+drain(struct db *db, const char *upload_dir, time_t *pruned)
 {
-	int rc, n = 0, galera, prune = 0;
+	int rc, n = 0, galera, prune = 0, more = 0;
 
+	/* the library's PDFs first (bounded, a few a turn): their documents are then queued with their text.
+	 * upload_dir is NULL for the indexers of the other database nodes: the text is stored in replicated
+	 * InnoDB rows, so one indexer extracts it for all (store/library_text.h) */
+	if (upload_dir != NULL) {
+		if ((rc = library_text_extract(db, upload_dir)) < 0)
+			return -1;
+		more = rc == LIBRARY_TEXT_TURN;	/* more files wait: come back at once */
+	}
 	if ((galera = search_queue_galera(db)) < 0 || (rc = search_queue_pending(db, galera)) < 0)
 		return -1;
 	if (galera && time(NULL) - *pruned >= PRUNE_S)
 		prune = 1;
 	else if (rc == 0)
-		return 0;
+		return more;
 	if ((rc = search_writer_lock(db, LOCK_WAIT_S)) != 1)
 		return rc == 0 ? 1 : -1;	/* another process's turn: look again soon */
 	while (n < DRAIN_MAX && !is_stopping() && (rc = search_apply_next(db, galera)) == 1)
@@ -151,7 +160,7 @@ indexer_main(void *arg)
 			}
 			refreshed = 1;
 		}
-		rc = drain(db, &pruned);
+		rc = drain(db, ix->node <= 0 ? ix->conf->upload_dir : NULL, &pruned);
 		wait_ms = rc > 0 ? 0 : rc < 0 ? BACKOFF_MS : INDEXER_POLL_MS;
 	}
 	db_free(db);

@@ -87,6 +87,21 @@ static const char sql_bodies[] = INSERT_DOCS
 	"SELECT 'bodies', c.id, NULL, c.slug, c.name_en, 0, c.name_ko, CONCAT_WS(CHAR(10), c.name_en, c.purpose, "
 	"c.composition, c.purpose_en, c.composition_en), TIMESTAMP '2000-01-01 00:00:00' FROM committees c WHERE c.id BETWEEN ? AND ?";
 
+/* A listed library document: its title, description, kind, publisher and year, and of each of its files
+ * the newest version's name and the text the indexer extracted from it (library_files.text, filled by
+ * store/library_text.c before the document is indexed). */
+static const char sql_library[] =
+	"INSERT INTO search_docs (kind, ref_id, technopark_id, slug, meta, is_demo, signed_in_only, title, body, at) "
+	"SELECT 'library', d.id, d.technopark_id, NULL, CONCAT_WS(' · ', k.name_ko, COALESCE(t.name_ko, a.name_ko), d.year), "
+	"d.is_demo, d.audience = 'signed_in', d.title, CONCAT_WS(CHAR(10), d.description, k.name_ko, k.name_en, "
+	" (SELECT GROUP_CONCAT(CONCAT_WS(CHAR(10), f.filename, lf.text) ORDER BY lf.file_no SEPARATOR '\\n') "
+	"  FROM library_files lf JOIN attachments f ON f.id = lf.attachment_id WHERE lf.document_id = d.id "
+	"  AND lf.version = (SELECT MAX(l2.version) FROM library_files l2 WHERE l2.document_id = d.id "
+	"  AND l2.file_no = lf.file_no))), d.created_at "
+	"FROM library_documents d JOIN library_kinds k ON k.id = d.kind_id "
+	"LEFT JOIN technoparks t ON t.id = d.technopark_id JOIN association a ON a.id = 1 "
+	"WHERE d.listed = 1 AND d.id BETWEEN ? AND ?";
+
 /* For a rebuild: how many records there are, and the next batch of their ids from a given one. */
 #define COUNT(table)	"SELECT COUNT(*) FROM " table
 #define BATCH(table)	"SELECT COALESCE(MAX(id), 0), COUNT(*) FROM (SELECT id FROM " table " WHERE id >= ? ORDER BY id LIMIT ?) b"
@@ -106,6 +121,7 @@ static const struct {
 	{ "committees",	sql_committees,	COUNT("committee_meetings"),	BATCH("committee_meetings"),	LAST_REF("committees") },
 	{ "about",	sql_about,	COUNT("association"),		BATCH("association"),		LAST_REF("about") },
 	{ "bodies",	sql_bodies,	COUNT("committees"),		BATCH("committees"),		LAST_REF("bodies") },
+	{ "library",	sql_library,	COUNT("library_documents"),	BATCH("library_documents"),	LAST_REF("library") },
 };
 
 /* A record's entries go before its current text is inserted (storage mode: no versions, sql/040). */

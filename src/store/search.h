@@ -21,7 +21,7 @@ struct db;
 #define SEARCH_TIER	5000
 
 /* What can be found; the names are the /search type filter words and the search_docs.kind values
- * ("members", "people", "news", "committees", "about", "bodies"). */
+ * ("members", "people", "news", "committees", "about", "bodies", "library"). */
 enum search_kind {
 	SEARCH_MEMBERS,		/* a technopark: name, summary, focus industries, activities (id: technoparks.id) */
 	SEARCH_PEOPLE,		/* a visible person: name, title, department; never contacts (id: people.id) */
@@ -31,6 +31,9 @@ enum search_kind {
 	SEARCH_ABOUT,		/* the about page: the association, its history, chairs and functions (id: association.id);
 				 * written by migrations and the seed only, queued by them (sql/012) or rebuilt */
 	SEARCH_BODIES,		/* a committee itself: names, purpose, composition (id: committees.id); likewise */
+	SEARCH_LIBRARY,		/* a listed library document: title, description, kind, publisher, its files' names
+				 * and the text the indexer extracted from its PDFs (id: library_documents.id); a
+				 * signed-in-only one is marked signed_in_only */
 	SEARCH_NKINDS
 };
 

@@ -15,6 +15,8 @@ import { after, before, describe, test } from 'node:test';
 import { changeRequestForGates } from './accounts.test.mjs';
 // The news flow (issue 5) likewise: a member admin posts a notice with a PDF, a reader finds and downloads it.
 import './news.test.mjs';
+// The library (issue 19): the secretariat and a member admin upload, a reader filters and searches.
+import './library.test.mjs';
 // The committees flow (issue 6): the secretariat schedules a board meeting and records it; the public reads it.
 import './committees.test.mjs';
 import { CHROMIUM, uiText } from './lib/accounts.mjs';

@@ -9,8 +9,9 @@ import assert from 'node:assert/strict';
 import {
 	BASE, DEMO, text, tag, HAVE_SQL, sqlNumber, lit, auditMark, exclusive, loadRoutes, csrfRules,
 	fillSample, Session, postForm, sessionCookie, formOf, withChanges, location,
-	createPerson, personIds, createUser, submittedRequestId,
+	createPerson, personIds, createUser, submittedRequestId, sql,
 } from './lib_accounts.mjs';
+import { get } from './lib.mjs';
 
 const routes = loadRoutes();
 const rules = csrfRules();
@@ -38,7 +39,12 @@ before(async () => {
 	assert.equal(req.status, 303, `the fixture change request: ${req.status} ${text(req.body).slice(0, 200)}`);
 	ctx.request = submittedRequestId(req);
 	assert.ok(ctx.request > 0, `the fixture change request: 303 to ${location(req)}, expected /admin/requests/{id}?done=submitted`);
-	ctx.values = { person: ctx.person, request: ctx.request, user: ctx.user.id };
+	// A library document of the association to edit, delete and restore (issue 19).
+	const doc = await ctx.sec.post('/admin/library', await formFields(ctx.sec, '/admin/library/new', '/admin/library',
+	    { title: `CSRF 시험 자료 ${tag(4)}`, kind: 'report', publisher: 'association', year: '2025' }));
+	ctx.library = Number(/^\/admin\/library\/(\d+)\?/.exec(location(doc))?.[1]);
+	assert.ok(ctx.library > 0, `the fixture library document: ${doc.status} ${location(doc)}`);
+	ctx.values = { person: ctx.person, request: ctx.request, user: ctx.user.id, library: ctx.library };
 });
 
 after(async () => {
@@ -52,6 +58,20 @@ after(async () => {
 	const own = ctx.own ? await ctx.cn?.get(`/admin/requests/${ctx.own}`) : null;
 	if (own?.status === 200 && /state-pending/.test(own.body))
 		await ctx.cn.post(`/admin/requests/${ctx.own}/withdraw`, formOf(own.body, `/admin/requests/${ctx.own}/withdraw`).fields);
+	// The library documents and kinds these probes made, with their history.
+	if (HAVE_SQL) {
+		const docs = sql("SELECT id FROM library_documents WHERE title LIKE 'CSRF %'").map((r) => Number(r.id));
+		if (docs.length > 0) {
+			sql(`DELETE FROM library_documents WHERE id IN (${docs.join(',')})`);
+			sql(`DELETE FROM audit_changes WHERE entity = 'library' AND entity_id IN (${docs.join(',')})`);
+			sql(`DELETE FROM search_docs WHERE kind = 'library' AND ref_id IN (${docs.join(',')})`);
+		}
+		const kinds = sql("SELECT id FROM library_kinds WHERE slug LIKE 'csrf-%'").map((r) => Number(r.id));
+		if (kinds.length > 0) {
+			sql(`DELETE FROM library_kinds WHERE id IN (${kinds.join(',')})`);
+			sql(`DELETE FROM audit_changes WHERE entity = 'library_kind' AND entity_id IN (${kinds.join(',')})`);
+		}
+	}
 	const p = await ctx.sec?.get(`/admin/people/${ctx.person}`);
 	if (p?.status === 200) {
 		const f = formOf(p.body, `/admin/people/${ctx.person}/delete`);
@@ -166,6 +186,39 @@ const PROBES = {
 			return [...res.body.matchAll(/href="\/admin\/users\/(\d+)"/g)].map((m) => m[1]).sort();
 		},
 		positive: { status: 303 },
+	},
+	'/admin/library': {
+		fields: () => formFields(ctx.sec, '/admin/library/new', '/admin/library',
+		    { title: `CSRF 새 자료 ${tag(4)}`, kind: 'form', publisher: 'association', year: '2024' }),
+		state: () => (HAVE_SQL ? sqlNumber('SELECT COUNT(*) FROM library_documents') : null),
+		positive: { status: 303 },
+	},
+	'/admin/library/{id}': {
+		fields: (path) => formFields(ctx.sec, path, path, { description: `CSRF 설명 ${tag(4)}` }),
+		state: (path) => versionOf(ctx.sec, path, path),
+		positive: { status: 303 },
+	},
+	'/admin/library/{id}/delete': {
+		fields: (path) => formFields(ctx.sec, path.replace(/\/delete$/, ''), path),
+		state: async (path) => (await get(path.replace(/^\/admin/, '').replace(/\/delete$/, ''))).status,
+		positive: { status: 303 },
+	},
+	'/admin/library/{id}/restore': {
+		fields: (path) => formFields(ctx.sec, path.replace(/\/restore$/, ''), path),
+		state: async (path) => (await get(path.replace(/^\/admin/, '').replace(/\/restore$/, ''))).status,
+		positive: { status: 303, after: async (path) => assert.equal((await get(path.replace(/^\/admin/, '').replace(/\/restore$/, ''))).status, 200) },
+	},
+	'/admin/library/kinds': {
+		fields: () => formFields(ctx.sec, '/admin/library/kinds', '/admin/library/kinds',
+		    { slug: `csrf-${tag(6).toLowerCase().replace(/[^a-z0-9]/g, '')}`, name_ko: 'CSRF 종류', name_en: 'CSRF kind', sort: '99' }),
+		state: () => (HAVE_SQL ? sqlNumber('SELECT COUNT(*) FROM library_kinds') : null),
+		positive: { status: 303 },
+	},
+	'/admin/library/kinds/{id}': {
+		fields: (path) => formFields(ctx.sec, path, path, { name_en: `Other ${tag(4)}` }),
+		state: (path) => versionOf(ctx.sec, path, path),
+		// The same form unchanged: accepted, "nothing changed" (200), and nothing written (the seed's kind stays).
+		positive: { fields: (path) => formFields(ctx.sec, path, path), status: 200 },
 	},
 	'/admin/users/{id}': {
 		fields: (path) => formFields(ctx.sec, path, path, { display_name: `CSRF 바뀐 이름 ${tag(4)}` }),

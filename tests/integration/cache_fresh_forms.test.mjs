@@ -166,6 +166,35 @@ describe('a save through each admin form shows on the next request, pages kept',
 		assert.ok(!text((await get(`/news/${id}`)).body).includes(title));
 	});
 
+	test('a library document retitled: its page, the board, the feed and its technopark\'s profile', T, async () => {
+		const id = sqlValue("SELECT d.id FROM library_documents d JOIN technoparks t ON t.id = d.technopark_id " +
+		    "WHERE d.listed = 1 AND d.audience = 'public' ORDER BY d.id LIMIT 1");
+		const slug = sqlValue(`SELECT t.slug FROM library_documents d JOIN technoparks t ON t.id = d.technopark_id WHERE d.id = ${id}`);
+		const old = sqlValue(`SELECT title FROM library_documents WHERE id = ${id}`);
+		const title = `캐시 자료 ${tag(5)}`;
+		try {
+			await freshAfter([`/library/${id}`, '/library', '/library.atom', `/members/${slug}`],
+				() => save(`/admin/library/${id}`, `/admin/library/${id}`, { title }), title);
+		} finally {
+			await save(`/admin/library/${id}`, `/admin/library/${id}`, { title: old });
+		}
+		assert.ok(!text((await get(`/library/${id}`)).body).includes(title));
+	});
+
+	test('a library kind renamed (reference data): the board and a document page', T, async () => {
+		const kind = sqlValue("SELECT id FROM library_kinds WHERE slug = 'report'");
+		const doc = sqlValue("SELECT d.id FROM library_documents d JOIN library_kinds k ON k.id = d.kind_id " +
+		    "WHERE k.slug = 'report' AND d.listed = 1 AND d.audience = 'public' ORDER BY d.id LIMIT 1");
+		const old = sqlValue(`SELECT name_ko FROM library_kinds WHERE id = ${kind}`);
+		const name = `캐시종류${tag(4)}`;
+		try {
+			await freshAfter(['/library', `/library/${doc}`],
+				() => save(`/admin/library/kinds/${kind}`, `/admin/library/kinds/${kind}`, { name_ko: name }), name);
+		} finally {
+			await save(`/admin/library/kinds/${kind}`, `/admin/library/kinds/${kind}`, { name_ko: old });
+		}
+	});
+
 	test('network figures of a year: /stats and /stats.csv', T, async () => {
 		const year = sqlValue('SELECT year FROM network_figures WHERE tenant_companies IS NOT NULL ORDER BY year DESC LIMIT 1');
 		const old = sqlValue(`SELECT tenant_companies FROM network_figures WHERE year = ${year}`);

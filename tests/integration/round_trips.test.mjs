@@ -71,6 +71,8 @@ describe('database round trips of a page that is not kept', { concurrency: 1 }, 
 		['the about page', '/about', 1],
 		['the home page', '/', 3],
 		['the news board', '/news', 4],
+		['the library board', '/library?year=2025', 3],
+		['a library document', '/library/1', 3],
 		['a page that is not there', '/members/no-such-place', 1],
 	];
 

@@ -213,6 +213,35 @@ const FIXTURES = {
 		// files, no fields: the describe 'a meeting's documents sent twice' below
 		own: true,
 	},
+	library: {
+		// a document of the association (issue 19); year takes 1950..2100, so title and description are tested
+		fields: ['title', 'description'],
+		del: (id) => `/admin/library/${id}/delete`,
+		create: async (sec) => {
+			const res = await sec.post('/admin/library', { title: `병합 시험 자료 ${tag(4)}`, kind: 'report', publisher: 'association',
+				year: '2025', language: 'ko', audience: 'public', description: '병합 시험 설명' });
+			assert.equal(res.status, 303, `create a document: ${res.status} ${text(res.body).slice(0, 300)}`);
+			const m = /^\/admin\/library\/(\d+)\?done=(created|saved)$/.exec(location(res) ?? '');
+			assert.ok(m, `create a document: 303 to ${location(res)}`);
+			return Number(m[1]);
+		},
+		remove: async (sec, id) => {
+			sql(`DELETE FROM library_documents WHERE id = ${lit(id)}`);
+			sql(`DELETE FROM search_docs WHERE kind = 'library' AND ref_id = ${lit(id)}`);
+		},
+	},
+	library_kind: {
+		// a kind of its own (the slug must stay a slug: the names are tested), deleted afterwards
+		fields: ['name_ko', 'name_en'],
+		create: async (sec) => {
+			const slug = `merge-${tag(6).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+			return createThen(sec, '/admin/library/kinds', { slug, name_ko: '병합 시험 종류', name_en: 'Merge test', sort: '50' },
+			    `SELECT MAX(id) AS n FROM library_kinds WHERE slug = ${lit(slug)}`);
+		},
+		remove: async (sec, id) => {
+			sql(`DELETE FROM library_kinds WHERE id = ${lit(id)}`);
+		},
+	},
 	person: {
 		del: (id) => `/admin/people/${id}/delete`,
 		create: (sec) => createPerson(sec, 'chungnam', { name: `병합 시험 ${tag(4)}`, title: '시험', visible: '1' }),
@@ -491,8 +520,9 @@ for (const { rec, key, title } of runs) {
 				const again = await ctx.a.post(del, formOf(res.body, del).fields);
 				assert.equal(again.status, 303, `deleting again on purpose: ${again.status}`);
 				const gone = await ctx.a.get(path);
-				/* an article is kept as deleted (the secretariat may restore it): its page says so */
-				assert.ok(gone.status === 404 || text(gone.body).includes(L['news_admin.deleted_note']), `gone: ${gone.status}`);
+				/* an article or a library document is kept as deleted (the secretariat may restore it): its page says so */
+				assert.ok(gone.status === 404 || text(gone.body).includes(L['news_admin.deleted_note']) ||
+				    text(gone.body).includes(L['library_admin.deleted_note']), `gone: ${gone.status}`);
 			});
 	});
 }

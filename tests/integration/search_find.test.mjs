@@ -125,6 +125,7 @@ describe('the index covers the records it should, and only those', () => {
 			...expect('committees', 'SELECT id FROM committee_meetings'),
 			...expect('about', 'SELECT id FROM association'),
 			...expect('bodies', 'SELECT id FROM committees'),
+			...expect('library', 'SELECT id FROM library_documents WHERE listed = 1'),
 		];
 		assert.deepEqual([...live].sort(), want.sort(), 'the live index entries are not exactly the searchable records');
 		assert.equal(Number(sql('SELECT COUNT(*) AS n FROM search_docs d JOIN people p ON p.id = d.ref_id ' +
@@ -157,7 +158,7 @@ describe('the type filter, its counts and the pages', () => {
 		const q = '테크노파크';
 		const first = await get(searchUrl(q));
 		const counts = {};
-		for (const kind of ['members', 'people', 'news', 'committees', 'about', 'bodies']) {
+		for (const kind of ['members', 'people', 'news', 'committees', 'about', 'bodies', 'library']) {
 			const { results } = await searchAll(q, { type: kind });
 			for (const r of results)
 				assert.equal(r.kind, kind, `type=${kind} listed ${r.ref}`);

@@ -329,16 +329,17 @@ describe('tpportal-admin reindex', () => {
 		for (const q of queries)
 			before3.push(await refs(q));
 		const { stdout, stderr } = reindex(['--batch', '7']);
-		for (const kind of ['members', 'people', 'news', 'committees', 'about', 'bodies'])
+		for (const kind of ['members', 'people', 'news', 'committees', 'about', 'bodies', 'library'])
 			assert.match(stderr, new RegExp(`^${kind}\\s+\\[#+\\] 100%`, 'm'), `no finished progress bar for ${kind}:\n${stderr}`);
-		const summary = /^reindexed members (\d+) people (\d+) news (\d+) committees (\d+) about (\d+) bodies (\d+); /m.exec(stdout);
+		const summary = /^reindexed members (\d+) people (\d+) news (\d+) committees (\d+) about (\d+) bodies (\d+) library (\d+); /m.exec(stdout);
 		assert.ok(summary, `summary line: ${stdout}`);
 		const want = ['SELECT COUNT(*) FROM technoparks', 'SELECT COUNT(*) FROM people WHERE visible = 1',
 		    'SELECT COUNT(*) FROM news_articles WHERE listed = 1', 'SELECT COUNT(*) FROM committee_meetings',
-		    'SELECT COUNT(*) FROM association', 'SELECT COUNT(*) FROM committees'].map(sqlNumber);
-		assert.deepEqual(summary.slice(1, 7).map(Number), want,
+		    'SELECT COUNT(*) FROM association', 'SELECT COUNT(*) FROM committees',
+		    'SELECT COUNT(*) FROM library_documents WHERE listed = 1'].map(sqlNumber);
+		assert.deepEqual(summary.slice(1, 8).map(Number), want,
 		    'the rebuilt counts are not the searchable records');
-		const kinds = ['members', 'people', 'news', 'committees', 'about', 'bodies'];
+		const kinds = ['members', 'people', 'news', 'committees', 'about', 'bodies', 'library'];
 		for (let i = 0; i < kinds.length; i++) {
 			const k = lit(kinds[i]);
 			assert.equal(sqlNumber(`SELECT COUNT(*) FROM search_docs WHERE kind = ${k}`), want[i], `${kinds[i]}: not one entry a record`);

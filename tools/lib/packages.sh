@@ -3,11 +3,12 @@
 
 # Build dependencies and servers for `up`. curl is here too: `up` checks /healthz with it.
 # GMime and libcurl build and send the mail; python3-aiosmtpd is the local SMTP sink (docs/email.md).
+# poppler-utils gives pdftotext, which the indexer runs on library PDFs (docs/library.md).
 # shellcheck disable=SC2034 # used by tools/stack
 UP_PACKAGES=(libfcgi-dev clearsilver-dev libmariadb-dev libcmocka-dev libsodium-dev libcmark-dev
 	libgmime-3.0-dev libcurl4-gnutls-dev python3-aiosmtpd
 	autoconf automake libtool pkg-config make gcc
-	mariadb-server mariadb-plugin-mroonga nginx-light curl)
+	mariadb-server mariadb-plugin-mroonga nginx-light curl poppler-utils)
 
 # What `test` needs on top (node, npm and java are added by test_packages only when missing);
 # fonts-nanum gives chromium Hangul glyphs for the screenshots; python3-icalendar and python3-vobject parse the

@@ -17,7 +17,9 @@ export const NON_HTML_ROUTES = new Map([['/healthz', 'text/plain'], ['/committee
 	['/files/{id}', 'application/'], ['/stats.csv', 'text/csv'],
 	// the directory's exports (issue 19): signed-in users only
 	['/people.csv', 'text/csv'], ['/people.vcf', 'text/vcard'], ['/members.csv', 'text/csv'],
-	['/members/{slug}/people.vcf', 'text/vcard']]);
+	['/members/{slug}/people.vcf', 'text/vcard'],
+	// the library's feed (issue 19)
+	['/library.atom', 'application/atom+xml']]);
 
 /** The route table as `tpportal --list-routes` prints it: [{methods, pattern, access, sample}]. */
 export function listRoutes() {

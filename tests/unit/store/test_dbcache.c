@@ -27,6 +27,9 @@ static const struct { const char *sql; enum sql_kind want; } cases[] = {
 	{ "SELECT x FROM (SELECT id AS x FROM regions) d", SQL_READ_REF },
 	{ "SELECT a.x FROM `regions` a, industries b WHERE a.id = b.id", SQL_READ_REF },
 	{ "select slug from committees order by sort", SQL_READ_REF },
+	/* the library's kinds are reference data; its documents and files are not (issue 19) */
+	{ "SELECT id, slug, name_ko, name_en FROM library_kinds ORDER BY sort, id", SQL_READ_REF },
+	{ "SELECT d.id FROM library_documents d JOIN library_kinds k ON k.id = d.kind_id", SQL_READ },
 	/* a union of lists in parentheses is a read too (it once moved both generations on: issue 16) */
 	{ "(SELECT slug FROM regions) UNION ALL (SELECT slug FROM industries) ORDER BY 1", SQL_READ_REF },
 	{ "((SELECT slug FROM regions)) UNION ALL (SELECT slug FROM industries)", SQL_READ_REF },
@@ -59,6 +62,10 @@ static const struct { const char *sql; enum sql_kind want; } cases[] = {
 	{ "INSERT INTO people (name) VALUES (?)", SQL_WRITE_DATA },
 	{ "UPDATE people SET name = ? WHERE id = ?", SQL_WRITE_DATA },
 	{ "DELETE FROM news_articles WHERE id = ?", SQL_WRITE_DATA },
+	{ "UPDATE library_documents SET title = ?, version = version + 1 WHERE id = ? AND version = ?", SQL_WRITE_DATA },
+	{ "INSERT INTO library_files (attachment_id, document_id, file_no, version, text_state) VALUES (?, ?, ?, ?, ?)",
+	  SQL_WRITE_DATA },
+	{ "UPDATE library_kinds SET name_ko = ?, version = version + 1 WHERE id = ? AND version = ?", SQL_WRITE_REF },
 	{ "INSERT INTO news_articles (title, technopark_id) SELECT ?, id FROM technoparks WHERE slug = ?", SQL_WRITE_DATA },
 	{ "UPDATE people SET sort = ? WHERE technopark_id = (SELECT id FROM technoparks WHERE slug = ?)", SQL_WRITE_DATA },
 	{ "INSERT IGNORE INTO audit_fields (change_id) VALUES (?)", SQL_WRITE_DATA },
