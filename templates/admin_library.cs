@@ -14,9 +14,9 @@ keyset pages of 20; the secretariat also reaches the kinds table from here. ?>
 <thead><tr><th scope="col"><?cs var:L.library_admin.field.title ?></th><th scope="col"><?cs var:L.library.kind ?></th><th scope="col"><?cs var:L.library.publisher ?></th><th scope="col"><?cs var:L.library.year ?></th><th scope="col"><?cs var:L.library.files ?></th><th scope="col"><?cs var:L.library.updated ?></th></tr></thead>
 <tbody>
 <?cs each:d = Documents ?><tr>
-<th scope="row" data-label="<?cs var:L.library_admin.field.title ?>"><a href="/admin/library/<?cs var:d.id ?>"><?cs var:d.title ?></a><?cs if:d.deleted == 1 ?> <span class="badge warn"><?cs var:L.library_admin.deleted ?></span><?cs /if ?><?cs if:d.audience == "signed_in" ?> <span class="badge members"><?cs var:L.library.signed_in_badge ?></span><?cs /if ?><?cs if:d.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
-<td data-label="<?cs var:L.library.kind ?>"><?cs var:d.kind_name ?></td>
-<td data-label="<?cs var:L.library.publisher ?>"><?cs if:d.tp_name ?><?cs var:d.tp_name ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
+<th scope="row" data-label="<?cs var:L.library_admin.field.title ?>"><a href="/admin/library/<?cs var:d.id ?>"><?cs call:ko(d.title) ?></a><?cs if:d.deleted == 1 ?> <span class="badge warn"><?cs var:L.library_admin.deleted ?></span><?cs /if ?><?cs if:d.audience == "signed_in" ?> <span class="badge members"><?cs var:L.library.signed_in_badge ?></span><?cs /if ?><?cs if:d.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th>
+<td data-label="<?cs var:L.library.kind ?>"><?cs call:loc(d.kind_name, d.kind_name_en) ?></td>
+<td data-label="<?cs var:L.library.publisher ?>"><?cs if:d.tp_name ?><?cs call:loc(d.tp_name, d.tp_name_en) ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
 <td data-label="<?cs var:L.library.year ?>"><?cs var:d.year ?></td>
 <td data-label="<?cs var:L.library.files ?>"><?cs var:d.files ?></td>
 <td data-label="<?cs var:L.library.updated ?>"><?cs var:d.updated ?></td>

@@ -37,7 +37,7 @@ merges three ways (form.cs conflict()). ?>
 <?cs if:!Conflict.fields.kind ?><div class="field<?cs if:Form.kind.error ?> invalid<?cs /if ?>">
 <label for="f-kind"><?cs var:L.library_admin.field.kind ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <select id="f-kind" name="kind"<?cs call:select_errors("kind", Form.kind) ?>>
-<?cs each:k = Kinds ?><option value="<?cs var:k.slug ?>"<?cs if:Form.kind.value == k.slug ?> selected<?cs /if ?>><?cs var:k.name_ko ?></option>
+<?cs each:k = Kinds ?><option value="<?cs var:k.slug ?>"<?cs if:Form.kind.value == k.slug ?> selected<?cs /if ?><?cs call:loc_lang(k.name_en) ?>><?cs call:loc_text(k.name_ko, k.name_en) ?></option>
 <?cs /each ?></select>
 <?cs call:field_msg("kind", Form.kind) ?>
 </div><?cs /if ?>
@@ -45,9 +45,9 @@ merges three ways (form.cs conflict()). ?>
 <label for="f-publisher"><?cs var:L.library_admin.field.publisher ?> <span class="req"><?cs var:L.form.required ?></span></label>
 <?cs if:Page.AnyPublisher ?><select id="f-publisher" name="publisher"<?cs call:select_errors("publisher", Form.publisher) ?>>
 <option value="association"<?cs if:Form.publisher.value == "association" ?> selected<?cs /if ?>><?cs var:L.news.association ?></option>
-<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:Form.publisher.value == p.slug ?> selected<?cs /if ?>><?cs var:p.name_ko ?></option>
+<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:Form.publisher.value == p.slug ?> selected<?cs /if ?><?cs call:loc_lang(p.name_en) ?>><?cs call:loc_text(p.name_ko, p.name_en) ?></option>
 <?cs /each ?></select>
-<?cs else ?><?cs each:p = Publishers ?><input type="text" id="f-publisher" value="<?cs var:p.name_ko ?>" readonly>
+<?cs else ?><?cs each:p = Publishers ?><input type="text" id="f-publisher" value="<?cs call:loc_text(p.name_ko, p.name_en) ?>"<?cs call:loc_lang(p.name_en) ?> readonly>
 <input type="hidden" name="publisher" value="<?cs var:p.slug ?>"><?cs /each ?><span class="hint"><?cs var:L.library_admin.own_publisher ?></span><?cs /if ?>
 <?cs call:field_msg("publisher", Form.publisher) ?>
 </div><?cs /if ?>

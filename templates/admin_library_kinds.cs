@@ -13,7 +13,7 @@ form to add one. Each kind has a Korean and an English name (the English pages, 
 <thead><tr><th scope="col"><?cs var:L.library_admin.kind.name_ko ?></th><th scope="col"><?cs var:L.library_admin.kind.name_en ?></th><th scope="col"><?cs var:L.library_admin.kind.slug ?></th><th scope="col"><?cs var:L.library_admin.kind.sort ?></th></tr></thead>
 <tbody>
 <?cs each:k = Kinds ?><tr>
-<th scope="row" data-label="<?cs var:L.library_admin.kind.name_ko ?>"><a href="/admin/library/kinds/<?cs var:k.id ?>"><?cs var:k.name_ko ?></a></th>
+<th scope="row" data-label="<?cs var:L.library_admin.kind.name_ko ?>"><a href="/admin/library/kinds/<?cs var:k.id ?>"><?cs call:ko(k.name_ko) ?></a></th>
 <td data-label="<?cs var:L.library_admin.kind.name_en ?>" lang="en"><?cs var:k.name_en ?></td>
 <td data-label="<?cs var:L.library_admin.kind.slug ?>"><code><?cs var:k.slug ?></code></td>
 <td data-label="<?cs var:L.library_admin.kind.sort ?>"><?cs var:k.sort ?></td>

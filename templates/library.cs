@@ -3,9 +3,9 @@ board-style table (제목 with kind and marks, 발행 기관, 연도, 등록일)
 stacked cards at phone width (site.css), keyset pages (older/newer links carry the last/first id shown),
 and the list's Atom feed. ?>
 <?cs set:Page.Heading = L.library.title ?>
-<?cs each:k = Kinds ?><?cs if:k.selected ?><?cs set:Page.Heading = Page.Heading + ": " + k.name_ko ?><?cs /if ?><?cs /each ?>
+<?cs each:k = Kinds ?><?cs if:k.selected ?><?cs if:Page.Lang != "ko" && k.name_en ?><?cs set:Page.Heading = Page.Heading + ": " + k.name_en ?><?cs else ?><?cs set:Page.Heading = Page.Heading + ": " + k.name_ko ?><?cs /if ?><?cs /if ?><?cs /each ?>
 <?cs if:Filter.association ?><?cs set:Page.Heading = Page.Heading + " (" + L.news.association + ")" ?><?cs /if ?>
-<?cs each:p = Publishers ?><?cs if:p.selected ?><?cs set:Page.Heading = Page.Heading + " (" + p.name_ko + ")" ?><?cs /if ?><?cs /each ?>
+<?cs each:p = Publishers ?><?cs if:p.selected ?><?cs if:Page.Lang != "ko" && p.name_en ?><?cs set:Page.Heading = Page.Heading + " (" + p.name_en + ")" ?><?cs else ?><?cs set:Page.Heading = Page.Heading + " (" + p.name_ko + ")" ?><?cs /if ?><?cs /if ?><?cs /each ?>
 <?cs if:Filter.year ?><?cs set:Page.Heading = Page.Heading + " " + Filter.year + L.library.year_unit ?><?cs /if ?>
 <?cs set:Page.Title = Page.Heading ?><?cs if:!Page.First ?><?cs set:Page.Title = Page.Heading + " - " + L.news.later_page ?><?cs /if ?>
 <?cs set:Page.Nav = "library" ?>
@@ -19,7 +19,7 @@ and the list's Atom feed. ?>
 <label for="f-kind"><?cs var:L.library.kind ?></label>
 <select id="f-kind" name="kind">
 <option value=""><?cs var:L.all ?></option>
-<?cs each:k = Kinds ?><option value="<?cs var:k.slug ?>"<?cs if:k.selected ?> selected<?cs /if ?>><?cs var:k.name_ko ?></option>
+<?cs each:k = Kinds ?><option value="<?cs var:k.slug ?>"<?cs if:k.selected ?> selected<?cs /if ?><?cs call:loc_lang(k.name_en) ?>><?cs call:loc_text(k.name_ko, k.name_en) ?></option>
 <?cs /each ?></select>
 </div>
 <div class="field">
@@ -27,7 +27,7 @@ and the list's Atom feed. ?>
 <select id="f-tp" name="tp">
 <option value=""><?cs var:L.all ?></option>
 <option value="association"<?cs if:Filter.association ?> selected<?cs /if ?>><?cs var:L.news.association ?></option>
-<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:p.selected ?> selected<?cs /if ?>><?cs var:p.name_ko ?></option>
+<?cs each:p = Publishers ?><option value="<?cs var:p.slug ?>"<?cs if:p.selected ?> selected<?cs /if ?><?cs call:loc_lang(p.name_en) ?>><?cs call:loc_text(p.name_ko, p.name_en) ?></option>
 <?cs /each ?></select>
 </div>
 <div class="field">
@@ -53,8 +53,8 @@ and the list's Atom feed. ?>
 <thead><tr><th scope="col"><?cs var:L.library.col_title ?></th><th scope="col"><?cs var:L.library.col_publisher ?></th><th scope="col" class="num"><?cs var:L.library.col_year ?></th><th scope="col" class="date"><?cs var:L.library.col_date ?></th></tr></thead>
 <tbody id="documents">
 <?cs each:d = Documents ?><tr>
-<td class="subject" data-label="<?cs var:L.library.col_title ?>"><span class="cat">[<?cs var:d.kind_name ?>]</span> <a class="doc-title" href="/library/<?cs var:d.id ?>"><?cs var:d.title ?></a><?cs if:d.files > 0 ?> <span class="badge file" title="<?cs var:L.news.files_mark_title ?> <?cs var:d.files ?>"><?cs var:L.news.files_mark ?> <?cs var:d.files ?></span><?cs /if ?><?cs if:d.audience == "signed_in" ?> <span class="badge members" title="<?cs var:L.library.signed_in_note ?>"><?cs var:L.library.signed_in_badge ?></span><?cs /if ?><?cs if:d.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
-<td class="publisher" data-label="<?cs var:L.library.col_publisher ?>"><?cs if:d.tp_name ?><?cs var:d.tp_name ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
+<td class="subject" data-label="<?cs var:L.library.col_title ?>"><span class="cat">[<?cs call:loc(d.kind_name, d.kind_name_en) ?>]</span> <a class="doc-title" href="/library/<?cs var:d.id ?>"><?cs call:ko(d.title) ?></a><?cs if:d.files > 0 ?> <span class="badge file" title="<?cs var:L.news.files_mark_title ?> <?cs var:d.files ?>"><?cs var:L.news.files_mark ?> <?cs var:d.files ?></span><?cs /if ?><?cs if:d.audience == "signed_in" ?> <span class="badge members" title="<?cs var:L.library.signed_in_note ?>"><?cs var:L.library.signed_in_badge ?></span><?cs /if ?><?cs if:d.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></td>
+<td class="publisher" data-label="<?cs var:L.library.col_publisher ?>"><?cs if:d.tp_name ?><?cs call:loc(d.tp_name, d.tp_name_en) ?><?cs else ?><?cs var:L.news.association ?><?cs /if ?></td>
 <td class="num" data-label="<?cs var:L.library.col_year ?>"><?cs var:d.year ?></td>
 <td class="date" data-label="<?cs var:L.library.col_date ?>"><time datetime="<?cs var:d.date ?>"><?cs var:d.date ?></time></td>
 </tr>

@@ -49,7 +49,7 @@
 <section aria-labelledby="library-h">
 <h2 id="library-h"><?cs var:L.library.member_latest ?></h2>
 <?cs if:subcount(Library) ?><ul class="library-list">
-<?cs each:d = Library ?><li><span class="cat">[<?cs var:d.kind_name ?>]</span> <a href="/library/<?cs var:d.id ?>"><?cs var:d.title ?></a> <span class="meta">(<?cs var:d.year ?>)</span><?cs if:d.audience == "signed_in" ?> <span class="badge members"><?cs var:L.library.signed_in_badge ?></span><?cs /if ?><?cs if:d.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></li>
+<?cs each:d = Library ?><li><span class="cat">[<?cs call:loc(d.kind_name, d.kind_name_en) ?>]</span> <a href="/library/<?cs var:d.id ?>"><?cs call:ko(d.title) ?></a> <span class="meta">(<?cs var:d.year ?>)</span><?cs if:d.audience == "signed_in" ?> <span class="badge members"><?cs var:L.library.signed_in_badge ?></span><?cs /if ?><?cs if:d.is_demo == 1 ?> <span class="badge demo" title="<?cs var:L.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></li>
 <?cs /each ?></ul>
 <p><a href="/library?tp=<?cs var:url_escape(TP.slug) ?>"><?cs var:L.library.member_more ?></a></p><?cs else ?><p><?cs var:L.library.member_none ?></p><?cs /if ?>
 </section>

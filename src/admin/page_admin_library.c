@@ -25,11 +25,12 @@
 #include "view/render.h"
 
 static const char sql_kinds[] = "SELECT id, slug, name_ko, name_en, sort FROM library_kinds ORDER BY sort, id";
-static const char sql_publishers[] = "SELECT id, slug, name_ko FROM technoparks ORDER BY name_ko, id";
-static const char sql_own_tp[] = "SELECT id, slug, name_ko FROM technoparks WHERE id = ?";
+static const char sql_publishers[] = "SELECT id, slug, name_ko, name_en FROM technoparks ORDER BY name_ko, id";
+static const char sql_own_tp[] = "SELECT id, slug, name_ko, name_en FROM technoparks WHERE id = ?";
 #define ADMIN_COLS \
 	"SELECT d.id, d.title, d.year, d.audience, d.listed, d.deleted_at IS NOT NULL AS deleted, d.is_demo, " \
-	"k.name_ko AS kind_name, t.name_ko AS tp_name, DATE_FORMAT(d.updated_at, '%Y-%m-%d %H:%i') AS updated, " \
+	"k.name_ko AS kind_name, k.name_en AS kind_name_en, t.name_ko AS tp_name, t.name_en AS tp_name_en, " \
+	"DATE_FORMAT(d.updated_at, '%Y-%m-%d %H:%i') AS updated, " \
 	"(SELECT COUNT(*) FROM library_files lf WHERE lf.document_id = d.id) AS files " \
 	"FROM library_documents d JOIN library_kinds k ON k.id = d.kind_id " \
 	"LEFT JOIN technoparks t ON t.id = d.technopark_id "

@@ -28,7 +28,7 @@ const char *const library_fields[LIBRARY_NFIELDS] = {
 	"(SELECT COUNT(DISTINCT lf.file_no) FROM library_files lf WHERE lf.document_id = d.id) AS files "
 #define LIST_COLS \
 	"SELECT d.id, d.title, k.slug AS kind, k.name_ko AS kind_name, k.name_en AS kind_name_en, " \
-	"t.slug AS tp_slug, t.name_ko AS tp_name, d.year, d.language, d.audience, " \
+	"t.slug AS tp_slug, t.name_ko AS tp_name, t.name_en AS tp_name_en, d.year, d.language, d.audience, " \
 	"DATE_FORMAT(d.created_at, '%Y-%m-%d') AS date, d.is_demo, " FILES_COL
 #define FROM_DOCS \
 	"FROM library_documents d JOIN library_kinds k ON k.id = d.kind_id LEFT JOIN technoparks t ON t.id = d.technopark_id "
@@ -51,8 +51,9 @@ static const char *const sql_list[3] = {
 static const char sql_years[] =
 	"SELECT d.year, COUNT(*) AS n FROM library_documents d " FILTER "GROUP BY d.year ORDER BY d.year DESC";
 static const char sql_feed[] =
-	"SELECT d.id, d.title, d.description, k.name_ko AS kind_name, d.year, d.is_demo, "
+	"SELECT d.id, d.title, d.description, k.name_ko AS kind_name, k.name_en AS kind_name_en, d.year, d.is_demo, "
 	"COALESCE(t.name_ko, (SELECT s.name_ko FROM association s WHERE s.id = 1)) AS publisher, "
+	"COALESCE(t.name_en, (SELECT s.name_en FROM association s WHERE s.id = 1)) AS publisher_en, "
 	"DATE_FORMAT(d.created_at, '%Y-%m-%dT%H:%i:%s+09:00') AS published, "
 	"DATE_FORMAT(d.updated_at, '%Y-%m-%dT%H:%i:%s+09:00') AS updated " FROM_DOCS FILTER
 	"ORDER BY d.created_at DESC, d.id DESC LIMIT ?";
@@ -62,13 +63,13 @@ static const char sql_cursor[] =
 static const char sql_show[] =
 	"(SELECT 0 AS list, 0 AS k1, 0 AS k2, d.id, d.title, d.description, k.slug AS kind, k.name_ko AS kind_name, "
 	"k.name_en AS kind_name_en, COALESCE(d.technopark_id, 0) AS tp_id, t.slug AS tp_slug, t.name_ko AS tp_name, "
-	"d.year, d.language, d.audience, d.listed, d.is_demo, DATE_FORMAT(d.created_at, '%Y-%m-%d') AS created, "
+	"t.name_en AS tp_name_en, d.year, d.language, d.audience, d.listed, d.is_demo, DATE_FORMAT(d.created_at, '%Y-%m-%d') AS created, "
 	"DATE_FORMAT(d.updated_at, '%Y-%m-%d') AS updated, NULL AS mime_type, NULL AS size_bytes " FROM_DOCS
 	"WHERE d.id = ?) UNION ALL "
 	"(SELECT 1, lf.file_no, lf.version, a.id, a.filename, lf.file_no, lf.version, "
 	"(lf.version = (SELECT MAX(l2.version) FROM library_files l2 WHERE l2.document_id = lf.document_id "
 	" AND l2.file_no = lf.file_no)), DATE_FORMAT(a.created_at, '%Y-%m-%d'), a.mime_type, a.size_bytes, "
-	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
+	"NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL "
 	"FROM library_files lf JOIN attachments a ON a.id = lf.attachment_id WHERE lf.document_id = ?) "
 	"ORDER BY list, k1, k2 DESC";
 const char *const library_show_file_cols[] = {

@@ -43,7 +43,7 @@ struct library_query {
 /*
  * The list for f, newest first, from the start or older/newer than document cursor_id, up to limit
  * rows, into q (the caller steps and resets q->st). Columns: id, title, kind, kind_name, kind_name_en,
- * tp_slug, tp_name, year, language, audience, date (YYYY-MM-DD), is_demo, files (how many files, not
+ * tp_slug, tp_name, tp_name_en, year, language, audience, date (YYYY-MM-DD), is_demo, files (how many files, not
  * counting older versions). 0, TP_ENOTFOUND when cursor_id is no listed document, or a TP_E* code.
  */
 int	library_list_stmt(struct db *db, const struct library_filter *f, enum library_dir dir, long long cursor_id,
@@ -55,7 +55,7 @@ int	library_years_stmt(struct db *db, const struct library_filter *f, struct db_
 int	library_feed_stmt(struct db *db, const struct library_filter *f, struct db_stmt **out);
 /*
  * One document for its page, bound into *out: a row of list 0 (the document: id, title, description, kind,
- * kind_name, kind_name_en, tp_id, tp_slug, tp_name, year, language, audience, listed, is_demo, created,
+ * kind_name, kind_name_en, tp_id, tp_slug, tp_name, tp_name_en, year, language, audience, listed, is_demo, created,
  * updated, mime_type, size_bytes), then rows of list 1 (its files: library_show_file_cols), each file's
  * newest version first; LIBRARY_SHOW_KEYS key columns after the list. 0 or a TP_E* code.
  */

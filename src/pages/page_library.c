@@ -19,7 +19,7 @@
 #include "view/render.h"
 
 static const char sql_kinds[] = "SELECT id, slug, name_ko, name_en FROM library_kinds ORDER BY sort, id";
-static const char sql_publishers[] = "SELECT id, slug, name_ko FROM technoparks ORDER BY name_ko, id";
+static const char sql_publishers[] = "SELECT id, slug, name_ko, name_en FROM technoparks ORDER BY name_ko, id";
 
 /*
  * One option list of the filter (id, slug, name rows) under prefix, marking the selected slug; its id to

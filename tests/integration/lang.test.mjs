@@ -167,6 +167,8 @@ describe('English pages read in English', () => {
 			...value("SELECT CONCAT('/committees/', c.slug, '/resolutions') FROM committees c"),
 			...value("SELECT CONCAT('/committees/', c.slug, '/meetings/', g.id) FROM committee_meetings g JOIN committees c ON c.id = g.committee_id"),
 			...value('SELECT CONCAT(\'/news/\', id) FROM news_articles WHERE listed = 1'),
+			...value('SELECT CONCAT(\'/library/\', id) FROM library_documents WHERE listed = 1'),
+			'/library?tp=chungnam', '/library?tp=association&kind=annual-report',
 			'/search?q=busan', '/search?q=%EB%B6%80%EC%82%B0', '/news?page=2', '/people?page=2',
 		];
 		for (const r of routes.filter((x) => ['public', 'open'].includes(x.access) && !x.sample.includes('{')))
@@ -218,6 +220,18 @@ describe('English pages read in English', () => {
 		const minutes = await get('/committees/board/meetings/101?lang=en');
 		if (minutes.status === 200 && minutes.body.includes('class="minutes"'))
 			assert.match(minutes.body, /<div class="minutes" lang="ko">/, 'minutes stay Korean, marked so');
+	});
+
+	test('the library feed names its kinds and publishers in English on an English request', async () => {
+		const en = await get('/library.atom?kind=report&lang=en');
+		assert.equal(en.status, 200);
+		const title = /<title xml:lang="en">([^<]*)<\/title>/.exec(en.body)?.[1] ?? '';
+		assert.match(title, /: Report$/, 'the feed title names the kind in English');
+		assert.match(en.body, /<category term="Report"\/>/);
+		assert.match(en.body, /<name xml:lang="en">Busan Technopark<\/name>/, 'a publisher in English');
+		assert.ok(!/<category term="[^"]*[\uac00-\ud7a3]/.test(en.body), 'no Korean kind in the English feed');
+		const ko = await get('/library.atom?kind=report&lang=ko');
+		assert.match(ko.body, /<title xml:lang="ko">[^<]*: 보고서<\/title>/);
 	});
 
 	test('money per language on the figures', async () => {
