@@ -53,7 +53,7 @@ of every committee; the latest member news), each entry with its date; the 19 me
 <caption><?cs var:L.home.figures_caption ?></caption>
 <thead><tr><th scope="col"><?cs var:L.home.year ?></th><th scope="col"><?cs var:L.home.companies ?></th><th scope="col"><?cs var:L.home.employees ?></th><th scope="col"><?cs var:L.home.revenue ?></th></tr></thead>
 <tbody>
-<?cs each:f = Figures ?><tr><th scope="row" data-label="<?cs var:L.home.year ?>"><?cs var:f.year ?></th><td class="num" data-label="<?cs var:L.home.companies ?>"><?cs call:fact(f.companies) ?></td><td class="num" data-label="<?cs var:L.home.employees ?>"><?cs call:fact(f.employees) ?></td><td class="num" data-label="<?cs var:L.home.revenue ?>"><?cs call:fact(f.revenue) ?></td></tr>
+<?cs each:f = Figures ?><tr><th scope="row" data-label="<?cs var:L.home.year ?>"><?cs var:f.year ?><?cs if:f.is_demo ?> <span class="badge demo" title="<?cs var:L.stats.demo_note ?>"><?cs var:L.demo ?></span><?cs /if ?></th><td class="num" data-label="<?cs var:L.home.companies ?>"><?cs call:fact(f.companies) ?></td><td class="num" data-label="<?cs var:L.home.employees ?>"><?cs call:fact(f.employees) ?></td><td class="num" data-label="<?cs var:L.home.revenue ?>"><?cs call:fact(f.revenue) ?></td></tr>
 <?cs /each ?></tbody>
 </table>
 </div>

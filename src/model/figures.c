@@ -14,14 +14,16 @@ static const char *const names[FIG_NFIELDS] = { "companies", "employees", "reven
 static const char sql_one[] = ONE_SELECT;
 static const char sql_one_locked[] = ONE_SELECT " FOR UPDATE";
 /* Numbers the secretariat enters are its own: the seed's source no longer vouches for the row. */
+/* The numbers are the writing account's: a demo account's are demo data, a real account's are not (sql/046). */
+#define AUTHOR_DEMO	"COALESCE((SELECT u.is_demo FROM users u WHERE u.id = ?), 0)"
 static const char sql_update[] =
 	"UPDATE network_figures SET tenant_companies = ?, employees = ?, revenue_eok = ?, member_count = ?, "
-	"source_id = NULL, version = version + 1 WHERE year = ? AND version = ?";
+	"source_id = NULL, is_demo = " AUTHOR_DEMO ", version = version + 1 WHERE year = ? AND version = ?";
 
 /* INSERT IGNORE: a year that exists already (even one saved a moment ago by someone else) inserts nothing. */
 static const char sql_insert[] =
-	"INSERT IGNORE INTO network_figures (tenant_companies, employees, revenue_eok, member_count, year) "
-	"VALUES (?, ?, ?, ?, ?)";
+	"INSERT IGNORE INTO network_figures (tenant_companies, employees, revenue_eok, member_count, year, is_demo) "
+	"VALUES (?, ?, ?, ?, ?, " AUTHOR_DEMO ")";
 
 /* Year's row with sql (which may lock) into r: 1, 0, or -1. */
 static int
@@ -70,6 +72,7 @@ figures_create(struct db *db, long long user_id, long long year, const char *con
 	for (i = 0; i < FIG_NFIELDS; i++)
 		db_bind_text(st, i, values[i] != NULL && *values[i] != '\0' ? values[i] : NULL);
 	db_bind_int(st, FIG_NFIELDS, year);
+	db_bind_int(st, FIG_NFIELDS + 1, user_id);
 	if (db_write(st, &n, NULL) != 0)
 		return db_err(db);
 	if (n == 0)
@@ -102,8 +105,9 @@ figures_write(struct db *db, long long user_id, const char *action, long long ye
 		goto out;
 	for (i = 0; i < FIG_NFIELDS; i++)
 		db_bind_text(st, i, values[i] != NULL && *values[i] != '\0' ? values[i] : NULL);
-	db_bind_int(st, FIG_NFIELDS, year);
-	db_bind_int(st, FIG_NFIELDS + 1, version);
+	db_bind_int(st, FIG_NFIELDS, user_id);
+	db_bind_int(st, FIG_NFIELDS + 1, year);
+	db_bind_int(st, FIG_NFIELDS + 2, version);
 	if ((i = db_step(st)) != DB_DONE || db_affected(st) != 1) {
 		db_reset(st);
 		rc = i == DB_DONE ? TP_ESTALE : db_err(db);

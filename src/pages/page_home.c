@@ -35,7 +35,7 @@ static const char sql_next_meetings[] =
 
 /* Figures for the first and the last year that have company counts. */
 static const char sql_figures[] =
-	"SELECT year, tenant_companies, employees, revenue_eok FROM network_figures "
+	"SELECT year, tenant_companies, employees, revenue_eok, is_demo FROM network_figures "
 	"WHERE tenant_companies IS NOT NULL ORDER BY year";
 
 int
@@ -49,6 +49,8 @@ page_figures(struct request *rq, HDF *hdf, const char *prefix)
 		return db_err(rq->db);
 	while ((rc = db_step(st)) == DB_ROW) {
 		render_set(hdf, db_col_text(st, 0), "%s.%d.year", prefix, n);
+		if (db_col_int(st, 4) == 1)	/* entered by a demo account (sql/046) */
+			render_set(hdf, "1", "%s.%d.is_demo", prefix, n);
 		if (!db_col_isnull(st, 1)) {
 			text_fmt_thousands(db_col_int(st, 1), num, sizeof(num));
 			render_set(hdf, num, "%s.%d.companies", prefix, n);

@@ -32,7 +32,7 @@ static const struct measure {
 #define NMEASURES	(sizeof(measures) / sizeof(measures[0]))
 
 static const char sql_figures[] =
-	"SELECT f.year, f.tenant_companies, f.employees, f.revenue_eok, f.member_count, s.outlet "
+	"SELECT f.year, f.tenant_companies, f.employees, f.revenue_eok, f.member_count, s.outlet, f.is_demo "
 	"FROM network_figures f LEFT JOIN sources s ON s.id = f.source_id ORDER BY f.year";
 
 static void
@@ -48,6 +48,7 @@ fmt_value(const struct measure *m, long long v, const char *lang, char *out, siz
 struct figures {
 	size_t		 n, cap;
 	long long	*year;
+	int		*demo;		/* entered by a demo account (sql/046) */
 	long long	*value[NMEASURES];
 	int		*known[NMEASURES];
 };
@@ -58,6 +59,7 @@ figures_free(struct figures *f)
 	size_t k;
 
 	free(f->year);
+	free(f->demo);
 	for (k = 0; k < NMEASURES; k++) {
 		free(f->value[k]);
 		free(f->known[k]);
@@ -77,6 +79,9 @@ figures_grow(struct figures *f)
 	if ((p = realloc(f->year, cap * sizeof(*f->year))) == NULL)
 		return -1;
 	f->year = p;
+	if ((p = realloc(f->demo, cap * sizeof(*f->demo))) == NULL)
+		return -1;
+	f->demo = p;
 	for (k = 0; k < NMEASURES; k++) {
 		if ((p = realloc(f->value[k], cap * sizeof(*f->value[k]))) == NULL)
 			return -1;
@@ -110,6 +115,9 @@ load(struct request *rq, HDF *hdf, struct figures *f)
 		f->year[f->n] = db_col_int(st, 0);
 		render_set_int(hdf, f->year[f->n], "Figures.%zu.year", f->n);
 		render_set(hdf, db_col_text(st, 5), "Figures.%zu.source", f->n);
+		f->demo[f->n] = db_col_int(st, 6) == 1;	/* entered by a demo account (sql/046) */
+		if (f->demo[f->n])
+			render_set(hdf, "1", "Figures.%zu.is_demo", f->n);
 		for (k = 0; k < NMEASURES; k++) {
 			f->known[k][f->n] = 0;
 			f->value[k][f->n] = 0;
@@ -239,12 +247,13 @@ page_stats_csv(struct request *rq, HDF *hdf)
 		snprintf(key, sizeof(key), "L.stats.csv.%s", measures[k].name);
 		bad |= buf_printf(out, ",%s", hdf_get_value(hdf, key, measures[k].name));
 	}
-	bad |= buf_puts(out, "\r\n");
+	/* the last column says which years are demo data (issue 20): a cell a spreadsheet keeps with its row */
+	bad |= buf_printf(out, ",%s\r\n", hdf_get_value(hdf, "L.stats.csv.demo", "demo"));
 	for (i = 0; i < f.n; i++) {
 		bad |= buf_printf(out, "%lld", f.year[i]);
 		for (k = 0; k < NMEASURES; k++)
 			bad |= csv_cell(out, f.known[k][i], f.value[k][i]);
-		bad |= buf_puts(out, "\r\n");
+		bad |= buf_printf(out, ",%s\r\n", f.demo[i] ? hdf_get_value(hdf, "L.demo", "demo") : "");
 	}
 	figures_free(&f);
 	if (bad || request_add_header(rq, "Content-Disposition",

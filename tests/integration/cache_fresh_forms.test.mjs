@@ -213,9 +213,9 @@ describe('a save through each admin form shows on the next request, pages kept',
 			assert.ok((await get('/stats.csv')).body.includes(want), `/stats.csv does not show ${want} on the next request`);
 		} finally {
 			await save(`/admin/stats/${year}`, `/admin/stats/${year}`, { companies: String(old) });
-			/* a save through the form makes the secretariat the row's source; the seed's value is back, so is its source */
-			if (src !== null)
-				sql(`UPDATE network_figures SET source_id = ${Number(src)} WHERE year = ${year}`);
+			/* a save through the form makes the secretariat the row's source, and the demo secretariat's numbers
+			 * demo data (sql/046); the seed's value is back, so are its source and its mark */
+			sql(`UPDATE network_figures SET is_demo = 0${src !== null ? `, source_id = ${Number(src)}` : ''} WHERE year = ${year}`);
 		}
 	});
 });

@@ -80,7 +80,9 @@ describe('the figures form', () => {
 		assert.ok(row, `${YEAR} is not on /stats`);
 		assert.deepEqual(row.slice(0, 5).map(text), [String(YEAR), '1,234', L.unknown, '5조 2,000억 원', L.unknown]);
 		const csv = (await get('/stats.csv')).bytes.subarray(3).toString('utf8').split('\r\n');
-		assert.ok(csv.includes(`${YEAR},1234,,52000,`), `the CSV row: ${csv.join(' | ')}`);
+		/* entered by the demo secretariat: demo data, marked in the CSV's last column and on /stats (issue 20) */
+		assert.ok(csv.includes(`${YEAR},1234,,52000,,${L.demo}`), `the CSV row: ${csv.join(' | ')}`);
+		assert.equal(text(row[5]), `${L['stats.by_secretariat']} ${L.demo}`, 'the source cell says the numbers are demo data');
 
 		const a = auditSince(mark);
 		assert.deepEqual(a.map((c) => [c.login, c.action, c.entity, Number(c.entity_id)]),

@@ -108,13 +108,17 @@ async function writer(i, login) {
 
 /* ---- the events ---- */
 const events = [];
-async function event(at, what, ...args) {
-	while (now() < at)
+/* each event `after` seconds after the previous one ended (a node's start waits until it is Synced and
+ * its index is rebuilt, which takes longer on a loaded machine) */
+let last = 0;
+async function event(after, what, ...args) {
+	while (now() < last + after)
 		await sleep(50);
 	const t = now();
 	console.log(`${t.toFixed(1)} s: tools/cluster ${what} ${args.join(' ')}`);
 	await cluster(what, ...args);
-	events.push({ t, what: `${what} ${args.join(' ')}`, done: now() });
+	last = now();
+	events.push({ t, what: `${what} ${args.join(' ')}`, done: last });
 }
 
 const readers = Array.from({ length: 4 }, () => reader());
@@ -124,12 +128,12 @@ const writers = logins.map((l, i) => writer(i, l));
 /* node1 is the node every portal uses first: its loss moves them all to node2, whose loss then moves
  * them to node3; each killed node rejoins while the others take the load */
 await event(5, 'kill', 'node1');
-await event(15, 'kill', 'portal1');
-await event(22, 'start', 'portal1');
-await event(27, 'start', 'node1');
-await event(34, 'kill', 'node2');
-await event(42, 'start', 'node2');
-while (now() < 50)
+await event(8, 'kill', 'portal1');
+await event(6, 'start', 'portal1');
+await event(4, 'start', 'node1');
+await event(6, 'kill', 'node2');
+await event(6, 'start', 'node2');
+while (now() < last + 6)
 	await sleep(100);
 running = false;
 await Promise.all([...readers, ...writers]);
