@@ -8,7 +8,7 @@ import {
 	thousands, eok, assertHtmlPage,
 } from './lib.mjs';
 import { asOf, enMark } from './seed_marks.mjs';
-import { sql, needSql } from './lib_accounts.mjs';
+import { sql, needSql, DB_NOW } from './lib_accounts.mjs';
 
 const UNKNOWN = L.unknown;
 const factText = (v) => (v === null || v === undefined ? UNKNOWN : String(v));
@@ -164,7 +164,7 @@ describe('home page: the latest notices, the next meetings, the latest member ne
 			return;
 		const { html, want } = await settled(() => {
 			const pinned = sql(`SELECT id, DATE_FORMAT(published_at, '%Y-%m-%d') AS d FROM news_articles WHERE listed = 1
-			    AND pinned_until >= CURDATE() ORDER BY published_at DESC, id DESC LIMIT 5`).map((r) => [Number(r.id), r.d, true]);
+			    AND pinned_until >= DATE(${DB_NOW}) ORDER BY published_at DESC, id DESC LIMIT 5`).map((r) => [Number(r.id), r.d, true]);
 			const latest = sql(`SELECT id, DATE_FORMAT(published_at, '%Y-%m-%d') AS d FROM news_articles WHERE listed = 1
 			    AND category_id = 1 ORDER BY published_at DESC, id DESC LIMIT 5`).map((r) => [Number(r.id), r.d, false]);
 			return [...pinned, ...latest.filter((l) => !pinned.some((p) => p[0] === l[0]))].slice(0, 5);
@@ -178,7 +178,7 @@ describe('home page: the latest notices, the next meetings, the latest member ne
 		if (!needSql(t))
 			return;
 		const { html, want } = await settled(() => sql(`SELECT c.slug, c.name_ko,
-		    (SELECT g.id FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= NOW() AND g.status <> 'cancelled'
+		    (SELECT g.id FROM committee_meetings g WHERE g.committee_id = c.id AND g.ends_at >= ${DB_NOW} AND g.status <> 'cancelled'
 		     ORDER BY g.starts_at, g.id LIMIT 1) AS next FROM committees c ORDER BY c.sort, c.id`));
 		const got = entries(html, 'meetings-h');
 		assert.equal(got.length, want.length, 'one entry per committee');

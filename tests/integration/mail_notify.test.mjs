@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, L } from './lib.mjs';
 import {
-	DEMO, Session, createUser, decide, exclusive, lit, location, postForm, saveProfile, sql, sqlNumber, sqlValue,
+	DEMO, DB_NOW, Session, createUser, decide, exclusive, lit, location, postForm, saveProfile, sql, sqlNumber, sqlValue,
 	submittedRequestId, tag, text, getWith, formOf, withChanges, fieldValue, formErrors,
 } from './lib_accounts.mjs';
 import { MAIL_SKIP, messagesTo, partText, theMessageTo, waitFor, outboxCount } from './mail_lib.mjs';
@@ -277,7 +277,7 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 		assert.equal(await hint(), L['notify.person_none']);
 		let res = await linkPerson(sec, one.id, p1.id);
 		assert.equal(res.status, 303, `linking: ${res.status} ${text(res.body).slice(0, 300)}`);
-		assert.equal(await hint(), `${L['notify.person_linked']} ${p1.name} (${p1.org}), ${L['notify.person_seats']} ${sqlNumber(`SELECT COUNT(*) FROM committee_members WHERE person_id = ${p1.id} AND (term_end IS NULL OR term_end >= CURDATE()) AND (term_start IS NULL OR term_start <= CURDATE())`)}`);
+		assert.equal(await hint(), `${L['notify.person_linked']} ${p1.name} (${p1.org}), ${L['notify.person_seats']} ${sqlNumber(`SELECT COUNT(*) FROM committee_members WHERE person_id = ${p1.id} AND (term_end IS NULL OR term_end >= DATE(${DB_NOW})) AND (term_start IS NULL OR term_start <= DATE(${DB_NOW}))`)}`);
 		const shown = (await accountForm(sec, one.id));
 		assert.equal(fieldValue(shown.fields, 'person'), String(p1.id), 'the account page does not show the linked person');
 		assert.equal(sqlValue(`SELECT f.new_value FROM audit_fields f JOIN audit_changes c ON c.id = f.change_id WHERE c.entity = 'user' AND c.entity_id = ${one.id} AND f.field = 'person' ORDER BY c.id DESC LIMIT 1`), String(p1.id), 'the link is not in the audit log');
@@ -314,7 +314,7 @@ describe('notifications by mail', { skip: MAIL_SKIP, concurrency: 1 }, () => {
 
 	test('a meeting scheduled, moved and cancelled: iTIP REQUEST, REQUEST, CANCEL to the committee\'s members with an account, the feed\'s UID and SEQUENCE', { timeout: 120_000 }, async () => {
 		const seat = sql("SELECT m.person_id, c.slug FROM committee_members m JOIN committees c ON c.id = m.committee_id " +
-		    "WHERE m.person_id IS NOT NULL AND (m.term_end IS NULL OR m.term_end >= CURDATE()) AND (m.term_start IS NULL OR m.term_start <= CURDATE()) " +
+		    `WHERE m.person_id IS NOT NULL AND (m.term_end IS NULL OR m.term_end >= DATE(${DB_NOW})) AND (m.term_start IS NULL OR m.term_start <= DATE(${DB_NOW})) ` +
 		    "ORDER BY c.slug = 'business' DESC, m.id LIMIT 1")[0];
 		assert.ok(seat, 'no current seat held by a person in the data');
 		const member = await account(sec, 'staff');
