@@ -210,8 +210,11 @@ for (let n = 1; n <= 3; n++) {
 }
 
 /* replicated tables (InnoDB) equal on every node; the search index and its marks are each node's own */
-/* the replicated tables (InnoDB) equal on every node: compared at a moment when every node had applied the
- * same write-sets and none came in while the checksums were taken (mail and indexing may still write) */
+/* the replicated tables (InnoDB) equal on every node: the portals are stopped first (their mail workers
+ * would go on sending the notices of every article, writing the outbox), then compared at a moment when every
+ * node had applied the same write-sets and none came in while the checksums were taken */
+await cluster('kill', 'portal1');
+await cluster('kill', 'portal2');
 const tables = onNode(1, "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND engine = 'InnoDB' ORDER BY table_name").map((r) => r[0]);
 const seqs = () => [1, 2, 3].map((n) => onNode(n, "SHOW STATUS LIKE 'wsrep_last_committed'")[0]?.[1]);
 let sums = null;
@@ -232,7 +235,8 @@ for (const t of sums ? sums[0].keys() : [])
 		unequal++;
 		fail(`table ${t}: checksums differ between nodes (${sums.map((m) => m.get(t)).join(' / ')})`);
 	}
-console.log(`${tables.length} replicated tables compared on 3 nodes: ${unequal} unequal`);
+if (sums !== null)
+	console.log(`${tables.length} replicated tables compared on 3 nodes: ${unequal} unequal`);
 
 console.log(failures.length ? `\ncluster test: ${failures.length} failed` : '\ncluster test: passed');
 process.exit(failures.length ? 1 : 0);
